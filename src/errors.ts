@@ -1,0 +1,42 @@
+/**
+ * Errors thrown at the API edge. Each class's `name` is the error code ECS puts in
+ * `__type`, so `err.name === 'InvalidParameterException'` works as it does with the AWS SDK.
+ *
+ * @example
+ * try { sim.listContainerInstances({ filter: 'runningTasksCount > x' }); }
+ * catch (e) { if (e instanceof EcsError) console.log(e.name, e.message); }
+ */
+export class EcsError extends Error {
+  /** HTTP status ECS answers with for this error (400 for client errors). */
+  readonly httpStatus: number;
+  /** True for client faults (the caller's input), false for server faults. */
+  readonly isClientFault: boolean;
+
+  constructor(code: string, message: string, httpStatus = 400) {
+    super(message);
+    this.name = code;
+    this.httpStatus = httpStatus;
+    this.isClientFault = httpStatus < 500;
+  }
+}
+
+/** A parameter is invalid (ECS `InvalidParameterException`, HTTP 400). */
+export class InvalidParameterException extends EcsError {
+  constructor(message: string) {
+    super('InvalidParameterException', message);
+  }
+}
+
+/** The request is not valid for the resource's current state (ECS `ClientException`). */
+export class ClientException extends EcsError {
+  constructor(message: string) {
+    super('ClientException', message);
+  }
+}
+
+/** Unexpected fault inside the simulator; never caused by bad input (HTTP 500). */
+export class ServerException extends EcsError {
+  constructor(message: string) {
+    super('ServerException', message, 500);
+  }
+}
