@@ -1,0 +1,100 @@
+/**
+ * A dictionary-encoded text column: one value (or none) per slot, stored as an integer code;
+ * code 0 means absent. Per code, a posting list of the slots holding it; per column, a
+ * bitset of the slots where the value is present. Codes are never reused, so a test computed
+ * over codes 1..n stays valid when the dictionary grows and only new codes need testing.
+ */
+import { clearBit, setBit, wordsFor, type Bits } from './bits.js';
+import { PostingList } from './posting.js';
+
+export class DictionaryColumn {
+  /** code per slot; 0 = absent */
+  codes: Int32Array;
+  /** index of the slot in its code's posting list */
+  private positions: Int32Array;
+  /** value per code; values[0] is unused */
+  readonly values: string[] = [''];
+  readonly postings: PostingList[] = [new PostingList(1)];
+  private readonly dictionary = new Map<string, number>();
+  present: Bits;
+  presentCount = 0;
+
+  constructor(capacity: number) {
+    this.codes = new Int32Array(capacity);
+    this.positions = new Int32Array(capacity);
+    this.present = new Uint32Array(wordsFor(capacity));
+  }
+
+  grow(capacity: number): void {
+    this.codes = grownInt32(this.codes, capacity);
+    this.positions = grownInt32(this.positions, capacity);
+    const present = new Uint32Array(wordsFor(capacity));
+    present.set(this.present);
+    this.present = present;
+  }
+
+  /** The code of `value`, or 0 if no slot ever held it. */
+  codeOf(value: string): number {
+    return this.dictionary.get(value) ?? 0;
+  }
+
+  get(slot: number): string | undefined {
+    const code = this.codes[slot]!;
+    return code === 0 ? undefined : this.values[code];
+  }
+
+  set(slot: number, value: string): void {
+    let code = this.dictionary.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.postings.push(new PostingList());
+      this.dictionary.set(value, code);
+    }
+    const old = this.codes[slot]!;
+    if (old === code) return;
+    if (old !== 0) this.unlink(slot, old);
+    else {
+      setBit(this.present, slot);
+      this.presentCount++;
+    }
+    this.codes[slot] = code;
+    this.positions[slot] = this.postings[code]!.add(slot);
+  }
+
+  clear(slot: number): void {
+    const old = this.codes[slot]!;
+    if (old === 0) return;
+    this.unlink(slot, old);
+    this.codes[slot] = 0;
+    clearBit(this.present, slot);
+    this.presentCount--;
+  }
+
+  /** The slots holding `code`, ascending (a view, valid until the next change). */
+  slotsOf(code: number): Int32Array {
+    return this.postings[code]!.sortedSlots(this.reposition);
+  }
+
+  private readonly reposition = (slot: number, index: number): void => {
+    this.positions[slot] = index;
+  };
+
+  private unlink(slot: number, code: number): void {
+    const moved = this.postings[code]!.removeAt(this.positions[slot]!);
+    if (moved >= 0) this.positions[moved] = this.positions[slot]!;
+  }
+}
+
+export function grownInt32(a: Int32Array, capacity: number): Int32Array {
+  const b = new Int32Array(capacity);
+  b.set(a);
+  return b;
+}
+
+export function grownFloat64(a: Float64Array, capacity: number, fill = 0): Float64Array {
+  const b = new Float64Array(capacity);
+  if (fill !== 0) b.fill(fill, a.length);
+  b.set(a);
+  return b;
+}

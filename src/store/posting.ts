@@ -1,0 +1,61 @@
+/**
+ * A posting list: the slots that hold one value, unordered, with O(1) add and O(1)
+ * swap-remove. The caller keeps each slot's index in the list (`add` returns it, `removeAt`
+ * says which slot moved), so no search is ever needed.
+ */
+export class PostingList {
+  slots: Int32Array;
+  length = 0;
+  /**
+   * True while the slots are in ascending order. Registrations append ever larger slots, so
+   * a list stays sorted until a removal or a reused slot disorders it; `sort` restores it.
+   */
+  sorted = true;
+
+  constructor(initialCapacity = 4) {
+    this.slots = new Int32Array(initialCapacity);
+  }
+
+  /** Appends `slot`; returns its index. */
+  add(slot: number): number {
+    if (this.length === this.slots.length) {
+      const grown = new Int32Array(this.slots.length * 2);
+      grown.set(this.slots);
+      this.slots = grown;
+    }
+    if (this.length > 0 && this.slots[this.length - 1]! > slot) this.sorted = false;
+    this.slots[this.length] = slot;
+    return this.length++;
+  }
+
+  /**
+   * Removes the entry at `index` by moving the last entry into it. Returns the slot that
+   * moved (its index is now `index`), or -1 if the removed entry was the last.
+   */
+  removeAt(index: number): number {
+    const last = --this.length;
+    if (index === last) return -1;
+    const moved = this.slots[last]!;
+    this.slots[index] = moved;
+    this.sorted = false;
+    return moved;
+  }
+
+  /**
+   * Sorts the slots ascending if they are not; `moved(slot, index)` is called for every entry
+   * so the owner can update the index it keeps per slot.
+   */
+  sort(moved: (slot: number, index: number) => void): void {
+    if (this.sorted) return;
+    const view = this.slots.subarray(0, this.length);
+    view.sort();
+    for (let i = 0; i < view.length; i++) moved(view[i]!, i);
+    this.sorted = true;
+  }
+
+  /** The slots in ascending order (a view; valid until the next change). */
+  sortedSlots(moved: (slot: number, index: number) => void): Int32Array {
+    this.sort(moved);
+    return this.slots.subarray(0, this.length);
+  }
+}

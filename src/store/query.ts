@@ -1,0 +1,79 @@
+/**
+ * Queries over the store: a filter (CQL text or a checked AST) and an optional status filter
+ * become a plan (cached by text), the plan a bitset, the bitset slots in registration order.
+ */
+import { LRUMap } from 'mnemonist';
+import { parseFilter, type Expr } from '../cql/index.js';
+import { collect } from './bits.js';
+import { AndPlanOf, explainPlan, plan, statusPlan, type PlanExplanation, type PlanNode } from './plan.js';
+import type { InstanceStore } from './store.js';
+
+export interface QueryOptions {
+  /** Only instances with one of these statuses. */
+  readonly status?: string | readonly string[];
+  /**
+   * How to execute: `auto` (default) gathers few expected matches from posting lists and
+   * computes the rest with bitsets; `bitsets` and `postings` force one way (postings only where
+   * the plan can enumerate), for differential tests and benchmarks.
+   */
+  readonly path?: 'auto' | 'bitsets' | 'postings';
+}
+
+/** Plans by filter text. A plan holds no store state (see plan.ts), so it never goes stale. */
+const planCache = new LRUMap<string, PlanNode>(4096);
+const astPlans = new WeakMap<Expr, PlanNode>();
+
+function planFor(filter: string | Expr): PlanNode {
+  if (typeof filter !== 'string') {
+    let p = astPlans.get(filter);
+    if (p === undefined) astPlans.set(filter, (p = plan(filter)));
+    return p;
+  }
+  let p = planCache.get(filter);
+  if (p === undefined) {
+    p = plan(parseFilter(filter));
+    planCache.set(filter, p);
+  }
+  return p;
+}
+
+function withStatus(node: PlanNode | null, options: QueryOptions | undefined): PlanNode | null {
+  const status = options?.status;
+  if (status === undefined) return node;
+  const s = statusPlan(typeof status === 'string' ? [status] : status);
+  return node === null ? s : AndPlanOf([node, s]);
+}
+
+/**
+ * Live slots that match, in registration order. A null or blank filter matches every instance.
+ * @throws CqlSyntaxError for a bad filter.
+ */
+export function querySlots(store: InstanceStore, filter: string | Expr | null, options?: QueryOptions): Int32Array {
+  const node = withStatus(filter === null || (typeof filter === 'string' && filter.trim() === '') ? null : planFor(filter), options);
+  // Few matches: gather them from posting lists, never touching a store-wide bitset.
+  const path = options?.path ?? 'auto';
+  if (node !== null && node.candidates !== null && path !== 'bitsets'
+    && (path === 'postings' || node.estimate(store) * SPARSE_RATIO < store.liveCount)) {
+    const slots = node.candidates(store);
+    if (store.slotOrderDiffers) sortBySequence(slots, store.sequence);
+    return slots;
+  }
+  // Every plan node returns live slots only, so no final intersection with the live set.
+  const bits = node === null ? store.live : node.run(store);
+  const scratch = store.scratchSlots();
+  const slots = scratch.slice(0, collect(bits, scratch));
+  if (node !== null) store.giveBits(bits);
+  if (store.slotOrderDiffers) sortBySequence(slots, store.sequence);
+  return slots;
+}
+
+/** Answers expected below 1/SPARSE_RATIO of the live set take the posting-list path. */
+const SPARSE_RATIO = 16;
+
+function sortBySequence(slots: Int32Array, sequence: Float64Array): void {
+  slots.sort((a, b) => sequence[a]! - sequence[b]!);
+}
+
+export function explainQuery(store: InstanceStore, filter: string | Expr, options?: QueryOptions): PlanExplanation {
+  return explainPlan(withStatus(planFor(filter), options)!, store);
+}

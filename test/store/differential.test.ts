@@ -1,0 +1,114 @@
+// The indexed store must answer exactly as the naive store (reference evaluator) for random
+// clusters, random interleaved mutations and random valid CQL expressions.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Expr } from '../../src/cql/index.js';
+import { NaiveInstanceStore } from '../../src/store/naive.js';
+import { InstanceStore } from '../../src/store/store.js';
+import { AGENT_VERSIONS, ATTRIBUTE_NAMES, ATTRIBUTE_VALUES, cqlExpression, instanceWithGroups, TASK_GROUPS } from '../../src/testing/cql.js';
+
+const STATUSES = ['ACTIVE', 'DRAINING', 'INACTIVE', 'REGISTERING'];
+
+type Mutation =
+  | { op: 'register'; n: number }
+  | { op: 'deregister'; pick: number }
+  | { op: 'putAttribute'; pick: number; name: string; value: string | undefined }
+  | { op: 'deleteAttribute'; pick: number; name: string }
+  | { op: 'setStatus'; pick: number; status: string }
+  | { op: 'setAgentConnected'; pick: number; connected: boolean }
+  | { op: 'setAgentVersion'; pick: number; version: string | undefined }
+  | { op: 'setRunningTasksCount'; pick: number; count: number }
+  | { op: 'addTask'; pick: number; group: string }
+  | { op: 'removeTask'; pick: number; group: string };
+
+const pick = fc.nat();
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constant('register' as const), n: fc.nat() }),
+  fc.record({ op: fc.constant('deregister' as const), pick }),
+  fc.record({ op: fc.constant('putAttribute' as const), pick, name: fc.constantFrom(...ATTRIBUTE_NAMES), value: fc.option(fc.constantFrom(...ATTRIBUTE_VALUES), { nil: undefined }) }),
+  fc.record({ op: fc.constant('deleteAttribute' as const), pick, name: fc.constantFrom(...ATTRIBUTE_NAMES) }),
+  fc.record({ op: fc.constant('setStatus' as const), pick, status: fc.constantFrom(...STATUSES) }),
+  fc.record({ op: fc.constant('setAgentConnected' as const), pick, connected: fc.boolean() }),
+  fc.record({ op: fc.constant('setAgentVersion' as const), pick, version: fc.option(fc.constantFrom(...AGENT_VERSIONS), { nil: undefined }) }),
+  fc.record({ op: fc.constant('setRunningTasksCount' as const), pick, count: fc.integer({ min: 0, max: 12 }) }),
+  fc.record({ op: fc.constant('addTask' as const), pick, group: fc.constantFrom(...TASK_GROUPS) }),
+  fc.record({ op: fc.constant('removeTask' as const), pick, group: fc.constantFrom(...TASK_GROUPS) }),
+);
+
+interface Pair {
+  naive: NaiveInstanceStore;
+  indexed: InstanceStore;
+  arns: string[];
+  next: number;
+}
+
+function apply(p: Pair, m: Mutation, makeInstance: (n: number) => ReturnType<typeof fcSampleInstance>): void {
+  if (m.op === 'register') {
+    const { instance, taskGroups } = makeInstance(m.n);
+    const arn = `arn:aws:ecs:us-east-1:123456789012:container-instance/c/${p.next++}`;
+    const full = { ...instance, containerInstanceArn: arn, status: STATUSES[m.n % STATUSES.length] };
+    p.naive.register(full, taskGroups);
+    p.indexed.register(full, taskGroups);
+    p.arns.push(arn);
+    return;
+  }
+  if (p.arns.length === 0) return;
+  const i = m.pick % p.arns.length;
+  const arn = p.arns[i]!;
+  switch (m.op) {
+    case 'deregister':
+      p.naive.deregister(arn);
+      p.indexed.deregister(arn);
+      p.arns.splice(i, 1);
+      return;
+    case 'removeTask': {
+      // Only remove a task that is there; both stores refuse otherwise (checked in the spec).
+      const has = p.naive.query(`task:group == '${m.group}'`).includes(arn);
+      if (!has) return;
+      p.naive.removeTask(arn, m.group);
+      p.indexed.removeTask(arn, m.group);
+      return;
+    }
+    case 'putAttribute': p.naive.putAttribute(arn, m.name, m.value); p.indexed.putAttribute(arn, m.name, m.value); return;
+    case 'deleteAttribute': p.naive.deleteAttribute(arn, m.name); p.indexed.deleteAttribute(arn, m.name); return;
+    case 'setStatus': p.naive.setStatus(arn, m.status); p.indexed.setStatus(arn, m.status); return;
+    case 'setAgentConnected': p.naive.setAgentConnected(arn, m.connected); p.indexed.setAgentConnected(arn, m.connected); return;
+    case 'setAgentVersion': p.naive.setAgentVersion(arn, m.version); p.indexed.setAgentVersion(arn, m.version); return;
+    case 'setRunningTasksCount': p.naive.setRunningTasksCount(arn, m.count); p.indexed.setRunningTasksCount(arn, m.count); return;
+    case 'addTask': p.naive.addTask(arn, m.group); p.indexed.addTask(arn, m.group); return;
+  }
+}
+
+// Instances are drawn once per run (an array), and `register` picks one by index.
+const fcSampleInstance = (x: { instance: import('../../src/shapes.js').ContainerInstance; taskGroups: string[] }) => x;
+
+describe('indexed store vs naive store', () => {
+  it('answers every random query identically under random interleaved mutations', () => {
+    fc.assert(
+      fc.property(
+        fc.array(instanceWithGroups(), { minLength: 50, maxLength: 300 }),
+        fc.array(fc.oneof(mutation, fc.array(cqlExpression(4), { minLength: 1, maxLength: 2 })), { maxLength: 40 }),
+        fc.option(fc.array(fc.constantFrom(...STATUSES), { minLength: 1, maxLength: 2 }), { nil: undefined }),
+        (pool, steps, status) => {
+          const p: Pair = { naive: new NaiveInstanceStore(), indexed: new InstanceStore(), arns: [], next: 0 };
+          const make = (n: number) => fcSampleInstance(pool[n % pool.length]!);
+          for (let n = 0; n < pool.length; n++) apply(p, { op: 'register', n }, make);
+          for (const step of steps) {
+            if (!Array.isArray(step)) {
+              apply(p, step, make);
+              continue;
+            }
+            for (const ast of step as Expr[]) {
+              const expected = p.naive.query(ast, status === undefined ? undefined : { status });
+              // Every execution path of the indexed store: automatic, bitsets only, posting lists where possible.
+              for (const path of ['auto', 'bitsets', 'postings'] as const) {
+                expect(p.indexed.query(ast, status === undefined ? { path } : { status, path })).toEqual(expected);
+              }
+            }
+          }
+        },
+      ),
+      { seed: 3, numRuns: 2000 },
+    );
+  });
+});
