@@ -6,18 +6,9 @@
  *   npx tsx datasets/generate.ts --count 50 --seed 1 > datasets/small.json
  */
 import { parseArgs } from 'node:util';
+import { prng } from '../src/sim/random.js';
 
-/** mulberry32: a small, fast, seedable PRNG (public domain). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 // vCPU units and MiB the agent registers (a little below nominal memory, as a real agent does).
 const INSTANCE_TYPES: Array<[string, number, number]> = [

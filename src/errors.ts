@@ -40,3 +40,52 @@ export class ServerException extends EcsError {
     super('ServerException', message, 500);
   }
 }
+
+/** The named cluster does not exist (ECS `ClusterNotFoundException`). */
+export class ClusterNotFoundException extends EcsError {
+  constructor(message = 'Cluster not found.') {
+    super('ClusterNotFoundException', message);
+  }
+}
+
+/** The attribute target (a container instance) does not exist. */
+export class TargetNotFoundException extends EcsError {
+  constructor(message: string) {
+    super('TargetNotFoundException', message);
+  }
+}
+
+/** More than 10 custom attributes on one resource. */
+export class AttributeLimitExceededException extends EcsError {
+  constructor(message: string) {
+    super('AttributeLimitExceededException', message);
+  }
+}
+
+/** UpdateContainerAgent: the agent already runs the latest version (or has no update path). */
+export class NoUpdateAvailableException extends EcsError {
+  constructor(message: string) {
+    super('NoUpdateAvailableException', message);
+  }
+}
+
+/** UpdateContainerAgent: ECS cannot tell the agent's current version. */
+export class MissingVersionException extends EcsError {
+  constructor(message: string) {
+    super('MissingVersionException', message);
+  }
+}
+
+/** UpdateContainerAgent: an update is already in progress on the instance. */
+export class UpdateInProgressException extends EcsError {
+  constructor(message: string) {
+    super('UpdateInProgressException', message);
+  }
+}
+
+/** The caller may not do this. */
+export class AccessDeniedException extends EcsError {
+  constructor(message: string) {
+    super('AccessDeniedException', message);
+  }
+}

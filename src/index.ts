@@ -1,5 +1,24 @@
 // The public API of ecs-cluster-sim: named exports only, no logic.
-export { EcsError, InvalidParameterException, ClientException, ServerException } from './errors.js';
+export {
+  AccessDeniedException,
+  AttributeLimitExceededException,
+  ClientException,
+  ClusterNotFoundException,
+  EcsError,
+  InvalidParameterException,
+  MissingVersionException,
+  NoUpdateAvailableException,
+  ServerException,
+  TargetNotFoundException,
+  UpdateInProgressException,
+} from './errors.js';
+export { EcsSimulator, type EcsSimulatorOptions } from './ecs/simulator.js';
+export type { CallContext } from './ecs/state.js';
+export type { SimSnapshot } from './ecs/snapshot.js';
+export { InstanceStore } from './store/store.js';
+export { NaiveInstanceStore } from './store/naive.js';
+export type { PlanExplanation } from './store/plan.js';
+export type { QueryOptions } from './store/query.js';
 export {
   CqlSyntaxError,
   compileFilter,

@@ -1,0 +1,21 @@
+/**
+ * What scheduled events do when the simulated clock reaches them: one handler per kind.
+ */
+import type { ScheduledEvent } from '../sim/clock.js';
+import { AGENT_UPDATE_EVENT, onAgentUpdateStep } from './agent.js';
+import type { SimState } from './state.js';
+import { onTrunkProvisioned, onTrunkReleased } from './trunking.js';
+
+type Handler = (state: SimState, payload: ScheduledEvent['payload']) => void;
+
+export const EVENT_HANDLERS: Readonly<Record<string, Handler>> = {
+  'trunk-provisioned': (state, p) => onTrunkProvisioned(state, String(p['cluster']), String(p['arn'])),
+  'trunk-released': (state, p) => onTrunkReleased(state, String(p['cluster']), String(p['arn'])),
+  [AGENT_UPDATE_EVENT]: (state, p) => onAgentUpdateStep(state, String(p['cluster']), String(p['arn']), String(p['from'])),
+};
+
+export function dispatchEvent(state: SimState, event: ScheduledEvent): void {
+  const handler = EVENT_HANDLERS[event.kind];
+  if (handler === undefined) throw new Error(`no handler for scheduled event '${event.kind}'`);
+  handler(state, event.payload);
+}

@@ -1,0 +1,37 @@
+/**
+ * Seeded randomness: every random choice of the simulator draws from one of these, so the same
+ * seed replays the same run.
+ */
+
+/** A function returning seeded floats in [0, 1). */
+export function prng(seed: number): () => number {
+  const random = new SeededRandom(seed);
+  return () => random.next();
+}
+
+/** A seeded source of ids and choices, with its state exposed for snapshots. */
+export class SeededRandom {
+  constructor(public state: number) {}
+
+  /** The next float in [0, 1): mulberry32, a small, fast 32-bit PRNG (public domain). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** `n` lower-case hex digits. */
+  hex(n: number): string {
+    let s = '';
+    while (s.length < n) s += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, '0');
+    return s.slice(0, n);
+  }
+
+  /** A version-4-shaped UUID (8-4-4-4-12 hex digits). */
+  uuid(): string {
+    const h = this.hex(32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[Math.floor(this.next() * 4)]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+}

@@ -1,0 +1,35 @@
+// Shared test fixtures for the ECS operations.
+import { EcsSimulator } from '../../src/ecs/simulator.js';
+
+export function identity(instanceId: string, instanceType = 'm5.large', availabilityZone = 'us-east-1a'): string {
+  return JSON.stringify({ instanceId, instanceType, availabilityZone, imageId: 'ami-0123456789abcdef0', region: 'us-east-1', architecture: 'x86_64' });
+}
+
+export const RESOURCES = [
+  { name: 'CPU', type: 'INTEGER', integerValue: 2048 },
+  { name: 'MEMORY', type: 'INTEGER', integerValue: 7681 },
+  { name: 'PORTS', type: 'STRINGSET', stringSetValue: ['22', '2375', '2376', '51678', '51679'] },
+  { name: 'PORTS_UDP', type: 'STRINGSET', stringSetValue: [] },
+];
+
+/** A simulator with cluster `c`. */
+export function simWithCluster(options: ConstructorParameters<typeof EcsSimulator>[0] = {}): EcsSimulator {
+  const sim = new EcsSimulator({ seed: 7, ...options });
+  sim.createCluster({ clusterName: 'c' });
+  return sim;
+}
+
+/** Registers an instance in cluster `c`; returns its ARN. */
+export function register(sim: EcsSimulator, n: number, extra: Record<string, unknown> = {}, principalArn?: string): string {
+  const { containerInstance } = sim.registerContainerInstance(
+    {
+      cluster: 'c',
+      instanceIdentityDocument: identity(`i-${String(n).padStart(17, '0')}`, (extra['instanceType'] as string | undefined) ?? 'm5.large'),
+      totalResources: RESOURCES,
+      versionInfo: { agentVersion: '1.29.0', agentHash: 'a190a73f', dockerVersion: 'DockerVersion: 18.06.1-ce' },
+      ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'instanceType')),
+    },
+    principalArn === undefined ? undefined : { principalArn },
+  );
+  return containerInstance.containerInstanceArn!;
+}
