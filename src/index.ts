@@ -12,7 +12,10 @@ export {
   TargetNotFoundException,
   UpdateInProgressException,
 } from './errors.js';
-export { EcsSimulator, type EcsSimulatorOptions } from './ecs/simulator.js';
+export { EcsSimulator } from './protocol/simulator.js';
+export type { EcsSimulatorOptions } from './ecs/simulator.js';
+export { SimEndpoint, type EndpointOptions } from './protocol/http-endpoint.js';
+export { createSdkHandler, type SdkHandlerOptions } from './protocol/sdk-handler.js';
 export type { CallContext } from './ecs/state.js';
 export type { SimSnapshot } from './ecs/snapshot.js';
 export { InstanceStore } from './store/store.js';

@@ -1,0 +1,211 @@
+/**
+ * EcsSimulator: the ECS container-instance control plane in memory. One method per ECS
+ * operation, with the request and response shapes of the ECS API (`@aws-sdk/client-ecs`);
+ * each lives in its own file in this folder. Every rejected call throws an EcsError named as
+ * ECS names it and changes nothing.
+ */
+import { InvalidParameterException } from '../errors.js';
+import { SimClock } from '../sim/clock.js';
+import { SeededRandom } from '../sim/random.js';
+import type { PlanExplanation } from '../store/plan.js';
+import { deleteAccountSetting, listAccountSettings, putAccountSetting, putAccountSettingDefault } from './account-settings.js';
+import { containerInstanceIdOf, rootArn } from './arns.js';
+import { arnContextOf, loadDescribeOutput, loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './snapshot.js';
+import { deleteAttributes, listAttributes, putAttributes } from './attributes.js';
+import { clusterFor, createCluster, describeClusters, listClusters } from './clusters.js';
+import { deregisterContainerInstance } from './deregister-container-instance.js';
+import { describeContainerInstances } from './describe-container-instances.js';
+import { dispatchEvent } from './events.js';
+import { listContainerInstances } from './list-container-instances.js';
+import { registerContainerInstance } from './register-container-instance.js';
+import type { CallContext, SimOptions, SimState } from './state.js';
+import { submitAttachmentStateChanges } from './submit-attachment-state-changes.js';
+import { updateContainerAgent } from './update-container-agent.js';
+import { setAgentConnection } from './agent.js';
+import { updateContainerInstancesState } from './update-container-instances-state.js';
+import { CONTAINER_INSTANCE_STATUSES } from './instances.js';
+
+/** Options of `new EcsSimulator(...)`; every one has a default. */
+export interface EcsSimulatorOptions {
+  /** AWS Region of every ARN; default `us-east-1`. */
+  region?: string;
+  /** 12-digit account id; default `123456789012`. */
+  accountId?: string;
+  /** Seed of every random choice (ids, faults, tie-breaks); default 1. */
+  seed?: number;
+  /** The caller's IAM principal ARN; default the account root. Each call may override it. */
+  principalArn?: string;
+  /** AWS default of the long-ARN settings; default `enabled` (accounts created after 2019-04-01). */
+  longArnFormatDefault?: 'enabled' | 'disabled';
+  /** Newest agent version UpdateContainerAgent installs; default `1.29.0` (June 2019). */
+  latestAgentVersion?: string;
+  /** Simulated start time (Date, ISO-8601 text or epoch ms); default 2019-06-06T00:00:00Z. */
+  startTime?: Date | string | number;
+}
+
+function startTimeOf(value: EcsSimulatorOptions['startTime']): number {
+  if (value === undefined) return Date.UTC(2019, 5, 6);
+  const t = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(t)) throw new InvalidParameterException(`startTime: not a valid time: ${String(value)}`);
+  return t;
+}
+
+function initialState(options: SimOptions): SimState {
+  const state: SimState = {
+    options,
+    ctx: { region: options.region, accountId: options.accountId },
+    clusters: new Map(),
+    settings: new Map(),
+    random: new SeededRandom(options.seed),
+    clock: new SimClock(options.startTime, (e) => dispatchEvent(state, e)),
+    faults: new Map(),
+  };
+  return state;
+}
+
+/**
+ * The simulated ECS control plane.
+ *
+ * @example
+ * const sim = new EcsSimulator({ seed: 42 });
+ * sim.createCluster({ clusterName: 'prod' });
+ * const { containerInstance } = sim.registerContainerInstance({ cluster: 'prod', totalResources: [...] });
+ * sim.listContainerInstances({ cluster: 'prod', filter: 'attribute:ecs.instance-type =~ c5.*' });
+ */
+export class EcsSimulator {
+  /** @internal the whole state; exposed for the protocol layer and snapshots */
+  state: SimState;
+
+  constructor(options: EcsSimulatorOptions = {}) {
+    const region = options.region ?? 'us-east-1';
+    const accountId = options.accountId ?? '123456789012';
+    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new InvalidParameterException(`region: '${region}' is not an AWS Region name`);
+    if (!/^\d{12}$/.test(accountId)) throw new InvalidParameterException(`accountId: an account id has 12 digits; got '${accountId}'`);
+    const seed = options.seed ?? 1;
+    if (!Number.isInteger(seed)) throw new InvalidParameterException('seed must be an integer');
+    const simOptions: SimOptions = {
+      region,
+      accountId,
+      seed,
+      principalArn: options.principalArn ?? `arn:aws:iam::${accountId}:root`,
+      longArnFormatDefault: options.longArnFormatDefault ?? 'enabled',
+      latestAgentVersion: options.latestAgentVersion ?? '1.29.0',
+      startTime: startTimeOf(options.startTime),
+    };
+    this.state = initialState(simOptions);
+  }
+
+  /** Back to the state just after construction: no clusters, no settings, the clock at its start. */
+  reset(): void {
+    this.state = initialState(this.state.options);
+  }
+
+  // ---- clusters ----------------------------------------------------------------------------
+  createCluster(request?: Parameters<typeof createCluster>[1], _call?: CallContext) { return createCluster(this.state, request); }
+  listClusters(request?: Parameters<typeof listClusters>[1], _call?: CallContext) { return listClusters(this.state, request); }
+  describeClusters(request?: Parameters<typeof describeClusters>[1], _call?: CallContext) { return describeClusters(this.state, request); }
+
+  // ---- container instances (the 2019-06-06 update) ------------------------------------------
+  registerContainerInstance(request: unknown, call?: CallContext) { return registerContainerInstance(this.state, request, call); }
+  listContainerInstances(request?: unknown, call?: CallContext) { return listContainerInstances(this.state, request, call); }
+  describeContainerInstances(request: unknown, call?: CallContext) { return describeContainerInstances(this.state, request, call); }
+  updateContainerInstancesState(request: unknown, call?: CallContext) { return updateContainerInstancesState(this.state, request, call); }
+  deregisterContainerInstance(request: unknown, call?: CallContext) { return deregisterContainerInstance(this.state, request, call); }
+  updateContainerAgent(request: unknown, call?: CallContext) { return updateContainerAgent(this.state, request, call); }
+  submitAttachmentStateChanges(request: unknown, call?: CallContext) { return submitAttachmentStateChanges(this.state, request, call); }
+
+  // ---- attributes ----------------------------------------------------------------------------
+  putAttributes(request: unknown, call?: CallContext) { return putAttributes(this.state, request, call); }
+  deleteAttributes(request: unknown, call?: CallContext) { return deleteAttributes(this.state, request, call); }
+  listAttributes(request: unknown, call?: CallContext) { return listAttributes(this.state, request, call); }
+
+  // ---- account settings ----------------------------------------------------------------------
+  putAccountSetting(request: unknown, call?: CallContext) { return putAccountSetting(this.state, request, call); }
+  putAccountSettingDefault(request: unknown, call?: CallContext) { return putAccountSettingDefault(this.state, request, call); }
+  deleteAccountSetting(request: unknown, call?: CallContext) { return deleteAccountSetting(this.state, request, call); }
+  listAccountSettings(request?: unknown, call?: CallContext) { return listAccountSettings(this.state, request, call); }
+
+  // ---- simulation ----------------------------------------------------------------------------
+
+  /** The simulated time (epoch ms). */
+  get now(): number {
+    return this.state.clock.now;
+  }
+
+  /** Moves the simulated clock forward, running registrations, agent updates and trunk ENI steps that fall due. */
+  advance(ms: number): void {
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new InvalidParameterException(`advance: ms must be a non-negative number; got ${String(ms)}`);
+    this.state.clock.advance(ms);
+  }
+
+  /**
+   * Makes the next `count` occurrences of an asynchronous step fail: `trunk-failure` (trunk ENI
+   * provisioning → REGISTRATION_FAILED), `agent-update-failure` (an agent update → FAILED).
+   */
+  injectFault(kind: 'trunk-failure' | 'agent-update-failure', count = 1): void {
+    if (kind !== 'trunk-failure' && kind !== 'agent-update-failure') throw new InvalidParameterException(`injectFault: unknown fault '${String(kind)}'`);
+    this.state.faults.set(kind, (this.state.faults.get(kind) ?? 0) + count);
+  }
+
+  /**
+   * Connects or disconnects a container instance's agent (`agentConnected`), as the agent's own
+   * connection would: a change bumps `version`; reconnecting resumes an agent update that the
+   * disconnect held in its stage. Returns the instance as DescribeContainerInstances shows it.
+   */
+  setAgentConnection(cluster: string, containerInstance: string, connected: boolean): ReturnType<typeof setAgentConnection> {
+    return setAgentConnection(this.state, cluster, containerInstance, connected);
+  }
+
+  /**
+   * Every container instance a CQL filter selects, as ARNs in registration order, without the
+   * page limit (the fast path for schedulers). `status` defaults to all but INACTIVE.
+   */
+  query(filter: string | null, options: { cluster?: string; status?: string | readonly string[] } = {}): string[] {
+    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
+    return cluster.store.query(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES });
+  }
+
+  /** The query plan of a filter: which index each part uses, with estimated and actual counts. */
+  explain(filter: string, options: { cluster?: string; status?: string | readonly string[] } = {}): PlanExplanation {
+    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
+    return cluster.store.explain(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES });
+  }
+
+  /** The whole state as plain JSON-serialisable data; `EcsSimulator.restore` brings it back. */
+  snapshot(): SimSnapshot {
+    return takeSnapshot(this.state);
+  }
+
+  /** A simulator in exactly the state a snapshot recorded (same clock, settings, random state). */
+  static restore<T extends EcsSimulator>(this: new (options?: EcsSimulatorOptions) => T, snapshot: SimSnapshot | string): T {
+    const s = (typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot) as SimSnapshot;
+    if (s?.format !== SNAPSHOT_FORMAT) throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${SNAPSHOT_FORMAT}')`);
+    const sim = new this({ ...s.options });
+    loadSnapshot(sim.state, s);
+    return sim;
+  }
+
+  /**
+   * A simulator holding the instances of a DescribeContainerInstances response (as the aws CLI
+   * prints it) in `options.cluster` (default: the cluster named in long ARNs, else `default`).
+   * Region and account come from the ARNs unless given.
+   */
+  static fromDescribeOutput<T extends EcsSimulator>(
+    this: new (options?: EcsSimulatorOptions) => T,
+    json: unknown,
+    options: EcsSimulatorOptions & { cluster?: string } = {},
+  ): T {
+    const parsed = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
+    const fromArns = arnContextOf(parsed);
+    const sim = new this({ ...fromArns, ...options });
+    const first = (parsed as { containerInstances?: { containerInstanceArn?: string }[] })?.containerInstances?.[0]?.containerInstanceArn;
+    const clusterName = options.cluster ?? (first ? containerInstanceIdOf(first)?.clusterName : null) ?? 'default';
+    loadDescribeOutput(sim.state, parsed, clusterName);
+    return sim;
+  }
+
+  /** The account root's ARN (the principal whose settings are the account defaults). */
+  get rootArn(): string {
+    return rootArn(this.state.ctx);
+  }
+}

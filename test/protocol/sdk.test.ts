@@ -1,0 +1,98 @@
+// The real @aws-sdk/client-ecs against the simulator, in process and over HTTP on loopback.
+import {
+  ClusterNotFoundException,
+  CreateClusterCommand,
+  DescribeContainerInstancesCommand,
+  ECSClient,
+  InvalidParameterException,
+  ListContainerInstancesCommand,
+  paginateListContainerInstances,
+  RegisterContainerInstanceCommand,
+} from '@aws-sdk/client-ecs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EcsSimulator } from '../../src/index.js';
+import type { SimEndpoint } from '../../src/protocol/http-endpoint.js';
+
+const credentials = (accessKeyId: string) => ({ accessKeyId, secretAccessKey: 'anything' });
+
+interface Transport {
+  name: string;
+  client(sim: EcsSimulator, accessKeyId?: string): Promise<ECSClient>;
+}
+
+const endpoints: SimEndpoint[] = [];
+afterAll(async () => {
+  await Promise.all(endpoints.map((e) => e.close()));
+});
+
+const transports: Transport[] = [
+  {
+    name: 'in process',
+    client: async (sim, key = 'root') => new ECSClient({ region: 'us-east-1', credentials: credentials(key), requestHandler: sim.sdkHandler() }),
+  },
+  {
+    name: 'HTTP on loopback',
+    client: async (sim, key = 'root') => {
+      const { url, endpoint } = await sim.listen({ port: 0 });
+      endpoints.push(endpoint);
+      return new ECSClient({ region: 'us-east-1', credentials: credentials(key), endpoint: url, maxAttempts: 1 });
+    },
+  },
+];
+
+const identity = (n: number) => JSON.stringify({ instanceId: `i-${n}`, instanceType: 'm5.large', availabilityZone: 'us-east-1a', imageId: 'ami-1' });
+
+for (const transport of transports) {
+  describe(`@aws-sdk/client-ecs ${transport.name}`, () => {
+    let sim: EcsSimulator;
+    let client: ECSClient;
+    const arns: string[] = [];
+
+    beforeAll(async () => {
+      sim = new EcsSimulator({ seed: 3 });
+      client = await transport.client(sim);
+      await client.send(new CreateClusterCommand({ clusterName: 'prod' }));
+      for (let n = 0; n < 7; n++) {
+        const r = await client.send(new RegisterContainerInstanceCommand({
+          cluster: 'prod',
+          instanceIdentityDocument: identity(n),
+          totalResources: [{ name: 'CPU', type: 'INTEGER', integerValue: 2048 }, { name: 'MEMORY', type: 'INTEGER', integerValue: 7681 }],
+          versionInfo: { agentVersion: '1.29.0' },
+          attributes: [{ name: 'stack', value: n % 2 ? 'prod' : 'dev' }],
+          tags: [{ key: 'n', value: String(n) }],
+        }));
+        arns.push(r.containerInstance!.containerInstanceArn!);
+      }
+    });
+
+    it('registers and lists with a filter', async () => {
+      const r = await client.send(new ListContainerInstancesCommand({ cluster: 'prod', filter: 'attribute:stack == prod', status: 'ACTIVE' }));
+      expect(r.containerInstanceArns).toEqual([arns[1], arns[3], arns[5]]);
+    });
+
+    it('paginates to the end with the SDK paginator', async () => {
+      const seen: string[] = [];
+      for await (const page of paginateListContainerInstances({ client, pageSize: 2 }, { cluster: 'prod' })) seen.push(...(page.containerInstanceArns ?? []));
+      expect(seen).toEqual(arns);
+    });
+
+    it('describes with TAGS, timestamps arriving as Dates', async () => {
+      const r = await client.send(new DescribeContainerInstancesCommand({ cluster: 'prod', containerInstances: [arns[0]!, 'missing0123'], include: ['TAGS'] }));
+      const ci = r.containerInstances![0]!;
+      expect(ci.registeredAt).toEqual(new Date('2019-06-06T00:00:00Z'));
+      expect(ci.tags).toEqual([{ key: 'n', value: '0' }]);
+      expect(ci.registeredResources?.[0]).toEqual({ name: 'CPU', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: 2048 });
+      expect(r.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:container-instance/prod/missing0123', reason: 'MISSING' }]);
+    });
+
+    it('raises typed exceptions with ECS names and messages', async () => {
+      await expect(client.send(new ListContainerInstancesCommand({ cluster: 'nope' }))).rejects.toBeInstanceOf(ClusterNotFoundException);
+      const bad = client.send(new ListContainerInstancesCommand({ cluster: 'prod', filter: 'runningTasksCount > x' }));
+      await expect(bad).rejects.toBeInstanceOf(InvalidParameterException);
+      await expect(bad).rejects.toThrow("filter: line 1, column 21: runningTasksCount > needs a non-negative integer but found 'x'");
+      const err = await client.send(new ListContainerInstancesCommand({ cluster: 'prod', maxResults: 500 })).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InvalidParameterException);
+      expect((err as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode).toBe(400);
+    });
+  });
+}
