@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { compileFilter, print } from '../cql/index.js';
 import { EcsError } from '../errors.js';
 import type { ContainerInstance } from '../shapes.js';
+import { EcsSimulator } from '../protocol/simulator.js';
 import { loadDescribeOutput, type LoadedCluster } from './load.js';
 import { formatTable } from './table.js';
 
@@ -21,10 +22,16 @@ const HELP = `Usage: ecs-cluster-sim <command> [options]
 Commands:
   query <filter>   list the container instances a CQL filter selects ('-' reads the filter from stdin)
   demo             run example CQL filters against the bundled sample cluster
+  serve            serve an ECS endpoint on loopback (POST / with the ECS JSON 1.1 protocol, /_sim/* control)
 
 Options:
   --data <file>    a DescribeContainerInstances JSON response (default: the bundled sample)
   --json           machine-readable output
+  --port <n>       serve: TCP port (default 4599; 0 picks a free one)
+  --host <addr>    serve: address to bind (default 127.0.0.1)
+  --start-time <t> serve: simulated start time, ISO-8601 (default 2019-06-06T00:00:00Z)
+  --seed <n>       serve: seed of every random choice (default 1)
+  --root-key <id>  serve: an access key id that acts as the account root (besides 'root'); repeatable
   -h, --help       this text
 `;
 
@@ -60,16 +67,51 @@ const DEMO_FILTERS = [
   "runningTasksCount >= 6 and registeredAt < 2019-07-01 and attribute:team in [payments, 'search']",
 ];
 
+function integerOption(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text)) throw new EcsError('InvalidParameterException', `--${name} takes a non-negative integer; got '${text}'`);
+  return Number(text);
+}
+
+async function serve(values: { data?: string; port?: string; host?: string; 'start-time'?: string; seed?: string; 'root-key'?: string[] }): Promise<void> {
+  const options = {
+    seed: integerOption(values.seed, 'seed', 1),
+    ...(values['start-time'] === undefined ? {} : { startTime: values['start-time'] }),
+  };
+  const sim = values.data === undefined
+    ? new EcsSimulator(options)
+    : EcsSimulator.fromDescribeOutput(JSON.parse(readFileSync(values.data, 'utf8')), options);
+  const { url } = await sim.listen({
+    port: integerOption(values.port, 'port', 4599),
+    host: values.host ?? '127.0.0.1',
+    rootAccessKeys: values['root-key'] ?? [],
+  });
+  process.stderr.write(`ecs-cluster-sim: ECS endpoint at ${url} (signatures are not checked; access key 'root' acts as the account root)\n`);
+}
+
 function run(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { data: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      data: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'start-time': { type: 'string' },
+      seed: { type: 'string' },
+      'root-key': { type: 'string', multiple: true },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || command === undefined) {
     process.stdout.write(HELP);
     return command === undefined && !values.help ? 2 : 0;
+  }
+  if (command === 'serve') {
+    void serve(values);
+    return 0;
   }
   const cluster = loadDescribeOutput(values.data ?? DEFAULT_DATA);
   switch (command) {

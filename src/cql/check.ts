@@ -7,7 +7,9 @@ import type { IToken } from 'chevrotain';
 import { subjectText, type Expr, type Field, type Leaf } from './ast.js';
 import type { LeafTokens } from './parser.js';
 import { compilePattern } from './patterns.js';
+import { describeCharacter, OPERATOR_CHARACTERS, operatorMeant, show } from './messages.js';
 import { cqlError, type CqlSyntaxError } from './syntax-error.js';
+import * as T from './tokens.js';
 import { readBoolean, readRegisteredAt, readTaskCount, readVersion, REGISTERED_AT_FORMATS } from './values.js';
 
 /** An operator in its symbolic spelling, `in`/`!in` and `exists`/`!exists` included. */
@@ -34,6 +36,8 @@ export const OPERATORS_BY_FIELD: Readonly<Record<Field, readonly OperatorName[]>
 export const MAX_LIST_LENGTH = 100;
 /** Attribute names: 1–128 of letters, digits, `-`, `_`, `/`, `\`, `.` (ECS `PutAttributes`). */
 const ATTRIBUTE_NAME = /^[A-Za-z0-9\-_/\\.]{1,128}$/;
+const NOT_IN_ATTRIBUTE_NAME = /[^A-Za-z0-9\-_/\\.]/u;
+const ATTRIBUTE_PREFIX_LENGTH = 'attribute:'.length;
 
 export function operatorName(leaf: Leaf): OperatorName {
   switch (leaf.kind) {
@@ -77,10 +81,27 @@ function checkLeaf(leaf: Leaf, toks: LeafTokens, text: string, source: string): 
     const name = leaf.subject.attribute ?? '';
     if (name.length === 0) return fail(toks.subject, "expected an attribute name after 'attribute:'");
     if (!ATTRIBUTE_NAME.test(name)) {
-      const bad = name.length > 128 ? null : [...name].find((c) => !/[A-Za-z0-9\-_/\\.]/.test(c));
-      return fail(toks.subject, bad
-        ? `attribute name '${name}' contains '${bad}'; names use letters, digits, '-', '_', '/', '\\' and '.'`
-        : `attribute name is ${name.length} characters long; the limit is 128`);
+      const bad = NOT_IN_ATTRIBUTE_NAME.exec(name);
+      if (bad === null) return fail(toks.subject, `attribute name is ${name.length} characters long; the limit is 128`);
+      // Point at the offending character, not at the start of the subject.
+      const ch = String.fromCodePoint(name.codePointAt(bad.index)!);
+      return cqlError(text, source, 'type', toks.subject.startOffset + ATTRIBUTE_PREFIX_LENGTH + bad.index,
+        `attribute name ${show(name)} contains ${describeCharacter(ch)}; names use letters, digits, '-', '_', '/', '\\' and '.'`, ch, null);
+    }
+  }
+
+  // `===`, `!==`, `<>`: an operator run into a value made only of operator characters.
+  if (leaf.kind === 'compare') {
+    const value = toks.values[0]!;
+    const operator = toks.operator;
+    if (value.tokenType === T.BareValue && OPERATOR_CHARACTERS.test(value.image) && OPERATOR_CHARACTERS.test(operator.image)
+      && operator.startOffset + operator.image.length === value.startOffset) {
+      const written = operator.image + value.image;
+      const meant = operatorMeant(written);
+      return cqlError(text, source, 'type', operator.startOffset,
+        `${show(written)} is not an operator${meant ? ` (did you mean '${meant}'?)` : ''}; `
+        + `it reads as '${operator.image}' followed by the value ${show(value.image)}: to compare with that value, `
+        + `quote it or put a space before it`, written, null);
     }
   }
 
@@ -102,14 +123,33 @@ function checkLeaf(leaf: Leaf, toks: LeafTokens, text: string, source: string): 
     if (op === '=~' || op === '!~') {
       const compiled = compilePattern(value);
       if (!compiled.ok) {
-        return fail(token, `invalid regular expression after '${op}' on ${subject}: ${compiled.message}`);
+        // Point at the construct inside the pattern; offsets in the message are the pattern's.
+        const message = compiled.message.replace(/\bat offset (\d+)/, 'at offset $1 of the pattern');
+        return cqlError(text, source, 'type', patternOffsetInText(token, compiled.index),
+          `invalid regular expression after '${op}' on ${subject}: ${message}`, token.image, null);
       }
       continue;
     }
     const reader = VALUE_READERS[field];
     if (reader && !reader.valid(value)) {
-      return fail(token, `${subject} ${op} needs ${reader.what} but found '${value}'`);
+      return fail(token, `${subject} ${op} needs ${reader.what} but found ${show(value)}`);
     }
   }
   return null;
+}
+
+/**
+ * The offset in the text of the character at `index` in the value of `token`: after the opening
+ * quote of a quoted value, counting `\\` + quote and `\\` + `\\` as the one character they stand
+ * for (every other backslash is kept, as `valueOf` keeps it).
+ */
+export function patternOffsetInText(token: IToken, index: number): number {
+  const image = token.image;
+  const quote = image[0];
+  if (quote !== "'" && quote !== '"') return token.startOffset + Math.min(index, image.length);
+  let raw = 1;
+  for (let i = 0; i < index && raw < image.length - 1; i++) {
+    raw += image[raw] === '\\' && (image[raw + 1] === quote || image[raw + 1] === '\\') ? 2 : 1;
+  }
+  return token.startOffset + raw;
 }

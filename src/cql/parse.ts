@@ -4,7 +4,7 @@
 import { Lexer } from 'chevrotain';
 import type { Expr } from './ast.js';
 import { check } from './check.js';
-import { lexErrorToCql, parseErrorToCql } from './messages.js';
+import { parseErrorToCql } from './messages.js';
 import { CqlParser, DepthLimitExceeded, MAX_DEPTH } from './parser.js';
 import { cqlError } from './syntax-error.js';
 import { lexerDefinition } from './tokens.js';
@@ -51,11 +51,10 @@ export function parseFilter(text: string, options: ParseOptions = {}): Expr {
     }
     throw e;
   }
-  const lexError = lexed.errors[0];
+  // Every lexer mode ends with the catch-all error token `Unexpected`, so lexing cannot fail:
+  // a stray character reaches the parser as a token no rule accepts, and the parse error words it.
+  if (lexed.errors.length > 0) throw new Error(`CQL lexer failed despite its catch-all token: ${lexed.errors[0]!.message}`);
   const parseError = parser.errors[0];
-  if (lexError && (!parseError || lexError.offset <= (parseError.token.startOffset >= 0 ? parseError.token.startOffset : text.length))) {
-    throw lexErrorToCql(text, source, lexError);
-  }
   if (parseError) throw parseErrorToCql(text, source, lexed.tokens, parseError);
   check(ast, text, source, parser.leafTokens);
   return ast;

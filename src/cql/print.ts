@@ -5,17 +5,20 @@
  */
 import { subjectText, visit, type Expr, type ExprVisitor } from './ast.js';
 
-const BARE = /^(?:[^\s'"()\[\],&|]|&(?!&)|\|(?!\|))+$/;
+import { BARE_LIST_ITEM, BARE_VALUE } from './tokens.js';
 
-/** A value as CQL text: bare if it lexes back as one bare value, else single-quoted. */
-export function printValue(value: string): string {
-  if (BARE.test(value)) return value;
+const BARE = new RegExp(`^(?:${BARE_VALUE.source})$`);
+const BARE_IN_LIST = new RegExp(`^(?:${BARE_LIST_ITEM.source})$`);
+
+/** A value as CQL text: bare if it lexes back as one bare value there, else single-quoted. */
+export function printValue(value: string, inList = false): string {
+  if ((inList ? BARE_IN_LIST : BARE).test(value)) return value;
   return `'${value.replace(/[\\']/g, (c) => '\\' + c)}'`;
 }
 
 const printer: ExprVisitor<string> = {
   compare: (n) => `${subjectText(n.subject)} ${n.op} ${printValue(n.value)}`,
-  in: (n) => `${subjectText(n.subject)} ${n.negated ? '!in' : 'in'} [${n.values.map(printValue).join(', ')}]`,
+  in: (n) => `${subjectText(n.subject)} ${n.negated ? '!in' : 'in'} [${n.values.map((v) => printValue(v, true)).join(', ')}]`,
   exists: (n) => `${subjectText(n.subject)} ${n.negated ? '!exists' : 'exists'}`,
   // `and` binds tighter than `or`, so only an `or` operand needs parentheses.
   and: (n) => n.operands.map((o) => (o.kind === 'or' ? `(${print(o)})` : print(o))).join(' and '),

@@ -8,6 +8,11 @@
  * - `list`: entered after `in` / `!in`; reads `[`, values, `,` and returns at `]`.
  * Keywords come before `Identifier` and name it as `longer_alt`, so `instanceType` never lexes
  * as `in` + `stanceType` and `notable` never as `not` + `able`.
+ *
+ * The lexer never fails: every mode ends with the error token {@link Unexpected}, which takes
+ * whatever no other token matches. No grammar rule consumes it, so the parser stops there and
+ * `messages.ts` words one message for every problem ("expected … after … but found …"), with the
+ * context of the tokens before it, instead of a bare "unexpected character".
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
@@ -115,15 +120,26 @@ export const NotWord = keyword('NotWord', 'not', [NotOperator]);
 
 // ---- values -------------------------------------------------------------------------------
 /**
- * A bare value: no white space, quotes, parentheses, brackets or commas, and no `&&` / `||`
- * (so `a==b&&c==d` still splits). Anything else must be quoted.
+ * Every UTF-16 code unit, as the `start_chars_hint` of patterns that may start with almost any
+ * character (a bare value may start with 'ü' or '∧'). Chevrotain uses a hint only to pick the
+ * candidate patterns for a first character; the pattern itself still decides, and the tokens
+ * before it in the mode (white space, quotes, delimiters) have taken their characters already.
  */
-export const BARE_VALUE = /(?:[^\s'"()\[\],&|]|&(?!&)|\|(?!\|))+/;
+const ANY_CHAR: number[] = Array.from({ length: 0x10000 }, (_, c) => c);
+
+/**
+ * A bare value: no white space, quotes, parentheses or commas, and no `&&` / `||` (so
+ * `a==b&&c==d` still splits). After a single-value operator, brackets may appear after the
+ * first character (`us-east-1[ab]` is a pattern, `[a, b]` a misplaced list); inside a list they
+ * delimit. Anything else must be quoted.
+ */
+export const BARE_VALUE = /(?:[^\s'"()\[\],&|]|&(?!&)|\|(?!\|))(?:[^\s'"(),&|]|&(?!&)|\|(?!\|))*/;
+export const BARE_LIST_ITEM = /(?:[^\s'"()\[\],&|]|&(?!&)|\|(?!\|))+/;
 const QUOTED_VALUE = /'(?:[^'\\]|\\[\s\S])*'|"(?:[^"\\]|\\[\s\S])*"/;
 
-export const BareValue = createToken({ name: 'BareValue', pattern: BARE_VALUE, categories: [Value], pop_mode: true, line_breaks: false, start_chars_hint: bareStartChars() });
+export const BareValue = createToken({ name: 'BareValue', pattern: BARE_VALUE, categories: [Value], pop_mode: true, line_breaks: false, start_chars_hint: ANY_CHAR });
 export const QuotedValue = createToken({ name: 'QuotedValue', pattern: QUOTED_VALUE, categories: [Value], pop_mode: true, line_breaks: true, start_chars_hint: ["'".charCodeAt(0), '"'.charCodeAt(0)] });
-export const ListBareValue = createToken({ name: 'ListBareValue', pattern: BARE_VALUE, categories: [Value], line_breaks: false, start_chars_hint: bareStartChars() });
+export const ListBareValue = createToken({ name: 'ListBareValue', pattern: BARE_LIST_ITEM, categories: [Value], line_breaks: false, start_chars_hint: ANY_CHAR });
 export const ListQuotedValue = createToken({ name: 'ListQuotedValue', pattern: QUOTED_VALUE, categories: [Value], line_breaks: true, start_chars_hint: ["'".charCodeAt(0), '"'.charCodeAt(0)] });
 export const LBracket = symbol('LBracket', '[', []);
 export const Comma = symbol('Comma', ',', []);
@@ -137,16 +153,29 @@ export const NotAValue = createToken({ name: 'NotAValue', pattern: /&&|\|\||['"(
 /** The same inside a list (a stray `(` or an unterminated quote). */
 export const NotAListItem = createToken({ name: 'NotAListItem', pattern: /&&|\|\||['"()]/ });
 
-function bareStartChars(): number[] {
-  // Every printable ASCII character except the delimiters, plus the non-ASCII range start;
-  // Chevrotain uses the hint only to pick candidate patterns by first character.
-  const chars: number[] = [];
-  for (let c = 0x21; c < 0x7f; c++) {
-    if (!`'"()[],`.includes(String.fromCharCode(c))) chars.push(c);
-  }
-  for (let c = 0x80; c < 0x100; c++) chars.push(c);
-  return chars;
-}
+/**
+ * The error token: whatever no other token of the mode matches, so the lexer never reports an
+ * error and the parser words every message (`messages.ts`). Never consumed by a grammar rule.
+ * Tried last, it takes, in this order:
+ * - a whole quoted value (`'x' == y`: a quoted value where a subject belongs);
+ * - a run of the characters operators are spelled with (`=`, `=>`, `=!`, `&`, `|`, `~`), so a
+ *   near miss is shown whole and can be answered with "did you mean '>='?";
+ * - a run of other characters up to a delimiter (`22:28:28`, `1`, `#x`), shown whole;
+ * - any single other character: `[`, `]`, `,`, an unterminated quote, an invisible character or
+ *   white space other than space, tab, carriage return and line feed (U+00A0, U+2028, …).
+ * In `value` and `list` mode only the last case can arise (every other character starts a value
+ * or a `NotAValue` / `NotAListItem` token).
+ */
+export const Unexpected = createToken({
+  name: 'Unexpected',
+  // quoted value | operator characters | other characters up to a delimiter | one character.
+  // The third class also leaves out invisible characters (controls, soft hyphen, zero-width and
+  // direction marks, byte order mark), so a message can name each one by its code point.
+  pattern:
+    /'(?:[^'\\]|\\[\s\S])*'|"(?:[^"\\]|\\[\s\S])*"|[=!<>~&|]+|[^\s()\[\],'"=!<>~&|\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]+|[\s\S]/,
+  line_breaks: true,
+  start_chars_hint: ANY_CHAR,
+});
 
 export const defaultModeTokens: TokenType[] = [
   WhiteSpace,
@@ -158,13 +187,14 @@ export const defaultModeTokens: TokenType[] = [
   NotEqualsWord, EqualsWord, NotMatchesWord, MatchesWord, NotExistsWord, ExistsWord,
   NotInWord, InWord, AndWord, OrWord, NotWord,
   Identifier,
+  Unexpected,
 ];
 
 export const lexerDefinition = {
   modes: {
     default: defaultModeTokens,
-    value: [WhiteSpace, QuotedValue, NotAValue, BareValue],
-    list: [WhiteSpace, LBracket, RBracket, Comma, ListQuotedValue, NotAListItem, ListBareValue],
+    value: [WhiteSpace, QuotedValue, NotAValue, BareValue, Unexpected],
+    list: [WhiteSpace, LBracket, RBracket, Comma, ListQuotedValue, NotAListItem, ListBareValue, Unexpected],
   },
   defaultMode: 'default',
 };

@@ -1,5 +1,9 @@
+import { Lexer } from 'chevrotain';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CqlSyntaxError, MAX_DEPTH, parseFilter, print } from '../../src/cql/index.js';
+import { CqlParser } from '../../src/cql/parser.js';
+import { lexerDefinition, Unexpected } from '../../src/cql/tokens.js';
 import { InvalidParameterException } from '../../src/errors.js';
 
 function parseError(text: string): CqlSyntaxError {
@@ -129,7 +133,7 @@ describe('syntax errors say where and what was expected', () => {
       .toContain("expected 'and', 'or' or end of input after 'exists' but found 'AND' (keywords are lower-case: 'and')");
   });
   it('a single = sign', () => {
-    expect(parseError('attribute:a = b').message).toBe("filter: line 1, column 13: unexpected character '=' (did you mean '=='?)");
+    expect(parseError('attribute:a = b').message).toBe(`filter: line 1, column 13: expected an operator (==, !=, >, >=, <, <=, =~, !~, in, !in, exists, !exists, or a word form such as 'equals') after 'attribute:a' but found '=' (did you mean '=='?)`);
   });
   it('an unterminated quoted value', () => {
     const e = parseError("attribute:a == 'abc");
@@ -137,13 +141,13 @@ describe('syntax errors say where and what was expected', () => {
     expect(e.message).toContain('unterminated quoted value');
   });
   it('a list after a single-value operator', () => {
-    expect(parseError('attribute:a == [x, y]').message).toContain("(a list goes with 'in' or '!in')");
+    expect(parseError('attribute:a == [x, y]').message).toContain("(a list goes after 'in' or '!in')");
   });
   it('in without a list', () => {
     expect(parseError('attribute:a in x').message).toContain("expected '[' to start a list after 'in' but found 'x'");
   });
   it('an unclosed list', () => {
-    expect(parseError('attribute:a in [x, y').message).toContain("expected ',' or ']' after 'y' but found end of input");
+    expect(parseError('attribute:a in [x, y').message).toContain("expected ',' or ']' after the value 'y' but found end of input");
   });
   it('an empty list', () => {
     expect(parseError('attribute:a in []').message).toContain("expected a value after '[' but found ']'");
@@ -166,11 +170,192 @@ describe('syntax errors say where and what was expected', () => {
     expect(parseError('attribute:a exists and').message).toContain("after 'and' but found end of input");
   });
   it('a value with a parenthesis must be quoted', () => {
-    expect(parseError('attribute:a =~ (x|y)').message).toContain('quote a value that contains');
+    expect(parseError('attribute:a =~ (x|y)').message).toContain('a value containing spaces, parentheses, commas, && or || must be quoted');
     expect(parseFilter("attribute:a =~ '(x|y)'")).toMatchObject({ value: '(x|y)' });
   });
   it('rejects a non-string with a message, not a crash', () => {
     expect(() => parseFilter(undefined as unknown as string)).toThrow(/expected the expression as a string but got undefined/);
+  });
+});
+
+describe('stray characters reach the parser, which says what it expected', () => {
+  const lexer = new Lexer(lexerDefinition, { positionTracking: 'onlyOffset' });
+
+  it('the lexer never fails: whatever no token matches becomes the error token Unexpected', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60, unit: 'binary' }), (text) => {
+        expect(lexer.tokenize(text).errors).toEqual([]);
+      }),
+      { seed: 2028, numRuns: 2000 },
+    );
+    for (const text of ['\u2028', 'attribute:a ==\u00a0x', 'attribute:a in [\u2029]', '\ud800', '=> ; @ # ∧']) {
+      expect(lexer.tokenize(text).errors, JSON.stringify(text)).toEqual([]);
+    }
+  });
+
+  it('the error token Unexpected is no terminal of any grammar rule', () => {
+    const rules = JSON.stringify(new CqlParser().getSerializedGastProductions());
+    expect(rules).not.toContain(`"${Unexpected.name}"`);
+    expect(rules).toContain('"name":"Value"');
+    // …nor a member of a category a rule uses.
+    expect(Unexpected.CATEGORIES ?? []).toEqual([]);
+  });
+
+  it('reports a word after a value as a missing connective, with a hint to quote values with spaces', () => {
+    const e = parseError('registeredAt < 2018-06-18 22:28:28');
+    expect([e.column, e.kind, e.found]).toEqual([27, 'syntax', '22:28:28']);
+    expect(e.reason).toBe("expected 'and', 'or' or end of input after the value '2018-06-18' but found '22:28:28' (a value containing spaces must be quoted: '2018-06-18 22:28:28')");
+  });
+
+  it('names the previous token as "the value …" when it is a value', () => {
+    expect(parseError('attribute:a == b == c').reason).toContain("after the value 'b' but found '=='");
+    expect(parseError("attribute:a == 'x y' z").reason).toContain("after the value 'x y' but found 'z'");
+    expect(parseError('attribute:a in [x y]').reason).toContain("after the value 'x' but found 'y'");
+  });
+
+  it("shows text containing ' in double quotes", () => {
+    expect(parseError("attribute:a == 'x' 'y'").reason)
+      .toBe(`expected 'and', 'or' or end of input after the value 'x' but found "'y'" (a quoted value goes after an operator)`);
+    expect(parseError("'x' == y").reason).toContain(`but found "'x'" (a quoted value goes after an operator)`);
+    expect(parseError('attribute:a == "it\'s" x').reason).toContain(`after the value "it's" but found 'x'`);
+    expect(parseError("attribute:a == 'abc").reason).toContain(`found an unterminated quoted value starting with "'"`);
+    expect(parseError('attribute:a == "abc').reason).toContain(`found an unterminated quoted value starting with '"'`);
+  });
+
+  it('says a comma after a value needs quotes, or a list', () => {
+    expect(parseError('attribute:a == b,c').reason)
+      .toBe("expected 'and', 'or' or end of input after the value 'b' but found ',' (a value containing commas must be quoted; a list goes after 'in' or '!in')");
+  });
+
+  it("reports an unmatched ']'", () => {
+    const e = parseError('attribute:a in [x] ]');
+    expect([e.column, e.reason]).toEqual([20, "unmatched ']'"]);
+    expect(parseError('attribute:a exists]').reason).toBe("unmatched ']'");
+  });
+
+  it("says where a list goes when '[' is misplaced", () => {
+    expect(parseError('attribute:a in [x] [y]').reason)
+      .toBe("expected 'and', 'or' or end of input after ']' but found '[' (a list goes after 'in' or '!in')");
+    expect(parseError('[x]').reason).toMatch(/^expected a subject .* but found '\[' \(a list goes after 'in' or '!in'\)$/);
+  });
+
+  it("reports an unmatched ')' at the start of the text", () => {
+    const e = parseError(') attribute:a exists');
+    expect([e.column, e.reason]).toEqual([1, "unmatched ')'"]);
+  });
+
+  it("names the innermost unclosed '(' at end of input", () => {
+    expect(parseError('(attribute:a exists').reason)
+      .toBe("expected 'and', 'or' or ')' after 'exists' but found end of input (the '(' at line 1, column 1 is not closed)");
+    expect(parseError('((attribute:a exists) and (attribute:b exists').reason).toContain("(the '(' at line 1, column 27 is not closed)");
+    expect(parseError('(attribute:a exists and\n  (attribute:b exists)').reason).toContain("(the '(' at line 1, column 1 is not closed)");
+  });
+
+  it("names the unclosed '[' at end of input", () => {
+    expect(parseError('attribute:a in [x,\n y').reason).toContain("(the '[' at line 1, column 16 is not closed)");
+  });
+
+  it('says a value is missing before a closing parenthesis, comma or connective', () => {
+    const hint = '(a value is missing; a value containing spaces, parentheses, commas, && or || must be quoted)';
+    expect(parseError('attribute:c ==)').reason).toBe(`expected a value after '==' but found ')' ${hint}`);
+    expect(parseError('attribute:c == && attribute:d exists').reason).toContain(`found '&&' ${hint}`);
+    expect(parseError('attribute:a =~ (x|y)').reason).not.toContain('a value is missing');
+  });
+
+  it('adds the quoting hint inside a list', () => {
+    expect(parseError('attribute:a in [(x)]').reason)
+      .toBe("expected a value after '[' but found '(' (a list item containing spaces, parentheses, brackets, commas, && or || must be quoted)");
+    expect(parseError('attribute:a in [x y]').reason).toContain("(separate list items with ','; a list item containing spaces must be quoted: 'x y')");
+  });
+
+  it('reads a bare value starting with any non-ASCII character', () => {
+    expect(parseFilter('attribute:a == ∧x')).toMatchObject({ value: '∧x' });
+    expect(parseFilter('attribute:a in [日本, ✓]')).toMatchObject({ values: ['日本', '✓'] });
+  });
+});
+
+describe('near-miss operators get a suggestion', () => {
+  it("suggests not_in for 'not in'", () => {
+    expect(parseError('attribute:a not in [x]').reason).toContain("but found 'not' (did you mean 'not_in' or '!in'?)");
+  });
+  it("suggests not_exists for 'not exists'", () => {
+    expect(parseError('attribute:a not exists').reason).toContain("but found 'not' (did you mean 'not_exists' or '!exists'?)");
+  });
+  it("asks for '!in' and '!exists' without a space", () => {
+    expect(parseError('attribute:a ! in [x]').reason).toContain("but found '!' (write '!in' without a space)");
+    expect(parseError('attribute:a ! exists').reason).toContain("but found '!' (write '!exists' without a space)");
+    expect(parseError('attribute:a = = b').reason).toContain("but found '=' (write '==' without a space)");
+  });
+  it("suggests 'equals' for 'equal', and other close words", () => {
+    expect(parseError('attribute:a equal b').reason).toContain("but found 'equal' (did you mean 'equals'?)");
+    expect(parseError('attribute:a exists adn attribute:b exists').reason).toContain("but found 'adn' (did you mean 'and'?)");
+    expect(parseError('runningTaskCount > 1').reason).toContain("(unknown subject; did you mean 'runningTasksCount'?)");
+    expect(parseError('attribute:a is null').reason).not.toContain('did you mean');
+  });
+  it("suggests '>=' for '=>', '!=' for '=!', and the doubled symbols for '=', '&', '|', '~'", () => {
+    expect(parseError('attribute:a => b').reason).toContain("but found '=>' (did you mean '>='?)");
+    expect(parseError('attribute:a =! b').reason).toContain("but found '=!' (did you mean '!='?)");
+    expect(parseError('attribute:a = b').reason).toContain("but found '=' (did you mean '=='?)");
+    expect(parseError('attribute:a ~ b').reason).toContain("but found '~' (did you mean '=~'?)");
+    expect(parseError('attribute:a exists & attribute:b exists').reason).toContain("but found '&' (did you mean '&&'?)");
+    expect(parseError('attribute:a exists | attribute:b exists').reason).toContain("but found '|' (did you mean '||'?)");
+  });
+  it("says a value of operator characters was read as the operand ('!== b', '<> b')", () => {
+    expect(parseError('attribute:a !== b').reason)
+      .toBe("expected 'and', 'or' or end of input after the value '=' but found 'b' (did you mean '!='? the value '=' was read as the operand)");
+    expect(parseError('attribute:a <> b').reason).toContain("(did you mean '!='? the value '>' was read as the operand)");
+  });
+  it("refuses '===' as a type error, but keeps '== =' and \"== '='\"", () => {
+    const e = parseError('attribute:a ===');
+    expect([e.kind, e.column, e.found]).toEqual(['type', 13, '===']);
+    expect(e.reason).toBe("'===' is not an operator (did you mean '=='?); it reads as '==' followed by the value '=': to compare with that value, quote it or put a space before it");
+    expect(parseError('attribute:a !==').reason).toContain("'!==' is not an operator (did you mean '!='?)");
+    expect(parseFilter('attribute:a == =')).toMatchObject({ op: '==', value: '=' });
+    expect(parseFilter("attribute:a == '='")).toMatchObject({ op: '==', value: '=' });
+    expect(parseFilter('attribute:a == !')).toMatchObject({ op: '==', value: '!' });
+  });
+});
+
+describe('invisible characters are named by code point', () => {
+  it('a no-break space', () => {
+    const e = parseError('attribute:a == x\u00a0and attribute:b exists');
+    expect(e.column).toBe(17);
+    expect(e.reason).toContain("after the value 'x' but found U+00A0 (no-break space) (only spaces, tabs and line breaks may separate tokens");
+  });
+  it('a zero-width space', () => {
+    expect(parseError('attribute:a exists\u200b').reason).toContain('but found U+200B (zero-width space) (an invisible character; delete it)');
+  });
+  it('a line separator where a value belongs', () => {
+    expect(parseError('attribute:a ==\u2028x').reason).toContain("expected a value after '==' but found U+2028 (line separator)");
+  });
+  it('any other invisible character, also inside a longer text', () => {
+    expect(parseError('attribute:a exists\u0007').reason).toContain('but found U+0007');
+    const e = parseError('attribute:a\u200bb exists');
+    expect(e.column).toBe(12);
+    expect(e.reason).toContain("attribute name 'a<U+200B>b' contains U+200B (zero-width space)");
+  });
+});
+
+describe('type errors point inside the subject or value', () => {
+  it('points at the offending character of an attribute name', () => {
+    expect(parseError('attribute:a@b == x').column).toBe(12);
+    expect(parseError('runningTasksCount > 1 and attribute:%41 exists').column).toBe(37);
+    expect(parseError(`attribute:${'a'.repeat(129)} exists`).column).toBe(1);
+  });
+  it('points at the construct inside a regular expression and names the offset in the pattern', () => {
+    const e = parseError("attribute:x =~ 'a(?=b)'");
+    expect(e.column).toBe(18);
+    expect(e.reason).toContain("'(?=' (lookahead) at offset 1 of the pattern");
+    expect(parseError('attribute:x =~ a++').column).toBe(17);
+    expect(parseError("attribute:x in [a] and attribute:x =~ '(?<n>a)\\k<n>'").column).toBe(47);
+  });
+  it('maps a regular expression offset through the escapes of a quoted value', () => {
+    // The pattern is 'x'(?=b): the lookahead is at offset 3 of the pattern, column 22 of the text.
+    expect(parseError("attribute:x =~ '\\'x\\'(?=b)'").column).toBe(22);
+    // The pattern is \\"(?=b) (a backslash, a quote): offset 2, column 21.
+    expect(parseError('attribute:x =~ "\\\\\\"(?=b)"').column).toBe(21);
+    // Other backslashes are kept: \d(?=b) has the lookahead at offset 2, column 19.
+    expect(parseError("attribute:x =~ '\\d(?=b)'").column).toBe(19);
   });
 });
 
@@ -196,8 +381,8 @@ describe('type checks name the subject, the operator and the position', () => {
     ['registeredAt < 2018-06-18T24:00:00Z', 16, 'needs a date'],
     ['registeredAt < 2018-06-18T22:28:28.123Z', 16, 'needs a date'],
     ['attribute: == x', 1, "expected an attribute name after 'attribute:'"],
-    ['attribute:a@b == x', 1, "attribute name 'a@b' contains '@'"],
-    ["attribute:x =~ 'a(?=b)'", 16, "invalid regular expression after '=~' on attribute:x"],
+    ['attribute:a@b == x', 12, "attribute name 'a@b' contains '@'"],
+    ["attribute:x =~ 'a(?=b)'", 18, "invalid regular expression after '=~' on attribute:x"],
   ];
   for (const [text, column, fragment] of cases) {
     it(`${text}`, () => {
