@@ -7,6 +7,7 @@ import type { Attribute, ContainerInstance, Resource } from '../shapes.js';
 import { containerInstanceArn } from './arns.js';
 import { checkAttributes, checkTags, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from './attribute-rules.js';
 import { clusterFor } from './clusters.js';
+import { resumeAgentUpdate } from './agent.js';
 import { addInstance, describeInstance, findInstance, touch } from './instances.js';
 import { callerOf, effectiveSetting } from './settings.js';
 import type { CallContext, InstanceRecord, PlatformDevice, SimState } from './state.js';
@@ -146,6 +147,7 @@ export function registerContainerInstance(state: SimState, request: unknown, cal
     const record = findInstance(cluster, reference);
     if (record === null) throw new InvalidParameterException(`containerInstanceArn: ${reference} is not a container instance of cluster ${cluster.name}`);
     if (record.status === 'INACTIVE') throw new InvalidParameterException(`containerInstanceArn: ${reference} is deregistered (INACTIVE) and cannot register again`);
+    const wasConnected = record.agentConnected;
     record.registeredResources = resources;
     record.versionInfo = version;
     record.platformDevices = devices;
@@ -153,6 +155,8 @@ export function registerContainerInstance(state: SimState, request: unknown, cal
     cluster.store.setAgentConnected(record.arn, true);
     cluster.store.setAgentVersion(record.arn, version.agentVersion);
     touch(record);
+    // A reconnecting agent picks up an update a disconnect paused (reference §3.11).
+    if (!wasConnected) resumeAgentUpdate(state, cluster, record);
     return { containerInstance: describeInstance(record, false) };
   }
 

@@ -38,7 +38,8 @@ export function onTrunkProvisioned(state: SimState, clusterName: string, arn: st
   const failures = state.faults.get('trunk-failure') ?? 0;
   if (failures > 0) {
     state.faults.set('trunk-failure', failures - 1);
-    if (attachment) attachment.status = 'FAILED';
+    // FAILED is not an attachment status of the 2019 API; the failed trunk ENI is gone.
+    if (attachment) attachment.status = 'DELETED';
     setStatus(cluster, record, 'REGISTRATION_FAILED', trunkFailureReason(`subnet-${state.random.hex(17)}`));
     return;
   }

@@ -37,7 +37,7 @@ describe('control API', () => {
   it('snapshot, reset and restore', async () => {
     const url = await serve();
     await post(url, '/', { clusterName: 'prod' }, 'CreateCluster');
-    const snap = await (await fetch(`${url}/_sim/snapshot`)).json();
+    const snap = (await (await fetch(`${url}/_sim/snapshot`)).json()) as { clusters: { name: string }[] };
     expect(snap.clusters.map((c: { name: string }) => c.name)).toEqual(['prod']);
     await post(url, '/_sim/reset');
     expect((await post(url, '/', {}, 'ListClusters')).json).toEqual({ clusterArns: [] });
