@@ -8,6 +8,12 @@ import {
   ListContainerInstancesCommand,
   paginateListContainerInstances,
   RegisterContainerInstanceCommand,
+  SubmitAttachmentStateChangesCommand,
+  UpdateContainerAgentCommand,
+  UpdateContainerInstancesStateCommand,
+  UpdateInProgressException,
+  NoUpdateAvailableException,
+  ClientException,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EcsSimulator } from '../../src/index.js';
@@ -83,6 +89,45 @@ for (const transport of transports) {
       expect(ci.tags).toEqual([{ key: 'n', value: '0' }]);
       expect(ci.registeredResources?.[0]).toEqual({ name: 'CPU', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: 2048 });
       expect(r.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:container-instance/prod/missing0123', reason: 'MISSING' }]);
+    });
+
+    it('drains and lists by status', async () => {
+      const r = await client.send(new UpdateContainerInstancesStateCommand({ cluster: 'prod', containerInstances: [arns[6]!], status: 'DRAINING' }));
+      expect(r.containerInstances?.[0]?.status).toBe('DRAINING');
+      const draining = await client.send(new ListContainerInstancesCommand({ cluster: 'prod', status: 'DRAINING' }));
+      expect(draining.containerInstanceArns).toEqual([arns[6]]);
+      await client.send(new UpdateContainerInstancesStateCommand({ cluster: 'prod', containerInstances: [arns[6]!], status: 'ACTIVE' }));
+    });
+
+    it('updates an agent over simulated time, with the typed update exceptions', async () => {
+      const sim2 = new EcsSimulator({ seed: 4, latestAgentVersion: '1.29.0' });
+      const c2 = await transport.client(sim2);
+      await c2.send(new CreateClusterCommand({ clusterName: 'u' }));
+      const reg = await c2.send(new RegisterContainerInstanceCommand({ cluster: 'u', versionInfo: { agentVersion: '1.20.0' }, instanceIdentityDocument: identity(1) }));
+      const arn = reg.containerInstance!.containerInstanceArn!;
+      const started = await c2.send(new UpdateContainerAgentCommand({ cluster: 'u', containerInstance: arn }));
+      expect(started.containerInstance?.agentUpdateStatus).toBe('PENDING');
+      await expect(c2.send(new UpdateContainerAgentCommand({ cluster: 'u', containerInstance: arn }))).rejects.toBeInstanceOf(UpdateInProgressException);
+      sim2.advance(60_000);
+      const done = await c2.send(new DescribeContainerInstancesCommand({ cluster: 'u', containerInstances: [arn] }));
+      expect(done.containerInstances?.[0]).toMatchObject({ agentUpdateStatus: 'UPDATED', versionInfo: { agentVersion: '1.29.0' } });
+      await expect(c2.send(new UpdateContainerAgentCommand({ cluster: 'u', containerInstance: arn }))).rejects.toBeInstanceOf(NoUpdateAvailableException);
+    });
+
+    it('acknowledges attachment state changes', async () => {
+      const sim3 = new EcsSimulator({ seed: 5 });
+      sim3.state.settings.set(sim3.rootArn, new Map([['awsvpcTrunking', 'enabled']]));
+      const c3 = await transport.client(sim3);
+      await c3.send(new CreateClusterCommand({ clusterName: 't' }));
+      const reg = await c3.send(new RegisterContainerInstanceCommand({ cluster: 't', versionInfo: { agentVersion: '1.29.0' }, instanceIdentityDocument: identity(2).replace('m5.large', 'c5.large') }));
+      const attachmentId = reg.containerInstance!.attachments![0]!.id!;
+      const attachmentArn = `arn:aws:ecs:us-east-1:123456789012:attachment/${attachmentId}`;
+      const ack = await c3.send(new SubmitAttachmentStateChangesCommand({ cluster: 't', attachments: [{ attachmentArn, status: 'ATTACHED' }] }));
+      expect(ack.acknowledgment).toBe('ACK');
+      const described = await c3.send(new DescribeContainerInstancesCommand({ cluster: 't', containerInstances: [reg.containerInstance!.containerInstanceArn!] }));
+      expect(described.containerInstances?.[0]?.attachments?.[0]?.status).toBe('ATTACHED');
+      await expect(c3.send(new UpdateContainerInstancesStateCommand({ cluster: 't', containerInstances: [reg.containerInstance!.containerInstanceArn!], status: 'DRAINING' })))
+        .rejects.toBeInstanceOf(ClientException);
     });
 
     it('raises typed exceptions with ECS names and messages', async () => {
