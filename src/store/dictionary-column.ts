@@ -25,6 +25,21 @@ export class DictionaryColumn {
     this.present = new Uint32Array(wordsFor(capacity));
   }
 
+  /** An independent copy (typed arrays copied, posting lists cloned). */
+  clone(): DictionaryColumn {
+    const copy = new DictionaryColumn(0);
+    copy.codes = this.codes.slice();
+    copy.positions = this.positions.slice();
+    copy.present = this.present.slice();
+    copy.presentCount = this.presentCount;
+    copy.values.length = 0;
+    copy.values.push(...this.values);
+    copy.postings.length = 0;
+    for (const p of this.postings) copy.postings.push(p.clone());
+    for (const [k, v] of this.dictionary) copy.dictionary.set(k, v);
+    return copy;
+  }
+
   grow(capacity: number): void {
     this.codes = grownInt32(this.codes, capacity);
     this.positions = grownInt32(this.positions, capacity);

@@ -16,6 +16,15 @@ export class PostingList {
     this.slots = new Int32Array(initialCapacity);
   }
 
+  /** An independent copy. */
+  clone(): PostingList {
+    const copy = new PostingList(Math.max(1, this.length));
+    copy.slots.set(this.slots.subarray(0, this.length));
+    copy.length = this.length;
+    copy.sorted = this.sorted;
+    return copy;
+  }
+
   /** Appends `slot`; returns its index. */
   add(slot: number): number {
     if (this.length === this.slots.length) {

@@ -52,9 +52,9 @@ export class InstanceStore {
   remainingMemory: Int32Array = new Int32Array(INITIAL_CAPACITY);
   enisInUse: Int32Array = new Int32Array(INITIAL_CAPACITY);
 
-  readonly status = new DictionaryColumn(INITIAL_CAPACITY);
-  readonly agentConnected = new DictionaryColumn(INITIAL_CAPACITY);
-  readonly agentVersion = new DictionaryColumn(INITIAL_CAPACITY);
+  status = new DictionaryColumn(INITIAL_CAPACITY);
+  agentConnected = new DictionaryColumn(INITIAL_CAPACITY);
+  agentVersion = new DictionaryColumn(INITIAL_CAPACITY);
   /** attribute name → its column; a valueless attribute is stored as '' */
   readonly attributes = new Map<string, DictionaryColumn>();
 
@@ -202,6 +202,45 @@ export class InstanceStore {
       this.attributes.set(name, column);
     }
     return column;
+  }
+
+  /**
+   * An independent copy with the same slots, sequences and indexes (for what-if forks): typed
+   * arrays are copied, maps and posting lists rebuilt. Plans cached by filter text serve both.
+   */
+  clone(): InstanceStore {
+    const c = new InstanceStore();
+    c.size = this.size;
+    c.capacity = this.capacity;
+    c.liveCount = this.liveCount;
+    c.live = this.live.slice();
+    c.sequence = this.sequence.slice();
+    c.nextSequence = this.nextSequence;
+    c.freeSlots.push(...this.freeSlots);
+    c.slotOrderDiffers = this.slotOrderDiffers;
+    c.arns.push(...this.arns);
+    for (const [k, v] of this.slotByArn) c.slotByArn.set(k, v);
+    c.runningTasksCount = this.runningTasksCount.slice();
+    c.pendingTasksCount = this.pendingTasksCount.slice();
+    c.registeredAt = this.registeredAt.slice();
+    c.remainingCpu = this.remainingCpu.slice();
+    c.remainingMemory = this.remainingMemory.slice();
+    c.enisInUse = this.enisInUse.slice();
+    c.status = this.status.clone();
+    c.agentConnected = this.agentConnected.clone();
+    c.agentVersion = this.agentVersion.clone();
+    for (const [name, column] of this.attributes) c.attributes.set(name, column.clone());
+    c.ec2InstanceIds.push(...this.ec2InstanceIds);
+    for (const [k, v] of this.slotsByEc2Id) c.slotsByEc2Id.set(k, typeof v === 'number' ? v : [...v]);
+    c.withEc2Id = this.withEc2Id.slice();
+    for (let i = 0; i < this.groupsBySlot.length; i++) {
+      const g = this.groupsBySlot[i];
+      c.groupsBySlot[i] = g === undefined ? undefined : new Map([...g].map(([k, e]) => [k, { count: e.count, position: e.position }]));
+    }
+    for (const [k, p] of this.groupPostings) c.groupPostings.set(k, p.clone());
+    c.withTasks = this.withTasks.slice();
+    c.revision = this.revision;
+    return c;
   }
 
   // ---- mutations ---------------------------------------------------------------------------

@@ -87,13 +87,20 @@ describe('indexed store vs naive store', () => {
     fc.assert(
       fc.property(
         fc.array(instanceWithGroups(), { minLength: 50, maxLength: 300 }),
-        fc.array(fc.oneof(mutation, fc.array(cqlExpression(4), { minLength: 1, maxLength: 2 })), { maxLength: 40 }),
+        fc.array(fc.oneof(mutation, fc.array(cqlExpression(4), { minLength: 1, maxLength: 2 }), fc.constant('fork' as const)), { maxLength: 40 }),
         fc.option(fc.array(fc.constantFrom(...STATUSES), { minLength: 1, maxLength: 2 }), { nil: undefined }),
         (pool, steps, status) => {
           const p: Pair = { naive: new NaiveInstanceStore(), indexed: new InstanceStore(), arns: [], next: 0 };
           const make = (n: number) => fcSampleInstance(pool[n % pool.length]!);
           for (let n = 0; n < pool.length; n++) apply(p, { op: 'register', n }, make);
           for (const step of steps) {
+            if (step === 'fork') {
+              // Continue on a clone; wreck the original, which the clone must not notice.
+              const original = p.indexed;
+              p.indexed = original.clone();
+              for (const arn of p.arns) original.deregister(arn);
+              continue;
+            }
             if (!Array.isArray(step)) {
               apply(p, step, make);
               continue;
