@@ -13,7 +13,7 @@
  */
 import { readVersion } from '../cql/index.js';
 import { ClientException, InvalidParameterException, ServerException } from '../errors.js';
-import type { Attribute, ContainerInstance } from '../shapes.js';
+import type { ContainerInstance } from '../shapes.js';
 import { clusterFor } from './clusters.js';
 import { describeInstance, findInstance, touch } from './instances.js';
 import type { ClusterRecord, InstanceRecord, SimState } from './state.js';
@@ -22,24 +22,12 @@ import type { ClusterRecord, InstanceRecord, SimState } from './state.js';
 export const AGENT_UPDATE_STATUSES = ['PENDING', 'STAGING', 'STAGED', 'UPDATING', 'UPDATED', 'FAILED'] as const;
 export type AgentUpdateStatus = (typeof AGENT_UPDATE_STATUSES)[number];
 
-/** A container-instance attribute as the API types it (`targetType` is only ever `container-instance`). */
-export interface ContainerInstanceAttribute extends Omit<Attribute, 'targetType'> {
-  targetType?: 'container-instance' | undefined;
-}
-
 /**
- * A container instance as the operations of this library answer it: the DescribeContainerInstances
- * shape with the enum-typed members of the API narrowed, so that it is assignable to the SDK's
- * `ContainerInstance`.
+ * The answer shape of a record (see describeInstance), checked at run time against the API's
+ * enums (a record loaded from a snapshot or a describe output keeps what it was given).
  */
-export interface ContainerInstanceOutput extends Omit<ContainerInstance, 'agentUpdateStatus' | 'attributes'> {
-  agentUpdateStatus?: AgentUpdateStatus | undefined;
-  attributes?: ContainerInstanceAttribute[] | undefined;
-}
-
-/** The answer shape of a record (see describeInstance), checked against the API's enums. */
-export function instanceOutput(record: InstanceRecord, includeTags: boolean): ContainerInstanceOutput {
-  const out = describeInstance(record, includeTags);
+export function instanceOutput(cluster: ClusterRecord, record: InstanceRecord, includeTags: boolean): ContainerInstance {
+  const out = describeInstance(cluster, record, includeTags);
   if (out.agentUpdateStatus !== undefined && !(AGENT_UPDATE_STATUSES as readonly string[]).includes(out.agentUpdateStatus)) {
     throw new ServerException(`container instance ${record.arn} has agentUpdateStatus '${out.agentUpdateStatus}', not an AgentUpdateStatus`);
   }
@@ -48,7 +36,7 @@ export function instanceOutput(record: InstanceRecord, includeTags: boolean): Co
       throw new ServerException(`container instance ${record.arn} has attribute ${a.name} with targetType '${a.targetType}'`);
     }
   }
-  return out as ContainerInstanceOutput;
+  return out;
 }
 
 /** The stages of an update in progress (UpdateContainerAgent answers UpdateInProgressException). */
@@ -164,7 +152,7 @@ export function onAgentUpdateStep(state: SimState, clusterName: string, arn: str
  * agent update. Setting the current value changes nothing. Works in every status, INACTIVE
  * included (an agent may keep running after deregistration).
  */
-export function setAgentConnection(state: SimState, clusterReference: unknown, reference: unknown, connected: unknown): ContainerInstanceOutput {
+export function setAgentConnection(state: SimState, clusterReference: unknown, reference: unknown, connected: unknown): ContainerInstance {
   if (typeof clusterReference !== 'string') throw new InvalidParameterException('setAgentConnection: cluster must be a string');
   if (typeof reference !== 'string' || reference === '') throw new InvalidParameterException('setAgentConnection: containerInstance must be a non-empty string');
   if (typeof connected !== 'boolean') throw new InvalidParameterException('setAgentConnection: connected must be a boolean');
@@ -176,5 +164,5 @@ export function setAgentConnection(state: SimState, clusterReference: unknown, r
     touch(record);
     if (connected) resumeAgentUpdate(state, cluster, record);
   }
-  return instanceOutput(record, false);
+  return instanceOutput(cluster, record, false);
 }

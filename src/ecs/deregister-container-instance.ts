@@ -13,8 +13,11 @@
  * - DEREGISTERING already → answered as it is (no change, no second release).
  * The instance stays describable; ListContainerInstances' default status filter omits INACTIVE.
  */
+import { finishStop } from './tasks.js';
+import { scheduleReconcile } from './services.js';
 import { InvalidParameterException } from '../errors.js';
-import { instanceOutput, requireInstance, type ContainerInstanceOutput } from './agent.js';
+import type { ContainerInstance } from '../shapes.js';
+import { instanceOutput, requireInstance } from './agent.js';
 import { clusterFor } from './clusters.js';
 import { setStatus } from './instances.js';
 import type { CallContext, SimState } from './state.js';
@@ -23,7 +26,7 @@ import { optionalBoolean, requestObject, requiredString } from './validate.js';
 
 /** The DeregisterContainerInstance response (`DeregisterContainerInstanceResponse` of the SDK). */
 export interface DeregisterContainerInstanceOutput {
-  containerInstance: ContainerInstanceOutput;
+  containerInstance: ContainerInstance;
 }
 
 export function deregisterContainerInstance(state: SimState, request: unknown, _call?: CallContext): DeregisterContainerInstanceOutput {
@@ -32,15 +35,25 @@ export function deregisterContainerInstance(state: SimState, request: unknown, _
   const reference = requiredString(input, 'containerInstance');
   const force = optionalBoolean(input, 'force') ?? false;
   const record = requireInstance(cluster, reference, false);
-  if (record.status === 'DEREGISTERING') return { containerInstance: instanceOutput(record, true) };
+  if (record.status === 'DEREGISTERING') return { containerInstance: instanceOutput(cluster, record, true) };
   const tasks = record.runningTasksCount + record.pendingTasksCount;
   if (tasks > 0 && !force) throw new InvalidParameterException('Found running tasks on the instance.');
 
   if (tasks > 0) {
+    // Forced: the tasks are orphaned — ECS stops tracking them, their holds are released, and
+    // services replace them elsewhere.
+    for (const task of cluster.tasks.values()) {
+      if (task.containerInstanceArn === record.arn && task.lastStatus !== 'STOPPED') {
+        task.stoppedReason ??= 'Container instance deregistered';
+        finishStop(state, cluster, task);
+      }
+    }
+    // Counts the simulator did not place (e.g. loaded from a describe output) go too.
     record.runningTasksCount = 0;
     record.pendingTasksCount = 0;
     cluster.store.setRunningTasksCount(record.arn, 0);
     cluster.store.setPendingTasksCount(record.arn, 0);
+    scheduleReconcile(state, cluster);
   }
   if (record.trunked && record.status !== 'REGISTRATION_FAILED') {
     for (const a of record.attachments) if (a.type === 'ElasticNetworkInterface') a.status = 'DETACHING';
@@ -49,5 +62,5 @@ export function deregisterContainerInstance(state: SimState, request: unknown, _
   } else {
     setStatus(cluster, record, 'INACTIVE');
   }
-  return { containerInstance: instanceOutput(record, true) };
+  return { containerInstance: instanceOutput(cluster, record, true) };
 }

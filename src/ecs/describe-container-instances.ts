@@ -28,7 +28,7 @@ export function describeContainerInstances(state: SimState, request: unknown, _c
   for (const reference of references) {
     const record = findInstance(cluster, reference);
     if (record === null) failures.push({ arn: missingArn(state, cluster, reference), reason: 'MISSING' });
-    else containerInstances.push(describeInstance(record, include.includes('TAGS')));
+    else containerInstances.push(describeInstance(cluster, record, include.includes('TAGS')));
   }
   return { containerInstances, failures };
 }

@@ -4,6 +4,7 @@
  */
 import { InvalidParameterException } from '../errors.js';
 import type { ContainerInstance, Resource } from '../shapes.js';
+import { eniTaskLimit } from '../resources/eni-limits.js';
 import { containerInstanceArn, containerInstanceIdOf } from './arns.js';
 import type { ClusterRecord, InstanceRecord, SimState } from './state.js';
 
@@ -48,14 +49,14 @@ export function fullResource(r: Resource): Resource {
 }
 
 /** The DescribeContainerInstances shape of a record (tags only when asked for). */
-export function describeInstance(record: InstanceRecord, includeTags: boolean): ContainerInstance {
+export function describeInstance(cluster: ClusterRecord, record: InstanceRecord, includeTags: boolean): ContainerInstance {
+  const slot = cluster.store.has(record.arn) ? cluster.store.slotOf(record.arn) : -1;
   const out: ContainerInstance = {
     containerInstanceArn: record.arn,
     ...(record.ec2InstanceId === undefined ? {} : { ec2InstanceId: record.ec2InstanceId }),
     version: record.version,
     versionInfo: { ...record.versionInfo },
-    // The resource accountant is a later stage; until then nothing is reserved.
-    remainingResources: record.registeredResources.map(fullResource),
+    remainingResources: slot >= 0 && cluster.accountant.has(slot) ? cluster.accountant.remainingResources(slot) : record.registeredResources.map(fullResource),
     registeredResources: record.registeredResources.map(fullResource),
     status: record.status,
     ...(record.statusReason === undefined ? {} : { statusReason: record.statusReason }),
@@ -90,7 +91,20 @@ export function storeView(record: InstanceRecord): ContainerInstance {
 export function addInstance(cluster: ClusterRecord, record: InstanceRecord): void {
   cluster.instances.set(record.arn, record);
   cluster.arnById.set(record.id, record.arn);
-  cluster.store.register(storeView(record));
+  const slot = cluster.store.register(storeView(record));
+  cluster.accountant.addInstance(slot, record.registeredResources, record.platformDevices.map((d) => d.id), eniTaskLimit(record.instanceType, record.trunked));
+}
+
+/**
+ * Re-registration brought new registered resources: the accountant starts over from them when
+ * nothing is reserved on the instance; with tasks placed it keeps its books (the tasks' holds
+ * stay valid) until the instance is empty.
+ */
+export function refreshResources(cluster: ClusterRecord, record: InstanceRecord): void {
+  const slot = cluster.store.slotOf(record.arn);
+  if (cluster.accountant.reservations(slot).length > 0) return;
+  cluster.accountant.removeInstance(slot);
+  cluster.accountant.addInstance(slot, record.registeredResources, record.platformDevices.map((d) => d.id), eniTaskLimit(record.instanceType, record.trunked));
 }
 
 /** Records a change to an instance: `version` goes up by one. */

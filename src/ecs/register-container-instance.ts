@@ -8,7 +8,8 @@ import { containerInstanceArn } from './arns.js';
 import { checkAttributes, checkTags, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from './attribute-rules.js';
 import { clusterFor } from './clusters.js';
 import { resumeAgentUpdate } from './agent.js';
-import { addInstance, describeInstance, findInstance, touch } from './instances.js';
+import { scheduleReconcile } from './services.js';
+import { addInstance, describeInstance, findInstance, refreshResources, touch } from './instances.js';
 import { callerOf, effectiveSetting } from './settings.js';
 import type { CallContext, InstanceRecord, PlatformDevice, SimState } from './state.js';
 import { TRUNK_PROVISIONING_MS, trunkSupported } from './trunking.js';
@@ -154,10 +155,11 @@ export function registerContainerInstance(state: SimState, request: unknown, cal
     record.agentConnected = true;
     cluster.store.setAgentConnected(record.arn, true);
     cluster.store.setAgentVersion(record.arn, version.agentVersion);
+    refreshResources(cluster, record);
     touch(record);
     // A reconnecting agent picks up an update a disconnect paused (reference §3.11).
     if (!wasConnected) resumeAgentUpdate(state, cluster, record);
-    return { containerInstance: describeInstance(record, false) };
+    return { containerInstance: describeInstance(cluster, record, false) };
   }
 
   const caller = callerOf(state, call);
@@ -196,5 +198,6 @@ export function registerContainerInstance(state: SimState, request: unknown, cal
     state.clock.schedule(TRUNK_PROVISIONING_MS, 'trunk-provisioned', { cluster: cluster.name, arn });
   }
   addInstance(cluster, record);
-  return { containerInstance: describeInstance(record, false) };
+  scheduleReconcile(state, cluster);
+  return { containerInstance: describeInstance(cluster, record, false) };
 }

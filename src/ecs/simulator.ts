@@ -8,6 +8,42 @@ import { InvalidParameterException } from '../errors.js';
 import { SimClock } from '../sim/clock.js';
 import { SeededRandom } from '../sim/random.js';
 import type { PlanExplanation } from '../store/plan.js';
+import type {
+  CreateClusterRequest,
+  CreateClusterResponse,
+  DeleteAccountSettingRequest,
+  DeleteAccountSettingResponse,
+  DeleteAttributesRequest,
+  DeleteAttributesResponse,
+  DeregisterContainerInstanceRequest,
+  DeregisterContainerInstanceResponse,
+  DescribeClustersRequest,
+  DescribeClustersResponse,
+  DescribeContainerInstancesRequest,
+  DescribeContainerInstancesResponse,
+  ListAccountSettingsRequest,
+  ListAccountSettingsResponse,
+  ListAttributesRequest,
+  ListAttributesResponse,
+  ListClustersRequest,
+  ListClustersResponse,
+  ListContainerInstancesRequest,
+  ListContainerInstancesResponse,
+  PutAccountSettingDefaultRequest,
+  PutAccountSettingDefaultResponse,
+  PutAccountSettingRequest,
+  PutAccountSettingResponse,
+  PutAttributesRequest,
+  PutAttributesResponse,
+  RegisterContainerInstanceRequest,
+  RegisterContainerInstanceResponse,
+  SubmitAttachmentStateChangesRequest,
+  SubmitAttachmentStateChangesResponse,
+  UpdateContainerAgentRequest,
+  UpdateContainerAgentResponse,
+  UpdateContainerInstancesStateRequest,
+  UpdateContainerInstancesStateResponse,
+} from '../shapes.js';
 import { deleteAccountSetting, listAccountSettings, putAccountSetting, putAccountSettingDefault } from './account-settings.js';
 import { containerInstanceIdOf, rootArn } from './arns.js';
 import { arnContextOf, loadDescribeOutput, loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './snapshot.js';
@@ -18,12 +54,18 @@ import { describeContainerInstances } from './describe-container-instances.js';
 import { dispatchEvent } from './events.js';
 import { listContainerInstances } from './list-container-instances.js';
 import { registerContainerInstance } from './register-container-instance.js';
+import { TaskDefinitionRegistry } from './task-definitions.js';
 import type { CallContext, SimOptions, SimState } from './state.js';
 import { submitAttachmentStateChanges } from './submit-attachment-state-changes.js';
 import { updateContainerAgent } from './update-container-agent.js';
 import { setAgentConnection } from './agent.js';
 import { updateContainerInstancesState } from './update-container-instances-state.js';
 import { CONTAINER_INSTANCE_STATUSES } from './instances.js';
+import { registerTaskDefinition } from './register-task-definition.js';
+import { forkState } from './fork.js';
+import { placeTasksBulk, runTask, startTask } from './run-task.js';
+import { createService, deleteService, describeServices, listServices, updateService } from './services.js';
+import { describeTasks, listTasks, stopTask } from './task-ops.js';
 
 /** Options of `new EcsSimulator(...)`; every one has a default. */
 export interface EcsSimulatorOptions {
@@ -59,6 +101,7 @@ function initialState(options: SimOptions): SimState {
     random: new SeededRandom(options.seed),
     clock: new SimClock(options.startTime, (e) => dispatchEvent(state, e)),
     faults: new Map(),
+    taskDefinitions: new TaskDefinitionRegistry(),
   };
   return state;
 }
@@ -101,29 +144,49 @@ export class EcsSimulator {
   }
 
   // ---- clusters ----------------------------------------------------------------------------
-  createCluster(request?: Parameters<typeof createCluster>[1], _call?: CallContext) { return createCluster(this.state, request); }
-  listClusters(request?: Parameters<typeof listClusters>[1], _call?: CallContext) { return listClusters(this.state, request); }
-  describeClusters(request?: Parameters<typeof describeClusters>[1], _call?: CallContext) { return describeClusters(this.state, request); }
+  createCluster(request?: CreateClusterRequest, _call?: CallContext): CreateClusterResponse { return createCluster(this.state, request); }
+  listClusters(request?: ListClustersRequest, _call?: CallContext): ListClustersResponse { return listClusters(this.state, request); }
+  describeClusters(request?: DescribeClustersRequest, _call?: CallContext): DescribeClustersResponse { return describeClusters(this.state, request); }
 
   // ---- container instances (the 2019-06-06 update) ------------------------------------------
-  registerContainerInstance(request: unknown, call?: CallContext) { return registerContainerInstance(this.state, request, call); }
-  listContainerInstances(request?: unknown, call?: CallContext) { return listContainerInstances(this.state, request, call); }
-  describeContainerInstances(request: unknown, call?: CallContext) { return describeContainerInstances(this.state, request, call); }
-  updateContainerInstancesState(request: unknown, call?: CallContext) { return updateContainerInstancesState(this.state, request, call); }
-  deregisterContainerInstance(request: unknown, call?: CallContext) { return deregisterContainerInstance(this.state, request, call); }
-  updateContainerAgent(request: unknown, call?: CallContext) { return updateContainerAgent(this.state, request, call); }
-  submitAttachmentStateChanges(request: unknown, call?: CallContext) { return submitAttachmentStateChanges(this.state, request, call); }
+  registerContainerInstance(request?: RegisterContainerInstanceRequest, call?: CallContext): RegisterContainerInstanceResponse { return registerContainerInstance(this.state, request, call); }
+  listContainerInstances(request?: ListContainerInstancesRequest, call?: CallContext): ListContainerInstancesResponse { return listContainerInstances(this.state, request, call); }
+  describeContainerInstances(request: DescribeContainerInstancesRequest, call?: CallContext): DescribeContainerInstancesResponse { return describeContainerInstances(this.state, request, call); }
+  updateContainerInstancesState(request: UpdateContainerInstancesStateRequest, call?: CallContext): UpdateContainerInstancesStateResponse { return updateContainerInstancesState(this.state, request, call); }
+  deregisterContainerInstance(request: DeregisterContainerInstanceRequest, call?: CallContext): DeregisterContainerInstanceResponse { return deregisterContainerInstance(this.state, request, call); }
+  updateContainerAgent(request: UpdateContainerAgentRequest, call?: CallContext): UpdateContainerAgentResponse { return updateContainerAgent(this.state, request, call); }
+  submitAttachmentStateChanges(request: SubmitAttachmentStateChangesRequest, call?: CallContext): SubmitAttachmentStateChangesResponse { return submitAttachmentStateChanges(this.state, request, call); }
 
   // ---- attributes ----------------------------------------------------------------------------
-  putAttributes(request: unknown, call?: CallContext) { return putAttributes(this.state, request, call); }
-  deleteAttributes(request: unknown, call?: CallContext) { return deleteAttributes(this.state, request, call); }
-  listAttributes(request: unknown, call?: CallContext) { return listAttributes(this.state, request, call); }
+  putAttributes(request: PutAttributesRequest, call?: CallContext): PutAttributesResponse { return putAttributes(this.state, request, call); }
+  deleteAttributes(request: DeleteAttributesRequest, call?: CallContext): DeleteAttributesResponse { return deleteAttributes(this.state, request, call); }
+  listAttributes(request: ListAttributesRequest, call?: CallContext): ListAttributesResponse { return listAttributes(this.state, request, call); }
 
   // ---- account settings ----------------------------------------------------------------------
-  putAccountSetting(request: unknown, call?: CallContext) { return putAccountSetting(this.state, request, call); }
-  putAccountSettingDefault(request: unknown, call?: CallContext) { return putAccountSettingDefault(this.state, request, call); }
-  deleteAccountSetting(request: unknown, call?: CallContext) { return deleteAccountSetting(this.state, request, call); }
-  listAccountSettings(request?: unknown, call?: CallContext) { return listAccountSettings(this.state, request, call); }
+  putAccountSetting(request: PutAccountSettingRequest, call?: CallContext): PutAccountSettingResponse { return putAccountSetting(this.state, request, call); }
+  putAccountSettingDefault(request: PutAccountSettingDefaultRequest, call?: CallContext): PutAccountSettingDefaultResponse { return putAccountSettingDefault(this.state, request, call); }
+  deleteAccountSetting(request: DeleteAccountSettingRequest, call?: CallContext): DeleteAccountSettingResponse { return deleteAccountSetting(this.state, request, call); }
+  listAccountSettings(request?: ListAccountSettingsRequest, call?: CallContext): ListAccountSettingsResponse { return listAccountSettings(this.state, request, call); }
+
+  // ---- task definitions, tasks and services -----------------------------------------------------
+  registerTaskDefinition(request: unknown, call?: CallContext) { return registerTaskDefinition(this.state, request, call); }
+  runTask(request: unknown, call?: CallContext) { return runTask(this.state, request, call); }
+  startTask(request: unknown, call?: CallContext) { return startTask(this.state, request, call); }
+  stopTask(request: unknown, call?: CallContext) { return stopTask(this.state, request, call); }
+  listTasks(request?: unknown, call?: CallContext) { return listTasks(this.state, request, call); }
+  describeTasks(request: unknown, call?: CallContext) { return describeTasks(this.state, request, call); }
+  createService(request: unknown, call?: CallContext) { return createService(this.state, request, call); }
+  updateService(request: unknown, call?: CallContext) { return updateService(this.state, request, call); }
+  deleteService(request: unknown, call?: CallContext) { return deleteService(this.state, request, call); }
+  describeServices(request: unknown, call?: CallContext) { return describeServices(this.state, request, call); }
+  listServices(request?: unknown, call?: CallContext) { return listServices(this.state, request, call); }
+
+  /**
+   * The bulk what-if: places `count` tasks (no limit of 10) as RunTask would, one after another,
+   * and tallies why instances were turned down.
+   * @example sim.placeTasks({ cluster: 'prod', taskDefinition: 'web', count: 100000, placementStrategy: [{ type: 'binpack', field: 'memory' }] })
+   */
+  placeTasks(request: unknown, call?: CallContext) { return placeTasksBulk(this.state, request, call); }
 
   // ---- simulation ----------------------------------------------------------------------------
 
@@ -169,6 +232,17 @@ export class EcsSimulator {
   explain(filter: string, options: { cluster?: string; status?: string | readonly string[] } = {}): PlanExplanation {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
     return cluster.store.explain(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES });
+  }
+
+  /**
+   * An independent what-if copy: changes to either never show in the other. The fork continues
+   * the same seeded random sequence, so the same what-if gives the same answer.
+   * @example const what = sim.fork(); what.updateContainerInstancesState({ ..., status: 'DRAINING' }); what.advance(60_000);
+   */
+  fork(): this {
+    const copy = Object.create(Object.getPrototypeOf(this) as object) as this;
+    copy.state = forkState(this.state);
+    return copy;
   }
 
   /** The whole state as plain JSON-serialisable data; `EcsSimulator.restore` brings it back. */

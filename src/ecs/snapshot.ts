@@ -5,10 +5,14 @@
  */
 import { InvalidParameterException } from '../errors.js';
 import type { ScheduledEvent } from '../sim/clock.js';
-import type { Attachment, Attribute, Resource, Tag, VersionInfo } from '../shapes.js';
+import type { AgentUpdateStatus, Attachment, Attribute, Resource, Tag, VersionInfo } from '../shapes.js';
 import { clusterArn, containerInstanceIdOf } from './arns.js';
 import { addInstance } from './instances.js';
 import { newCluster, type ClusterRecord, type InstanceRecord, type SimOptions, type SimState } from './state.js';
+import type { TaskDefinitionsSnapshot } from './task-definitions.js';
+import type { Reservation } from '../resources/types.js';
+import type { ServiceRecord } from './services.js';
+import type { TaskRecord } from './tasks.js';
 
 export const SNAPSHOT_FORMAT = 'ecs-cluster-sim/snapshot@1';
 
@@ -18,8 +22,20 @@ export interface SimSnapshot {
   clock: { now: number; sequence: number; events: ScheduledEvent[] };
   random: number;
   faults: [string, number][];
+  /** Registered task definitions (absent in snapshots taken before they existed). */
+  taskDefinitions?: TaskDefinitionsSnapshot;
   settings: [string, [string, string][]][];
-  clusters: { name: string; arn: string; status: string; tags: Tag[]; instances: InstanceRecord[] }[];
+  clusters: {
+    name: string;
+    arn: string;
+    status: string;
+    tags: Tag[];
+    instances: InstanceRecord[];
+    /** tasks with their reservations (slots are the store's business: left out) */
+    tasks?: (Omit<TaskRecord, 'reservation'> & { reservation: Omit<Reservation, 'slot'> })[];
+    services?: ServiceRecord[];
+    reconcilePending?: boolean;
+  }[];
 }
 
 const clone = <T>(x: T): T => structuredClone(x);
@@ -31,6 +47,7 @@ export function takeSnapshot(state: SimState): SimSnapshot {
     clock: { now: state.clock.now, sequence: state.clock.sequence, events: clone(state.clock.pending()) },
     random: state.random.state,
     faults: [...state.faults],
+    taskDefinitions: state.taskDefinitions.toJSON(),
     settings: [...state.settings].map(([p, m]) => [p, [...m]]),
     clusters: [...state.clusters.values()].map((c) => ({
       name: c.name,
@@ -38,6 +55,12 @@ export function takeSnapshot(state: SimState): SimSnapshot {
       status: c.status,
       tags: clone(c.tags),
       instances: [...c.instances.values()].map(clone),
+      tasks: [...c.tasks.values()].map((t) => {
+        const { slot: _slot, ...reservation } = t.reservation;
+        return clone({ ...t, reservation });
+      }),
+      services: [...c.services.values()].map(clone),
+      reconcilePending: c.reconcilePending,
     })),
   };
 }
@@ -51,12 +74,29 @@ export function loadSnapshot(state: SimState, snapshot: SimSnapshot): void {
   state.clock.load(clone(snapshot.clock.events), snapshot.clock.sequence);
   state.random.state = snapshot.random;
   for (const [k, v] of snapshot.faults) state.faults.set(k, v);
+  if (snapshot.taskDefinitions !== undefined) state.taskDefinitions.load(clone(snapshot.taskDefinitions));
   for (const [p, entries] of snapshot.settings) state.settings.set(p, new Map(entries));
   for (const c of snapshot.clusters) {
     const cluster = newCluster(c.name, c.arn);
     cluster.status = c.status;
     cluster.tags = clone(c.tags);
     for (const r of c.instances) addInstance(cluster, clone(r));
+    // Tasks not yet STOPPED hold their exact ports and GPUs again, and count for task:group.
+    for (const t of c.tasks ?? []) {
+      let reservation: Reservation;
+      if (t.lastStatus !== 'STOPPED' && cluster.store.has(t.containerInstanceArn)) {
+        const slot = cluster.store.slotOf(t.containerInstanceArn);
+        reservation = cluster.accountant.restore({ ...clone(t.reservation), slot });
+        cluster.store.addTask(t.containerInstanceArn, t.group);
+      } else {
+        reservation = Object.freeze({ ...clone(t.reservation), slot: -1 });
+      }
+      const task: TaskRecord = { ...clone(t), reservation };
+      cluster.tasks.set(task.arn, task);
+      cluster.taskIdToArn.set(task.id, task.arn);
+    }
+    for (const s of c.services ?? []) cluster.services.set(s.name, clone(s));
+    cluster.reconcilePending = c.reconcilePending ?? false;
     state.clusters.set(c.name, cluster);
   }
 }
@@ -112,7 +152,8 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
       status: typeof raw['status'] === 'string' ? raw['status'] : 'ACTIVE',
       statusReason: typeof raw['statusReason'] === 'string' ? raw['statusReason'] : undefined,
       agentConnected: raw['agentConnected'] !== false,
-      agentUpdateStatus: typeof raw['agentUpdateStatus'] === 'string' ? raw['agentUpdateStatus'] : undefined,
+      // Kept as given, like the other members; instanceOutput (agent.ts) re-checks it against the enum.
+      agentUpdateStatus: typeof raw['agentUpdateStatus'] === 'string' ? (raw['agentUpdateStatus'] as AgentUpdateStatus) : undefined,
       registeredAt: raw['registeredAt'] === undefined ? state.clock.now : timeOf(raw['registeredAt'], where),
       version: typeof raw['version'] === 'number' ? raw['version'] : 1,
       attributes,

@@ -3,11 +3,15 @@
  * ones mirrored in each cluster's store), account settings, the clock and the seeded random
  * source. Operations validate first and mutate after, so a rejected call changes nothing.
  */
-import type { Attachment, Attribute, Resource, Tag, VersionInfo } from '../shapes.js';
+import type { AgentUpdateStatus, Attachment, Attribute, Resource, Tag, VersionInfo } from '../shapes.js';
 import type { SimClock } from '../sim/clock.js';
 import type { SeededRandom } from '../sim/random.js';
 import { InstanceStore } from '../store/store.js';
 import type { ArnContext } from './arns.js';
+import type { TaskDefinitionRegistry } from './task-definitions.js';
+import { ResourceAccountant } from '../resources/accountant.js';
+import type { ServiceRecord } from './services.js';
+import type { TaskRecord } from './tasks.js';
 
 /** A GPU or other device the agent reported (`platformDevices`). */
 export interface PlatformDevice {
@@ -25,7 +29,7 @@ export interface InstanceRecord {
   status: string;
   statusReason: string | undefined;
   agentConnected: boolean;
-  agentUpdateStatus: string | undefined;
+  agentUpdateStatus: AgentUpdateStatus | undefined;
   /** epoch milliseconds */
   registeredAt: number;
   /** change counter, +1 on every change */
@@ -53,6 +57,16 @@ export interface ClusterRecord {
   /** id → ARN */
   readonly arnById: Map<string, string>;
   tags: Tag[];
+  /** what every instance has left (reservations of placed tasks) */
+  readonly accountant: ResourceAccountant;
+  /** task ARN → record, in creation order (STOPPED tasks stay describable) */
+  readonly tasks: Map<string, TaskRecord>;
+  /** task id → ARN */
+  readonly taskIdToArn: Map<string, string>;
+  /** service name → record */
+  readonly services: Map<string, ServiceRecord>;
+  /** a services-reconcile event is already scheduled */
+  reconcilePending: boolean;
 }
 
 export interface SimOptions {
@@ -79,6 +93,8 @@ export interface SimState {
   readonly clock: SimClock;
   /** Faults to inject into the next asynchronous transitions (see `injectFault`). */
   readonly faults: Map<string, number>;
+  /** Registered task definitions, by family and revision (RegisterTaskDefinition). */
+  readonly taskDefinitions: TaskDefinitionRegistry;
 }
 
 /** Per-call options: who is calling. */
@@ -87,6 +103,19 @@ export interface CallContext {
   readonly principalArn?: string;
 }
 
-export function newCluster(name: string, arn: string): ClusterRecord {
-  return { name, arn, status: 'ACTIVE', store: new InstanceStore(), instances: new Map(), arnById: new Map(), tags: [] };
+export function newCluster(name: string, arn: string, store = new InstanceStore(), accountant?: ResourceAccountant): ClusterRecord {
+  return {
+    name,
+    arn,
+    status: 'ACTIVE',
+    store,
+    instances: new Map(),
+    arnById: new Map(),
+    tags: [],
+    accountant: accountant ?? new ResourceAccountant(store),
+    tasks: new Map(),
+    taskIdToArn: new Map(),
+    services: new Map(),
+    reconcilePending: false,
+  };
 }

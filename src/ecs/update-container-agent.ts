@@ -16,14 +16,15 @@
  */
 import { ClientException, MissingVersionException, NoUpdateAvailableException, UpdateInProgressException } from '../errors.js';
 import { compareVersions, readVersion } from '../cql/index.js';
-import { AGENT_UPDATE_IN_PROGRESS, instanceOutput, latestAgentVersion, requireInstance, startAgentUpdate, type ContainerInstanceOutput } from './agent.js';
+import { AGENT_UPDATE_IN_PROGRESS, instanceOutput, latestAgentVersion, requireInstance, startAgentUpdate } from './agent.js';
+import type { ContainerInstance } from '../shapes.js';
 import { clusterFor } from './clusters.js';
 import type { CallContext, InstanceRecord, SimState } from './state.js';
 import { requestObject, requiredString } from './validate.js';
 
 /** The UpdateContainerAgent response (`UpdateContainerAgentResponse` of the SDK). */
 export interface UpdateContainerAgentOutput {
-  containerInstance: ContainerInstanceOutput;
+  containerInstance: ContainerInstance;
 }
 
 function attribute(record: InstanceRecord, name: string): string | undefined {
@@ -66,5 +67,5 @@ export function updateContainerAgent(state: SimState, request: unknown, _call?: 
   }
 
   startAgentUpdate(state, cluster, record);
-  return { containerInstance: instanceOutput(record, true) };
+  return { containerInstance: instanceOutput(cluster, record, true) };
 }

@@ -12,9 +12,11 @@
  * changes the status here; what happens to tasks belongs to the task scheduler.
  */
 import { ClientException, InvalidParameterException } from '../errors.js';
-import { instanceOutput, type ContainerInstanceOutput } from './agent.js';
+import type { ContainerInstance } from '../shapes.js';
+import { instanceOutput } from './agent.js';
 import { clusterFor } from './clusters.js';
 import { findInstance, missingArn, setStatus } from './instances.js';
+import { scheduleReconcile } from './services.js';
 import type { CallContext, InstanceRecord, SimState } from './state.js';
 import { optionalString, requestObject, requiredArray, stringList } from './validate.js';
 
@@ -26,7 +28,7 @@ export interface Failure {
 
 /** The UpdateContainerInstancesState response (`UpdateContainerInstancesStateResponse` of the SDK). */
 export interface UpdateContainerInstancesStateOutput {
-  containerInstances: ContainerInstanceOutput[];
+  containerInstances: ContainerInstance[];
   failures: Failure[];
 }
 
@@ -71,5 +73,7 @@ export function updateContainerInstancesState(state: SimState, request: unknown,
   for (const record of found) {
     if (record.status !== status) setStatus(cluster, record, status);
   }
-  return { containerInstances: found.map((r) => instanceOutput(r, true)), failures };
+  // Draining moves service tasks (and reactivation adds capacity): the scheduler acts next.
+  scheduleReconcile(state, cluster);
+  return { containerInstances: found.map((r) => instanceOutput(cluster, r, true)), failures };
 }

@@ -34,6 +34,17 @@ export const OPERATIONS: Readonly<Record<string, Method>> = Object.freeze({
   PutAccountSettingDefault: call('putAccountSettingDefault'),
   DeleteAccountSetting: call('deleteAccountSetting'),
   ListAccountSettings: call('listAccountSettings'),
+  RegisterTaskDefinition: call('registerTaskDefinition'),
+  RunTask: call('runTask'),
+  StartTask: call('startTask'),
+  StopTask: call('stopTask'),
+  ListTasks: call('listTasks'),
+  DescribeTasks: call('describeTasks'),
+  CreateService: call('createService'),
+  UpdateService: call('updateService'),
+  DeleteService: call('deleteService'),
+  DescribeServices: call('describeServices'),
+  ListServices: call('listServices'),
 });
 
 export interface WireResponse {

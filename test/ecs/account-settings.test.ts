@@ -11,6 +11,13 @@ import type {
   PutAccountSettingDefaultOutput,
   PutAccountSettingOutput,
 } from '../../src/ecs/account-settings.js';
+import type {
+  DeleteAccountSettingResponse,
+  ListAccountSettingsResponse,
+  PutAccountSettingDefaultResponse,
+  PutAccountSettingResponse,
+  SettingName,
+} from '../../src/shapes.js';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
 import { EcsError } from '../../src/errors.js';
 
@@ -32,8 +39,8 @@ function newSim(): EcsSimulator {
 }
 
 /** The effective value of one setting for a principal, as that principal sees it. */
-function effective(sim: EcsSimulator, principalArn: string, name: string): string | undefined {
-  return sim.listAccountSettings({ effectiveSettings: true, name }, as(principalArn)).settings[0]?.value;
+function effective(sim: EcsSimulator, principalArn: string, name: SettingName): string | undefined {
+  return sim.listAccountSettings({ effectiveSettings: true, name }, as(principalArn)).settings![0]?.value;
 }
 
 /** Everything observable about the principals' settings: effective and explicit listings. */
@@ -76,14 +83,20 @@ describe('response types', () => {
     expectTypeOf<DeleteAccountSettingOutput>().toExtend<Omit<DeleteAccountSettingCommandOutput, '$metadata'>>();
     expectTypeOf<ListAccountSettingsOutput>().toExtend<Omit<ListAccountSettingsCommandOutput, '$metadata'>>();
 
-    // The simulator's methods return exactly these types.
+    // The op functions' outputs are the SDK-shaped responses with every member present.
+    expectTypeOf<PutAccountSettingOutput>().toExtend<PutAccountSettingResponse>();
+    expectTypeOf<PutAccountSettingDefaultOutput>().toExtend<PutAccountSettingDefaultResponse>();
+    expectTypeOf<DeleteAccountSettingOutput>().toExtend<DeleteAccountSettingResponse>();
+    expectTypeOf<ListAccountSettingsOutput>().toExtend<ListAccountSettingsResponse>();
+
+    // The simulator's methods return exactly the response types of src/shapes.ts.
     const sim = newSim();
     const put: Omit<PutAccountSettingCommandOutput, '$metadata'> = sim.putAccountSetting({ name: 'taskLongArnFormat', value: 'enabled' });
     const def: Omit<PutAccountSettingDefaultCommandOutput, '$metadata'> = sim.putAccountSettingDefault({ name: 'taskLongArnFormat', value: 'enabled' });
     const list: Omit<ListAccountSettingsCommandOutput, '$metadata'> = sim.listAccountSettings();
     const del: Omit<DeleteAccountSettingCommandOutput, '$metadata'> = sim.deleteAccountSetting({ name: 'taskLongArnFormat' });
-    expectTypeOf(sim.putAccountSetting).returns.toEqualTypeOf<PutAccountSettingOutput>();
-    expectTypeOf(sim.listAccountSettings).returns.toEqualTypeOf<ListAccountSettingsOutput>();
+    expectTypeOf(sim.putAccountSetting).returns.toEqualTypeOf<PutAccountSettingResponse>();
+    expectTypeOf(sim.listAccountSettings).returns.toEqualTypeOf<ListAccountSettingsResponse>();
     expect([put, def, list, del].every((r) => typeof r === 'object')).toBe(true);
   });
 });
@@ -116,7 +129,7 @@ describe('PutAccountSetting', () => {
 
   it("as (or for) the root user writes the account default that principals without a setting inherit", () => {
     const sim = newSim();
-    expect(sim.putAccountSetting({ name: 'awsvpcTrunking', value: 'enabled' }).setting.principalArn).toBe(ROOT);
+    expect(sim.putAccountSetting({ name: 'awsvpcTrunking', value: 'enabled' }).setting!.principalArn).toBe(ROOT);
     expect(effective(sim, ALICE, 'awsvpcTrunking')).toBe('enabled');
     sim.putAccountSetting({ name: 'awsvpcTrunking', value: 'disabled', principalArn: ROOT });
     expect(effective(sim, ALICE, 'awsvpcTrunking')).toBe('disabled');
@@ -132,8 +145,8 @@ describe('PutAccountSetting', () => {
 
   it('accepts disabling the long-ARN settings (still allowed in 2019)', () => {
     const sim = newSim();
-    for (const name of ['serviceLongArnFormat', 'taskLongArnFormat', 'containerInstanceLongArnFormat']) {
-      expect(sim.putAccountSetting({ name, value: 'disabled' }).setting.value).toBe('disabled');
+    for (const name of ['serviceLongArnFormat', 'taskLongArnFormat', 'containerInstanceLongArnFormat'] as const) {
+      expect(sim.putAccountSetting({ name, value: 'disabled' }).setting!.value).toBe('disabled');
       expect(effective(sim, ALICE, name)).toBe('disabled');
     }
   });
@@ -141,10 +154,10 @@ describe('PutAccountSetting', () => {
   it('rejects a name outside the 2019 model, naming the member and the allowed names', () => {
     const sim = populated();
     for (const name of ['containerInsights', 'dualStackIPv6', 'ServiceLongArnFormat', '']) {
-      expectRejected(sim, () => sim.putAccountSetting({ name, value: 'enabled' }, as(ALICE)), 'InvalidParameterException',
+      expectRejected(sim, () => sim.putAccountSetting({ name, value: 'enabled' } as never, as(ALICE)), 'InvalidParameterException',
         /^name must be one of serviceLongArnFormat, taskLongArnFormat, containerInstanceLongArnFormat, awsvpcTrunking; got/);
     }
-    expectRejected(sim, () => sim.putAccountSetting({ name: 7, value: 'enabled' }, as(ALICE)), 'InvalidParameterException', /^name must be a string/);
+    expectRejected(sim, () => sim.putAccountSetting({ name: 7, value: 'enabled' } as never, as(ALICE)), 'InvalidParameterException', /^name must be a string/);
   });
 
   it('rejects a value other than enabled/disabled, naming the member and the allowed values', () => {
@@ -153,16 +166,16 @@ describe('PutAccountSetting', () => {
       expectRejected(sim, () => sim.putAccountSetting({ name: 'awsvpcTrunking', value }, as(ALICE)), 'InvalidParameterException',
         /^value must be one of enabled, disabled; got/);
     }
-    expectRejected(sim, () => sim.putAccountSetting({ name: 'awsvpcTrunking', value: true }, as(ALICE)), 'InvalidParameterException', /^value must be a string/);
+    expectRejected(sim, () => sim.putAccountSetting({ name: 'awsvpcTrunking', value: true } as never, as(ALICE)), 'InvalidParameterException', /^value must be a string/);
   });
 
   it('rejects a request without name or without value', () => {
     const sim = populated();
-    expectRejected(sim, () => sim.putAccountSetting({ value: 'enabled' }, as(ALICE)), 'InvalidParameterException', /^name is required/);
-    expectRejected(sim, () => sim.putAccountSetting({ name: 'awsvpcTrunking' }, as(ALICE)), 'InvalidParameterException', /^value is required/);
-    expectRejected(sim, () => sim.putAccountSetting({ name: 'awsvpcTrunking', value: null }, as(ALICE)), 'InvalidParameterException', /^value is required/);
-    expectRejected(sim, () => sim.putAccountSetting(undefined, as(ALICE)), 'InvalidParameterException', /^name is required/);
-    expectRejected(sim, () => sim.putAccountSetting('awsvpcTrunking=enabled', as(ALICE)), 'InvalidParameterException', /request must be an object/);
+    expectRejected(sim, () => sim.putAccountSetting({ value: 'enabled' } as never, as(ALICE)), 'InvalidParameterException', /^name is required/);
+    expectRejected(sim, () => sim.putAccountSetting({ name: 'awsvpcTrunking' } as never, as(ALICE)), 'InvalidParameterException', /^value is required/);
+    expectRejected(sim, () => sim.putAccountSetting({ name: 'awsvpcTrunking', value: null } as never, as(ALICE)), 'InvalidParameterException', /^value is required/);
+    expectRejected(sim, () => sim.putAccountSetting(undefined as never, as(ALICE)), 'InvalidParameterException', /^name is required/);
+    expectRejected(sim, () => sim.putAccountSetting('awsvpcTrunking=enabled' as never, as(ALICE)), 'InvalidParameterException', /request must be an object/);
   });
 
   it('rejects a principalArn that is not an IAM user, role, root or federated principal ARN', () => {
@@ -246,13 +259,13 @@ describe('PutAccountSettingDefault', () => {
     const sim = populated();
     expectRejected(sim, () => sim.putAccountSettingDefault({ name: 'containerInsights', value: 'enabled' }), 'InvalidParameterException', /^name must be one of serviceLongArnFormat, taskLongArnFormat, containerInstanceLongArnFormat, awsvpcTrunking/);
     expectRejected(sim, () => sim.putAccountSettingDefault({ name: 'awsvpcTrunking', value: 'enhanced' }), 'InvalidParameterException', /^value must be one of enabled, disabled/);
-    expectRejected(sim, () => sim.putAccountSettingDefault({ value: 'enabled' }), 'InvalidParameterException', /^name is required/);
-    expectRejected(sim, () => sim.putAccountSettingDefault({ name: 'awsvpcTrunking' }), 'InvalidParameterException', /^value is required/);
+    expectRejected(sim, () => sim.putAccountSettingDefault({ value: 'enabled' } as never), 'InvalidParameterException', /^name is required/);
+    expectRejected(sim, () => sim.putAccountSettingDefault({ name: 'awsvpcTrunking' } as never), 'InvalidParameterException', /^value is required/);
   });
 
   it('rejects a principalArn member, which its model does not have', () => {
     const sim = populated();
-    expectRejected(sim, () => sim.putAccountSettingDefault({ name: 'awsvpcTrunking', value: 'enabled', principalArn: ALICE }), 'InvalidParameterException',
+    expectRejected(sim, () => sim.putAccountSettingDefault({ name: 'awsvpcTrunking', value: 'enabled', principalArn: ALICE } as never), 'InvalidParameterException',
       /^principalArn: PutAccountSettingDefault has no principalArn/);
   });
 
@@ -303,7 +316,7 @@ describe('DeleteAccountSetting', () => {
 
   it('rejects a bad or missing name, a bad principalArn and an unauthorised caller', () => {
     const sim = populated();
-    expectRejected(sim, () => sim.deleteAccountSetting({}, as(ALICE)), 'InvalidParameterException', /^name is required/);
+    expectRejected(sim, () => sim.deleteAccountSetting({} as never, as(ALICE)), 'InvalidParameterException', /^name is required/);
     expectRejected(sim, () => sim.deleteAccountSetting({ name: 'fargateFIPSMode' }, as(ALICE)), 'InvalidParameterException', /^name must be one of serviceLongArnFormat, taskLongArnFormat, containerInstanceLongArnFormat, awsvpcTrunking/);
     expectRejected(sim, () => sim.deleteAccountSetting({ name: 'taskLongArnFormat', principalArn: 'user/alice' }), 'InvalidParameterException', /^principalArn: 'user\/alice' is not the ARN/);
     expectRejected(sim, () => sim.deleteAccountSetting({ name: 'taskLongArnFormat', principalArn: OTHER_ACCOUNT_USER }), 'InvalidParameterException', /is a principal of account 210987654321/);
@@ -349,7 +362,7 @@ describe('ListAccountSettings', () => {
       { name: 'serviceLongArnFormat', value: 'disabled', principalArn: ROOT },
       { name: 'taskLongArnFormat', value: 'enabled', principalArn: ROOT },
     ]);
-    expect(sim.listAccountSettings({ effectiveSettings: true }, as(ROLE)).settings.map((s) => [s.name, s.value, s.principalArn])).toEqual([
+    expect(sim.listAccountSettings({ effectiveSettings: true }, as(ROLE)).settings!.map((s) => [s.name, s.value, s.principalArn])).toEqual([
       ['awsvpcTrunking', 'disabled', ROLE],
       ['containerInstanceLongArnFormat', 'disabled', ROLE],
       ['serviceLongArnFormat', 'disabled', ROLE],
@@ -375,7 +388,7 @@ describe('ListAccountSettings', () => {
     expectRejected(sim, () => sim.listAccountSettings({ value: 'enabled' }, as(ALICE)), 'InvalidParameterException', /^value: a value filter can only be used together with name/);
     expectRejected(sim, () => sim.listAccountSettings({ name: 'containerInsights' }, as(ALICE)), 'InvalidParameterException', /^name must be one of serviceLongArnFormat, taskLongArnFormat, containerInstanceLongArnFormat, awsvpcTrunking/);
     expectRejected(sim, () => sim.listAccountSettings({ name: 'awsvpcTrunking', value: 'on' }, as(ALICE)), 'InvalidParameterException', /^value must be one of enabled, disabled/);
-    expectRejected(sim, () => sim.listAccountSettings({ effectiveSettings: 'true' }, as(ALICE)), 'InvalidParameterException', /^effectiveSettings must be a boolean/);
+    expectRejected(sim, () => sim.listAccountSettings({ effectiveSettings: 'true' } as never, as(ALICE)), 'InvalidParameterException', /^effectiveSettings must be a boolean/);
   });
 
   it('rejects maxResults outside 1..10 or not an integer', () => {
@@ -384,7 +397,7 @@ describe('ListAccountSettings', () => {
       expectRejected(sim, () => sim.listAccountSettings({ maxResults }, as(ALICE)), 'InvalidParameterException', /^maxResults must be between 1 and 10/);
     }
     for (const maxResults of [1.5, '5', Number.NaN]) {
-      expectRejected(sim, () => sim.listAccountSettings({ maxResults }, as(ALICE)), 'InvalidParameterException', /^maxResults must be an integer/);
+      expectRejected(sim, () => sim.listAccountSettings({ maxResults } as never, as(ALICE)), 'InvalidParameterException', /^maxResults must be an integer/);
     }
     expect(sim.listAccountSettings({ maxResults: 10, effectiveSettings: true }, as(ALICE)).settings).toHaveLength(4);
     expect(sim.listAccountSettings({ maxResults: 1, effectiveSettings: true }, as(ALICE)).settings).toHaveLength(1);
@@ -398,7 +411,7 @@ describe('ListAccountSettings', () => {
     do {
       const page = sim.listAccountSettings({ effectiveSettings: true, maxResults: 1, ...(nextToken === undefined ? {} : { nextToken }) }, as(ALICE));
       expect(page.settings).toHaveLength(1);
-      seen.push(page.settings[0]!.name);
+      seen.push(page.settings![0]!.name!);
       nextToken = page.nextToken;
       pages++;
     } while (nextToken !== undefined && pages < 10);
@@ -410,7 +423,7 @@ describe('ListAccountSettings', () => {
     const sim = newSim();
     for (const name of NAMES) sim.putAccountSetting({ name, value: 'disabled' }, as(BOB));
     const first = sim.listAccountSettings({ maxResults: 2 }, as(BOB));
-    expect(first.settings.map((s) => s.name)).toEqual(['awsvpcTrunking', 'containerInstanceLongArnFormat']);
+    expect(first.settings!.map((s) => s.name)).toEqual(['awsvpcTrunking', 'containerInstanceLongArnFormat']);
     expect(first.nextToken).toEqual(expect.any(String));
     sim.deleteAccountSetting({ name: 'awsvpcTrunking' }, as(BOB));
     const second = sim.listAccountSettings({ maxResults: 2, nextToken: first.nextToken }, as(BOB));
@@ -440,9 +453,9 @@ describe('ListAccountSettings', () => {
     const other = new EcsSimulator({ seed: 2 });
     const foreign = other.listAccountSettings({ effectiveSettings: true, maxResults: 1 }, as(ALICE)).nextToken!;
     expectRejected(sim, () => sim.listAccountSettings({ effectiveSettings: true, nextToken: foreign }, as(ALICE)), 'InvalidParameterException', invalid);
-    expectRejected(sim, () => sim.listAccountSettings({ effectiveSettings: true, nextToken: 42 }, as(ALICE)), 'InvalidParameterException', /^nextToken must be a string/);
+    expectRejected(sim, () => sim.listAccountSettings({ effectiveSettings: true, nextToken: 42 } as never, as(ALICE)), 'InvalidParameterException', /^nextToken must be a string/);
     // The genuine token still works.
-    expect(sim.listAccountSettings({ effectiveSettings: true, nextToken: token }, as(ALICE)).settings[0]!.name).toBe('containerInstanceLongArnFormat');
+    expect(sim.listAccountSettings({ effectiveSettings: true, nextToken: token }, as(ALICE)).settings![0]!.name).toBe('containerInstanceLongArnFormat');
   });
 
   it("rejects listing another principal's settings unless the caller is the root user", () => {
@@ -476,7 +489,7 @@ describe('precedence: principal, then account default (root), then AWS default',
 
   it('takes the AWS default of the long-ARN settings from longArnFormatDefault; awsvpcTrunking defaults to disabled', () => {
     const sim = new EcsSimulator({ seed: 1, longArnFormatDefault: 'disabled' });
-    expect(sim.listAccountSettings({ effectiveSettings: true }, as(ALICE)).settings.map((s) => [s.name, s.value])).toEqual([
+    expect(sim.listAccountSettings({ effectiveSettings: true }, as(ALICE)).settings!.map((s) => [s.name, s.value])).toEqual([
       ['awsvpcTrunking', 'disabled'],
       ['containerInstanceLongArnFormat', 'disabled'],
       ['serviceLongArnFormat', 'disabled'],
@@ -488,16 +501,16 @@ describe('precedence: principal, then account default (root), then AWS default',
 
   it("resolves federated principals (assumed-role sessions, federated users) to the root user's settings", () => {
     const sim = populated();
-    const rootView = sim.listAccountSettings({ effectiveSettings: true }, as(ROOT)).settings.map((s) => s.value);
+    const rootView = sim.listAccountSettings({ effectiveSettings: true }, as(ROOT)).settings!.map((s) => s.value);
     for (const p of [SESSION, FEDERATED]) {
-      const view = sim.listAccountSettings({ effectiveSettings: true }, as(p)).settings;
+      const view = sim.listAccountSettings({ effectiveSettings: true }, as(p)).settings!;
       expect(view.map((s) => s.value)).toEqual(rootView);
       expect(view.every((s) => s.principalArn === p)).toBe(true); // labelled with the queried ARN
       // Their explicit settings are the root's, labelled with the root ARN that owns them.
       expect(sim.listAccountSettings({}, as(p)).settings).toEqual([{ name: 'serviceLongArnFormat', value: 'disabled', principalArn: ROOT }]);
     }
     // The root user may query a federated principal too.
-    expect(sim.listAccountSettings({ effectiveSettings: true, principalArn: FEDERATED }).settings.map((s) => s.value)).toEqual(rootView);
+    expect(sim.listAccountSettings({ effectiveSettings: true, principalArn: FEDERATED }).settings!.map((s) => s.value)).toEqual(rootView);
   });
 
   it('a federated caller writing its own setting writes the account default', () => {
@@ -521,7 +534,7 @@ describe('container instance ARN format at registration', () => {
   const SHORT = /^arn:aws:ecs:us-east-1:123456789012:container-instance\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
   function register(sim: EcsSimulator, principalArn: string): string {
-    return sim.registerContainerInstance({ cluster: 'c' }, { principalArn }).containerInstance.containerInstanceArn!;
+    return sim.registerContainerInstance({ cluster: 'c' }, { principalArn }).containerInstance!.containerInstanceArn!;
   }
 
   it("follows the registering principal's effective containerInstanceLongArnFormat", () => {

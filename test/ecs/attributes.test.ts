@@ -2,6 +2,7 @@
 import type { DeleteAttributesCommandOutput, ListAttributesCommandOutput, PutAttributesCommandOutput } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import type { DeleteAttributesOutput, ListAttributesOutput, PutAttributesOutput } from '../../src/ecs/attributes.js';
+import type { ListAttributesResponse } from '../../src/shapes.js';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
 import { EcsError } from '../../src/errors.js';
 
@@ -36,7 +37,7 @@ function setup(): Fixture {
       instanceIdentityDocument: identity(instanceId),
       totalResources: RESOURCES,
       attributes: options.attributes ?? [{ name: 'stack', value: 'prod' }],
-    }).containerInstance.containerInstanceArn!;
+    }).containerInstance!.containerInstanceArn!;
   const arn = register('i-1');
   return { sim, arn, id: shortId(arn), register };
 }
@@ -48,7 +49,7 @@ function shortId(arn: string): string {
 function describeOne(sim: EcsSimulator, arn: string, cluster = 'c') {
   const { containerInstances } = sim.describeContainerInstances({ cluster, containerInstances: [arn] });
   expect(containerInstances).toHaveLength(1);
-  return containerInstances[0]!;
+  return containerInstances![0]!;
 }
 
 function attributesOf(sim: EcsSimulator, arn: string, cluster = 'c') {
@@ -90,7 +91,7 @@ function rejects(sim: EcsSimulator, call: () => unknown, code: string, message?:
 }
 
 function listAll(sim: EcsSimulator, request: Record<string, unknown> = {}) {
-  return sim.listAttributes({ cluster: 'c', targetType: TARGET, ...request }).attributes;
+  return sim.listAttributes({ cluster: 'c', targetType: TARGET, ...request }).attributes!;
 }
 
 // ---- PutAttributes -------------------------------------------------------------------------
@@ -127,8 +128,8 @@ describe('PutAttributes', () => {
   it('makes a valueless attribute when value is missing, and removes the value of an existing one', () => {
     const { sim, arn } = setup();
     const out = sim.putAttributes({ cluster: 'c', attributes: [{ name: 'gpu-ready', targetId: arn }, { name: 'stack', targetId: arn }] });
-    expect(out.attributes[0]).toEqual({ name: 'gpu-ready', targetType: TARGET, targetId: arn });
-    expect(out.attributes[0]).not.toHaveProperty('value');
+    expect(out.attributes![0]).toEqual({ name: 'gpu-ready', targetType: TARGET, targetId: arn });
+    expect(out.attributes![0]).not.toHaveProperty('value');
     const attributes = attributesOf(sim, arn)!;
     expect(attributes).toContainEqual({ name: 'gpu-ready' });
     expect(attributes.find((a) => a.name === 'stack')).toEqual({ name: 'stack' });
@@ -183,7 +184,7 @@ describe('PutAttributes', () => {
   it('uses the default cluster when cluster is omitted', () => {
     const sim = new EcsSimulator({ seed: 1 });
     sim.createCluster({});
-    const arn = sim.registerContainerInstance({ instanceIdentityDocument: identity('i-9'), totalResources: RESOURCES }).containerInstance.containerInstanceArn!;
+    const arn = sim.registerContainerInstance({ instanceIdentityDocument: identity('i-9'), totalResources: RESOURCES }).containerInstance!.containerInstanceArn!;
     sim.putAttributes({ attributes: [{ name: 'stack', value: 'dev', targetId: arn }] });
     expect(sim.query('attribute:stack == dev')).toEqual([arn]);
   });
@@ -195,19 +196,19 @@ describe('PutAttributes', () => {
 
   it('requires 1 to 10 attributes', () => {
     const { sim, arn } = setup();
-    rejects(sim, () => sim.putAttributes({ cluster: 'c' }), 'InvalidParameterException', /attributes/);
+    rejects(sim, () => sim.putAttributes({ cluster: 'c' } as never), 'InvalidParameterException', /attributes/);
     rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [] }), 'InvalidParameterException', /attributes/);
-    rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: 'stack=dev' }), 'InvalidParameterException', /attributes/);
+    rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: 'stack=dev' } as never), 'InvalidParameterException', /attributes/);
     const eleven = Array.from({ length: 11 }, (_, i) => ({ name: `n${i}`, value: 'v', targetId: arn }));
     rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: eleven }), 'InvalidParameterException', /at most 10/);
-    rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [null] }), 'InvalidParameterException', /attributes\[0\]/);
+    rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [null] } as never), 'InvalidParameterException', /attributes\[0\]/);
   });
 
   it('requires targetId (attributes always target a container instance)', () => {
     const { sim } = setup();
     rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [{ name: 'a', value: 'b' }] }), 'InvalidParameterException', /targetId is required/);
     rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [{ name: 'a', value: 'b', targetId: '' }] }), 'InvalidParameterException', /targetId is required/);
-    rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [{ name: 'a', value: 'b', targetId: 42 }] }), 'InvalidParameterException', /targetId/);
+    rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [{ name: 'a', value: 'b', targetId: 42 }] } as never), 'InvalidParameterException', /targetId/);
   });
 
   it('requires targetType when targetId is a short id', () => {
@@ -217,8 +218,8 @@ describe('PutAttributes', () => {
 
   it('accepts container-instance as the only targetType', () => {
     const { sim, arn, id } = setup();
-    rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [{ name: 'a', value: 'b', targetType: 'task', targetId: id }] }), 'InvalidParameterException', /targetType/);
-    rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [{ name: 'a', value: 'b', targetType: 'CONTAINER-INSTANCE', targetId: arn }] }), 'InvalidParameterException', /targetType/);
+    rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [{ name: 'a', value: 'b', targetType: 'task', targetId: id }] } as never), 'InvalidParameterException', /targetType/);
+    rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [{ name: 'a', value: 'b', targetType: 'CONTAINER-INSTANCE', targetId: arn }] } as never), 'InvalidParameterException', /targetType/);
   });
 
   it('answers an unknown target with TargetNotFoundException naming it', () => {
@@ -265,7 +266,7 @@ describe('PutAttributes', () => {
     expect(attributesOf(sim, arn)).toContainEqual({ name: longest, value: 'v' });
     expect(attributesOf(sim, arn)).toContainEqual({ name: 'a-b_c/d\\e.f', value: 'v' });
     for (const name of ['n'.repeat(129), '', 'has space', 'at@sign', 'colon:', 'é', undefined, 7]) {
-      rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [{ name, value: 'v', targetId: arn }] }), 'InvalidParameterException', /name/);
+      rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [{ name, value: 'v', targetId: arn }] } as never), 'InvalidParameterException', /name/);
     }
   });
 
@@ -276,7 +277,7 @@ describe('PutAttributes', () => {
     expect(attributesOf(sim, arn)).toContainEqual({ name: 'long', value: longest });
     expect(attributesOf(sim, arn)).toContainEqual({ name: 'mixed', value: 'a-b_c.d@e/f\\g:h i' });
     for (const value of ['v'.repeat(129), '', ' lead', 'trail ', 'semi;colon', 'quote"', 3]) {
-      rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [{ name: 'x', value, targetId: arn }] }), 'InvalidParameterException', /value/);
+      rejects(sim, () => sim.putAttributes({ cluster: 'c', attributes: [{ name: 'x', value, targetId: arn }] } as never), 'InvalidParameterException', /value/);
     }
   });
 
@@ -396,13 +397,13 @@ describe('DeleteAttributes', () => {
 
   it('validates like PutAttributes: 1 to 10 items, targetId, targetType with short ids, names', () => {
     const { sim, arn, id } = setup();
-    rejects(sim, () => sim.deleteAttributes({ cluster: 'c' }), 'InvalidParameterException', /attributes/);
+    rejects(sim, () => sim.deleteAttributes({ cluster: 'c' } as never), 'InvalidParameterException', /attributes/);
     rejects(sim, () => sim.deleteAttributes({ cluster: 'c', attributes: [] }), 'InvalidParameterException', /attributes/);
     const eleven = Array.from({ length: 11 }, (_, i) => ({ name: `n${i}`, targetId: arn }));
     rejects(sim, () => sim.deleteAttributes({ cluster: 'c', attributes: eleven }), 'InvalidParameterException', /at most 10/);
     rejects(sim, () => sim.deleteAttributes({ cluster: 'c', attributes: [{ name: 'stack' }] }), 'InvalidParameterException', /targetId is required/);
     rejects(sim, () => sim.deleteAttributes({ cluster: 'c', attributes: [{ name: 'stack', targetId: id }] }), 'InvalidParameterException', /targetType is required/);
-    rejects(sim, () => sim.deleteAttributes({ cluster: 'c', attributes: [{ name: 'stack', targetType: 'task', targetId: id }] }), 'InvalidParameterException', /targetType/);
+    rejects(sim, () => sim.deleteAttributes({ cluster: 'c', attributes: [{ name: 'stack', targetType: 'task', targetId: id }] } as never), 'InvalidParameterException', /targetType/);
     rejects(sim, () => sim.deleteAttributes({ cluster: 'c', attributes: [{ name: 'n'.repeat(129), targetId: arn }] }), 'InvalidParameterException', /name/);
     rejects(sim, () => sim.deleteAttributes({ cluster: 'nope', attributes: [{ name: 'stack', targetId: arn }] }), 'ClusterNotFoundException');
   });
@@ -451,7 +452,7 @@ describe('ListAttributes', () => {
     const out = sim.listAttributes({ cluster: 'c', targetType: TARGET });
     expect(out).toEqual({ attributes: expected });
     expect(out).not.toHaveProperty('nextToken');
-    expect(out.attributes.some((a) => a.name === 'ecs.instance-type')).toBe(true);
+    expect(out.attributes!.some((a) => a.name === 'ecs.instance-type')).toBe(true);
   });
 
   it('filters by attributeName, and by attributeName with attributeValue', () => {
@@ -491,8 +492,8 @@ describe('ListAttributes', () => {
 
   it('requires targetType container-instance', () => {
     const { sim } = setup();
-    rejects(sim, () => sim.listAttributes({ cluster: 'c' }), 'InvalidParameterException', /targetType is required/);
-    rejects(sim, () => sim.listAttributes({ cluster: 'c', targetType: 'task' }), 'InvalidParameterException', /targetType/);
+    rejects(sim, () => sim.listAttributes({ cluster: 'c' } as never), 'InvalidParameterException', /targetType is required/);
+    rejects(sim, () => sim.listAttributes({ cluster: 'c', targetType: 'task' } as never), 'InvalidParameterException', /targetType/);
   });
 
   it('allows attributeValue only together with attributeName', () => {
@@ -509,7 +510,7 @@ describe('ListAttributes', () => {
   it('accepts maxResults from 1 to 100 only', () => {
     const { sim } = setup();
     for (const maxResults of [0, 101, -1, 1.5, '10']) {
-      rejects(sim, () => sim.listAttributes({ cluster: 'c', targetType: TARGET, maxResults }), 'InvalidParameterException', /maxResults/);
+      rejects(sim, () => sim.listAttributes({ cluster: 'c', targetType: TARGET, maxResults } as never), 'InvalidParameterException', /maxResults/);
     }
     expect(listAll(sim, { maxResults: 100 }).length).toBeGreaterThan(0);
   });
@@ -521,9 +522,9 @@ describe('ListAttributes', () => {
     let nextToken: string | undefined;
     let pages = 0;
     do {
-      const page: ListAttributesOutput = sim.listAttributes({ cluster: 'c', targetType: TARGET, maxResults: 1, ...(nextToken === undefined ? {} : { nextToken }) });
-      expect(page.attributes.length).toBeLessThanOrEqual(1);
-      seen.push(...page.attributes);
+      const page: ListAttributesResponse = sim.listAttributes({ cluster: 'c', targetType: TARGET, maxResults: 1, ...(nextToken === undefined ? {} : { nextToken }) });
+      expect(page.attributes!.length).toBeLessThanOrEqual(1);
+      seen.push(...page.attributes!);
       nextToken = page.nextToken;
       pages++;
       expect(pages).toBeLessThanOrEqual(all.length);
@@ -547,11 +548,11 @@ describe('ListAttributes', () => {
     const { sim, third } = threeInstances();
     const page1 = sim.listAttributes({ cluster: 'c', targetType: TARGET, maxResults: 2 });
     sim.putAttributes({ cluster: 'c', attributes: [{ name: 'late', value: 'yes', targetId: third }] });
-    const rest: unknown[] = [...page1.attributes];
+    const rest: unknown[] = [...page1.attributes!];
     let nextToken = page1.nextToken;
     while (nextToken !== undefined) {
-      const page: ListAttributesOutput = sim.listAttributes({ cluster: 'c', targetType: TARGET, maxResults: 2, nextToken });
-      rest.push(...page.attributes);
+      const page: ListAttributesResponse = sim.listAttributes({ cluster: 'c', targetType: TARGET, maxResults: 2, nextToken });
+      rest.push(...page.attributes!);
       nextToken = page.nextToken;
     }
     expect(rest).toEqual(listAll(sim));

@@ -24,7 +24,7 @@ function register(sim: EcsSimulator, instanceId = 'i-1', cluster = 'c', agentVer
     instanceIdentityDocument: JSON.stringify({ instanceId, instanceType: 'c5.large', availabilityZone: 'us-east-1a', imageId: 'ami-1' }),
     totalResources: RESOURCES,
     versionInfo: { agentVersion },
-  }).containerInstance;
+  }).containerInstance!;
 }
 
 /** With trunking enabled: a c5.large with agent 1.28.1 (the first that supports trunking) registers REGISTERING. */
@@ -34,7 +34,7 @@ function registerTrunked(sim: EcsSimulator, instanceId = 'i-1'): ContainerInstan
 }
 
 function describeOne(sim: EcsSimulator, arn: string, cluster = 'c'): ContainerInstance {
-  return sim.describeContainerInstances({ cluster, containerInstances: [arn] }).containerInstances[0]!;
+  return sim.describeContainerInstances({ cluster, containerInstances: [arn] }).containerInstances![0]!;
 }
 
 function idOf(arn: string): string {
@@ -89,9 +89,9 @@ describe('DeregisterContainerInstance', () => {
       const sim = setup();
       const ci = register(sim);
       const out = sim.deregisterContainerInstance({ cluster: 'c', containerInstance: ci.containerInstanceArn });
-      expect(out.containerInstance.status).toBe('INACTIVE');
-      expect(out.containerInstance.version).toBe(ci.version! + 1);
-      expect(out.containerInstance.containerInstanceArn).toBe(ci.containerInstanceArn);
+      expect(out.containerInstance!.status).toBe('INACTIVE');
+      expect(out.containerInstance!.version).toBe(ci.version! + 1);
+      expect(out.containerInstance!.containerInstanceArn).toBe(ci.containerInstanceArn);
       expect(out.containerInstance).toEqual({ ...describeOne(sim, ci.containerInstanceArn!), tags: [] });
       expect(sim.state.clock.pending()).toEqual([]);
     });
@@ -107,30 +107,30 @@ describe('DeregisterContainerInstance', () => {
       expect(sim.listContainerInstances({ cluster: 'c', status: 'ACTIVE' }).containerInstanceArns).toEqual([b]);
       expect(sim.query(null, { cluster: 'c' })).toEqual([b]);
       expect(sim.query(null, { cluster: 'c', status: 'INACTIVE' })).toEqual([a]);
-      expect(sim.describeClusters({ clusters: ['c'] }).clusters[0]!.registeredContainerInstancesCount).toBe(1);
+      expect(sim.describeClusters({ clusters: ['c'] }).clusters![0]!.registeredContainerInstancesCount).toBe(1);
     });
 
     it('accepts the instance id as well as its ARN', () => {
       const sim = setup();
       const ci = register(sim);
       const out = sim.deregisterContainerInstance({ cluster: 'c', containerInstance: idOf(ci.containerInstanceArn!) });
-      expect(out.containerInstance.status).toBe('INACTIVE');
+      expect(out.containerInstance!.status).toBe('INACTIVE');
     });
 
     it('deregisters a DRAINING instance', () => {
       const sim = setup();
       const ci = register(sim);
-      sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn], status: 'DRAINING' });
+      sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'DRAINING' });
       const out = sim.deregisterContainerInstance({ cluster: 'c', containerInstance: ci.containerInstanceArn });
-      expect(out.containerInstance.status).toBe('INACTIVE');
-      expect(out.containerInstance.version).toBe(ci.version! + 2);
+      expect(out.containerInstance!.status).toBe('INACTIVE');
+      expect(out.containerInstance!.version).toBe(ci.version! + 2);
       expect(sim.listContainerInstances({ cluster: 'c', status: 'DRAINING' }).containerInstanceArns).toEqual([]);
     });
 
     it('leaves agentConnected as it was (deregistration does not stop the agent)', () => {
       const sim = setup();
       const ci = register(sim);
-      expect(sim.deregisterContainerInstance({ cluster: 'c', containerInstance: ci.containerInstanceArn }).containerInstance.agentConnected).toBe(true);
+      expect(sim.deregisterContainerInstance({ cluster: 'c', containerInstance: ci.containerInstanceArn }).containerInstance!.agentConnected).toBe(true);
     });
   });
 
@@ -162,10 +162,10 @@ describe('DeregisterContainerInstance', () => {
       setTasks(sim, arn, 3, 1);
       expect(sim.query('runningTasksCount > 0', { cluster: 'c' })).toEqual([arn]);
       const out = sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn, force: true });
-      expect(out.containerInstance.status).toBe('INACTIVE');
-      expect(out.containerInstance.runningTasksCount).toBe(0);
-      expect(out.containerInstance.pendingTasksCount).toBe(0);
-      expect(out.containerInstance.version).toBe(2);
+      expect(out.containerInstance!.status).toBe('INACTIVE');
+      expect(out.containerInstance!.runningTasksCount).toBe(0);
+      expect(out.containerInstance!.pendingTasksCount).toBe(0);
+      expect(out.containerInstance!.version).toBe(2);
       expect(storeTasks(sim, arn)).toEqual({ running: 0, pending: 0 });
       expect(sim.query('runningTasksCount > 0', { cluster: 'c', status: ALL_STATUSES })).toEqual([]);
     });
@@ -173,7 +173,7 @@ describe('DeregisterContainerInstance', () => {
     it('with force and no tasks, behaves as without force', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
-      expect(sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn, force: true }).containerInstance.status).toBe('INACTIVE');
+      expect(sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn, force: true }).containerInstance!.status).toBe('INACTIVE');
     });
   });
 
@@ -189,9 +189,9 @@ describe('DeregisterContainerInstance', () => {
       expect(active.attachments![0]!.status).toBe('ATTACHED');
 
       const out = sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn });
-      expect(out.containerInstance.status).toBe('DEREGISTERING');
-      expect(out.containerInstance.attachments![0]!.status).toBe('DETACHING');
-      expect(out.containerInstance.version).toBe(active.version! + 1);
+      expect(out.containerInstance!.status).toBe('DEREGISTERING');
+      expect(out.containerInstance!.attachments![0]!.status).toBe('DETACHING');
+      expect(out.containerInstance!.version).toBe(active.version! + 1);
       expect(sim.listContainerInstances({ cluster: 'c', status: 'DEREGISTERING' }).containerInstanceArns).toEqual([arn]);
       expect(sim.listContainerInstances({ cluster: 'c' }).containerInstanceArns).toEqual([arn]);
 
@@ -224,7 +224,7 @@ describe('DeregisterContainerInstance', () => {
       const early = 1_000;
       sim.advance(early);
       const out = sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn });
-      expect(out.containerInstance.status).toBe('DEREGISTERING');
+      expect(out.containerInstance!.status).toBe('DEREGISTERING');
       // The trunk ENI would have been ready now: the instance stays DEREGISTERING.
       sim.advance(TRUNK_PROVISIONING_MS - early);
       expect(describeOne(sim, arn).status).toBe('DEREGISTERING');
@@ -242,9 +242,9 @@ describe('DeregisterContainerInstance', () => {
       expect(failed.status).toBe('REGISTRATION_FAILED');
       expect(failed.statusReason).toMatch(/Create Network Interface/);
       const out = sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn });
-      expect(out.containerInstance.status).toBe('INACTIVE');
-      expect(out.containerInstance.statusReason).toBeUndefined();
-      expect(out.containerInstance.version).toBe(failed.version! + 1);
+      expect(out.containerInstance!.status).toBe('INACTIVE');
+      expect(out.containerInstance!.statusReason).toBeUndefined();
+      expect(out.containerInstance!.version).toBe(failed.version! + 1);
       expect(sim.state.clock.pending()).toEqual([]);
     });
   });
@@ -285,7 +285,7 @@ describe('DeregisterContainerInstance', () => {
         { cluster: 'c', containerInstance: 'not an id!' },
         { cluster: 'c', containerInstance: arn, force: 'yes' },
       ]) {
-        expectRejected(sim, [arn], () => sim.deregisterContainerInstance(request), 'InvalidParameterException');
+        expectRejected(sim, [arn], () => sim.deregisterContainerInstance(request as never), 'InvalidParameterException');
       }
     });
 

@@ -9,15 +9,15 @@ describe('DescribeContainerInstances', () => {
     const idB = b.split('/').pop()!;
     const unknownId = '0123456789abcdef0123456789abcdef';
     const r = sim.describeContainerInstances({ cluster: 'c', containerInstances: [idB, a, unknownId] });
-    expect(r.containerInstances.map((i) => i.containerInstanceArn)).toEqual([b, a]);
+    expect(r.containerInstances!.map((i) => i.containerInstanceArn)).toEqual([b, a]);
     expect(r.failures).toEqual([{ arn: `arn:aws:ecs:us-east-1:123456789012:container-instance/c/${unknownId}`, reason: 'MISSING' }]);
   });
 
   it('includes tags only with include TAGS', () => {
     const sim = simWithCluster();
     const a = register(sim, 1, { tags: [{ key: 'team', value: 'search' }] });
-    expect(sim.describeContainerInstances({ cluster: 'c', containerInstances: [a] }).containerInstances[0]!.tags).toBeUndefined();
-    expect(sim.describeContainerInstances({ cluster: 'c', containerInstances: [a], include: ['TAGS'] }).containerInstances[0]!.tags).toEqual([{ key: 'team', value: 'search' }]);
+    expect(sim.describeContainerInstances({ cluster: 'c', containerInstances: [a] }).containerInstances![0]!.tags).toBeUndefined();
+    expect(sim.describeContainerInstances({ cluster: 'c', containerInstances: [a], include: ['TAGS'] }).containerInstances![0]!.tags).toEqual([{ key: 'team', value: 'search' }]);
   });
 
   it('reports an ARN of another cluster as MISSING', () => {
@@ -32,17 +32,17 @@ describe('DescribeContainerInstances', () => {
   it('returns copies: changing a response does not change the simulator', () => {
     const sim = simWithCluster();
     const a = register(sim, 1);
-    const first = sim.describeContainerInstances({ cluster: 'c', containerInstances: [a] }).containerInstances[0]!;
+    const first = sim.describeContainerInstances({ cluster: 'c', containerInstances: [a] }).containerInstances![0]!;
     first.attributes!.push({ name: 'x', value: 'y' });
     first.registeredResources![0]!.integerValue = 1;
-    const again = sim.describeContainerInstances({ cluster: 'c', containerInstances: [a] }).containerInstances[0]!;
+    const again = sim.describeContainerInstances({ cluster: 'c', containerInstances: [a] }).containerInstances![0]!;
     expect(again.attributes).not.toContainEqual({ name: 'x', value: 'y' });
     expect(again.registeredResources![0]!.integerValue).toBe(2048);
   });
 
   describe('refuses bad input', () => {
     it('no containerInstances', () => {
-      expect(() => simWithCluster().describeContainerInstances({ cluster: 'c' })).toThrow('containerInstances is required');
+      expect(() => simWithCluster().describeContainerInstances({ cluster: 'c' } as never)).toThrow('containerInstances is required');
       expect(() => simWithCluster().describeContainerInstances({ cluster: 'c', containerInstances: [] })).toThrow('containerInstances must hold at least 1 item');
     });
     it('more than 100', () => {
@@ -50,7 +50,7 @@ describe('DescribeContainerInstances', () => {
       expect(() => simWithCluster().describeContainerInstances({ cluster: 'c', containerInstances: refs })).toThrow('containerInstances may hold at most 100 items; got 101');
     });
     it('an include other than TAGS', () => {
-      expect(() => simWithCluster().describeContainerInstances({ cluster: 'c', containerInstances: ['x'], include: ['HEALTH'] })).toThrow("include: the only value is TAGS; got 'HEALTH'");
+      expect(() => simWithCluster().describeContainerInstances({ cluster: 'c', containerInstances: ['x'], include: ['HEALTH'] } as never)).toThrow("include: the only value is TAGS; got 'HEALTH'");
     });
     it('a reference that is neither an id nor an ARN', () => {
       expect(() => simWithCluster().describeContainerInstances({ cluster: 'c', containerInstances: ['not an id!'] })).toThrow(/neither a container instance id nor a container instance ARN/);

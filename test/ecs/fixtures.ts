@@ -31,5 +31,5 @@ export function register(sim: EcsSimulator, n: number, extra: Record<string, unk
     },
     principalArn === undefined ? undefined : { principalArn },
   );
-  return containerInstance.containerInstanceArn!;
+  return containerInstance!.containerInstanceArn!;
 }

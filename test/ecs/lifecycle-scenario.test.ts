@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AGENT_UPDATE_STEP_MS } from '../../src/ecs/agent.js';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
 import { TRUNK_PROVISIONING_MS, TRUNK_RELEASE_MS } from '../../src/ecs/trunking.js';
-import type { ContainerInstance } from '../../src/shapes.js';
+import type { ContainerInstance, ContainerInstanceStatus } from '../../src/shapes.js';
 
 const RESOURCES = [
   { name: 'CPU', type: 'INTEGER', integerValue: 2048 },
@@ -19,15 +19,15 @@ function register(sim: EcsSimulator, instanceId: string, agentVersion = '1.20.0'
     instanceIdentityDocument: JSON.stringify({ instanceId, instanceType: 'c5.large', availabilityZone: 'us-east-1a', imageId: 'ami-1' }),
     totalResources: RESOURCES,
     versionInfo: { agentVersion },
-  }).containerInstance;
+  }).containerInstance!;
 }
 
 function describeOne(sim: EcsSimulator, arn: string): ContainerInstance {
-  return sim.describeContainerInstances({ cluster: 'c', containerInstances: [arn] }).containerInstances[0]!;
+  return sim.describeContainerInstances({ cluster: 'c', containerInstances: [arn] }).containerInstances![0]!;
 }
 
-function list(sim: EcsSimulator, status?: string): string[] {
-  return sim.listContainerInstances(status === undefined ? { cluster: 'c' } : { cluster: 'c', status }).containerInstanceArns;
+function list(sim: EcsSimulator, status?: ContainerInstanceStatus): string[] {
+  return sim.listContainerInstances(status === undefined ? { cluster: 'c' } : { cluster: 'c', status }).containerInstanceArns!;
 }
 
 /** Every record of cluster c and the store agree on what the store mirrors. */
@@ -78,7 +78,7 @@ describe('container instance lifecycle', () => {
 
     // Drain: only the status filter DRAINING lists it now.
     const drained = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [arn], status: 'DRAINING' });
-    expect(drained.containerInstances[0]!.status).toBe('DRAINING');
+    expect(drained.containerInstances![0]!.status).toBe('DRAINING');
     expect(list(sim, 'DRAINING')).toEqual([arn]);
     expect(list(sim, 'ACTIVE')).toEqual([other]);
     expect(list(sim)).toEqual([arn, other]);
@@ -95,13 +95,13 @@ describe('container instance lifecycle', () => {
 
     // Forced: INACTIVE at once, the task orphaned.
     const out = sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn, force: true });
-    expect(out.containerInstance.status).toBe('INACTIVE');
-    expect(out.containerInstance.runningTasksCount).toBe(0);
-    expect(out.containerInstance.version).toBe(before.version! + 1);
+    expect(out.containerInstance!.status).toBe('INACTIVE');
+    expect(out.containerInstance!.runningTasksCount).toBe(0);
+    expect(out.containerInstance!.version).toBe(before.version! + 1);
     expect(list(sim)).toEqual([other]);
     expect(list(sim, 'DRAINING')).toEqual([]);
     expect(describeOne(sim, arn).status).toBe('INACTIVE');
-    expect(sim.describeClusters({ clusters: ['c'] }).clusters[0]!.registeredContainerInstancesCount).toBe(1);
+    expect(sim.describeClusters({ clusters: ['c'] }).clusters![0]!.registeredContainerInstancesCount).toBe(1);
     expectStoreInStep(sim);
 
     // Gone for good: neither state changes nor a second deregistration apply.
@@ -136,8 +136,8 @@ describe('container instance lifecycle', () => {
     expectStoreInStep(sim);
 
     const deregistering = sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn }).containerInstance;
-    versions.push(deregistering.version!);
-    expect(deregistering.status).toBe('DEREGISTERING');
+    versions.push(deregistering!.version!);
+    expect(deregistering!.status).toBe('DEREGISTERING');
     expect(list(sim, 'DEREGISTERING')).toEqual([arn]);
     expect(list(sim)).toEqual([arn]);
     expectStoreInStep(sim);
@@ -169,7 +169,7 @@ describe('container instance lifecycle', () => {
     expectStoreInStep(sim);
 
     const out = sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn });
-    expect(out.containerInstance.status).toBe('INACTIVE');
+    expect(out.containerInstance!.status).toBe('INACTIVE');
     expect(list(sim)).toEqual([]);
     expect(sim.state.clock.pending()).toEqual([]);
     expectStoreInStep(sim);
@@ -179,7 +179,7 @@ describe('container instance lifecycle', () => {
     const sim = new EcsSimulator({ seed: 1 });
     sim.createCluster({ clusterName: 'c' });
     const arn = register(sim, 'i-1').containerInstanceArn!;
-    expect(sim.updateContainerAgent({ cluster: 'c', containerInstance: arn }).containerInstance.agentUpdateStatus).toBe('PENDING');
+    expect(sim.updateContainerAgent({ cluster: 'c', containerInstance: arn }).containerInstance!.agentUpdateStatus).toBe('PENDING');
     sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [arn], status: 'DRAINING' });
     sim.advance(AGENT_UPDATE_STEP_MS);
     expect(describeOne(sim, arn).agentUpdateStatus).toBe('STAGING');

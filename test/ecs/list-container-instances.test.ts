@@ -14,7 +14,7 @@ function allPages(sim: EcsSimulator, request: Record<string, unknown>): string[]
   let nextToken = request['nextToken'] as string | undefined;
   do {
     const page = sim.listContainerInstances({ ...request, nextToken });
-    out.push(...page.containerInstanceArns);
+    out.push(...page.containerInstanceArns!);
     nextToken = page.nextToken;
   } while (nextToken !== undefined);
   return out;
@@ -50,7 +50,7 @@ describe('ListContainerInstances', () => {
     sim.state.clusters.get('c')!.store.setStatus(arns[12]!, 'INACTIVE');
     const added = [register(sim, 100), register(sim, 101)];
     const rest = allPages(sim, { cluster: 'c', maxResults: 5, nextToken: page1.nextToken });
-    const seen = [...page1.containerInstanceArns, ...rest];
+    const seen = [...page1.containerInstanceArns!, ...rest];
     expect(new Set(seen).size).toBe(seen.length);
     for (const arn of arns) if (arn !== arns[12]) expect(seen).toContain(arn);
     expect(seen).toEqual(expect.arrayContaining(added));

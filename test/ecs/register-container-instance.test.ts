@@ -12,13 +12,13 @@ describe('RegisterContainerInstance', () => {
       versionInfo: { agentVersion: '1.29.0' },
       attributes: [{ name: 'stack', value: 'prod' }, { name: 'ecs.capability.task-eni' }],
     });
-    expect(ci.status).toBe('ACTIVE');
-    expect(ci.agentConnected).toBe(true);
-    expect(ci.ec2InstanceId).toBe('i-0abc');
-    expect(ci.version).toBe(1);
-    expect(ci.registeredAt).toEqual(new Date('2019-06-06T00:00:00Z'));
-    expect(ci.containerInstanceArn).toMatch(/^arn:aws:ecs:us-east-1:123456789012:container-instance\/c\/[0-9a-f]{32}$/);
-    expect(ci.attributes).toEqual([
+    expect(ci!.status).toBe('ACTIVE');
+    expect(ci!.agentConnected).toBe(true);
+    expect(ci!.ec2InstanceId).toBe('i-0abc');
+    expect(ci!.version).toBe(1);
+    expect(ci!.registeredAt).toEqual(new Date('2019-06-06T00:00:00Z'));
+    expect(ci!.containerInstanceArn).toMatch(/^arn:aws:ecs:us-east-1:123456789012:container-instance\/c\/[0-9a-f]{32}$/);
+    expect(ci!.attributes).toEqual([
       { name: 'ecs.ami-id', value: 'ami-0123456789abcdef0' },
       { name: 'ecs.availability-zone', value: 'us-east-1b' },
       { name: 'ecs.instance-type', value: 'c5.large' },
@@ -27,14 +27,14 @@ describe('RegisterContainerInstance', () => {
       { name: 'stack', value: 'prod' },
       { name: 'ecs.capability.task-eni' },
     ]);
-    expect(ci.registeredResources).toEqual([
+    expect(ci!.registeredResources).toEqual([
       { name: 'CPU', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: 2048 },
       { name: 'MEMORY', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: 7681 },
       { name: 'PORTS', type: 'STRINGSET', doubleValue: 0, longValue: 0, integerValue: 0, stringSetValue: ['22', '2375', '2376', '51678', '51679'] },
       { name: 'PORTS_UDP', type: 'STRINGSET', doubleValue: 0, longValue: 0, integerValue: 0, stringSetValue: [] },
     ]);
-    expect(ci.remainingResources).toEqual(ci.registeredResources);
-    expect(ci.tags).toBeUndefined();
+    expect(ci!.remainingResources).toEqual(ci!.registeredResources);
+    expect(ci!.tags).toBeUndefined();
   });
 
   it('makes the new instance visible to CQL at once', () => {
@@ -73,11 +73,11 @@ describe('RegisterContainerInstance', () => {
       versionInfo: { agentVersion: '1.30.0' },
       attributes: [{ name: 'stack', value: 'dev' }],
     });
-    expect(again.containerInstanceArn).toBe(arn);
-    expect(again.version).toBe(2);
-    expect(again.registeredAt).toEqual(new Date('2019-06-06T00:00:00Z'));
-    expect(again.registeredResources?.[0]?.integerValue).toBe(4096);
-    expect(again.attributes).toContainEqual({ name: 'stack', value: 'prod' });
+    expect(again!.containerInstanceArn).toBe(arn);
+    expect(again!.version).toBe(2);
+    expect(again!.registeredAt).toEqual(new Date('2019-06-06T00:00:00Z'));
+    expect(again!.registeredResources?.[0]?.integerValue).toBe(4096);
+    expect(again!.attributes).toContainEqual({ name: 'stack', value: 'prod' });
     expect(sim.query('agentVersion == 1.30.0', { cluster: 'c' })).toEqual([arn]);
     expect(sim.listContainerInstances({ cluster: 'c' }).containerInstanceArns).toEqual([arn]);
   });
@@ -86,7 +86,7 @@ describe('RegisterContainerInstance', () => {
     const sim = simWithCluster();
     sim.state.settings.set(sim.rootArn, new Map([['awsvpcTrunking', 'enabled']]));
     const arn = register(sim, 1, { instanceType: 'c5.large' });
-    const describe = () => sim.describeContainerInstances({ cluster: 'c', containerInstances: [arn] }).containerInstances[0]!;
+    const describe = () => sim.describeContainerInstances({ cluster: 'c', containerInstances: [arn] }).containerInstances![0]!;
     expect(describe().status).toBe('REGISTERING');
     expect(describe().attachments).toMatchObject([{ type: 'ElasticNetworkInterface', status: 'PRECREATED' }]);
     expect(sim.query('attribute:ecs.awsvpc-trunk-id exists', { cluster: 'c' })).toEqual([]);
@@ -103,7 +103,7 @@ describe('RegisterContainerInstance', () => {
     const sim = simWithCluster();
     sim.state.settings.set(sim.rootArn, new Map([['awsvpcTrunking', 'enabled']]));
     const arn = register(sim, 1, { instanceType: 't2.small' });
-    expect(sim.describeContainerInstances({ cluster: 'c', containerInstances: [arn] }).containerInstances[0]!.status).toBe('ACTIVE');
+    expect(sim.describeContainerInstances({ cluster: 'c', containerInstances: [arn] }).containerInstances![0]!.status).toBe('ACTIVE');
   });
 
   it('ends in REGISTRATION_FAILED with a statusReason when trunk provisioning fails', () => {
@@ -112,7 +112,7 @@ describe('RegisterContainerInstance', () => {
     sim.injectFault('trunk-failure');
     const arn = register(sim, 1, { instanceType: 'm5.xlarge' });
     sim.advance(30_000);
-    const ci = sim.describeContainerInstances({ cluster: 'c', containerInstances: [arn] }).containerInstances[0]!;
+    const ci = sim.describeContainerInstances({ cluster: 'c', containerInstances: [arn] }).containerInstances![0]!;
     expect(ci.status).toBe('REGISTRATION_FAILED');
     expect(ci.statusReason).toMatch(/^Unexpected EC2 error while attempting to Create Network Interface in subnet 'subnet-[0-9a-f]+': InvalidParameterValue$/);
     expect(sim.listContainerInstances({ cluster: 'c', status: 'REGISTRATION_FAILED' }).containerInstanceArns).toEqual([arn]);
@@ -146,7 +146,7 @@ describe('RegisterContainerInstance', () => {
     it('names the error as ECS does', () => {
       const sim = simWithCluster();
       try {
-        sim.registerContainerInstance({ cluster: 'c', totalResources: 'x' });
+        sim.registerContainerInstance({ cluster: 'c', totalResources: 'x' } as never);
         expect.unreachable();
       } catch (e) {
         expect((e as Error).name).toBe('InvalidParameterException');
@@ -158,6 +158,6 @@ describe('RegisterContainerInstance', () => {
     const sim = new EcsSimulator();
     sim.createCluster({});
     const { containerInstance } = sim.registerContainerInstance({ totalResources: RESOURCES });
-    expect(containerInstance.containerInstanceArn).toContain(':container-instance/default/');
+    expect(containerInstance!.containerInstanceArn).toContain(':container-instance/default/');
   });
 });

@@ -39,7 +39,7 @@ describe('snapshot and restore', () => {
     register(restored, 2);
     sim.state.clusters.get('c')!.instances.get(a)!.attributes.push({ name: 'x' });
     expect(sim.listContainerInstances({ cluster: 'c' }).containerInstanceArns).toHaveLength(1);
-    expect(restored.describeContainerInstances({ cluster: 'c', containerInstances: [a] }).containerInstances[0]!.attributes).not.toContainEqual({ name: 'x' });
+    expect(restored.describeContainerInstances({ cluster: 'c', containerInstances: [a] }).containerInstances![0]!.attributes).not.toContainEqual({ name: 'x' });
   });
 
   it('refuses something that is not a snapshot', () => {
@@ -74,7 +74,7 @@ describe('fromDescribeOutput', () => {
     const sim = EcsSimulator.fromDescribeOutput(response);
     const arn = response.containerInstances[0]!.containerInstanceArn;
     expect(sim.query('attribute:ecs.instance-type == c5.large', { cluster: 'prod' })).toEqual([arn]);
-    const ci = sim.describeContainerInstances({ cluster: 'prod', containerInstances: [arn] }).containerInstances[0]!;
+    const ci = sim.describeContainerInstances({ cluster: 'prod', containerInstances: [arn] }).containerInstances![0]!;
     expect(ci.registeredAt).toEqual(new Date(1560788724507));
     expect(ci.version).toBe(12);
     expect(ci.status).toBe('DRAINING');

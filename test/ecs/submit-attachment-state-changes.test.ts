@@ -25,11 +25,11 @@ function registerTrunked(sim: EcsSimulator, instanceId = 'i-1', cluster = 'c'): 
     instanceIdentityDocument: JSON.stringify({ instanceId, instanceType: 'c5.large', availabilityZone: 'us-east-1a', imageId: 'ami-1' }),
     totalResources: RESOURCES,
     versionInfo: { agentVersion: '1.28.1' },
-  }).containerInstance;
+  }).containerInstance!;
 }
 
 function describeOne(sim: EcsSimulator, arn: string, cluster = 'c'): ContainerInstance {
-  return sim.describeContainerInstances({ cluster, containerInstances: [arn] }).containerInstances[0]!;
+  return sim.describeContainerInstances({ cluster, containerInstances: [arn] }).containerInstances![0]!;
 }
 
 /** The ARN of the (only) attachment of an instance. */
@@ -39,7 +39,7 @@ function trunkAttachmentArn(sim: EcsSimulator, arn: string, cluster = 'c'): stri
 
 /** `cluster` null: the request names no cluster. */
 function submit(sim: EcsSimulator, attachments: unknown, cluster: string | null = 'c') {
-  return sim.submitAttachmentStateChanges(cluster === null ? { attachments } : { cluster, attachments });
+  return sim.submitAttachmentStateChanges((cluster === null ? { attachments } : { cluster, attachments }) as never);
 }
 
 /** Asserts that `fn` throws an EcsError named `name` and that the instances are as before. */

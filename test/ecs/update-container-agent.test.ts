@@ -34,11 +34,11 @@ function register(sim: EcsSimulator, options: RegisterOptions = {}): ContainerIn
     totalResources: RESOURCES,
     ...('versionInfo' in options ? (options.versionInfo === undefined ? {} : { versionInfo: options.versionInfo }) : { versionInfo: { agentVersion: '1.20.0' } }),
     ...(options.attributes ? { attributes: options.attributes } : {}),
-  }).containerInstance;
+  }).containerInstance!;
 }
 
 function describeOne(sim: EcsSimulator, arn: string): ContainerInstance {
-  return sim.describeContainerInstances({ cluster: 'c', containerInstances: [arn] }).containerInstances[0]!;
+  return sim.describeContainerInstances({ cluster: 'c', containerInstances: [arn] }).containerInstances![0]!;
 }
 
 function idOf(arn: string): string {
@@ -79,16 +79,16 @@ describe('UpdateContainerAgent', () => {
       const ci = register(sim);
       expect(ci.agentUpdateStatus).toBeUndefined();
       const out = update(sim, ci.containerInstanceArn!);
-      expect(out.containerInstance.agentUpdateStatus).toBe('PENDING');
-      expect(out.containerInstance.version).toBe(ci.version! + 1);
-      expect(out.containerInstance.versionInfo).toEqual({ agentVersion: '1.20.0' });
+      expect(out.containerInstance!.agentUpdateStatus).toBe('PENDING');
+      expect(out.containerInstance!.version).toBe(ci.version! + 1);
+      expect(out.containerInstance!.versionInfo).toEqual({ agentVersion: '1.20.0' });
       expect(out.containerInstance).toEqual({ ...describeOne(sim, ci.containerInstanceArn!), tags: [] });
     });
 
     it('accepts the instance id as well as its ARN', () => {
       const sim = setup();
       const ci = register(sim);
-      expect(update(sim, idOf(ci.containerInstanceArn!)).containerInstance.agentUpdateStatus).toBe('PENDING');
+      expect(update(sim, idOf(ci.containerInstanceArn!)).containerInstance!.agentUpdateStatus).toBe('PENDING');
     });
 
     it('moves PENDING → STAGING → STAGED → UPDATING → UPDATED, one stage per AGENT_UPDATE_STEP_MS, bumping version each time', () => {
@@ -193,10 +193,10 @@ describe('UpdateContainerAgent', () => {
     it('compares versions numerically (1.9.0 < 1.29.0 < 1.100.0)', () => {
       const sim = setup({ latestAgentVersion: '1.100.0' });
       const arn = register(sim, { versionInfo: { agentVersion: '1.29.0' } }).containerInstanceArn!;
-      expect(update(sim, arn).containerInstance.agentUpdateStatus).toBe('PENDING');
+      expect(update(sim, arn).containerInstance!.agentUpdateStatus).toBe('PENDING');
       const sim2 = setup();
       const arn2 = register(sim2, { versionInfo: { agentVersion: '1.9.0' } }).containerInstanceArn!;
-      expect(update(sim2, arn2).containerInstance.agentUpdateStatus).toBe('PENDING');
+      expect(update(sim2, arn2).containerInstance!.agentUpdateStatus).toBe('PENDING');
     });
   });
 
@@ -223,7 +223,7 @@ describe('UpdateContainerAgent', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
       sim.injectFault('agent-update-failure');
-      const v = update(sim, arn).containerInstance.version!;
+      const v = update(sim, arn).containerInstance!.version!;
       sim.advance(AGENT_UPDATE_STEP_MS);
       expect(describeOne(sim, arn).agentUpdateStatus).toBe('STAGING');
       expect(sim.state.faults.get('agent-update-failure')).toBe(1);
@@ -238,7 +238,7 @@ describe('UpdateContainerAgent', () => {
       expect(describeOne(sim, arn).agentUpdateStatus).toBe('FAILED');
 
       // FAILED is not in progress: the update can be retried.
-      expect(update(sim, arn).containerInstance.agentUpdateStatus).toBe('PENDING');
+      expect(update(sim, arn).containerInstance!.agentUpdateStatus).toBe('PENDING');
       sim.advance(4 * AGENT_UPDATE_STEP_MS);
       expect(describeOne(sim, arn).agentUpdateStatus).toBe('UPDATED');
       expect(describeOne(sim, arn).versionInfo!.agentVersion).toBe('1.29.0');
@@ -266,7 +266,7 @@ describe('UpdateContainerAgent', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
       sim.setAgentConnection('c', arn, false);
-      expect(update(sim, arn).containerInstance.agentUpdateStatus).toBe('PENDING');
+      expect(update(sim, arn).containerInstance!.agentUpdateStatus).toBe('PENDING');
       sim.advance(60 * AGENT_UPDATE_STEP_MS);
       expect(describeOne(sim, arn).agentUpdateStatus).toBe('PENDING');
       sim.setAgentConnection('c', arn, true);
@@ -377,7 +377,7 @@ describe('UpdateContainerAgent', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
       for (const request of [{ cluster: 'c' }, { cluster: 'c', containerInstance: '' }, { cluster: 'c', containerInstance: 1 }, { cluster: 'c', containerInstance: 'a b' }]) {
-        expectRejected(sim, arn, () => sim.updateContainerAgent(request), 'InvalidParameterException');
+        expectRejected(sim, arn, () => sim.updateContainerAgent(request as never), 'InvalidParameterException');
       }
     });
 
@@ -456,7 +456,7 @@ describe('re-registration after a disconnect', () => {
     sim.updateContainerAgent({ cluster: 'c', containerInstance: arn });
     sim.setAgentConnection('c', arn, false);
     sim.advance(60_000);
-    const status = () => sim.describeContainerInstances({ cluster: 'c', containerInstances: [arn] }).containerInstances[0]!.agentUpdateStatus;
+    const status = () => sim.describeContainerInstances({ cluster: 'c', containerInstances: [arn] }).containerInstances![0]!.agentUpdateStatus;
     expect(status()).toBe('PENDING');
     sim.registerContainerInstance({ cluster: 'c', containerInstanceArn: arn, versionInfo: { agentVersion: '1.20.0' } });
     sim.advance(60_000);

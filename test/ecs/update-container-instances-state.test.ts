@@ -24,7 +24,7 @@ function register(sim: EcsSimulator, instanceId = 'i-1', cluster = 'c', agentVer
     instanceIdentityDocument: IDENTITY(instanceId),
     totalResources: RESOURCES,
     versionInfo: { agentVersion },
-  }).containerInstance;
+  }).containerInstance!;
 }
 
 /** A c5.large with agent 1.28.1, the first that supports trunking: REGISTERING when trunking is enabled. */
@@ -37,7 +37,7 @@ function enableTrunking(sim: EcsSimulator) {
 }
 
 function describeOne(sim: EcsSimulator, arn: string, cluster = 'c'): ContainerInstance {
-  return sim.describeContainerInstances({ cluster, containerInstances: [arn] }).containerInstances[0]!;
+  return sim.describeContainerInstances({ cluster, containerInstances: [arn] }).containerInstances![0]!;
 }
 
 function idOf(arn: string): string {
@@ -77,10 +77,10 @@ describe('UpdateContainerInstancesState', () => {
     it('drains an ACTIVE instance and answers the full instance, version bumped by one', () => {
       const sim = setup();
       const ci = register(sim);
-      const out = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn], status: 'DRAINING' });
+      const out = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'DRAINING' });
       expect(out.failures).toEqual([]);
       expect(out.containerInstances).toHaveLength(1);
-      const updated = out.containerInstances[0]!;
+      const updated = out.containerInstances![0]!;
       expect(updated.status).toBe('DRAINING');
       expect(updated.version).toBe(ci.version! + 1);
       expect(updated.containerInstanceArn).toBe(ci.containerInstanceArn);
@@ -106,10 +106,10 @@ describe('UpdateContainerInstancesState', () => {
     it('sets a DRAINING instance back to ACTIVE, bumping the version again', () => {
       const sim = setup();
       const ci = register(sim);
-      sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn], status: 'DRAINING' });
-      const out = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn], status: 'ACTIVE' });
-      expect(out.containerInstances[0]!.status).toBe('ACTIVE');
-      expect(out.containerInstances[0]!.version).toBe(ci.version! + 2);
+      sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'DRAINING' });
+      const out = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'ACTIVE' });
+      expect(out.containerInstances![0]!.status).toBe('ACTIVE');
+      expect(out.containerInstances![0]!.version).toBe(ci.version! + 2);
     });
 
     it('accepts ids and full ARNs, several instances at once, answering them in request order', () => {
@@ -118,11 +118,11 @@ describe('UpdateContainerInstancesState', () => {
       const b = register(sim, 'i-2');
       const out = sim.updateContainerInstancesState({
         cluster: 'c',
-        containerInstances: [idOf(b.containerInstanceArn!), a.containerInstanceArn],
+        containerInstances: [idOf(b.containerInstanceArn!), a.containerInstanceArn!],
         status: 'DRAINING',
       });
-      expect(out.containerInstances.map((i) => i.containerInstanceArn)).toEqual([b.containerInstanceArn, a.containerInstanceArn]);
-      expect(out.containerInstances.map((i) => i.status)).toEqual(['DRAINING', 'DRAINING']);
+      expect(out.containerInstances!.map((i) => i.containerInstanceArn)).toEqual([b.containerInstanceArn, a.containerInstanceArn]);
+      expect(out.containerInstances!.map((i) => i.status)).toEqual(['DRAINING', 'DRAINING']);
     });
 
     it('accepts the cluster by ARN', () => {
@@ -130,10 +130,10 @@ describe('UpdateContainerInstancesState', () => {
       const ci = register(sim);
       const out = sim.updateContainerInstancesState({
         cluster: 'arn:aws:ecs:us-east-1:123456789012:cluster/c',
-        containerInstances: [ci.containerInstanceArn],
+        containerInstances: [ci.containerInstanceArn!],
         status: 'DRAINING',
       });
-      expect(out.containerInstances[0]!.status).toBe('DRAINING');
+      expect(out.containerInstances![0]!.status).toBe('DRAINING');
     });
 
     it('applies and answers an instance named twice (id and ARN) once, with one version bump', () => {
@@ -141,23 +141,23 @@ describe('UpdateContainerInstancesState', () => {
       const ci = register(sim);
       const out = sim.updateContainerInstancesState({
         cluster: 'c',
-        containerInstances: [ci.containerInstanceArn, idOf(ci.containerInstanceArn!), ci.containerInstanceArn],
+        containerInstances: [ci.containerInstanceArn!, idOf(ci.containerInstanceArn!), ci.containerInstanceArn!],
         status: 'DRAINING',
       });
       expect(out.containerInstances).toHaveLength(1);
-      expect(out.containerInstances[0]!.version).toBe(ci.version! + 1);
+      expect(out.containerInstances![0]!.version).toBe(ci.version! + 1);
     });
 
     it('accepts re-applying the current status silently: no change, no version bump', () => {
       const sim = setup();
       const ci = register(sim);
-      const active = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn], status: 'ACTIVE' });
-      expect(active.containerInstances[0]!.status).toBe('ACTIVE');
-      expect(active.containerInstances[0]!.version).toBe(ci.version);
-      sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn], status: 'DRAINING' });
-      const again = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn], status: 'DRAINING' });
-      expect(again.containerInstances[0]!.status).toBe('DRAINING');
-      expect(again.containerInstances[0]!.version).toBe(ci.version! + 1);
+      const active = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'ACTIVE' });
+      expect(active.containerInstances![0]!.status).toBe('ACTIVE');
+      expect(active.containerInstances![0]!.version).toBe(ci.version);
+      sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'DRAINING' });
+      const again = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'DRAINING' });
+      expect(again.containerInstances![0]!.status).toBe('DRAINING');
+      expect(again.containerInstances![0]!.version).toBe(ci.version! + 1);
       expect(again.failures).toEqual([]);
     });
 
@@ -165,9 +165,9 @@ describe('UpdateContainerInstancesState', () => {
       const sim = setup();
       const ci = register(sim);
       sim.setAgentConnection('c', ci.containerInstanceArn!, false);
-      const out = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn], status: 'DRAINING' });
-      expect(out.containerInstances[0]!.status).toBe('DRAINING');
-      expect(out.containerInstances[0]!.agentConnected).toBe(false);
+      const out = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'DRAINING' });
+      expect(out.containerInstances![0]!.status).toBe('DRAINING');
+      expect(out.containerInstances![0]!.agentConnected).toBe(false);
     });
   });
 
@@ -177,13 +177,13 @@ describe('UpdateContainerInstancesState', () => {
       const ci = register(sim);
       const out = sim.updateContainerInstancesState({
         cluster: 'c',
-        containerInstances: ['0123456789abcdef0123456789abcdef', ci.containerInstanceArn],
+        containerInstances: ['0123456789abcdef0123456789abcdef', ci.containerInstanceArn!],
         status: 'DRAINING',
       });
       expect(out.failures).toEqual([
         { arn: 'arn:aws:ecs:us-east-1:123456789012:container-instance/c/0123456789abcdef0123456789abcdef', reason: 'MISSING' },
       ]);
-      expect(out.containerInstances.map((i) => i.status)).toEqual(['DRAINING']);
+      expect(out.containerInstances!.map((i) => i.status)).toEqual(['DRAINING']);
     });
 
     it('reports an unknown full ARN as given, and an instance of another cluster as MISSING', () => {
@@ -191,7 +191,7 @@ describe('UpdateContainerInstancesState', () => {
       sim.createCluster({ clusterName: 'other' });
       const elsewhere = register(sim, 'i-9', 'other');
       const unknown = 'arn:aws:ecs:us-east-1:123456789012:container-instance/c/ffffffffffffffffffffffffffffffff';
-      const out = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [unknown, elsewhere.containerInstanceArn], status: 'DRAINING' });
+      const out = sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [unknown, elsewhere.containerInstanceArn!], status: 'DRAINING' });
       expect(out.containerInstances).toEqual([]);
       expect(out.failures).toEqual([
         { arn: unknown, reason: 'MISSING' },
@@ -208,11 +208,11 @@ describe('UpdateContainerInstancesState', () => {
       enableTrunking(sim);
       const registering = registerTrunked(sim, 'i-1');
       expect(registering.status).toBe('REGISTERING');
-      for (const status of ['DRAINING', 'ACTIVE']) {
+      for (const status of ['DRAINING', 'ACTIVE'] as const) {
         expectRejected(
           sim,
           [plain.containerInstanceArn!, registering.containerInstanceArn!],
-          () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [plain.containerInstanceArn, registering.containerInstanceArn], status }),
+          () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [plain.containerInstanceArn!, registering.containerInstanceArn!], status }),
           'ClientException',
           /REGISTERING/,
         );
@@ -229,7 +229,7 @@ describe('UpdateContainerInstancesState', () => {
       expectRejected(
         sim,
         [ci.containerInstanceArn!],
-        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn], status: 'DRAINING' }),
+        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'DRAINING' }),
         'ClientException',
         /REGISTRATION_FAILED/,
       );
@@ -245,7 +245,7 @@ describe('UpdateContainerInstancesState', () => {
       expectRejected(
         sim,
         [ci.containerInstanceArn!],
-        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn], status: 'ACTIVE' }),
+        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'ACTIVE' }),
         'ClientException',
         /DEREGISTERING/,
       );
@@ -258,7 +258,7 @@ describe('UpdateContainerInstancesState', () => {
       expectRejected(
         sim,
         [ci.containerInstanceArn!],
-        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn], status: 'ACTIVE' }),
+        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'ACTIVE' }),
         'ClientException',
         new RegExp(`Container instance ${idOf(ci.containerInstanceArn!)} is inactive`),
       );
@@ -274,7 +274,7 @@ describe('UpdateContainerInstancesState', () => {
       expectRejected(
         sim,
         [ok.containerInstanceArn!, gone],
-        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: ['abcdef', ok.containerInstanceArn, gone], status: 'DRAINING' }),
+        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: ['abcdef', ok.containerInstanceArn!, gone], status: 'DRAINING' }),
         'ClientException',
       );
     });
@@ -288,7 +288,7 @@ describe('UpdateContainerInstancesState', () => {
         expectRejected(
           sim,
           [ci.containerInstanceArn!],
-          () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn], status }),
+          () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status } as never),
           'InvalidParameterException',
         );
       }
@@ -300,7 +300,7 @@ describe('UpdateContainerInstancesState', () => {
       expectRejected(
         sim,
         [ci.containerInstanceArn!],
-        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn] }),
+        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!] } as never),
         'InvalidParameterException',
         /status is required/,
       );
@@ -315,7 +315,7 @@ describe('UpdateContainerInstancesState', () => {
         expectRejected(
           sim,
           [arn],
-          () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances, status: 'DRAINING' }),
+          () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances, status: 'DRAINING' } as never),
           'InvalidParameterException',
         );
       }
@@ -330,7 +330,7 @@ describe('UpdateContainerInstancesState', () => {
       expectRejected(
         sim,
         [ci.containerInstanceArn!],
-        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn, 'not an id!'], status: 'DRAINING' }),
+        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!, 'not an id!'], status: 'DRAINING' }),
         'InvalidParameterException',
       );
     });
@@ -341,7 +341,7 @@ describe('UpdateContainerInstancesState', () => {
       expectRejected(
         sim,
         [ci.containerInstanceArn!],
-        () => sim.updateContainerInstancesState({ cluster: 'nope', containerInstances: [ci.containerInstanceArn], status: 'DRAINING' }),
+        () => sim.updateContainerInstancesState({ cluster: 'nope', containerInstances: [ci.containerInstanceArn!], status: 'DRAINING' }),
         'ClusterNotFoundException',
       );
     });

@@ -141,3 +141,32 @@ for (const transport of transports) {
     });
   });
 }
+
+describe('@aws-sdk/client-ecs: task definitions, tasks and services, in process', () => {
+  it('registers a task definition, runs and stops tasks, runs a service', async () => {
+    const { RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand, DescribeTasksCommand, CreateServiceCommand, DescribeServicesCommand, ListTasksCommand } = await import('@aws-sdk/client-ecs');
+    const sim = new EcsSimulator({ seed: 8 });
+    const client = new ECSClient({ region: 'us-east-1', credentials: { accessKeyId: 'root', secretAccessKey: 'x' }, requestHandler: sim.sdkHandler() });
+    await client.send(new CreateClusterCommand({ clusterName: 'p' }));
+    for (let n = 0; n < 3; n++) {
+      await client.send(new RegisterContainerInstanceCommand({ cluster: 'p', instanceIdentityDocument: identity(n), totalResources: [{ name: 'CPU', type: 'INTEGER', integerValue: 2048 }, { name: 'MEMORY', type: 'INTEGER', integerValue: 4096 }] }));
+    }
+    const td = await client.send(new RegisterTaskDefinitionCommand({ family: 'web', containerDefinitions: [{ name: 'app', image: 'nginx', cpu: 256, memory: 512 }] }));
+    expect(td.taskDefinition?.taskDefinitionArn).toBe('arn:aws:ecs:us-east-1:123456789012:task-definition/web:1');
+    const run = await client.send(new RunTaskCommand({ cluster: 'p', taskDefinition: 'web', count: 2, placementStrategy: [{ type: 'binpack', field: 'memory' }] }));
+    expect(run.tasks).toHaveLength(2);
+    expect(run.tasks?.[0]?.createdAt).toBeInstanceOf(Date);
+    sim.advance(10_000);
+    await client.send(new StopTaskCommand({ cluster: 'p', task: run.tasks![0]!.taskArn! }));
+    sim.advance(10_000);
+    const described = await client.send(new DescribeTasksCommand({ cluster: 'p', tasks: [run.tasks![0]!.taskArn!] }));
+    expect(described.tasks?.[0]?.lastStatus).toBe('STOPPED');
+    await client.send(new CreateServiceCommand({ cluster: 'p', serviceName: 'svc', taskDefinition: 'web', desiredCount: 3 }));
+    sim.advance(10_000);
+    const svc = await client.send(new DescribeServicesCommand({ cluster: 'p', services: ['svc'] }));
+    expect(svc.services?.[0]).toMatchObject({ runningCount: 3, status: 'ACTIVE' });
+    const listed = await client.send(new ListTasksCommand({ cluster: 'p', serviceName: 'svc' }));
+    expect(listed.taskArns).toHaveLength(3);
+    await expect(client.send(new RunTaskCommand({ cluster: 'p', taskDefinition: 'web', count: 11 }))).rejects.toBeInstanceOf(InvalidParameterException);
+  });
+});

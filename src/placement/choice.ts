@@ -1,0 +1,26 @@
+/**
+ * Stage 5, choice: one seeded uniform draw picks among the best candidates (in the canonical
+ * order of strategies.ts), then the task takes its resources and joins its group on the instance, so the next
+ * task of the call sees it. The naive placer uses the same two functions, so both make the same
+ * draws in the same order.
+ */
+import type { TaskRequirements } from '../resources/types.js';
+import type { SeededRandom } from '../sim/random.js';
+import type { BestSet } from './ranking.js';
+import type { Placement, PlacementContext } from './types.js';
+
+/** A uniform index in [0, n): one draw. */
+export function drawIndex(random: SeededRandom, n: number): number {
+  return Math.floor(random.next() * n);
+}
+
+export function choose(best: BestSet, random: SeededRandom): number {
+  return best.kth(drawIndex(random, best.size));
+}
+
+/** Places one task of `group` on `slot`: reserve, then record the task in the store. */
+export function commit(ctx: PlacementContext, slot: number, requirements: TaskRequirements, group: string): Placement {
+  const reservation = ctx.accountant.reserve(slot, requirements);
+  ctx.store.addTask(ctx.store.arns[slot]!, group);
+  return { slot, reservation };
+}

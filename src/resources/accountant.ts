@@ -1,0 +1,403 @@
+/**
+ * The resource accountant: what each container instance has registered, what placed tasks hold,
+ * and what is left (reference §2.5). Remaining CPU and memory and the ENIs in use live in the
+ * store's typed-array columns (`remainingCpu`, `remainingMemory`, `enisInUse`) so placement can
+ * scan them; ports, GPU ids and the live reservations live here, per slot.
+ *
+ * Decisions where the reference is silent, each marked [INF]:
+ * - The 100 reserved-port limit counts TCP and UDP together: the limit is stated per container
+ *   instance ("100 host ports per container instance"), with no per-protocol split, so the safe
+ *   reading is one budget for both lists [INF]. Only a task that adds static ports can hit it.
+ * - A UDP port conflict or a cap overrun is reported as `RESOURCE:PORTS`; `RESOURCE:PORTS_UDP`
+ *   is not a documented reason (reference §2.5.7, §6 item 11) [INF].
+ * - GPUs in `remainingResources` are one `GPU` resource of type INTEGER holding the number of
+ *   GPUs no task holds, present only on instances that registered GPUs. Nothing documents the
+ *   ECS representation (§2.5.5, §6 item 10); the agent's own bookkeeping
+ *   (`agent/engine/host_resource_manager.go`) models GPU as an INTEGER count, and a count reads
+ *   the same way as CPU and MEMORY (what is left), unlike PORTS (what is taken) [INF, AG].
+ * - GPU ids are handed out lowest-first in the order the instance registered them
+ *   (`platformDevices` order) [INF].
+ * - Registered PORTS / PORTS_UDP entries that are not port numbers are kept as they are: listed
+ *   (after the numbers) and counted toward the 100, but never matched by a task's ports [INF].
+ */
+import type { Resource } from '../shapes.js';
+import type { InstanceStore } from '../store/store.js';
+import type { Reservation, ResourceReason, TaskRequirements } from './types.js';
+
+/** An instance holds at most this many reserved host ports, the agent's defaults included [API]. */
+export const MAX_RESERVED_PORTS = 100;
+
+const INT32_MAX = 2 ** 31 - 1;
+const PORT_TEXT = /^(0|[1-9]\d{0,4})$/;
+
+/** Misuse of the accountant (unknown slot, double release, malformed requirements). */
+export class AccountantError extends Error {
+  override readonly name: string = 'AccountantError';
+}
+
+/** `reserve` on an instance the task does not fit; `reason` is what `fits` reported. */
+export class ResourceUnavailableError extends AccountantError {
+  override readonly name: string = 'ResourceUnavailableError';
+  constructor(
+    readonly slot: number,
+    readonly reason: ResourceReason,
+  ) {
+    super(`the task does not fit container instance slot ${slot}: ${reason}`);
+  }
+}
+
+/** Everything the accountant keeps about one instance besides the store columns. */
+interface SlotState {
+  readonly registeredCpu: number;
+  readonly registeredMemory: number;
+  /** occupied TCP / UDP ports: agent-reserved + static host ports of live reservations */
+  readonly tcp: Set<number>;
+  readonly udp: Set<number>;
+  /** registered PORTS / PORTS_UDP entries that are not port numbers (kept verbatim) */
+  readonly otherTcp: readonly string[];
+  readonly otherUdp: readonly string[];
+  readonly gpuIds: readonly string[];
+  /** 1 where the GPU at the same index of gpuIds is held by a task */
+  readonly gpuHeld: Uint8Array;
+  gpuFree: number;
+  readonly eniLimit: number;
+  readonly live: Set<Reservation>;
+}
+
+function cloneSlot(s: SlotState): SlotState {
+  return {
+    ...s,
+    tcp: new Set(s.tcp),
+    udp: new Set(s.udp),
+    gpuHeld: s.gpuHeld.slice(),
+    // Reservations are frozen, so the copy may share them; the set itself is the fork's own.
+    live: new Set(s.live),
+  };
+}
+
+/** The number a registered INTEGER / LONG / DOUBLE resource carries. */
+function numberOf(r: Resource | undefined, name: string): number {
+  if (r === undefined) return 0;
+  const v = r.type === 'LONG' ? r.longValue : r.type === 'DOUBLE' ? r.doubleValue : (r.integerValue ?? r.longValue ?? r.doubleValue);
+  const n = Math.floor(v ?? 0);
+  if (!Number.isFinite(n) || n < 0 || n > INT32_MAX) throw new AccountantError(`registered ${name} must be a whole number between 0 and ${INT32_MAX}; got ${String(v)}`);
+  return n;
+}
+
+function portsOf(r: Resource | undefined): { ports: Set<number>; other: string[] } {
+  const ports = new Set<number>();
+  const other: string[] = [];
+  for (const text of r?.stringSetValue ?? []) {
+    const n = PORT_TEXT.test(text) ? Number(text) : NaN;
+    if (n >= 0 && n <= 65535) ports.add(n);
+    else if (!other.includes(text)) other.push(text);
+  }
+  return { ports, other };
+}
+
+function checkPorts(ports: readonly number[], what: string): void {
+  for (const p of ports) {
+    if (!Number.isInteger(p) || p < 1 || p > 65535) throw new AccountantError(`${what} must be port numbers 1-65535; got ${String(p)}`);
+  }
+}
+
+function checkAmount(n: number, what: string): void {
+  if (!Number.isInteger(n) || n < 0) throw new AccountantError(`${what} must be a non-negative integer; got ${String(n)}`);
+}
+
+/** Distinct entries of `ports` not yet in `taken`; null if one of them is taken. */
+function newPortCount(ports: readonly number[], taken: ReadonlySet<number>): number | null {
+  let n = 0;
+  for (let i = 0; i < ports.length; i++) {
+    const p = ports[i]!;
+    if (taken.has(p)) return null;
+    // Requirements list each port once (requirementsOf sorts and dedupes); a hand-made list may
+    // repeat one, which still reserves it once.
+    if (ports.indexOf(p) === i) n++;
+  }
+  return n;
+}
+
+function sortedUnique(ports: readonly number[]): readonly number[] {
+  return Object.freeze([...new Set(ports)].sort((a, b) => a - b));
+}
+
+function integerResource(name: string, value: number): Resource {
+  return { name, type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: value };
+}
+
+function stringSetResource(name: string, ports: ReadonlySet<number>, other: readonly string[]): Resource {
+  const numbers = [...ports].sort((a, b) => a - b).map(String);
+  return { name, type: 'STRINGSET', doubleValue: 0, longValue: 0, integerValue: 0, stringSetValue: [...numbers, ...other] };
+}
+
+/**
+ * Per-instance resource bookkeeping over an InstanceStore's slots.
+ *
+ * @example
+ * const accountant = new ResourceAccountant(store);
+ * accountant.addInstance(slot, registeredResources, ['GPU-0', 'GPU-1'], eniTaskLimit('p3.8xlarge', false));
+ * const why = accountant.fits(slot, requirements);            // null, or 'RESOURCE:MEMORY', ...
+ * const r = accountant.reserve(slot, requirements);           // when the task is placed
+ * accountant.release(r);                                      // when it stops
+ */
+export class ResourceAccountant {
+  private readonly slots: (SlotState | undefined)[] = [];
+
+  constructor(readonly store: InstanceStore) {}
+
+  /** Whether `slot` is an instance the accountant knows. */
+  has(slot: number): boolean {
+    return this.slots[slot] !== undefined;
+  }
+
+  /**
+   * An instance joins with its registered resources (CPU, MEMORY, PORTS, PORTS_UDP; agent-reserved
+   * ports are occupied from the start), GPU ids (platformDevices) and ENI task limit. The slot
+   * must be live in the store and new to the accountant.
+   */
+  addInstance(slot: number, registered: readonly Resource[], gpuIds: readonly string[], eniLimit: number): void {
+    if (!this.store.isLive(slot)) throw new AccountantError(`slot ${slot} is not a live container instance of the store`);
+    if (this.slots[slot] !== undefined) throw new AccountantError(`slot ${slot} is already accounted for`);
+    checkAmount(eniLimit, 'eniLimit');
+    if (new Set(gpuIds).size !== gpuIds.length) throw new AccountantError('GPU ids must be unique');
+    const byName = new Map<string, Resource>();
+    for (const r of registered) if (r.name !== undefined) byName.set(r.name, r);
+    const cpu = numberOf(byName.get('CPU'), 'CPU');
+    const memory = numberOf(byName.get('MEMORY'), 'MEMORY');
+    const tcp = portsOf(byName.get('PORTS'));
+    const udp = portsOf(byName.get('PORTS_UDP'));
+    this.slots[slot] = {
+      registeredCpu: cpu,
+      registeredMemory: memory,
+      tcp: tcp.ports,
+      udp: udp.ports,
+      otherTcp: tcp.other,
+      otherUdp: udp.other,
+      gpuIds: Object.freeze([...gpuIds]),
+      gpuHeld: new Uint8Array(gpuIds.length),
+      gpuFree: gpuIds.length,
+      eniLimit,
+      live: new Set(),
+    };
+    this.store.remainingCpu[slot] = cpu;
+    this.store.remainingMemory[slot] = memory;
+    this.store.enisInUse[slot] = 0;
+  }
+
+  /**
+   * The instance leaves (deregistered). Its reservations die with it: releasing one later throws
+   * rather than crediting an instance that is gone (or a new one in the reused slot).
+   */
+  removeInstance(slot: number): void {
+    this.slotState(slot);
+    this.slots[slot] = undefined;
+    // The store may have been grown (new arrays) since; always index the current ones.
+    if (slot < this.store.capacity) {
+      this.store.remainingCpu[slot] = 0;
+      this.store.remainingMemory[slot] = 0;
+      this.store.enisInUse[slot] = 0;
+    }
+  }
+
+  /** null if the task fits, else the first failing reason in the order CPU, MEMORY, PORTS, GPU, ENI. */
+  fits(slot: number, req: TaskRequirements): ResourceReason | null {
+    const s = this.slotState(slot);
+    checkRequirements(req);
+    return this.firstShortage(slot, s, req);
+  }
+
+  private firstShortage(slot: number, s: SlotState, req: TaskRequirements): ResourceReason | null {
+    const store = this.store;
+    if (req.cpu > store.remainingCpu[slot]!) return 'RESOURCE:CPU';
+    if (req.memory > store.remainingMemory[slot]!) return 'RESOURCE:MEMORY';
+    if (req.tcpPorts.length > 0 || req.udpPorts.length > 0) {
+      const newTcp = newPortCount(req.tcpPorts, s.tcp);
+      const newUdp = newPortCount(req.udpPorts, s.udp);
+      // A UDP conflict is RESOURCE:PORTS too (PORTS_UDP is not a documented reason).
+      if (newTcp === null || newUdp === null) return 'RESOURCE:PORTS';
+      const held = s.tcp.size + s.udp.size + s.otherTcp.length + s.otherUdp.length;
+      if (newTcp + newUdp > 0 && held + newTcp + newUdp > MAX_RESERVED_PORTS) return 'RESOURCE:PORTS';
+    }
+    if (req.gpus > s.gpuFree) return 'RESOURCE:GPU';
+    if (req.eni && store.enisInUse[slot]! >= s.eniLimit) return 'RESOURCE:ENI';
+    return null;
+  }
+
+  /**
+   * Reserves what the task needs (throws ResourceUnavailableError if it does not fit) and returns
+   * what was taken: ports sorted, GPU ids chosen lowest-first. The reservation is frozen; hand it
+   * back to `release` when the task stops.
+   */
+  reserve(slot: number, req: TaskRequirements): Reservation {
+    const s = this.slotState(slot);
+    checkRequirements(req);
+    const reason = this.firstShortage(slot, s, req);
+    if (reason !== null) throw new ResourceUnavailableError(slot, reason);
+    const gpuIds: string[] = [];
+    for (let i = 0; gpuIds.length < req.gpus; i++) {
+      if (s.gpuHeld[i] === 0) gpuIds.push(s.gpuIds[i]!);
+    }
+    return this.take(slot, s, {
+      slot,
+      cpu: req.cpu,
+      memory: req.memory,
+      tcpPorts: sortedUnique(req.tcpPorts),
+      udpPorts: sortedUnique(req.udpPorts),
+      gpuIds: Object.freeze(gpuIds),
+      eni: req.eni,
+    });
+  }
+
+  /**
+   * Takes again a reservation recorded earlier — the same CPU, memory, ports, GPU ids and ENI —
+   * for example when restoring tasks from a snapshot. Throws if any of it is not available.
+   * Returns the new live reservation (the argument itself stays whatever it was).
+   */
+  restore(recorded: Reservation): Reservation {
+    const slot = recorded.slot;
+    const s = this.slotState(slot);
+    const req: TaskRequirements = {
+      cpu: recorded.cpu, memory: recorded.memory, tcpPorts: recorded.tcpPorts, udpPorts: recorded.udpPorts,
+      gpus: recorded.gpuIds.length, eni: recorded.eni, attributes: [],
+    };
+    checkRequirements(req);
+    const reason = this.firstShortage(slot, s, req);
+    if (reason !== null) throw new ResourceUnavailableError(slot, reason);
+    if (new Set(recorded.gpuIds).size !== recorded.gpuIds.length) throw new AccountantError('restore: a GPU id appears twice in the reservation');
+    for (const id of recorded.gpuIds) {
+      const i = s.gpuIds.indexOf(id);
+      if (i < 0) throw new AccountantError(`restore: slot ${slot} has no GPU ${id}`);
+      if (s.gpuHeld[i] === 1) throw new ResourceUnavailableError(slot, 'RESOURCE:GPU');
+    }
+    return this.take(slot, s, {
+      slot,
+      cpu: recorded.cpu,
+      memory: recorded.memory,
+      tcpPorts: sortedUnique(recorded.tcpPorts),
+      udpPorts: sortedUnique(recorded.udpPorts),
+      gpuIds: Object.freeze([...recorded.gpuIds]),
+      eni: recorded.eni,
+    });
+  }
+
+  /** Applies a reservation already checked to fit. */
+  private take(slot: number, s: SlotState, r: Reservation): Reservation {
+    const store = this.store;
+    store.remainingCpu[slot]! -= r.cpu;
+    store.remainingMemory[slot]! -= r.memory;
+    for (const p of r.tcpPorts) s.tcp.add(p);
+    for (const p of r.udpPorts) s.udp.add(p);
+    for (const id of r.gpuIds) s.gpuHeld[s.gpuIds.indexOf(id)] = 1;
+    s.gpuFree -= r.gpuIds.length;
+    if (r.eni) store.enisInUse[slot]!++;
+    const frozen = Object.freeze(r);
+    s.live.add(frozen);
+    return frozen;
+  }
+
+  /**
+   * Gives back a reservation. Releasing one twice, one of a removed instance, or one this
+   * accountant never handed out throws — never a double credit.
+   */
+  release(r: Reservation): void {
+    const s = this.slots[r.slot];
+    if (s === undefined || !s.live.delete(r)) {
+      throw new AccountantError(`release: the reservation on slot ${r.slot} is not live (released already, its instance was removed, or it is from another accountant)`);
+    }
+    const store = this.store;
+    store.remainingCpu[r.slot]! += r.cpu;
+    store.remainingMemory[r.slot]! += r.memory;
+    for (const p of r.tcpPorts) s.tcp.delete(p);
+    for (const p of r.udpPorts) s.udp.delete(p);
+    for (const id of r.gpuIds) s.gpuHeld[s.gpuIds.indexOf(id)] = 0;
+    s.gpuFree += r.gpuIds.length;
+    if (r.eni) store.enisInUse[r.slot]!--;
+  }
+
+  /**
+   * `remainingResources` as DescribeContainerInstances shows it: CPU and MEMORY (INTEGER, what is
+   * left), PORTS and PORTS_UDP (STRINGSET of the *occupied* ports, numerically sorted), every
+   * numeric member present (0 when unused), and — on instances with GPUs — GPU (INTEGER, GPUs no
+   * task holds; a representation ECS does not document, see the file comment).
+   *
+   * @example
+   * [{ name: 'CPU', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: 1792 },
+   *  { name: 'MEMORY', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: 3449 },
+   *  { name: 'PORTS', type: 'STRINGSET', doubleValue: 0, longValue: 0, integerValue: 0, stringSetValue: ['22', '80', '2375', '2376', '51678', '51679'] },
+   *  { name: 'PORTS_UDP', type: 'STRINGSET', doubleValue: 0, longValue: 0, integerValue: 0, stringSetValue: [] }]
+   */
+  remainingResources(slot: number): Resource[] {
+    const s = this.slotState(slot);
+    const out = [
+      integerResource('CPU', this.store.remainingCpu[slot]!),
+      integerResource('MEMORY', this.store.remainingMemory[slot]!),
+      stringSetResource('PORTS', s.tcp, s.otherTcp),
+      stringSetResource('PORTS_UDP', s.udp, s.otherUdp),
+    ];
+    if (s.gpuIds.length > 0) out.push(integerResource('GPU', s.gpuFree));
+    return out;
+  }
+
+  /** Registered CPU units and MiB of an instance (what `remainingCpu` / `remainingMemory` start from). */
+  registered(slot: number): { cpu: number; memory: number } {
+    const s = this.slotState(slot);
+    return { cpu: s.registeredCpu, memory: s.registeredMemory };
+  }
+
+  /** GPUs of an instance that no task holds. */
+  freeGpus(slot: number): number {
+    return this.slotState(slot).gpuFree;
+  }
+
+  /** How many awsvpc tasks the instance can run at once. */
+  eniLimit(slot: number): number {
+    return this.slotState(slot).eniLimit;
+  }
+
+  /** The reservations live on an instance, in the order they were taken. */
+  reservations(slot: number): readonly Reservation[] {
+    return [...this.slotState(slot).live];
+  }
+
+  /**
+   * A deep, independent copy over another store (for what-if forks): `store` must have the same
+   * slots (a copy of this accountant's store). The copy's columns are set from this store's, so
+   * they agree even if `store` copied its columns at another moment.
+   */
+  cloneFor(store: InstanceStore): ResourceAccountant {
+    const copy = new ResourceAccountant(store);
+    this.slots.forEach((s, slot) => {
+      if (s === undefined) return;
+      if (!store.isLive(slot)) throw new AccountantError(`cloneFor: slot ${slot} is not live in the target store`);
+      copy.slots[slot] = cloneSlot(s);
+      store.remainingCpu[slot] = this.store.remainingCpu[slot]!;
+      store.remainingMemory[slot] = this.store.remainingMemory[slot]!;
+      store.enisInUse[slot] = this.store.enisInUse[slot]!;
+    });
+    return copy;
+  }
+
+  private slotState(slot: number): SlotState {
+    const s = this.slots[slot];
+    if (s === undefined) throw new AccountantError(`slot ${slot} is not a container instance the accountant knows`);
+    return s;
+  }
+}
+
+/**
+ * Requirements already checked. `fits` runs once per candidate instance, so a frozen
+ * requirements object (as requirementsOf returns) is checked once, not once per instance; an
+ * unfrozen one could change between calls and is checked every time.
+ */
+const checked = new WeakSet<TaskRequirements>();
+
+function checkRequirements(req: TaskRequirements): void {
+  if (checked.has(req)) return;
+  checkAmount(req.cpu, 'cpu');
+  checkAmount(req.memory, 'memory');
+  checkAmount(req.gpus, 'gpus');
+  checkPorts(req.tcpPorts, 'tcpPorts');
+  checkPorts(req.udpPorts, 'udpPorts');
+  if (Object.isFrozen(req) && Object.isFrozen(req.tcpPorts) && Object.isFrozen(req.udpPorts)) checked.add(req);
+}
