@@ -67,6 +67,21 @@ const FAILURE_TEXT: Record<RejectionReason, string> = {
   'CONSTRAINT:distinctInstance': 'encountered error "distinctInstance constraint unsatisfied"',
 };
 
+/** How far an instance got through the placement stages before it was turned down. */
+function stageReached(reason: RejectionReason): number {
+  if (reason === 'STATUS') return 0;
+  if (reason === 'AGENT') return 1;
+  if (reason === 'ATTRIBUTE') return 2;
+  return reason.startsWith('RESOURCE:') ? 3 : 4;
+}
+
+/** The "closest matching" instance of an ECS service event: the one that got furthest. */
+function closestRejection(rejections: ReadonlyMap<number, RejectionReason>): [number, RejectionReason] | undefined {
+  let best: [number, RejectionReason] | undefined;
+  for (const entry of rejections) if (best === undefined || stageReached(entry[1]) > stageReached(best[1])) best = entry;
+  return best;
+}
+
 function addEvent(state: SimState, service: ServiceRecord, message: string): void {
   service.events.unshift({ id: state.random.uuid(), createdAt: state.clock.now, message });
   if (service.events.length > MAX_EVENTS) service.events.length = MAX_EVENTS;
@@ -130,7 +145,7 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
     });
     if (placed.length > 0) addEvent(state, service, `(service ${service.name}) has started ${placed.length} tasks: ${placed.map((t) => `(task ${t.id})`).join(' ')}.`);
     if (outcome.unplaced > 0) {
-      const first = outcome.rejections.entries().next().value as [number, RejectionReason] | undefined;
+      const first = closestRejection(outcome.rejections);
       const message = first === undefined
         ? `(service ${service.name}) was unable to place a task because no container instance met all of its requirements.`
         : `(service ${service.name}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${cluster.store.arns[first[0]]!.split('/').pop()}) ${FAILURE_TEXT[first[1]]}.`;

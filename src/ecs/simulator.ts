@@ -63,6 +63,12 @@ import { updateContainerInstancesState } from './update-container-instances-stat
 import { CONTAINER_INSTANCE_STATUSES } from './instances.js';
 import { registerTaskDefinition } from './register-task-definition.js';
 import { forkState } from './fork.js';
+import { compare, type WhatIfReport } from './what-if.js';
+
+/** A drain what-if's report, with the fork it ran on (to look further or continue). */
+export interface DrainWhatIf<T> extends WhatIfReport {
+  fork: T;
+}
 import { placeTasksBulk, runTask, startTask } from './run-task.js';
 import { createService, deleteService, describeServices, listServices, updateService } from './services.js';
 import { describeTasks, listTasks, stopTask } from './task-ops.js';
@@ -243,6 +249,23 @@ export class EcsSimulator {
     const copy = Object.create(Object.getPrototypeOf(this) as object) as this;
     copy.state = forkState(this.state);
     return copy;
+  }
+
+  /**
+   * What if the instances a CQL filter selects were drained? Runs it on a fork for `settleMs` of
+   * simulated time (default 10 minutes) and reports which service tasks moved where, what could
+   * not be placed and why, and utilisation per AZ and instance type before and after.
+   * @example sim.drainWhatIf('attribute:ecs.availability-zone == us-east-1a', { cluster: 'prod' })
+   */
+  drainWhatIf(filter: string, options: { cluster?: string; settleMs?: number } = {}): DrainWhatIf<this> {
+    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
+    const targets = cluster.store.query(filter, { status: 'ACTIVE' });
+    const what = this.fork();
+    for (let i = 0; i < targets.length; i += 10) {
+      what.updateContainerInstancesState({ cluster: cluster.name, containerInstances: targets.slice(i, i + 10), status: 'DRAINING' });
+    }
+    what.advance(options.settleMs ?? 600_000);
+    return { ...compare(cluster, what.state.clusters.get(cluster.name)!, targets), fork: what };
   }
 
   /** The whole state as plain JSON-serialisable data; `EcsSimulator.restore` brings it back. */
