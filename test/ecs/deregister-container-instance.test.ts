@@ -1,4 +1,5 @@
 import type { DeregisterContainerInstanceCommandOutput } from '@aws-sdk/client-ecs';
+import { expectRejected } from './fixtures.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { DeregisterContainerInstanceOutput } from '../../src/ecs/deregister-container-instance.js';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
@@ -57,31 +58,7 @@ function storeTasks(sim: EcsSimulator, arn: string) {
   return { running: store.runningTasksCount[slot], pending: store.pendingTasksCount[slot] };
 }
 
-function storeSnapshot(sim: EcsSimulator) {
-  return {
-    byStatus: ALL_STATUSES.map((status) => sim.query(null, { cluster: 'c', status })),
-    withTasks: sim.query('runningTasksCount > 0', { cluster: 'c', status: ALL_STATUSES }),
-  };
-}
 
-/** Asserts that `fn` throws an EcsError named `name` and that nothing changed. */
-function expectRejected(sim: EcsSimulator, arns: string[], fn: () => unknown, name: string, message?: RegExp) {
-  const before = arns.map((a) => describeOne(sim, a));
-  const storeBefore = storeSnapshot(sim);
-  const pending = sim.state.clock.pending().length;
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'the call should have been rejected').toBeInstanceOf(Error);
-  expect((error as Error).name).toBe(name);
-  if (message) expect((error as Error).message).toMatch(message);
-  expect(arns.map((a) => describeOne(sim, a))).toEqual(before);
-  expect(storeSnapshot(sim)).toEqual(storeBefore);
-  expect(sim.state.clock.pending().length).toBe(pending);
-}
 
 describe('DeregisterContainerInstance', () => {
   describe('an instance without a trunk ENI', () => {
@@ -139,21 +116,18 @@ describe('DeregisterContainerInstance', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
       setTasks(sim, arn, 1);
-      expectRejected(
-        sim,
-        [arn],
-        () => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn }),
+      expectRejected(sim, () => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn }),
         'InvalidParameterException',
         /^Found running tasks on the instance\.$/,
       );
-      expectRejected(sim, [arn], () => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn, force: false }), 'InvalidParameterException');
+      expectRejected(sim, () => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn, force: false }), 'InvalidParameterException');
     });
 
     it('counts PENDING tasks too', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
       setTasks(sim, arn, 0, 2);
-      expectRejected(sim, [arn], () => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn }), 'InvalidParameterException', /Found running tasks/);
+      expectRejected(sim, () => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn }), 'InvalidParameterException', /Found running tasks/);
     });
 
     it('with force, deregisters anyway and orphans the tasks: both counts drop to 0 in the record and the store', () => {
@@ -255,10 +229,7 @@ describe('DeregisterContainerInstance', () => {
       const arn = register(sim).containerInstanceArn!;
       sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn });
       for (const force of [false, true]) {
-        expectRejected(
-          sim,
-          [arn],
-          () => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn, force }),
+        expectRejected(sim, () => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn, force }),
           'ClientException',
           new RegExp(`^Container instance ${idOf(arn)} is inactive\\.$`),
         );
@@ -270,8 +241,8 @@ describe('DeregisterContainerInstance', () => {
       sim.createCluster({ clusterName: 'other' });
       const mine = register(sim).containerInstanceArn!;
       const elsewhere = register(sim, 'i-2', 'other').containerInstanceArn!;
-      expectRejected(sim, [mine], () => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: '0123456789abcdef0123456789abcdef' }), 'ClientException', /not found/);
-      expectRejected(sim, [mine], () => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: elsewhere }), 'ClientException', /not found/);
+      expectRejected(sim, () => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: '0123456789abcdef0123456789abcdef' }), 'ClientException', /not found/);
+      expectRejected(sim, () => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: elsewhere }), 'ClientException', /not found/);
       expect(describeOne(sim, elsewhere, 'other').status).toBe('ACTIVE');
     });
 
@@ -285,14 +256,14 @@ describe('DeregisterContainerInstance', () => {
         { cluster: 'c', containerInstance: 'not an id!' },
         { cluster: 'c', containerInstance: arn, force: 'yes' },
       ]) {
-        expectRejected(sim, [arn], () => sim.deregisterContainerInstance(request as never), 'InvalidParameterException');
+        expectRejected(sim, () => sim.deregisterContainerInstance(request as never), 'InvalidParameterException');
       }
     });
 
     it('answers ClusterNotFoundException for an unknown cluster', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
-      expectRejected(sim, [arn], () => sim.deregisterContainerInstance({ cluster: 'nope', containerInstance: arn }), 'ClusterNotFoundException');
+      expectRejected(sim, () => sim.deregisterContainerInstance({ cluster: 'nope', containerInstance: arn }), 'ClusterNotFoundException');
     });
   });
 

@@ -1,4 +1,5 @@
 // Shared test fixtures for the ECS operations.
+import { expect } from 'vitest';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
 
 export function identity(instanceId: string, instanceType = 'm5.large', availabilityZone = 'us-east-1a'): string {
@@ -32,4 +33,22 @@ export function register(sim: EcsSimulator, n: number, extra: Record<string, unk
     principalArn === undefined ? undefined : { principalArn },
   );
   return containerInstance!.containerInstanceArn!;
+}
+
+/**
+ * Asserts that `fn` throws an EcsError named `name` (with a message matching `message`) and that
+ * the whole simulator state — instances, store, clock, everything in snapshot() — is unchanged.
+ */
+export function expectRejected(sim: EcsSimulator, fn: () => unknown, name: string, message?: RegExp): void {
+  const before = sim.snapshot();
+  let error: unknown;
+  try {
+    fn();
+  } catch (e) {
+    error = e;
+  }
+  if (!(error instanceof Error)) throw new Error('the call should have been rejected');
+  if (error.name !== name) throw new Error(`expected ${name} but got ${error.name}: ${error.message}`);
+  if (message && !message.test(error.message)) throw new Error(`message ${JSON.stringify(error.message)} does not match ${message}`);
+  expect(sim.snapshot()).toEqual(before);
 }

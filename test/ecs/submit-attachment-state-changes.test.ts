@@ -1,4 +1,5 @@
 import type { SubmitAttachmentStateChangesCommandOutput } from '@aws-sdk/client-ecs';
+import { expectRejected } from './fixtures.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
 import { attachmentArn, type SubmitAttachmentStateChangesOutput } from '../../src/ecs/submit-attachment-state-changes.js';
@@ -42,20 +43,6 @@ function submit(sim: EcsSimulator, attachments: unknown, cluster: string | null 
   return sim.submitAttachmentStateChanges((cluster === null ? { attachments } : { cluster, attachments }) as never);
 }
 
-/** Asserts that `fn` throws an EcsError named `name` and that the instances are as before. */
-function expectRejected(sim: EcsSimulator, arns: string[], fn: () => unknown, name: string, message?: RegExp) {
-  const before = arns.map((a) => describeOne(sim, a));
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'the call should have been rejected').toBeInstanceOf(Error);
-  expect((error as Error).name).toBe(name);
-  if (message) expect((error as Error).message).toMatch(message);
-  expect(arns.map((a) => describeOne(sim, a))).toEqual(before);
-}
 
 describe('SubmitAttachmentStateChanges', () => {
   it('builds attachment ARNs as arn:aws:ecs:<region>:<account>:attachment/<id>', () => {
@@ -145,10 +132,7 @@ describe('SubmitAttachmentStateChanges', () => {
       const sim = setup();
       const arn = registerTrunked(sim).containerInstanceArn!;
       const unknown = attachmentArn(sim.state.ctx, '00000000-0000-4000-8000-000000000000');
-      expectRejected(
-        sim,
-        [arn],
-        () => submit(sim, [{ attachmentArn: trunkAttachmentArn(sim, arn), status: 'ATTACHED' }, { attachmentArn: unknown, status: 'ATTACHED' }]),
+      expectRejected(sim, () => submit(sim, [{ attachmentArn: trunkAttachmentArn(sim, arn), status: 'ATTACHED' }, { attachmentArn: unknown, status: 'ATTACHED' }]),
         'InvalidParameterException',
         new RegExp(`attachments\\[1\\].*${unknown.replace(/[/.]/g, '\\$&')}`),
       );
@@ -165,7 +149,7 @@ describe('SubmitAttachmentStateChanges', () => {
         `arn:aws:ecs:us-east-1:210987654321:attachment/${id}`,
         trunkAttachmentArn(sim, elsewhere, 'other'),
       ]) {
-        expectRejected(sim, [arn], () => submit(sim, [{ attachmentArn: attachment, status: 'DETACHED' }]), 'InvalidParameterException', /no attachment/);
+        expectRejected(sim, () => submit(sim, [{ attachmentArn: attachment, status: 'DETACHED' }]), 'InvalidParameterException', /no attachment/);
       }
       expect(describeOne(sim, elsewhere, 'other').attachments![0]!.status).toBe('PRECREATED');
     });
@@ -177,7 +161,7 @@ describe('SubmitAttachmentStateChanges', () => {
       sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn });
       sim.advance(TRUNK_RELEASE_MS);
       expect(describeOne(sim, arn).status).toBe('INACTIVE');
-      expectRejected(sim, [arn], () => submit(sim, [{ attachmentArn: trunkAttachmentArn(sim, arn), status: 'ATTACHED' }]), 'InvalidParameterException', /no attachment/);
+      expectRejected(sim, () => submit(sim, [{ attachmentArn: trunkAttachmentArn(sim, arn), status: 'ATTACHED' }]), 'InvalidParameterException', /no attachment/);
     });
 
     it('rejects a malformed attachment ARN', () => {
@@ -185,7 +169,7 @@ describe('SubmitAttachmentStateChanges', () => {
       const arn = registerTrunked(sim).containerInstanceArn!;
       const id = describeOne(sim, arn).attachments![0]!.id!;
       for (const attachment of [id, `arn:aws:ecs:us-east-1:123456789012:task/${id}`, 'arn:aws:ecs:us-east-1:123456789012:attachment/', 'nonsense']) {
-        expectRejected(sim, [arn], () => submit(sim, [{ attachmentArn: attachment, status: 'ATTACHED' }]), 'InvalidParameterException', /not an attachment ARN/);
+        expectRejected(sim, () => submit(sim, [{ attachmentArn: attachment, status: 'ATTACHED' }]), 'InvalidParameterException', /not an attachment ARN/);
       }
     });
 
@@ -194,7 +178,7 @@ describe('SubmitAttachmentStateChanges', () => {
       const arn = registerTrunked(sim).containerInstanceArn!;
       const attachment = trunkAttachmentArn(sim, arn);
       for (const status of ['FAILED', 'attached', 'bogus']) {
-        expectRejected(sim, [arn], () => submit(sim, [{ attachmentArn: attachment, status }]), 'InvalidParameterException', /status must be one of/);
+        expectRejected(sim, () => submit(sim, [{ attachmentArn: attachment, status }]), 'InvalidParameterException', /status must be one of/);
       }
     });
 
@@ -215,14 +199,14 @@ describe('SubmitAttachmentStateChanges', () => {
         [{ attachmentArn: attachment, status: 1 }],
       ];
       for (const attachments of bad) {
-        expectRejected(sim, [arn], () => submit(sim, attachments), 'InvalidParameterException');
+        expectRejected(sim, () => submit(sim, attachments), 'InvalidParameterException');
       }
     });
 
     it('answers ClusterNotFoundException for an unknown cluster', () => {
       const sim = setup();
       const arn = registerTrunked(sim).containerInstanceArn!;
-      expectRejected(sim, [arn], () => submit(sim, [{ attachmentArn: trunkAttachmentArn(sim, arn), status: 'ATTACHED' }], 'nope'), 'ClusterNotFoundException');
+      expectRejected(sim, () => submit(sim, [{ attachmentArn: trunkAttachmentArn(sim, arn), status: 'ATTACHED' }], 'nope'), 'ClusterNotFoundException');
     });
   });
 

@@ -1,4 +1,5 @@
 import { AgentUpdateStatus as SdkAgentUpdateStatus, type ContainerInstance as SdkContainerInstance, type UpdateContainerAgentCommandOutput } from '@aws-sdk/client-ecs';
+import { expectRejected } from './fixtures.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { AGENT_UPDATE_EVENT, AGENT_UPDATE_STATUSES, AGENT_UPDATE_STEP_MS, type AgentUpdateStatus } from '../../src/ecs/agent.js';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
@@ -53,24 +54,6 @@ function agentEvents(sim: EcsSimulator) {
   return sim.state.clock.pending().filter((e) => e.kind === AGENT_UPDATE_EVENT);
 }
 
-/** Asserts that `fn` throws an EcsError named `name` and that the instance and the clock are as before. */
-function expectRejected(sim: EcsSimulator, arn: string, fn: () => unknown, name: string, message?: RegExp) {
-  const before = describeOne(sim, arn);
-  const pending = sim.state.clock.pending().length;
-  const faults = new Map(sim.state.faults);
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'the call should have been rejected').toBeInstanceOf(Error);
-  expect((error as Error).name).toBe(name);
-  if (message) expect((error as Error).message).toMatch(message);
-  expect(describeOne(sim, arn)).toEqual(before);
-  expect(sim.state.clock.pending().length).toBe(pending);
-  expect(sim.state.faults).toEqual(faults);
-}
 
 describe('UpdateContainerAgent', () => {
   describe('a successful update', () => {
@@ -166,7 +149,7 @@ describe('UpdateContainerAgent', () => {
       update(sim, arn);
       for (const stage of ['PENDING', 'STAGING', 'STAGED', 'UPDATING']) {
         expect(describeOne(sim, arn).agentUpdateStatus).toBe(stage);
-        expectRejected(sim, arn, () => update(sim, arn), 'UpdateInProgressException', new RegExp(stage));
+        expectRejected(sim, () => update(sim, arn), 'UpdateInProgressException', new RegExp(stage));
         sim.advance(AGENT_UPDATE_STEP_MS);
       }
       expect(describeOne(sim, arn).agentUpdateStatus).toBe('UPDATED');
@@ -178,7 +161,7 @@ describe('UpdateContainerAgent', () => {
       const sim = setup();
       for (const [i, agentVersion] of ['1.29.0', '1.29', '1.30.0', '2.0.0'].entries()) {
         const arn = register(sim, { instanceId: `i-${i}`, versionInfo: { agentVersion } }).containerInstanceArn!;
-        expectRejected(sim, arn, () => update(sim, arn), 'NoUpdateAvailableException', new RegExp(agentVersion.replace(/\./g, '\\.')));
+        expectRejected(sim, () => update(sim, arn), 'NoUpdateAvailableException', new RegExp(agentVersion.replace(/\./g, '\\.')));
       }
     });
 
@@ -187,7 +170,7 @@ describe('UpdateContainerAgent', () => {
       const arn = register(sim).containerInstanceArn!;
       update(sim, arn);
       sim.advance(4 * AGENT_UPDATE_STEP_MS);
-      expectRejected(sim, arn, () => update(sim, arn), 'NoUpdateAvailableException');
+      expectRejected(sim, () => update(sim, arn), 'NoUpdateAvailableException');
     });
 
     it('compares versions numerically (1.9.0 < 1.29.0 < 1.100.0)', () => {
@@ -205,15 +188,15 @@ describe('UpdateContainerAgent', () => {
       const sim = setup();
       const none = register(sim, { instanceId: 'i-1', versionInfo: undefined }).containerInstanceArn!;
       const noAgentVersion = register(sim, { instanceId: 'i-2', versionInfo: { dockerVersion: 'DockerVersion: 18.06.1-ce' } }).containerInstanceArn!;
-      expectRejected(sim, none, () => update(sim, none), 'MissingVersionException');
-      expectRejected(sim, noAgentVersion, () => update(sim, noAgentVersion), 'MissingVersionException');
+      expectRejected(sim, () => update(sim, none), 'MissingVersionException');
+      expectRejected(sim, () => update(sim, noAgentVersion), 'MissingVersionException');
     });
 
     it('answers it when the reported version is not a dotted version', () => {
       const sim = setup();
       for (const [i, agentVersion] of ['custom-build', 'v1.20.0', '', '1.20.0-rc1'].entries()) {
         const arn = register(sim, { instanceId: `i-${i}`, versionInfo: { agentVersion } }).containerInstanceArn!;
-        expectRejected(sim, arn, () => update(sim, arn), 'MissingVersionException');
+        expectRejected(sim, () => update(sim, arn), 'MissingVersionException');
       }
     });
   });
@@ -334,14 +317,14 @@ describe('UpdateContainerAgent', () => {
     it('answers ClientException for an unknown instance', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
-      expectRejected(sim, arn, () => update(sim, '0123456789abcdef0123456789abcdef'), 'ClientException', /not found/);
+      expectRejected(sim, () => update(sim, '0123456789abcdef0123456789abcdef'), 'ClientException', /not found/);
     });
 
     it('answers ClientException "is inactive" for an INACTIVE instance', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
       sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn });
-      expectRejected(sim, arn, () => update(sim, arn), 'ClientException', new RegExp(`Container instance ${idOf(arn)} is inactive`));
+      expectRejected(sim, () => update(sim, arn), 'ClientException', new RegExp(`Container instance ${idOf(arn)} is inactive`));
     });
 
     it('answers ClientException for REGISTERING, REGISTRATION_FAILED and DEREGISTERING instances', () => {
@@ -352,39 +335,39 @@ describe('UpdateContainerAgent', () => {
       const failed = trunked('i-2');
       sim.advance(TRUNK_PROVISIONING_MS);
       expect(describeOne(sim, failed).status).toBe('REGISTRATION_FAILED');
-      expectRejected(sim, failed, () => update(sim, failed), 'ClientException', /REGISTRATION_FAILED/);
+      expectRejected(sim, () => update(sim, failed), 'ClientException', /REGISTRATION_FAILED/);
       const registering = trunked('i-1');
-      expectRejected(sim, registering, () => update(sim, registering), 'ClientException', /REGISTERING/);
+      expectRejected(sim, () => update(sim, registering), 'ClientException', /REGISTERING/);
       sim.deregisterContainerInstance({ cluster: 'c', containerInstance: registering });
       expect(describeOne(sim, registering).status).toBe('DEREGISTERING');
-      expectRejected(sim, registering, () => update(sim, registering), 'ClientException', /DEREGISTERING/);
+      expectRejected(sim, () => update(sim, registering), 'ClientException', /DEREGISTERING/);
     });
 
     it('answers ClientException for a Windows instance (ecs.os-type windows)', () => {
       const sim = setup();
       const arn = register(sim, { attributes: [{ name: 'ecs.os-type', value: 'windows' }] }).containerInstanceArn!;
-      expectRejected(sim, arn, () => update(sim, arn), 'ClientException', /Windows/);
+      expectRejected(sim, () => update(sim, arn), 'ClientException', /Windows/);
     });
 
     it('answers ClientException for an arm64 instance (ecs.cpu-architecture arm64)', () => {
       const sim = setup();
       const arn = register(sim, { architecture: 'arm64' }).containerInstanceArn!;
       expect(describeOne(sim, arn).attributes).toContainEqual({ name: 'ecs.cpu-architecture', value: 'arm64' });
-      expectRejected(sim, arn, () => update(sim, arn), 'ClientException', /arm64/);
+      expectRejected(sim, () => update(sim, arn), 'ClientException', /arm64/);
     });
 
     it('answers InvalidParameterException for a missing or malformed containerInstance', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
       for (const request of [{ cluster: 'c' }, { cluster: 'c', containerInstance: '' }, { cluster: 'c', containerInstance: 1 }, { cluster: 'c', containerInstance: 'a b' }]) {
-        expectRejected(sim, arn, () => sim.updateContainerAgent(request as never), 'InvalidParameterException');
+        expectRejected(sim, () => sim.updateContainerAgent(request as never), 'InvalidParameterException');
       }
     });
 
     it('answers ClusterNotFoundException for an unknown cluster', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
-      expectRejected(sim, arn, () => sim.updateContainerAgent({ cluster: 'nope', containerInstance: arn }), 'ClusterNotFoundException');
+      expectRejected(sim, () => sim.updateContainerAgent({ cluster: 'nope', containerInstance: arn }), 'ClusterNotFoundException');
     });
   });
 
@@ -427,11 +410,11 @@ describe('UpdateContainerAgent', () => {
     it('rejects unknown instances (ClientException), unknown clusters and bad arguments, changing nothing', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
-      expectRejected(sim, arn, () => sim.setAgentConnection('c', '0123456789abcdef0123456789abcdef', false), 'ClientException');
-      expectRejected(sim, arn, () => sim.setAgentConnection('nope', arn, false), 'ClusterNotFoundException');
-      expectRejected(sim, arn, () => sim.setAgentConnection('c', arn, 'no' as unknown as boolean), 'InvalidParameterException');
-      expectRejected(sim, arn, () => sim.setAgentConnection('c', '' as string, false), 'InvalidParameterException');
-      expectRejected(sim, arn, () => sim.setAgentConnection(7 as unknown as string, arn, false), 'InvalidParameterException');
+      expectRejected(sim, () => sim.setAgentConnection('c', '0123456789abcdef0123456789abcdef', false), 'ClientException');
+      expectRejected(sim, () => sim.setAgentConnection('nope', arn, false), 'ClusterNotFoundException');
+      expectRejected(sim, () => sim.setAgentConnection('c', arn, 'no' as unknown as boolean), 'InvalidParameterException');
+      expectRejected(sim, () => sim.setAgentConnection('c', '' as string, false), 'InvalidParameterException');
+      expectRejected(sim, () => sim.setAgentConnection(7 as unknown as string, arn, false), 'InvalidParameterException');
     });
   });
 

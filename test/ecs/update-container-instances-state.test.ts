@@ -1,4 +1,5 @@
 import type { Failure as SdkFailure, UpdateContainerInstancesStateCommandOutput } from '@aws-sdk/client-ecs';
+import { expectRejected } from './fixtures.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
 import type { UpdateContainerInstancesStateOutput } from '../../src/ecs/update-container-instances-state.js';
@@ -44,33 +45,8 @@ function idOf(arn: string): string {
   return arn.split('/').pop()!;
 }
 
-/** Asserts that `fn` throws an EcsError named `name` and that the instances look exactly as before. */
-function expectRejected(sim: EcsSimulator, arns: string[], fn: () => unknown, name: string, message?: RegExp) {
-  const before = arns.map((a) => describeOne(sim, a));
-  const storeBefore = storeSnapshot(sim);
-  const pending = sim.state.clock.pending().length;
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'the call should have been rejected').toBeInstanceOf(Error);
-  expect((error as Error).name).toBe(name);
-  if (message) expect((error as Error).message).toMatch(message);
-  expect(arns.map((a) => describeOne(sim, a))).toEqual(before);
-  expect(storeSnapshot(sim)).toEqual(storeBefore);
-  expect(sim.state.clock.pending().length).toBe(pending);
-}
 
 /** What the cluster store answers about statuses and agents. */
-function storeSnapshot(sim: EcsSimulator) {
-  const statuses = ['ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED', 'INACTIVE'];
-  return {
-    byStatus: statuses.map((status) => sim.query(null, { cluster: 'c', status })),
-    disconnected: sim.query('agentConnected == false', { cluster: 'c' }),
-  };
-}
 
 describe('UpdateContainerInstancesState', () => {
   describe('ACTIVE ↔ DRAINING', () => {
@@ -209,10 +185,7 @@ describe('UpdateContainerInstancesState', () => {
       const registering = registerTrunked(sim, 'i-1');
       expect(registering.status).toBe('REGISTERING');
       for (const status of ['DRAINING', 'ACTIVE'] as const) {
-        expectRejected(
-          sim,
-          [plain.containerInstanceArn!, registering.containerInstanceArn!],
-          () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [plain.containerInstanceArn!, registering.containerInstanceArn!], status }),
+        expectRejected(sim, () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [plain.containerInstanceArn!, registering.containerInstanceArn!], status }),
           'ClientException',
           /REGISTERING/,
         );
@@ -226,10 +199,7 @@ describe('UpdateContainerInstancesState', () => {
       const ci = registerTrunked(sim);
       sim.advance(60_000);
       expect(describeOne(sim, ci.containerInstanceArn!).status).toBe('REGISTRATION_FAILED');
-      expectRejected(
-        sim,
-        [ci.containerInstanceArn!],
-        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'DRAINING' }),
+      expectRejected(sim, () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'DRAINING' }),
         'ClientException',
         /REGISTRATION_FAILED/,
       );
@@ -242,10 +212,7 @@ describe('UpdateContainerInstancesState', () => {
       sim.advance(60_000);
       sim.deregisterContainerInstance({ cluster: 'c', containerInstance: ci.containerInstanceArn });
       expect(describeOne(sim, ci.containerInstanceArn!).status).toBe('DEREGISTERING');
-      expectRejected(
-        sim,
-        [ci.containerInstanceArn!],
-        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'ACTIVE' }),
+      expectRejected(sim, () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'ACTIVE' }),
         'ClientException',
         /DEREGISTERING/,
       );
@@ -255,10 +222,7 @@ describe('UpdateContainerInstancesState', () => {
       const sim = setup();
       const ci = register(sim);
       sim.deregisterContainerInstance({ cluster: 'c', containerInstance: ci.containerInstanceArn });
-      expectRejected(
-        sim,
-        [ci.containerInstanceArn!],
-        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'ACTIVE' }),
+      expectRejected(sim, () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status: 'ACTIVE' }),
         'ClientException',
         new RegExp(`Container instance ${idOf(ci.containerInstanceArn!)} is inactive`),
       );
@@ -271,10 +235,7 @@ describe('UpdateContainerInstancesState', () => {
       const inactive = sim.listContainerInstances({ cluster: 'c', status: 'ACTIVE' }).containerInstanceArns;
       expect(inactive).toEqual([ok.containerInstanceArn]);
       const gone = sim.query(null, { cluster: 'c', status: 'INACTIVE' })[0]!;
-      expectRejected(
-        sim,
-        [ok.containerInstanceArn!, gone],
-        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: ['abcdef', ok.containerInstanceArn!, gone], status: 'DRAINING' }),
+      expectRejected(sim, () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: ['abcdef', ok.containerInstanceArn!, gone], status: 'DRAINING' }),
         'ClientException',
       );
     });
@@ -285,10 +246,7 @@ describe('UpdateContainerInstancesState', () => {
       const sim = setup();
       const ci = register(sim);
       for (const status of ['REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED', 'INACTIVE', 'draining', 'bogus', 7]) {
-        expectRejected(
-          sim,
-          [ci.containerInstanceArn!],
-          () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status } as never),
+        expectRejected(sim, () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status } as never),
           'InvalidParameterException',
         );
       }
@@ -297,10 +255,7 @@ describe('UpdateContainerInstancesState', () => {
     it('requires status', () => {
       const sim = setup();
       const ci = register(sim);
-      expectRejected(
-        sim,
-        [ci.containerInstanceArn!],
-        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!] } as never),
+      expectRejected(sim, () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!] } as never),
         'InvalidParameterException',
         /status is required/,
       );
@@ -312,10 +267,7 @@ describe('UpdateContainerInstancesState', () => {
       const arn = ci.containerInstanceArn!;
       const bad: unknown[] = [undefined, [], 'not-a-list', [arn, ''], [arn, 42], Array.from({ length: 11 }, () => arn)];
       for (const containerInstances of bad) {
-        expectRejected(
-          sim,
-          [arn],
-          () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances, status: 'DRAINING' } as never),
+        expectRejected(sim, () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances, status: 'DRAINING' } as never),
           'InvalidParameterException',
         );
       }
@@ -327,10 +279,7 @@ describe('UpdateContainerInstancesState', () => {
     it('rejects a malformed reference even after valid ones, changing nothing', () => {
       const sim = setup();
       const ci = register(sim);
-      expectRejected(
-        sim,
-        [ci.containerInstanceArn!],
-        () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!, 'not an id!'], status: 'DRAINING' }),
+      expectRejected(sim, () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!, 'not an id!'], status: 'DRAINING' }),
         'InvalidParameterException',
       );
     });
@@ -338,10 +287,7 @@ describe('UpdateContainerInstancesState', () => {
     it('answers ClusterNotFoundException for an unknown cluster', () => {
       const sim = setup();
       const ci = register(sim);
-      expectRejected(
-        sim,
-        [ci.containerInstanceArn!],
-        () => sim.updateContainerInstancesState({ cluster: 'nope', containerInstances: [ci.containerInstanceArn!], status: 'DRAINING' }),
+      expectRejected(sim, () => sim.updateContainerInstancesState({ cluster: 'nope', containerInstances: [ci.containerInstanceArn!], status: 'DRAINING' }),
         'ClusterNotFoundException',
       );
     });
