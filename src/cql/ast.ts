@@ -78,9 +78,15 @@ export function visit<R>(node: Expr, visitor: ExprVisitor<R>): R {
   return (visitor[node.kind] as (n: Expr) => R)(node);
 }
 
+/** The subjects without an attribute name are constants: frozen once, shared by every AST. */
+const FIELD_SUBJECTS = new Map<Field, Subject>(
+  FIELDS.filter((f) => f !== 'attribute').map((f) => [f, Object.freeze({ field: f, attribute: null })]),
+);
+
 export const Subject = Object.freeze({
   of(field: Field, attribute: string | null = null): Subject {
-    return Object.freeze({ field, attribute: field === 'attribute' ? attribute ?? '' : null });
+    if (field !== 'attribute') return FIELD_SUBJECTS.get(field)!;
+    return Object.freeze({ field, attribute: attribute ?? '' });
   },
 });
 
@@ -102,21 +108,30 @@ export const ExistsNode = Object.freeze({
   },
 });
 
+/** Operands with nested nodes of `kind` spliced in (a plain loop: this runs once per parse rule). */
+function flatten(kind: 'and' | 'or', operands: readonly Expr[]): Expr[] {
+  const flat: Expr[] = [];
+  for (const o of operands) {
+    if (o.kind === kind) for (const inner of o.operands) flat.push(inner);
+    else flat.push(o);
+  }
+  return flat;
+}
+
 export const AndNode = Object.freeze({
   /** Flattens nested `and`s; one operand is returned as is. */
   create(operands: readonly Expr[]): Expr {
-    const flat = operands.flatMap((o) => (o.kind === 'and' ? o.operands : [o]));
-    if (flat.length === 1) return flat[0]!;
-    return Object.freeze({ kind: 'and', operands: Object.freeze(flat) });
+    // Most parse rules see a single operand: return it without allocating.
+    if (operands.length === 1) return operands[0]!;
+    return Object.freeze({ kind: 'and', operands: Object.freeze(flatten('and', operands)) });
   },
 });
 
 export const OrNode = Object.freeze({
   /** Flattens nested `or`s; one operand is returned as is. */
   create(operands: readonly Expr[]): Expr {
-    const flat = operands.flatMap((o) => (o.kind === 'or' ? o.operands : [o]));
-    if (flat.length === 1) return flat[0]!;
-    return Object.freeze({ kind: 'or', operands: Object.freeze(flat) });
+    if (operands.length === 1) return operands[0]!;
+    return Object.freeze({ kind: 'or', operands: Object.freeze(flatten('or', operands)) });
   },
 });
 

@@ -75,7 +75,7 @@ export function valueOf(token: IToken): string {
 
 export class CqlParser extends EmbeddedActionsParser {
   /** Leaf → its tokens, for the checker; replaced on every parse. */
-  leafTokens = new Map<Expr, LeafTokens>();
+  readonly leafTokens = new Map<Expr, LeafTokens>();
   private depth = 0;
 
   constructor() {
@@ -85,7 +85,7 @@ export class CqlParser extends EmbeddedActionsParser {
 
   /** Resets per-parse state; call before setting `input`. */
   beginParse(): void {
-    this.leafTokens = new Map();
+    this.leafTokens.clear();
     this.depth = 0;
   }
 
