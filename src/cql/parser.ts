@@ -109,8 +109,10 @@ export class CqlParser extends EmbeddedActionsParser {
     return this.ACTION(() => AndNode.create(operands));
   });
 
+  // Alternatives built once per parser (Chevrotain's "cache arrays of alternatives"); they capture only `this`.
+  private unaryAlts?: { ALT: () => Expr }[];
   readonly unary = this.RULE('unary', (): Expr =>
-    this.OR([
+    this.OR(this.unaryAlts ??= [
       {
         ALT: () => {
           const not = this.CONSUME(T.NotOperator);
@@ -126,8 +128,9 @@ export class CqlParser extends EmbeddedActionsParser {
     ]),
   );
 
+  private primaryAlts?: { ALT: () => Expr }[];
   readonly primary = this.RULE('primary', (): Expr =>
-    this.OR([
+    this.OR(this.primaryAlts ??= [
       {
         ALT: () => {
           const open = this.CONSUME(T.LParen);
@@ -144,11 +147,14 @@ export class CqlParser extends EmbeddedActionsParser {
     ]),
   );
 
+  private subjectToken!: IToken;
+  private comparisonAlts?: { ALT: () => Expr }[];
   readonly comparison = this.RULE('comparison', (): Expr => {
-    const subject = this.CONSUME(T.Subject);
-    return this.OR([
+    this.subjectToken = this.CONSUME(T.Subject);
+    return this.OR(this.comparisonAlts ??= [
       {
         ALT: () => {
+          const subject = this.subjectToken;
           const operator = this.CONSUME(T.ExistsOperator);
           return this.ACTION(() => this.leaf(
             ExistsNode.create(subjectOf(subject), operator.tokenType !== T.ExistsWord),
@@ -158,6 +164,7 @@ export class CqlParser extends EmbeddedActionsParser {
       },
       {
         ALT: () => {
+          const subject = this.subjectToken;
           const operator = this.CONSUME(T.CompareOperator);
           const value = this.CONSUME(T.Value);
           return this.ACTION(() => this.leaf(
@@ -168,6 +175,7 @@ export class CqlParser extends EmbeddedActionsParser {
       },
       {
         ALT: () => {
+          const subject = this.subjectToken;
           const operator = this.CONSUME(T.ListOperator);
           this.CONSUME(T.LBracket);
           const values = [this.CONSUME2(T.Value)];

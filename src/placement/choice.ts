@@ -21,6 +21,6 @@ export function choose(best: BestSet, random: SeededRandom): number {
 /** Places one task of `group` on `slot`: reserve, then record the task in the store. */
 export function commit(ctx: PlacementContext, slot: number, requirements: TaskRequirements, group: string): Placement {
   const reservation = ctx.accountant.reserve(slot, requirements);
-  ctx.store.addTask(ctx.store.arns[slot]!, group);
+  ctx.store.addTaskAtSlot(slot, group);
   return { slot, reservation };
 }

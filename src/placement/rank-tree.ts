@@ -4,32 +4,42 @@
  * - Below a per-slot level (binpack, spread(instanceId)) the children are keyed by score and
  *   kept in a min-heap, so the best child is the heap top. Scores are unique among siblings,
  *   so siblings never tie.
- * - Below a per-value level (spread(attribute:x)) the children are keyed by value code. Their
- *   scores are the per-value task counts, which a placement changes for every instance of the
- *   value at once; so nothing is re-sorted on a placement: `best()` scans the (few) non-empty
- *   value children and compares (count, best tuple below). Siblings may tie; all tied ones
- *   contribute candidates.
+ * - Below a per-value level (spread(attribute:x)) the children are keyed by value code; their
+ *   score is the value's task count, which one placement changes for every instance holding
+ *   the value — under every parent. Two ways to order them:
+ *   - scanned (default): nothing is re-sorted on a placement; `best()` scans the non-empty value
+ *     children of the nodes it visits and compares (count, best tuple below). Right for few
+ *     values (AZs, instance types) and for values spread under many parents.
+ *   - indexed (ValueIndex, value-index.ts): for the chain's last per-value level when it is the
+ *     first strategy, or has at least INDEX_MIN_VALUES values (racks, hosts): children ordered
+ *     in a heap with the tied ones in a Fenwick tree by value rank. A placement marks the
+ *     children holding the chosen instance's value (all parents: a registry by value) for
+ *     re-keying at the next visit. O(log values) a pick instead of a scan.
+ *   Siblings may tie; all tied ones contribute candidates.
  * - Leaves hold the slots with identical score tuples as an order-statistic SlotSet.
  *
  * A placement moves one slot (remove, re-add with its new scores): O(depth × log siblings).
- * `best()` walks the best path, scanning the children of per-value nodes; its candidates are
- * the tied leaves, listed by their value ranks and then by slot (the canonical order, see
- * strategies.ts), so the k-th candidate is found leaf by leaf — the same slot the naive
- * placer's k-th list entry is.
+ * `best()` walks the best path; its candidates are the tied leaves (or indexed classes), listed
+ * by their value ranks and then by slot (the canonical order, see strategies.ts), so the k-th
+ * candidate is found segment by segment — the same slot the naive placer's k-th list entry is.
  *
- * Cost outliers (still exact): a spread over an attribute with thousands of distinct values
- * makes `best()` scan thousands of value children per pick.
+ * Cost outliers (still exact): a chain with two or more per-value levels with thousands of
+ * values each, where all but the last are scanned.
  */
 import { compareTuples, type BestSet, type Ranker } from './ranking.js';
 import { SlotSet, SlotSpace } from './slot-set.js';
-import type { Level } from './strategies.js';
+import type { Level, ValueLevel } from './strategies.js';
+import { ValueIndex } from './value-index.js';
 
 const NO_BEST = new Float64Array(0);
 
 class RankNode {
   size = 0;
-  /** index in the parent's heap (per-slot parent) or active list (per-value parent) */
+  /** index in the parent's heap (per-slot parent), active list (per-value parent) or ValueIndex heap */
   index = -1;
+  /** ValueIndex bookkeeping (children of an indexed root) */
+  classPos = -1;
+  dirty = false;
   /** per-slot level below: children by score, and a min-heap of them by key */
   byScore: Map<number, RankNode> | null = null;
   heap: RankNode[] | null = null;
@@ -38,6 +48,8 @@ class RankNode {
   active: RankNode[] | null = null;
   /** leaf: the slots */
   slots: SlotSet | null = null;
+  /** per-value level below, indexed: its children in order */
+  vindex: ValueIndex<RankNode> | null = null;
   /** the best score tuple of the levels depth..L-1 beneath this node (filled by best()) */
   readonly best: Float64Array;
 
@@ -112,17 +124,29 @@ function heapRemove(heap: RankNode[], node: RankNode): void {
   siftDown(heap, last.index);
 }
 
+/** A per-value level that is not the first is indexed from this many distinct values on. */
+export const INDEX_MIN_VALUES = 128;
+
+/** Candidates of one best(): a leaf's slots or an indexed node's tied class. */
+interface Segment {
+  readonly size: number;
+  kth(k: number): number;
+}
+
 export class TreeRanker implements Ranker {
   private readonly space: SlotSpace;
   private readonly root: RankNode;
   private readonly leafOf: (RankNode | undefined)[];
   /** Emptied children of per-slot nodes, by depth, for reuse (binpack makes one per placement). */
   private readonly spare: RankNode[][];
-  /** number of per-value levels: the length of a leaf's value-rank path */
+  /** number of per-value levels: the length of a segment's value-rank path */
   private readonly valueLevels: number;
+  /** the indexed per-value level (-1: none), and its children by value code (all parents) */
+  private readonly indexedDepth: number;
+  private readonly registry: RankNode[][] = [];
 
-  // The tied leaves of the last best(): their slot sets, sizes, and value-rank paths.
-  private gathered: SlotSet[] = [];
+  // The tied segments of the last best(): their candidates and value-rank paths.
+  private gathered: Segment[] = [];
   private gatheredKeys = new Int32Array(64);
   private gatheredCount = 0;
   private gatheredSize = 0;
@@ -130,13 +154,20 @@ export class TreeRanker implements Ranker {
   private order = new Int32Array(16);
   private readonly view: BestSet;
 
-  constructor(private readonly levels: readonly Level[], slots: number) {
+  /** `indexMinValues`: tests lower it to index small levels too. */
+  constructor(private readonly levels: readonly Level[], slots: number, indexMinValues = INDEX_MIN_VALUES) {
     this.space = new SlotSpace(slots);
-    this.root = new RankNode(null, 0, 0, levels, this.space);
+    this.valueLevels = levels.filter((l) => l.kind === 'value').length;
+    let last = -1;
+    levels.forEach((l, d) => {
+      if (l.kind === 'value') last = d;
+    });
+    const lastLevel = levels[last];
+    this.indexedDepth = lastLevel !== undefined && lastLevel.kind === 'value' && (last === 0 || lastLevel.counts.length >= indexMinValues) ? last : -1;
+    this.root = this.newNode(null, 0, 0);
     this.leafOf = new Array<RankNode | undefined>(slots);
     this.spare = levels.map(() => []);
     this.spare.push([]);
-    this.valueLevels = levels.filter((l) => l.kind === 'value').length;
     this.path = new Int32Array(this.valueLevels);
     const self = this;
     this.view = {
@@ -145,6 +176,15 @@ export class TreeRanker implements Ranker {
       },
       kth: (k) => self.kth(k),
     };
+  }
+
+  private newNode(parent: RankNode | null, key: number, depth: number): RankNode {
+    const node = new RankNode(parent, key, depth, this.levels, this.space);
+    if (depth === this.indexedDepth) {
+      node.vindex = new ValueIndex<RankNode>(this.levels[depth] as ValueLevel, this.levels.length - depth - 1, (child) => this.computeBest(child), (child) => this.bestLeaf(child));
+    }
+    if (depth === this.indexedDepth + 1 && this.indexedDepth >= 0) (this.registry[key] ??= []).push(node);
+    return node;
   }
 
   get size(): number {
@@ -163,7 +203,7 @@ export class TreeRanker implements Ranker {
         child = node.byScore!.get(key);
         if (child === undefined) {
           child = this.spare[d + 1]!.pop();
-          if (child === undefined) child = new RankNode(node, key, d + 1, levels, this.space);
+          if (child === undefined) child = this.newNode(node, key, d + 1);
           else {
             child.parent = node;
             child.key = key;
@@ -174,8 +214,8 @@ export class TreeRanker implements Ranker {
       } else {
         const key = level.code(slot);
         child = node.byCode![key];
-        if (child === undefined) node.byCode![key] = child = new RankNode(node, key, d + 1, levels, this.space);
-        if (child.size === 0) {
+        if (child === undefined) node.byCode![key] = child = this.newNode(node, key, d + 1);
+        if (node.vindex === null && child.size === 0) {
           child.index = node.active!.length;
           node.active!.push(child);
         }
@@ -185,6 +225,7 @@ export class TreeRanker implements Ranker {
     }
     node.slots!.add(slot);
     this.leafOf[slot] = node;
+    this.touchValue(slot);
   }
 
   remove(slot: number): void {
@@ -195,7 +236,7 @@ export class TreeRanker implements Ranker {
       node.size--;
       const parent = node.parent;
       if (parent === null) break;
-      if (node.size === 0) {
+      if (node.size === 0 && parent.vindex === null) {
         if (parent.heap !== null) {
           parent.byScore!.delete(node.key);
           heapRemove(parent.heap, node);
@@ -214,6 +255,18 @@ export class TreeRanker implements Ranker {
       }
       node = parent;
     }
+    this.touchValue(slot);
+  }
+
+  /**
+   * The slot's value at the indexed level changed count or membership: every child holding
+   * that value, under every parent, is re-keyed at its parent's next visit.
+   */
+  private touchValue(slot: number): void {
+    if (this.indexedDepth < 0) return;
+    const children = this.registry[(this.levels[this.indexedDepth] as ValueLevel).code(slot)];
+    if (children === undefined) return;
+    for (let i = 0; i < children.length; i++) children[i]!.parent!.vindex!.touch(children[i]!);
   }
 
   best(): BestSet {
@@ -232,6 +285,13 @@ export class TreeRanker implements Ranker {
     const leafDepth = levels.length;
     const best = node.best;
     const n = best.length;
+    if (node.vindex !== null) {
+      node.vindex.update();
+      best[0] = node.vindex.classCount;
+      const below = node.vindex.classBest;
+      for (let i = 1; i < n; i++) best[i] = below[i - 1]!;
+      return;
+    }
     const level = levels[node.depth]!;
     if (level.kind === 'slot') {
       const top = node.heap![0]!;
@@ -262,22 +322,15 @@ export class TreeRanker implements Ranker {
     for (let i = 1; i < n; i++) best[i] = below[i - 1]!;
   }
 
-  /** Collects the leaves whose tuple equals the best (after computeBest), with their value ranks. */
+  /** Collects the segments whose tuple equals the best (after computeBest), with their value ranks. */
   private gather(node: RankNode, v: number): void {
     const levels = this.levels;
     if (node.depth === levels.length) {
-      const m = this.gatheredCount++;
-      this.gathered[m] = node.slots!;
-      this.gatheredSize += node.size;
-      const V = this.valueLevels;
-      if (V > 0) {
-        if (this.gatheredKeys.length < (m + 1) * V) {
-          const grown = new Int32Array(this.gatheredKeys.length * 2 + V);
-          grown.set(this.gatheredKeys);
-          this.gatheredKeys = grown;
-        }
-        this.gatheredKeys.set(this.path, m * V);
-      }
+      this.push(node.slots!, v);
+      return;
+    }
+    if (node.vindex !== null) {
+      this.push(node.vindex, v);
       return;
     }
     const level = levels[node.depth]!;
@@ -297,9 +350,25 @@ export class TreeRanker implements Ranker {
     }
   }
 
+  /** Adds a segment whose value ranks are path[0..v); the rest of its path is zero. */
+  private push(segment: Segment, v: number): void {
+    const m = this.gatheredCount++;
+    this.gathered[m] = segment;
+    this.gatheredSize += segment.size;
+    const V = this.valueLevels;
+    if (V === 0) return;
+    if (this.gatheredKeys.length < (m + 1) * V) {
+      const grown = new Int32Array(this.gatheredKeys.length * 2 + V);
+      grown.set(this.gatheredKeys);
+      this.gatheredKeys = grown;
+    }
+    const keys = this.gatheredKeys;
+    for (let j = 0; j < V; j++) keys[m * V + j] = j < v ? this.path[j]! : 0;
+  }
+
   /**
-   * The k-th best candidate: tied leaves in the order of their value ranks (see strategies.ts),
-   * each leaf's slots ascending.
+   * The k-th best candidate: tied segments in the order of their value ranks (see
+   * strategies.ts), each segment's candidates in its own canonical order.
    */
   private kth(k: number): number {
     const m = this.gatheredCount;
@@ -307,25 +376,36 @@ export class TreeRanker implements Ranker {
     if (this.order.length < m) this.order = new Int32Array(m * 2);
     const order = this.order;
     for (let i = 0; i < m; i++) order[i] = i;
-    // Insertion sort: ties span few leaves (a handful of AZs); no closures on this path.
-    for (let i = 1; i < m; i++) {
-      const x = order[i]!;
-      let j = i - 1;
-      while (j >= 0 && this.rankOrder(order[j]!, x) > 0) {
-        order[j + 1] = order[j]!;
-        j--;
+    if (m <= 16) {
+      // Insertion sort: ties usually span a handful of segments (AZs); no closure on this path.
+      for (let i = 1; i < m; i++) {
+        const x = order[i]!;
+        let j = i - 1;
+        while (j >= 0 && this.rankOrder(order[j]!, x) > 0) {
+          order[j + 1] = order[j]!;
+          j--;
+        }
+        order[j + 1] = x;
       }
-      order[j + 1] = x;
-    }
+    } else order.subarray(0, m).sort(this.byRank);
     for (let i = 0; i < m; i++) {
-      const leaf = this.gathered[order[i]!]!;
-      if (k < leaf.size) return leaf.kth(k);
-      k -= leaf.size;
+      const segment = this.gathered[order[i]!]!;
+      if (k < segment.size) return segment.kth(k);
+      k -= segment.size;
     }
     throw new Error('TreeRanker: k is past the best candidates');
   }
 
-  /** Order of two gathered leaves by value-rank path (tied leaves always differ in one). */
+  /** The leaf of a node's best candidates when only per-slot levels lie beneath it. */
+  private bestLeaf(node: RankNode): SlotSet {
+    const leafDepth = this.levels.length;
+    while (node.depth !== leafDepth) node = node.heap![0]!;
+    return node.slots!;
+  }
+
+  private readonly byRank = (a: number, b: number): number => this.rankOrder(a, b);
+
+  /** Order of two gathered segments by value-rank path (tied segments always differ in one). */
   private rankOrder(a: number, b: number): number {
     const keys = this.gatheredKeys;
     const V = this.valueLevels;

@@ -14,6 +14,11 @@ export interface BestSet {
   kth(k: number): number;
 }
 
+/**
+ * Contract: a held slot's scores change only while it is out (remove, change, add), and a
+ * per-value count changes only while a slot holding that value is out — the engine's protocol
+ * (only the chosen instance changes). Counts of values no held slot has may change any time.
+ */
 export interface Ranker {
   /** Eligible slots held. */
   readonly size: number;

@@ -286,7 +286,12 @@ export class InstanceStore {
 
   /** A task of `group` is now on the instance (placed, or any state short of STOPPED). */
   addTask(arn: string, group: string): void {
-    this.addTaskAt(this.slotOf(arn), group);
+    this.addTaskAtSlot(this.slotOf(arn), group);
+  }
+
+  /** `addTask` by slot, for the placement engine's hot loop (no ARN lookup). */
+  addTaskAtSlot(slot: number, group: string): void {
+    this.addTaskAt(slot, group);
     this.revision++;
   }
 

@@ -155,6 +155,11 @@ describe('placeTasks agrees with naivePlaceTasks on big, even clusters', () => {
       [{ type: 'spread', field: `attribute:${AZ}` }, { type: 'spread', field: 'instanceId' }],
       [{ type: 'spread', field: `attribute:${AZ}` }, { type: 'binpack', field: 'memory' }],
       [],
+      // racks: up to 300 values, so the last per-value level is indexed even when not first
+      [{ type: 'spread', field: `attribute:${AZ}` }, { type: 'spread', field: 'attribute:rack' }],
+      [{ type: 'spread', field: 'instanceId' }, { type: 'spread', field: 'attribute:rack' }],
+      [{ type: 'binpack', field: 'memory' }, { type: 'spread', field: 'attribute:rack' }, { type: 'spread', field: 'instanceId' }],
+      [{ type: 'spread', field: 'attribute:rack' }, { type: 'spread', field: `attribute:${AZ}` }],
     ];
     const fleet = fc.record({
       n: fc.integer({ min: 200, max: 1500 }),
@@ -162,6 +167,7 @@ describe('placeTasks agrees with naivePlaceTasks on big, even clusters', () => {
       types: fc.integer({ min: 1, max: 3 }),
       typeEvery: fc.integer({ min: 1, max: 40 }),
       drained: fc.integer({ min: 0, max: 30 }),
+      perRack: fc.integer({ min: 1, max: 8 }),
       chain: fc.nat(chains.length - 1),
       count: fc.integer({ min: 1, max: 200 }),
       distinct: fc.boolean(),
@@ -169,8 +175,8 @@ describe('placeTasks agrees with naivePlaceTasks on big, even clusters', () => {
     });
     fc.assert(fc.property(fleet, (f) => {
       const specs: InstanceSpec[] = Array.from({ length: f.n }, (_, i) => ({
-        cpu: 4096, memory: 8192,
-        attributes: { [AZ]: `az-${i % f.azs}`, [TYPE]: `type-${Math.floor(i / f.typeEvery) % f.types}` },
+        cpu: 4096, memory: 8192 + 1024 * (i % 3),
+        attributes: { [AZ]: `az-${i % f.azs}`, [TYPE]: `type-${Math.floor(i / f.typeEvery) % f.types}`, rack: `rack-${Math.floor(i / f.perRack)}` },
         ...(f.drained > 0 && i % f.drained === 0 ? { status: 'DRAINING' } : {}),
       }));
       agree({
@@ -180,6 +186,6 @@ describe('placeTasks agrees with naivePlaceTasks on big, even clusters', () => {
           constraints: f.distinct ? [{ type: 'distinctInstance' }] : [], strategies: chains[f.chain]!,
         },
       });
-    }), { seed: 99, numRuns: 30 });
+    }), { seed: 99, numRuns: 40 });
   });
 });

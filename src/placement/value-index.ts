@@ -1,0 +1,277 @@
+/**
+ * The value children of one node at the chain's last per-value level, kept in order so that an
+ * attribute with thousands of values (racks, hosts) costs O(log values) per pick instead of a
+ * scan (see rank-tree.ts for when a level is indexed).
+ *
+ * A child's key is (tasks of the group on its value, the best score tuple beneath it); beneath
+ * lie only per-slot levels, so a key changes only when the child's subtree changes or its
+ * value's count does — both only for the chosen instance's value. The ranker marks those
+ * children (`touch`) and the index re-keys them at the next visit (`update`). Keys are kept in
+ * a min-heap; the children tied at the minimum (the "class") are listed by value rank with a
+ * Fenwick tree over their candidate counts, so the k-th candidate is a tree descent.
+ *
+ * Within a call a touched child's key grows (its count went up), so it leaves the class; the
+ * class is rebuilt only once it is empty, from the heap's top entries. Each rebuild costs the
+ * size of the new class, and every member joined it through a re-key or the initial build, so
+ * the cost is amortised over placements. A child whose key shrank or now equals the class key
+ * forces a rebuild too (exactness does not rely on growth).
+ */
+import { compareTuples } from './ranking.js';
+import type { SlotSet } from './slot-set.js';
+import type { ValueLevel } from './strategies.js';
+
+/** What the index needs of a root child (a RankNode). */
+export interface ValueChild {
+  /** the value code */
+  readonly key: number;
+  /** eligible slots beneath */
+  readonly size: number;
+  /** the best score tuple beneath (levels 1..L-1), once refreshed */
+  readonly best: Float64Array;
+  /** position in the index's heap, -1 if absent */
+  index: number;
+  /** position in the class, -1 if not a member */
+  classPos: number;
+  dirty: boolean;
+}
+
+export class ValueIndex<C extends ValueChild> {
+  private readonly heap: C[] = [];
+  private readonly dirty: C[] = [];
+  /** the class, by value rank: members[0..memberCount) */
+  private readonly members: C[] = [];
+  private memberCount = 0;
+  /** Fenwick tree (1-based) over the members' candidate counts, and the counts themselves */
+  private fenwick = new Float64Array(17);
+  private weights = new Float64Array(16);
+  private stack = new Int32Array(64);
+  private classWeight = 0;
+  private classValid = false;
+  /** The class key (after update): the members' count, and their best tuple beneath. */
+  readonly classBest: Float64Array;
+  classCount = 0;
+
+  constructor(
+    private readonly level: ValueLevel,
+    /** length of a child's best tuple */
+    private readonly below: number,
+    /** recomputes child.best */
+    private readonly refresh: (child: C) => void,
+    /** the leaf holding the child's best candidates (one: only per-slot levels beneath) */
+    private readonly bestLeaf: (child: C) => SlotSet,
+  ) {
+    this.classBest = new Float64Array(below);
+  }
+
+  /** The child's count or subtree changed (or it emptied, or it is new). */
+  touch(child: C): void {
+    if (child.dirty) return;
+    child.dirty = true;
+    this.dirty.push(child);
+  }
+
+  /** Candidates in the class (after update). */
+  get size(): number {
+    return this.classWeight;
+  }
+
+  /** Brings the order up to date; returns the number of best candidates. */
+  update(): number {
+    const dirty = this.dirty;
+    for (let i = 0; i < dirty.length; i++) this.rekey(dirty[i]!);
+    dirty.length = 0;
+    if (!this.classValid || this.classWeight === 0) this.rebuild();
+    return this.classWeight;
+  }
+
+  /** The k-th best candidate: members by value rank, each member's best leaf ascending. */
+  kth(k: number): number {
+    const tree = this.fenwick;
+    const n = this.memberCount;
+    let pos = 0;
+    let step = 1;
+    while (step * 2 <= n) step *= 2;
+    // Descend: the largest pos whose prefix sum is ≤ k; member pos (0-based) holds the k-th.
+    for (; step > 0; step >>= 1) {
+      const next = pos + step;
+      if (next <= n && tree[next]! <= k) {
+        pos = next;
+        k -= tree[next]!;
+      }
+    }
+    return this.bestLeaf(this.members[pos]!).kth(k);
+  }
+
+  private compare(a: C, b: C): number {
+    const counts = this.level.counts;
+    const ca = counts[a.key]!;
+    const cb = counts[b.key]!;
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    return compareTuples(a.best, b.best, this.below);
+  }
+
+  private rekey(child: C): void {
+    child.dirty = false;
+    if (child.size === 0) {
+      if (child.index >= 0) this.heapRemove(child);
+      if (child.classPos >= 0) this.leaveClass(child);
+      return;
+    }
+    if (this.below > 0) this.refresh(child);
+    if (child.index < 0) {
+      child.index = this.heap.length;
+      this.heap.push(child);
+      this.siftUp(child.index);
+    } else {
+      this.siftUp(child.index);
+      this.siftDown(child.index);
+    }
+    if (!this.classValid) return;
+    const c = this.compareToClass(child);
+    if (child.classPos >= 0) {
+      if (c === 0) this.addWeight(child.classPos, this.bestLeaf(child).size - this.weightAt(child.classPos));
+      else {
+        this.leaveClass(child);
+        if (c < 0) this.classValid = false;
+      }
+    } else if (c <= 0) this.classValid = false;
+  }
+
+  private compareToClass(child: C): number {
+    const count = this.level.counts[child.key]!;
+    if (count !== this.classCount) return count < this.classCount ? -1 : 1;
+    return compareTuples(child.best, this.classBest, this.below);
+  }
+
+  private leaveClass(child: C): void {
+    this.addWeight(child.classPos, -this.weightAt(child.classPos));
+    child.classPos = -1;
+  }
+
+  /** The members tied with the heap top, by value rank. Buffers are reused: no closures here. */
+  private rebuild(): void {
+    const members = this.members;
+    for (let i = 0; i < this.memberCount; i++) members[i]!.classPos = -1;
+    this.memberCount = 0;
+    this.classValid = true;
+    this.classWeight = 0;
+    const heap = this.heap;
+    if (heap.length === 0) return;
+    const top = heap[0]!;
+    this.classCount = this.level.counts[top.key]!;
+    for (let i = 0; i < this.below; i++) this.classBest[i] = top.best[i]!;
+    // Heap order: an entry equal to the top has only ancestors equal to the top.
+    let n = 0;
+    let sp = 0;
+    this.stack[sp++] = 0;
+    while (sp > 0) {
+      const i = this.stack[--sp]!;
+      if (i >= heap.length || this.compareToClass(heap[i]!) !== 0) continue;
+      members[n++] = heap[i]!;
+      if (sp + 2 > this.stack.length) {
+        const grown = new Int32Array(this.stack.length * 2);
+        grown.set(this.stack);
+        this.stack = grown;
+      }
+      this.stack[sp++] = 2 * i + 1;
+      this.stack[sp++] = 2 * i + 2;
+    }
+    this.memberCount = n;
+    const rank = this.level.rank;
+    // Insertion sort by value rank (classes are usually small: a few AZs), else a full sort.
+    if (n <= 16) {
+      for (let i = 1; i < n; i++) {
+        const x = members[i]!;
+        const r = rank[x.key]!;
+        let j = i - 1;
+        while (j >= 0 && rank[members[j]!.key]! > r) {
+          members[j + 1] = members[j]!;
+          j--;
+        }
+        members[j + 1] = x;
+      }
+    } else {
+      const sorted = members.slice(0, n).sort(this.byRank);
+      for (let i = 0; i < n; i++) members[i] = sorted[i]!;
+    }
+    if (this.fenwick.length < n + 1) {
+      this.fenwick = new Float64Array(2 * n + 1);
+      this.weights = new Float64Array(2 * n);
+    }
+    const tree = this.fenwick;
+    const weights = this.weights;
+    tree.fill(0, 0, n + 1);
+    for (let i = 1; i <= n; i++) {
+      const m = members[i - 1]!;
+      m.classPos = i - 1;
+      const w = this.bestLeaf(m).size;
+      weights[i - 1] = w;
+      this.classWeight += w;
+      tree[i]! += w;
+      const j = i + (i & -i);
+      if (j <= n) tree[j]! += tree[i]!;
+    }
+  }
+
+  private readonly byRank = (a: C, b: C): number => this.level.rank[a.key]! - this.level.rank[b.key]!;
+
+  private weightAt(pos: number): number {
+    return this.weights[pos]!;
+  }
+
+  private addWeight(pos: number, delta: number): void {
+    if (delta === 0) return;
+    const tree = this.fenwick;
+    const n = this.memberCount;
+    for (let i = pos + 1; i <= n; i += i & -i) tree[i]! += delta;
+    this.weights[pos]! += delta;
+    this.classWeight += delta;
+  }
+
+  // ---- the heap of children by key (child.index = position) ----------------------------------
+
+  private siftUp(i: number): void {
+    const heap = this.heap;
+    const node = heap[i]!;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const parent = heap[p]!;
+      if (this.compare(parent, node) <= 0) break;
+      heap[i] = parent;
+      parent.index = i;
+      i = p;
+    }
+    heap[i] = node;
+    node.index = i;
+  }
+
+  private siftDown(i: number): void {
+    const heap = this.heap;
+    const n = heap.length;
+    const node = heap[i]!;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.compare(heap[c + 1]!, heap[c]!) < 0) c++;
+      const child = heap[c]!;
+      if (this.compare(child, node) >= 0) break;
+      heap[i] = child;
+      child.index = i;
+      i = c;
+    }
+    heap[i] = node;
+    node.index = i;
+  }
+
+  private heapRemove(node: C): void {
+    const heap = this.heap;
+    const i = node.index;
+    const last = heap.pop()!;
+    node.index = -1;
+    if (last === node) return;
+    heap[i] = last;
+    last.index = i;
+    this.siftUp(i);
+    this.siftDown(last.index);
+  }
+}
