@@ -111,3 +111,13 @@ export type {
   ListAccountSettingsRequest,
   ListAccountSettingsResponse,
 } from './shapes.js';
+export { ResourceAccountant } from './resources/accountant.js';
+export { requirementsOf } from './resources/requirements.js';
+export { eniTaskLimit } from './resources/eni-limits.js';
+export type { Reservation, ResourceReason, TaskRequirements } from './resources/types.js';
+export { placeTasks } from './placement/engine.js';
+export { naivePlaceTasks } from './placement/naive.js';
+export type { PlacementConstraint, PlacementOutcome, PlacementRequest, PlacementStrategy, RejectionReason } from './placement/types.js';
+export type { WhatIfReport, Utilisation } from './ecs/what-if.js';
+export type { DrainWhatIf } from './ecs/simulator.js';
+export type { PlaceTasksResult } from './ecs/run-task.js';
