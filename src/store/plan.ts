@@ -51,22 +51,33 @@ export abstract class PlanNode {
   candidates: ((store: InstanceStore) => Int32Array) | null = null;
 }
 
-/** Ascending, duplicate-free union of ascending slot lists. */
+/** Ascending, duplicate-free union of ascending slot lists, merged pairwise (O(n log k)). */
 function unionSorted(lists: readonly Int32Array[]): Int32Array {
   if (lists.length === 0) return new Int32Array(0);
-  if (lists.length === 1) return lists[0]!.slice();
-  let total = 0;
-  for (const l of lists) total += l.length;
-  const all = new Int32Array(total);
-  let at = 0;
-  for (const l of lists) {
-    all.set(l, at);
-    at += l.length;
+  let level = lists.map((l) => l);
+  if (level.length === 1) return level[0]!.slice();
+  while (level.length > 1) {
+    const next: Int32Array[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeSorted(level[i]!, level[i + 1]!) : level[i]!);
+    level = next;
   }
-  all.sort();
+  return level[0]!;
+}
+
+/** Merge of two ascending lists, each value once. */
+function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
   let n = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
-  return all.subarray(0, n);
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x < y) { out[n++] = x; i++; } else if (y < x) { out[n++] = y; j++; } else { out[n++] = x; i++; j++; }
+  }
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return n === out.length ? out : out.subarray(0, n);
 }
 
 /** A selective `and` tests candidates one by one when fewer than 1/FILTER_RATIO of the live set remain. */
