@@ -33,7 +33,7 @@ export class DictionaryColumn {
     copy.present = this.present.slice();
     copy.presentCount = this.presentCount;
     copy.values.length = 0;
-    copy.values.push(...this.values);
+    for (const v of this.values) copy.values.push(v);
     copy.postings.length = 0;
     for (const p of this.postings) copy.postings.push(p.clone());
     for (const [k, v] of this.dictionary) copy.dictionary.set(k, v);

@@ -216,9 +216,10 @@ export class InstanceStore {
     c.live = this.live.slice();
     c.sequence = this.sequence.slice();
     c.nextSequence = this.nextSequence;
-    c.freeSlots.push(...this.freeSlots);
+    for (const slot of this.freeSlots) c.freeSlots.push(slot);
     c.slotOrderDiffers = this.slotOrderDiffers;
-    c.arns.push(...this.arns);
+    // Element by element: spreading a million arguments into push() overflows the stack.
+    for (const arn of this.arns) c.arns.push(arn);
     for (const [k, v] of this.slotByArn) c.slotByArn.set(k, v);
     c.runningTasksCount = this.runningTasksCount.slice();
     c.pendingTasksCount = this.pendingTasksCount.slice();
@@ -230,7 +231,7 @@ export class InstanceStore {
     c.agentConnected = this.agentConnected.clone();
     c.agentVersion = this.agentVersion.clone();
     for (const [name, column] of this.attributes) c.attributes.set(name, column.clone());
-    c.ec2InstanceIds.push(...this.ec2InstanceIds);
+    for (const id of this.ec2InstanceIds) c.ec2InstanceIds.push(id);
     for (const [k, v] of this.slotsByEc2Id) c.slotsByEc2Id.set(k, typeof v === 'number' ? v : [...v]);
     c.withEc2Id = this.withEc2Id.slice();
     for (let i = 0; i < this.groupsBySlot.length; i++) {

@@ -85,3 +85,15 @@ describe('query input', () => {
     expect(store(2, () => ({})).query('  ')).toEqual([arn(1), arn(2)]);
   });
 });
+
+describe('clone', () => {
+  it('copies a store of 300,000 instances (no argument-spreading limits)', () => {
+    const s = new InstanceStore();
+    for (let i = 0; i < 300_000; i++) s.register({ containerInstanceArn: `a${i}`, ec2InstanceId: `i-${i}`, attributes: [{ name: 'k', value: `v${i}` }] });
+    s.deregister('a5');
+    const c = s.clone();
+    expect(c.query('attribute:k == v299999')).toEqual(['a299999']);
+    expect(c.query('ec2InstanceId == i-7')).toEqual(['a7']);
+    expect(c.liveCount).toBe(299_999);
+  });
+});
