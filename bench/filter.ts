@@ -18,7 +18,7 @@
  *   codes / numbers compared), writing matching slots into a preallocated Int32Array and
  *   slicing it, i.e. the same output as `querySlots`: the practical ceiling of a scan;
  * - `sift` (`docs.filter(sift(q))`) and `mingo` (`docs.filter(d => query.test(d))`, the faster
- *   of its two documented ways: `query.find(docs).all()` measured 1.2–1.5× slower here) over
+ *   of its two documented ways: `query.find(docs).all()` measured 1.1–1.4× slower here) over
  *   flat documents: sift and mingo read dots in keys as paths, so attribute names become keys
  *   without dots or dashes (`ecs.instance-type` → `ecs_instance_type`), valueless attributes
  *   are '', registeredAt is epoch ms. Queries are compiled once, outside the timed function;
