@@ -118,8 +118,19 @@ function newPortCount(ports: readonly number[], taken: ReadonlySet<number>): num
   return n;
 }
 
+const NO_PORTS: readonly number[] = Object.freeze([]);
+/** Port lists already sorted, by the list they came from (requirements are frozen and shared by every task). */
+const sortedLists = new WeakMap<readonly number[], readonly number[]>();
+
+/** The ports sorted, each once, frozen; computed once per frozen input list (placement reserves in a hot loop). */
 function sortedUnique(ports: readonly number[]): readonly number[] {
-  return Object.freeze([...new Set(ports)].sort((a, b) => a - b));
+  if (ports.length === 0) return NO_PORTS;
+  let sorted = sortedLists.get(ports);
+  if (sorted === undefined) {
+    sorted = Object.freeze([...new Set(ports)].sort((a, b) => a - b));
+    if (Object.isFrozen(ports)) sortedLists.set(ports, sorted);
+  }
+  return sorted;
 }
 
 function integerResource(name: string, value: number): Resource {
