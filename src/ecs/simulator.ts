@@ -64,14 +64,14 @@ import { CONTAINER_INSTANCE_STATUSES } from './instances.js';
 import { registerTaskDefinition } from './register-task-definition.js';
 import { forkState } from './fork.js';
 import { compare, type WhatIfReport } from './what-if.js';
+import { placeTasksBulk, runTask, startTask } from './run-task.js';
+import { createService, deleteService, describeServices, listServices, updateService } from './services.js';
+import { describeTasks, listTasks, stopTask } from './task-ops.js';
 
 /** A drain what-if's report, with the fork it ran on (to look further or continue). */
 export interface DrainWhatIf<T> extends WhatIfReport {
   fork: T;
 }
-import { placeTasksBulk, runTask, startTask } from './run-task.js';
-import { createService, deleteService, describeServices, listServices, updateService } from './services.js';
-import { describeTasks, listTasks, stopTask } from './task-ops.js';
 
 /** Options of `new EcsSimulator(...)`; every one has a default. */
 export interface EcsSimulatorOptions {

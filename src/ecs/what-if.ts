@@ -2,7 +2,7 @@
  * What-if reports: run a change on a fork, let the scheduler settle, and compare. The original
  * simulator is never touched.
  */
-import type { ClusterRecord, SimState } from './state.js';
+import type { ClusterRecord } from './state.js';
 
 export interface Utilisation {
   /** reserved CPU units / registered CPU units, 0..1 */
@@ -104,4 +104,3 @@ export function compare(before: ClusterRecord, after: ClusterRecord, changed: st
   };
 }
 
-export type { SimState };
