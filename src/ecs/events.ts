@@ -5,7 +5,7 @@ import type { ScheduledEvent } from '../sim/clock.js';
 import { AGENT_UPDATE_EVENT, onAgentUpdateStep } from './agent.js';
 import type { SimState } from './state.js';
 import { onTrunkProvisioned, onTrunkReleased } from './trunking.js';
-import { onTaskStarted, onTaskStopped } from './tasks.js';
+import { onTaskExpired, onTaskStarted, onTaskStopped } from './tasks.js';
 import { onReconcile } from './services.js';
 
 type Handler = (state: SimState, payload: ScheduledEvent['payload']) => void;
@@ -15,6 +15,7 @@ export const EVENT_HANDLERS: Readonly<Record<string, Handler>> = {
   'trunk-released': (state, p) => onTrunkReleased(state, String(p['cluster']), String(p['arn'])),
   'task-started': (state, p) => onTaskStarted(state, String(p['cluster']), String(p['arn'])),
   'task-stopped': (state, p) => onTaskStopped(state, String(p['cluster']), String(p['arn'])),
+  'task-expired': (state, p) => onTaskExpired(state, String(p['cluster']), String(p['arn'])),
   'services-reconcile': (state, p) => onReconcile(state, String(p['cluster'])),
   [AGENT_UPDATE_EVENT]: (state, p) => onAgentUpdateStep(state, String(p['cluster']), String(p['arn']), String(p['from'])),
 };

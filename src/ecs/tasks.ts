@@ -19,6 +19,8 @@ import type { ClusterRecord, SimState } from './state.js';
 export const TASK_START_MS = 5_000;
 /** Simulated time from a stop request to STOPPED (the containers' stop timeout). */
 export const TASK_STOP_MS = 5_000;
+/** How long a STOPPED task stays describable (ECS keeps stopped tasks for about an hour). */
+export const STOPPED_TASK_RETENTION_MS = 3_600_000;
 
 export type TaskStatus = 'PENDING' | 'RUNNING' | 'STOPPED';
 
@@ -163,6 +165,15 @@ export function onTaskStopped(state: SimState, clusterName: string, arn: string)
   finishStop(state, cluster, task);
 }
 
+/** A STOPPED task is forgotten after STOPPED_TASK_RETENTION_MS: DescribeTasks reports it MISSING. */
+export function onTaskExpired(state: SimState, clusterName: string, arn: string): void {
+  const cluster = state.clusters.get(clusterName);
+  const task = cluster?.tasks.get(arn);
+  if (cluster === undefined || task === undefined || task.lastStatus !== 'STOPPED') return;
+  cluster.tasks.delete(arn);
+  cluster.taskIdToArn.delete(task.id);
+}
+
 /** Moves a task to STOPPED at once (used by the stop event and by forced deregistration). */
 export function finishStop(state: SimState, cluster: ClusterRecord, task: TaskRecord): void {
   const was = task.lastStatus;
@@ -176,6 +187,7 @@ export function finishStop(state: SimState, cluster: ClusterRecord, task: TaskRe
     cluster.store.removeTask(task.containerInstanceArn, task.group);
   }
   adjustCounts(cluster, task.containerInstanceArn, was === 'RUNNING' ? -1 : 0, was === 'PENDING' ? -1 : 0);
+  state.clock.schedule(STOPPED_TASK_RETENTION_MS, 'task-expired', { cluster: cluster.name, arn: task.arn });
   // Freed capacity, or a service short of a task: let the scheduler look.
   scheduleReconcile(state, cluster);
 }

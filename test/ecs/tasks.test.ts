@@ -216,3 +216,18 @@ describe('snapshots with tasks', () => {
     expect(restored.snapshot()).toEqual(sim.snapshot());
   });
 });
+
+describe('stopped tasks', () => {
+  it('stay describable for an hour after they stop, then are MISSING', () => {
+    const { sim } = cluster(1);
+    const { tasks } = sim.runTask({ cluster: 'c', taskDefinition: 'batch' });
+    const arn = tasks![0]!.taskArn!;
+    sim.stopTask({ cluster: 'c', task: arn });
+    sim.advance(5_000);
+    sim.advance(3_599_999);
+    expect(sim.describeTasks({ cluster: 'c', tasks: [arn] }).tasks![0]!.lastStatus).toBe('STOPPED');
+    sim.advance(1);
+    expect(sim.describeTasks({ cluster: 'c', tasks: [arn] }).failures).toEqual([{ arn, reason: 'MISSING' }]);
+    expect(sim.listTasks({ cluster: 'c', desiredStatus: 'STOPPED' }).taskArns).toEqual([]);
+  });
+});
