@@ -97,3 +97,16 @@ describe('clone', () => {
     expect(c.liveCount).toBe(299_999);
   });
 });
+
+describe('range merging', () => {
+  it('two ranges on one column inside an and become one scan, with the same answer', () => {
+    const s = store(50, () => ({}));
+    const plan = s.explain('runningTasksCount >= 1 and runningTasksCount < 3');
+    expect(plan).toMatchObject({ node: 'runningTasksCount >= 1 and runningTasksCount < 3', actual: 20 });
+    expect(plan.children).toEqual([]);
+    const expected = Array.from({ length: 50 }, (_, i) => i + 1).filter((i) => i % 5 >= 1 && i % 5 < 3).map(arn);
+    expect(s.query('runningTasksCount >= 1 and runningTasksCount < 3')).toEqual(expected);
+    expect(s.query('runningTasksCount > 3 and runningTasksCount < 2')).toEqual([]);
+    expect(s.query('runningTasksCount != 1 and runningTasksCount < 3')).toEqual(Array.from({ length: 50 }, (_, i) => i + 1).filter((i) => i % 5 === 0 || i % 5 === 2).map(arn));
+  });
+});
