@@ -110,6 +110,17 @@ export type {
   DeleteAccountSettingResponse,
   ListAccountSettingsRequest,
   ListAccountSettingsResponse,
+  RegisterTaskDefinitionRequest,
+  RunTaskRequest,
+  StartTaskRequest,
+  StopTaskRequest,
+  ListTasksRequest,
+  DescribeTasksRequest,
+  CreateServiceRequest,
+  UpdateServiceRequest,
+  DeleteServiceRequest,
+  DescribeServicesRequest,
+  ListServicesRequest,
 } from './shapes.js';
 export { ResourceAccountant } from './resources/accountant.js';
 export { requirementsOf } from './resources/requirements.js';

@@ -410,3 +410,801 @@ export interface ListAccountSettingsResponse {
   settings?: Setting[] | undefined;
   nextToken?: string | undefined;
 }
+
+// ---- task definitions, tasks and services: requests, and the shapes nested in them ----------
+// Generated field for field from `@aws-sdk/client-ecs` (dist-types/models); the simulator validates
+// the values at run time and ignores members newer than its model.
+
+export interface RegisterTaskDefinitionRequest {
+  family: string | undefined;
+  taskRoleArn?: string | undefined;
+  executionRoleArn?: string | undefined;
+  networkMode?: NetworkMode | undefined;
+  containerDefinitions: ContainerDefinition[] | undefined;
+  volumes?: Volume[] | undefined;
+  placementConstraints?: TaskDefinitionPlacementConstraint[] | undefined;
+  requiresCompatibilities?: Compatibility[] | undefined;
+  cpu?: string | undefined;
+  memory?: string | undefined;
+  tags?: Tag[] | undefined;
+  pidMode?: PidMode | undefined;
+  ipcMode?: IpcMode | undefined;
+  proxyConfiguration?: ProxyConfiguration | undefined;
+  inferenceAccelerators?: InferenceAccelerator[] | undefined;
+  ephemeralStorage?: EphemeralStorage | undefined;
+  runtimePlatform?: RuntimePlatform | undefined;
+  enableFaultInjection?: boolean | undefined;
+}
+
+export interface RunTaskRequest {
+  capacityProviderStrategy?: CapacityProviderStrategyItem[] | undefined;
+  cluster?: string | undefined;
+  count?: number | undefined;
+  enableECSManagedTags?: boolean | undefined;
+  enableExecuteCommand?: boolean | undefined;
+  group?: string | undefined;
+  launchType?: LaunchType | undefined;
+  networkConfiguration?: NetworkConfiguration | undefined;
+  overrides?: TaskOverride | undefined;
+  placementConstraints?: PlacementConstraint[] | undefined;
+  placementStrategy?: PlacementStrategy[] | undefined;
+  platformVersion?: string | undefined;
+  propagateTags?: PropagateTags | undefined;
+  referenceId?: string | undefined;
+  startedBy?: string | undefined;
+  tags?: Tag[] | undefined;
+  taskDefinition: string | undefined;
+  clientToken?: string | undefined;
+  volumeConfigurations?: TaskVolumeConfiguration[] | undefined;
+}
+
+export interface StartTaskRequest {
+  cluster?: string | undefined;
+  containerInstances: string[] | undefined;
+  enableECSManagedTags?: boolean | undefined;
+  enableExecuteCommand?: boolean | undefined;
+  group?: string | undefined;
+  networkConfiguration?: NetworkConfiguration | undefined;
+  overrides?: TaskOverride | undefined;
+  propagateTags?: PropagateTags | undefined;
+  referenceId?: string | undefined;
+  startedBy?: string | undefined;
+  tags?: Tag[] | undefined;
+  taskDefinition: string | undefined;
+  volumeConfigurations?: TaskVolumeConfiguration[] | undefined;
+}
+
+export interface StopTaskRequest {
+  cluster?: string | undefined;
+  task: string | undefined;
+  reason?: string | undefined;
+}
+
+export interface ListTasksRequest {
+  cluster?: string | undefined;
+  containerInstance?: string | undefined;
+  family?: string | undefined;
+  nextToken?: string | undefined;
+  maxResults?: number | undefined;
+  startedBy?: string | undefined;
+  serviceName?: string | undefined;
+  desiredStatus?: DesiredStatus | undefined;
+  launchType?: LaunchType | undefined;
+  daemonName?: string | undefined;
+}
+
+export interface DescribeTasksRequest {
+  cluster?: string | undefined;
+  tasks: string[] | undefined;
+  include?: TaskField[] | undefined;
+}
+
+export interface CreateServiceRequest {
+  cluster?: string | undefined;
+  serviceName: string | undefined;
+  taskDefinition?: string | undefined;
+  availabilityZoneRebalancing?: AvailabilityZoneRebalancing | undefined;
+  loadBalancers?: LoadBalancer[] | undefined;
+  serviceRegistries?: ServiceRegistry[] | undefined;
+  desiredCount?: number | undefined;
+  clientToken?: string | undefined;
+  launchType?: LaunchType | undefined;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[] | undefined;
+  platformVersion?: string | undefined;
+  role?: string | undefined;
+  deploymentConfiguration?: DeploymentConfiguration | undefined;
+  placementConstraints?: PlacementConstraint[] | undefined;
+  placementStrategy?: PlacementStrategy[] | undefined;
+  networkConfiguration?: NetworkConfiguration | undefined;
+  healthCheckGracePeriodSeconds?: number | undefined;
+  schedulingStrategy?: SchedulingStrategy | undefined;
+  deploymentController?: DeploymentController | undefined;
+  tags?: Tag[] | undefined;
+  enableECSManagedTags?: boolean | undefined;
+  propagateTags?: PropagateTags | undefined;
+  enableExecuteCommand?: boolean | undefined;
+  serviceConnectConfiguration?: ServiceConnectConfiguration | undefined;
+  volumeConfigurations?: ServiceVolumeConfiguration[] | undefined;
+  vpcLatticeConfigurations?: VpcLatticeConfiguration[] | undefined;
+  gatewayConnectors?: GatewayConnector[] | undefined;
+  monitoring?: MonitoringConfiguration | undefined;
+}
+
+export interface UpdateServiceRequest {
+  cluster?: string | undefined;
+  service: string | undefined;
+  desiredCount?: number | undefined;
+  taskDefinition?: string | undefined;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[] | undefined;
+  deploymentConfiguration?: DeploymentConfiguration | undefined;
+  availabilityZoneRebalancing?: AvailabilityZoneRebalancing | undefined;
+  networkConfiguration?: NetworkConfiguration | undefined;
+  placementConstraints?: PlacementConstraint[] | undefined;
+  placementStrategy?: PlacementStrategy[] | undefined;
+  platformVersion?: string | undefined;
+  forceNewDeployment?: boolean | undefined;
+  healthCheckGracePeriodSeconds?: number | undefined;
+  deploymentController?: DeploymentController | undefined;
+  enableExecuteCommand?: boolean | undefined;
+  enableECSManagedTags?: boolean | undefined;
+  loadBalancers?: LoadBalancer[] | undefined;
+  propagateTags?: PropagateTags | undefined;
+  serviceRegistries?: ServiceRegistry[] | undefined;
+  serviceConnectConfiguration?: ServiceConnectConfiguration | undefined;
+  volumeConfigurations?: ServiceVolumeConfiguration[] | undefined;
+  vpcLatticeConfigurations?: VpcLatticeConfiguration[] | undefined;
+  gatewayConnectors?: GatewayConnector[] | undefined;
+  monitoring?: MonitoringConfiguration | undefined;
+}
+
+export interface DeleteServiceRequest {
+  cluster?: string | undefined;
+  service: string | undefined;
+  force?: boolean | undefined;
+}
+
+export interface DescribeServicesRequest {
+  cluster?: string | undefined;
+  services: string[] | undefined;
+  include?: ServiceField[] | undefined;
+}
+
+export interface ListServicesRequest {
+  cluster?: string | undefined;
+  nextToken?: string | undefined;
+  maxResults?: number | undefined;
+  launchType?: LaunchType | undefined;
+  schedulingStrategy?: SchedulingStrategy | undefined;
+  resourceManagementType?: ResourceManagementType | undefined;
+}
+
+export type NetworkMode = 'awsvpc' | 'bridge' | 'host' | 'none';
+
+export interface ContainerDefinition {
+  name?: string | undefined;
+  image?: string | undefined;
+  repositoryCredentials?: RepositoryCredentials | undefined;
+  cpu?: number | undefined;
+  memory?: number | undefined;
+  memoryReservation?: number | undefined;
+  links?: string[] | undefined;
+  portMappings?: PortMapping[] | undefined;
+  essential?: boolean | undefined;
+  restartPolicy?: ContainerRestartPolicy | undefined;
+  entryPoint?: string[] | undefined;
+  command?: string[] | undefined;
+  environment?: KeyValuePair[] | undefined;
+  environmentFiles?: EnvironmentFile[] | undefined;
+  mountPoints?: MountPoint[] | undefined;
+  volumesFrom?: VolumeFrom[] | undefined;
+  linuxParameters?: LinuxParameters | undefined;
+  secrets?: Secret[] | undefined;
+  dependsOn?: ContainerDependency[] | undefined;
+  startTimeout?: number | undefined;
+  stopTimeout?: number | undefined;
+  versionConsistency?: VersionConsistency | undefined;
+  hostname?: string | undefined;
+  user?: string | undefined;
+  workingDirectory?: string | undefined;
+  disableNetworking?: boolean | undefined;
+  privileged?: boolean | undefined;
+  readonlyRootFilesystem?: boolean | undefined;
+  dnsServers?: string[] | undefined;
+  dnsSearchDomains?: string[] | undefined;
+  extraHosts?: HostEntry[] | undefined;
+  dockerSecurityOptions?: string[] | undefined;
+  interactive?: boolean | undefined;
+  pseudoTerminal?: boolean | undefined;
+  dockerLabels?: Record<string, string> | undefined;
+  ulimits?: Ulimit[] | undefined;
+  logConfiguration?: LogConfiguration | undefined;
+  healthCheck?: HealthCheck | undefined;
+  systemControls?: SystemControl[] | undefined;
+  resourceRequirements?: ResourceRequirement[] | undefined;
+  firelensConfiguration?: FirelensConfiguration | undefined;
+  credentialSpecs?: string[] | undefined;
+}
+
+export interface Volume {
+  name?: string | undefined;
+  host?: HostVolumeProperties | undefined;
+  dockerVolumeConfiguration?: DockerVolumeConfiguration | undefined;
+  efsVolumeConfiguration?: EFSVolumeConfiguration | undefined;
+  s3filesVolumeConfiguration?: S3FilesVolumeConfiguration | undefined;
+  fsxWindowsFileServerVolumeConfiguration?: FSxWindowsFileServerVolumeConfiguration | undefined;
+  configuredAtLaunch?: boolean | undefined;
+}
+
+export interface TaskDefinitionPlacementConstraint {
+  type?: TaskDefinitionPlacementConstraintType | undefined;
+  expression?: string | undefined;
+}
+
+export type Compatibility = 'EC2' | 'EXTERNAL' | 'FARGATE' | 'MANAGED_INSTANCES';
+
+export type PidMode = 'host' | 'task';
+
+export type IpcMode = 'host' | 'none' | 'task';
+
+export interface ProxyConfiguration {
+  type?: ProxyConfigurationType | undefined;
+  containerName: string | undefined;
+  properties?: KeyValuePair[] | undefined;
+}
+
+export interface InferenceAccelerator {
+  deviceName: string | undefined;
+  deviceType: string | undefined;
+}
+
+export interface EphemeralStorage {
+  sizeInGiB: number | undefined;
+}
+
+export interface RuntimePlatform {
+  cpuArchitecture?: CPUArchitecture | undefined;
+  operatingSystemFamily?: OSFamily | undefined;
+}
+
+export type LaunchType = 'EC2' | 'EXTERNAL' | 'FARGATE' | 'MANAGED_INSTANCES';
+
+export interface NetworkConfiguration {
+  awsvpcConfiguration?: AwsVpcConfiguration | undefined;
+}
+
+export interface TaskOverride {
+  containerOverrides?: ContainerOverride[] | undefined;
+  cpu?: string | undefined;
+  inferenceAcceleratorOverrides?: InferenceAcceleratorOverride[] | undefined;
+  executionRoleArn?: string | undefined;
+  memory?: string | undefined;
+  taskRoleArn?: string | undefined;
+  ephemeralStorage?: EphemeralStorage | undefined;
+}
+
+export interface PlacementConstraint {
+  type?: PlacementConstraintType | undefined;
+  expression?: string | undefined;
+}
+
+export interface PlacementStrategy {
+  type?: PlacementStrategyType | undefined;
+  field?: string | undefined;
+}
+
+export type PropagateTags = 'NONE' | 'SERVICE' | 'TASK_DEFINITION';
+
+export interface TaskVolumeConfiguration {
+  name: string | undefined;
+  managedEBSVolume?: TaskManagedEBSVolumeConfiguration | undefined;
+}
+
+export type DesiredStatus = 'PENDING' | 'RUNNING' | 'STOPPED';
+
+export type TaskField = 'TAGS';
+
+export type AvailabilityZoneRebalancing = 'DISABLED' | 'ENABLED';
+
+export interface LoadBalancer {
+  targetGroupArn?: string | undefined;
+  loadBalancerName?: string | undefined;
+  containerName?: string | undefined;
+  containerPort?: number | undefined;
+  advancedConfiguration?: AdvancedConfiguration | undefined;
+}
+
+export interface ServiceRegistry {
+  registryArn?: string | undefined;
+  port?: number | undefined;
+  containerName?: string | undefined;
+  containerPort?: number | undefined;
+}
+
+export interface DeploymentConfiguration {
+  deploymentCircuitBreaker?: DeploymentCircuitBreaker | undefined;
+  maximumPercent?: number | undefined;
+  minimumHealthyPercent?: number | undefined;
+  alarms?: DeploymentAlarms | undefined;
+  strategy?: DeploymentStrategy | undefined;
+  bakeTimeInMinutes?: number | undefined;
+  lifecycleHooks?: DeploymentLifecycleHook[] | undefined;
+  linearConfiguration?: LinearConfiguration | undefined;
+  canaryConfiguration?: CanaryConfiguration | undefined;
+  earlySuccessCriteria?: DeploymentEarlySuccessCriteria | undefined;
+}
+
+export type SchedulingStrategy = 'DAEMON' | 'REPLICA';
+
+export interface DeploymentController {
+  type: DeploymentControllerType | undefined;
+}
+
+export interface ServiceConnectConfiguration {
+  enabled: boolean | undefined;
+  namespace?: string | undefined;
+  services?: ServiceConnectService[] | undefined;
+  logConfiguration?: LogConfiguration | undefined;
+  accessLogConfiguration?: ServiceConnectAccessLogConfiguration | undefined;
+  containerConfigurations?: ServiceConnectContainerConfiguration[] | undefined;
+}
+
+export interface ServiceVolumeConfiguration {
+  name: string | undefined;
+  managedEBSVolume?: ServiceManagedEBSVolumeConfiguration | undefined;
+}
+
+export interface VpcLatticeConfiguration {
+  roleArn: string | undefined;
+  targetGroupArn: string | undefined;
+  portName: string | undefined;
+  advancedConfiguration?: VpcLatticeAdvancedConfiguration | undefined;
+}
+
+export interface GatewayConnector {
+  portName: string | undefined;
+  healthCheck?: GatewayConnectorHealthCheck | undefined;
+  filters?: GatewayConnectorFilters | undefined;
+}
+
+export interface MonitoringConfiguration {
+  metricConfigurations?: MetricConfiguration[] | undefined;
+}
+
+export type ServiceField = 'TAGS';
+
+export type ResourceManagementType = 'CUSTOMER' | 'ECS';
+
+export interface RepositoryCredentials {
+  credentialsParameter: string | undefined;
+}
+
+export interface PortMapping {
+  containerPort?: number | undefined;
+  hostPort?: number | undefined;
+  protocol?: TransportProtocol | undefined;
+  name?: string | undefined;
+  appProtocol?: ApplicationProtocol | undefined;
+  containerPortRange?: string | undefined;
+}
+
+export interface ContainerRestartPolicy {
+  enabled: boolean | undefined;
+  ignoredExitCodes?: number[] | undefined;
+  restartAttemptPeriod?: number | undefined;
+}
+
+export interface EnvironmentFile {
+  value: string | undefined;
+  type: EnvironmentFileType | undefined;
+}
+
+export interface MountPoint {
+  sourceVolume?: string | undefined;
+  containerPath?: string | undefined;
+  readOnly?: boolean | undefined;
+}
+
+export interface VolumeFrom {
+  sourceContainer?: string | undefined;
+  readOnly?: boolean | undefined;
+}
+
+export interface LinuxParameters {
+  capabilities?: KernelCapabilities | undefined;
+  devices?: Device[] | undefined;
+  initProcessEnabled?: boolean | undefined;
+  sharedMemorySize?: number | undefined;
+  tmpfs?: Tmpfs[] | undefined;
+  maxSwap?: number | undefined;
+  swappiness?: number | undefined;
+}
+
+export interface Secret {
+  name: string | undefined;
+  valueFrom: string | undefined;
+}
+
+export interface ContainerDependency {
+  containerName: string | undefined;
+  condition: ContainerCondition | undefined;
+}
+
+export type VersionConsistency = 'disabled' | 'enabled';
+
+export interface HostEntry {
+  hostname: string | undefined;
+  ipAddress: string | undefined;
+}
+
+export interface Ulimit {
+  name: UlimitName | undefined;
+  softLimit: number | undefined;
+  hardLimit: number | undefined;
+}
+
+export interface LogConfiguration {
+  logDriver: LogDriver | undefined;
+  options?: Record<string, string> | undefined;
+  secretOptions?: Secret[] | undefined;
+}
+
+export interface HealthCheck {
+  command: string[] | undefined;
+  interval?: number | undefined;
+  timeout?: number | undefined;
+  retries?: number | undefined;
+  startPeriod?: number | undefined;
+}
+
+export interface SystemControl {
+  namespace?: string | undefined;
+  value?: string | undefined;
+}
+
+export interface ResourceRequirement {
+  value?: string | undefined;
+  type: ResourceType | undefined;
+  sharingStrategy?: SharingStrategy | undefined;
+}
+
+export interface FirelensConfiguration {
+  type: FirelensConfigurationType | undefined;
+  options?: Record<string, string> | undefined;
+}
+
+export interface HostVolumeProperties {
+  sourcePath?: string | undefined;
+}
+
+export interface DockerVolumeConfiguration {
+  scope?: Scope | undefined;
+  autoprovision?: boolean | undefined;
+  driver?: string | undefined;
+  driverOpts?: Record<string, string> | undefined;
+  labels?: Record<string, string> | undefined;
+}
+
+export interface EFSVolumeConfiguration {
+  fileSystemId: string | undefined;
+  rootDirectory?: string | undefined;
+  transitEncryption?: EFSTransitEncryption | undefined;
+  transitEncryptionPort?: number | undefined;
+  authorizationConfig?: EFSAuthorizationConfig | undefined;
+}
+
+export interface S3FilesVolumeConfiguration {
+  fileSystemArn: string | undefined;
+  rootDirectory?: string | undefined;
+  transitEncryptionPort?: number | undefined;
+  accessPointArn?: string | undefined;
+}
+
+export interface FSxWindowsFileServerVolumeConfiguration {
+  fileSystemId: string | undefined;
+  rootDirectory: string | undefined;
+  authorizationConfig: FSxWindowsFileServerAuthorizationConfig | undefined;
+}
+
+export type TaskDefinitionPlacementConstraintType = 'memberOf';
+
+export type ProxyConfigurationType = 'APPMESH';
+
+export type CPUArchitecture = 'ARM64' | 'X86_64';
+
+export type OSFamily = 'LINUX' | 'WINDOWS_SERVER_2004_CORE' | 'WINDOWS_SERVER_2016_FULL' | 'WINDOWS_SERVER_2019_CORE' | 'WINDOWS_SERVER_2019_FULL' | 'WINDOWS_SERVER_2022_CORE' | 'WINDOWS_SERVER_2022_FULL' | 'WINDOWS_SERVER_2025_CORE' | 'WINDOWS_SERVER_2025_FULL' | 'WINDOWS_SERVER_20H2_CORE';
+
+export interface AwsVpcConfiguration {
+  subnets: string[] | undefined;
+  securityGroups?: string[] | undefined;
+  assignPublicIp?: AssignPublicIp | undefined;
+}
+
+export interface ContainerOverride {
+  name?: string | undefined;
+  command?: string[] | undefined;
+  environment?: KeyValuePair[] | undefined;
+  environmentFiles?: EnvironmentFile[] | undefined;
+  cpu?: number | undefined;
+  memory?: number | undefined;
+  memoryReservation?: number | undefined;
+  resourceRequirements?: ResourceRequirement[] | undefined;
+}
+
+export interface InferenceAcceleratorOverride {
+  deviceName?: string | undefined;
+  deviceType?: string | undefined;
+}
+
+export type PlacementConstraintType = 'distinctInstance' | 'memberOf';
+
+export type PlacementStrategyType = 'binpack' | 'random' | 'spread';
+
+export interface TaskManagedEBSVolumeConfiguration {
+  encrypted?: boolean | undefined;
+  kmsKeyId?: string | undefined;
+  volumeType?: string | undefined;
+  sizeInGiB?: number | undefined;
+  snapshotId?: string | undefined;
+  volumeInitializationRate?: number | undefined;
+  iops?: number | undefined;
+  throughput?: number | undefined;
+  tagSpecifications?: EBSTagSpecification[] | undefined;
+  roleArn: string | undefined;
+  terminationPolicy?: TaskManagedEBSVolumeTerminationPolicy | undefined;
+  filesystemType?: TaskFilesystemType | undefined;
+}
+
+export interface AdvancedConfiguration {
+  alternateTargetGroupArn?: string | undefined;
+  productionListenerRule?: string | undefined;
+  testListenerRule?: string | undefined;
+  roleArn?: string | undefined;
+}
+
+export interface DeploymentCircuitBreaker {
+  enable: boolean | undefined;
+  rollback: boolean | undefined;
+  resetOnHealthyTask?: boolean | undefined;
+  thresholdConfiguration?: ThresholdConfiguration | undefined;
+}
+
+export interface DeploymentAlarms {
+  alarmNames: string[] | undefined;
+  rollback: boolean | undefined;
+  enable: boolean | undefined;
+}
+
+export type DeploymentStrategy = 'BLUE_GREEN' | 'CANARY' | 'LINEAR' | 'ROLLING';
+
+export interface DeploymentLifecycleHook {
+  targetType?: DeploymentLifecycleHookTargetType | undefined;
+  hookTargetArn?: string | undefined;
+  roleArn?: string | undefined;
+  lifecycleStages?: DeploymentLifecycleHookStage[] | undefined;
+  hookDetails?: DocumentType | undefined;
+  timeoutConfiguration?: DeploymentLifecycleHookTimeoutConfiguration | undefined;
+}
+
+export interface LinearConfiguration {
+  stepPercent?: number | undefined;
+  stepBakeTimeInMinutes?: number | undefined;
+}
+
+export interface CanaryConfiguration {
+  canaryPercent?: number | undefined;
+  canaryBakeTimeInMinutes?: number | undefined;
+}
+
+export interface DeploymentEarlySuccessCriteria {
+  enable: boolean | undefined;
+  healthyPercent?: number | undefined;
+  sourceServiceRevisionCleanup?: ServiceRevisionCleanup | undefined;
+}
+
+export type DeploymentControllerType = 'CODE_DEPLOY' | 'ECS' | 'EXTERNAL';
+
+export interface ServiceConnectService {
+  portName: string | undefined;
+  discoveryName?: string | undefined;
+  clientAliases?: ServiceConnectClientAlias[] | undefined;
+  ingressPortOverride?: number | undefined;
+  timeout?: TimeoutConfiguration | undefined;
+  tls?: ServiceConnectTlsConfiguration | undefined;
+}
+
+export interface ServiceConnectAccessLogConfiguration {
+  format: ServiceConnectAccessLoggingFormat | undefined;
+  includeQueryParameters?: ServiceConnectIncludeQueryParameters | undefined;
+}
+
+export type ServiceConnectContainerConfiguration =
+  | { logLevel: ServiceConnectContainerLogLevel; $unknown?: never }
+  | { logLevel?: never; $unknown: [string, unknown] };
+
+export interface ServiceManagedEBSVolumeConfiguration {
+  encrypted?: boolean | undefined;
+  kmsKeyId?: string | undefined;
+  volumeType?: string | undefined;
+  sizeInGiB?: number | undefined;
+  snapshotId?: string | undefined;
+  volumeInitializationRate?: number | undefined;
+  iops?: number | undefined;
+  throughput?: number | undefined;
+  tagSpecifications?: EBSTagSpecification[] | undefined;
+  roleArn: string | undefined;
+  filesystemType?: TaskFilesystemType | undefined;
+}
+
+export interface VpcLatticeAdvancedConfiguration {
+  alternateTargetGroupArn?: string | undefined;
+  productionListenerRule?: string | undefined;
+  testListenerRule?: string | undefined;
+}
+
+export interface GatewayConnectorHealthCheck {
+  healthCheckProtocol?: GatewayConnectorHealthCheckProtocol | undefined;
+  healthCheckPort?: number | undefined;
+  healthCheckPath?: string | undefined;
+  healthCheckTimeoutSeconds?: number | undefined;
+  healthCheckIntervalSeconds?: number | undefined;
+  healthyThresholdCount?: number | undefined;
+  unhealthyThresholdCount?: number | undefined;
+  matcher?: GatewayConnectorHealthCheckMatcher | undefined;
+}
+
+export interface GatewayConnectorFilters {
+  accessTypes?: AccessType[] | undefined;
+}
+
+export interface MetricConfiguration {
+  metricNames: string[] | undefined;
+  resolutionSeconds: number | undefined;
+}
+
+export type TransportProtocol = 'tcp' | 'udp';
+
+export type ApplicationProtocol = 'grpc' | 'http' | 'http2';
+
+export type EnvironmentFileType = 's3';
+
+export interface KernelCapabilities {
+  add?: string[] | undefined;
+  drop?: string[] | undefined;
+}
+
+export interface Device {
+  hostPath: string | undefined;
+  containerPath?: string | undefined;
+  permissions?: DeviceCgroupPermission[] | undefined;
+}
+
+export interface Tmpfs {
+  containerPath: string | undefined;
+  size: number | undefined;
+  mountOptions?: string[] | undefined;
+}
+
+export type ContainerCondition = 'COMPLETE' | 'HEALTHY' | 'START' | 'SUCCESS';
+
+export type UlimitName = 'core' | 'cpu' | 'data' | 'fsize' | 'locks' | 'memlock' | 'msgqueue' | 'nice' | 'nofile' | 'nproc' | 'rss' | 'rtprio' | 'rttime' | 'sigpending' | 'stack';
+
+export type LogDriver = 'awsfirelens' | 'awslogs' | 'fluentd' | 'gelf' | 'journald' | 'json-file' | 'splunk' | 'syslog';
+
+export type ResourceType = 'GPU' | 'InferenceAccelerator' | 'NeuronDevice';
+
+export type SharingStrategy =
+  | { nvidiaMps: NvidiaMpsAllocation; $unknown?: never }
+  | { nvidiaMps?: never; $unknown: [string, unknown] };
+
+export type FirelensConfigurationType = 'fluentbit' | 'fluentd';
+
+export type Scope = 'shared' | 'task';
+
+export type EFSTransitEncryption = 'DISABLED' | 'ENABLED';
+
+export interface EFSAuthorizationConfig {
+  accessPointId?: string | undefined;
+  iam?: EFSAuthorizationConfigIAM | undefined;
+}
+
+export interface FSxWindowsFileServerAuthorizationConfig {
+  credentialsParameter: string | undefined;
+  domain: string | undefined;
+}
+
+export type AssignPublicIp = 'DISABLED' | 'ENABLED';
+
+export interface EBSTagSpecification {
+  resourceType: EBSResourceType | undefined;
+  tags?: Tag[] | undefined;
+  propagateTags?: PropagateTags | undefined;
+}
+
+export interface TaskManagedEBSVolumeTerminationPolicy {
+  deleteOnTermination: boolean | undefined;
+}
+
+export type TaskFilesystemType = 'ext3' | 'ext4' | 'ntfs' | 'xfs';
+
+export interface ThresholdConfiguration {
+  type: ThresholdType | undefined;
+  value: number | undefined;
+}
+
+export type DeploymentLifecycleHookTargetType = 'AWS_LAMBDA' | 'PAUSE';
+
+export type DeploymentLifecycleHookStage = 'POST_PRODUCTION_TRAFFIC_SHIFT' | 'POST_SCALE_UP' | 'POST_TEST_TRAFFIC_SHIFT' | 'PRE_PRODUCTION_TRAFFIC_SHIFT' | 'PRE_SCALE_UP' | 'PRODUCTION_TRAFFIC_SHIFT' | 'RECONCILE_SERVICE' | 'TEST_TRAFFIC_SHIFT';
+
+/** Smithy's document type (free-form JSON). */
+export type DocumentType = null | boolean | number | string | DocumentType[] | { [prop: string]: DocumentType };
+
+export interface DeploymentLifecycleHookTimeoutConfiguration {
+  timeoutInMinutes?: number | undefined;
+  action?: DeploymentLifecycleHookAction | undefined;
+}
+
+export type ServiceRevisionCleanup = 'BLOCKING' | 'DEFERRED';
+
+export interface ServiceConnectClientAlias {
+  port: number | undefined;
+  dnsName?: string | undefined;
+  testTrafficRules?: ServiceConnectTestTrafficRules | undefined;
+}
+
+export interface TimeoutConfiguration {
+  idleTimeoutSeconds?: number | undefined;
+  perRequestTimeoutSeconds?: number | undefined;
+}
+
+export interface ServiceConnectTlsConfiguration {
+  issuerCertificateAuthority: ServiceConnectTlsCertificateAuthority | undefined;
+  kmsKey?: string | undefined;
+  roleArn?: string | undefined;
+}
+
+export type ServiceConnectAccessLoggingFormat = 'JSON' | 'TEXT';
+
+export type ServiceConnectIncludeQueryParameters = 'DISABLED' | 'ENABLED';
+
+export type ServiceConnectContainerLogLevel = 'debug' | 'info';
+
+export type GatewayConnectorHealthCheckProtocol = 'HTTP' | 'HTTPS';
+
+export interface GatewayConnectorHealthCheckMatcher {
+  httpCode?: string | undefined;
+  grpcCode?: string | undefined;
+}
+
+export type AccessType = 'PRIVATE' | 'PUBLIC';
+
+export type DeviceCgroupPermission = 'mknod' | 'read' | 'write';
+
+export interface NvidiaMpsAllocation {
+  memory: number | undefined;
+  maxComputePercent?: number | undefined;
+}
+
+export type EFSAuthorizationConfigIAM = 'DISABLED' | 'ENABLED';
+
+export type EBSResourceType = 'volume';
+
+export type ThresholdType = 'BOUNDED_PERCENT' | 'COUNT' | 'UNBOUNDED_PERCENT';
+
+export type DeploymentLifecycleHookAction = 'CONTINUE' | 'ROLLBACK';
+
+export interface ServiceConnectTestTrafficRules {
+  header: ServiceConnectTestTrafficHeaderRules | undefined;
+}
+
+export interface ServiceConnectTlsCertificateAuthority {
+  awsPcaAuthorityArn?: string | undefined;
+}
+
+export interface ServiceConnectTestTrafficHeaderRules {
+  name: string | undefined;
+  value?: ServiceConnectTestTrafficHeaderMatchRules | undefined;
+}
+
+export interface ServiceConnectTestTrafficHeaderMatchRules {
+  exact: string | undefined;
+}

@@ -11,16 +11,20 @@ import type { PlanExplanation } from '../store/plan.js';
 import type {
   CreateClusterRequest,
   CreateClusterResponse,
+  CreateServiceRequest,
   DeleteAccountSettingRequest,
   DeleteAccountSettingResponse,
   DeleteAttributesRequest,
   DeleteAttributesResponse,
+  DeleteServiceRequest,
   DeregisterContainerInstanceRequest,
   DeregisterContainerInstanceResponse,
   DescribeClustersRequest,
   DescribeClustersResponse,
   DescribeContainerInstancesRequest,
   DescribeContainerInstancesResponse,
+  DescribeServicesRequest,
+  DescribeTasksRequest,
   ListAccountSettingsRequest,
   ListAccountSettingsResponse,
   ListAttributesRequest,
@@ -29,6 +33,8 @@ import type {
   ListClustersResponse,
   ListContainerInstancesRequest,
   ListContainerInstancesResponse,
+  ListServicesRequest,
+  ListTasksRequest,
   PutAccountSettingDefaultRequest,
   PutAccountSettingDefaultResponse,
   PutAccountSettingRequest,
@@ -37,12 +43,17 @@ import type {
   PutAttributesResponse,
   RegisterContainerInstanceRequest,
   RegisterContainerInstanceResponse,
+  RegisterTaskDefinitionRequest,
+  RunTaskRequest,
+  StartTaskRequest,
+  StopTaskRequest,
   SubmitAttachmentStateChangesRequest,
   SubmitAttachmentStateChangesResponse,
   UpdateContainerAgentRequest,
   UpdateContainerAgentResponse,
   UpdateContainerInstancesStateRequest,
   UpdateContainerInstancesStateResponse,
+  UpdateServiceRequest,
 } from '../shapes.js';
 import { deleteAccountSetting, listAccountSettings, putAccountSetting, putAccountSettingDefault } from './account-settings.js';
 import { containerInstanceIdOf, rootArn } from './arns.js';
@@ -175,17 +186,17 @@ export class EcsSimulator {
   listAccountSettings(request?: ListAccountSettingsRequest, call?: CallContext): ListAccountSettingsResponse { return listAccountSettings(this.state, request, call); }
 
   // ---- task definitions, tasks and services -----------------------------------------------------
-  registerTaskDefinition(request: unknown, call?: CallContext) { return registerTaskDefinition(this.state, request, call); }
-  runTask(request: unknown, call?: CallContext) { return runTask(this.state, request, call); }
-  startTask(request: unknown, call?: CallContext) { return startTask(this.state, request, call); }
-  stopTask(request: unknown, call?: CallContext) { return stopTask(this.state, request, call); }
-  listTasks(request?: unknown, call?: CallContext) { return listTasks(this.state, request, call); }
-  describeTasks(request: unknown, call?: CallContext) { return describeTasks(this.state, request, call); }
-  createService(request: unknown, call?: CallContext) { return createService(this.state, request, call); }
-  updateService(request: unknown, call?: CallContext) { return updateService(this.state, request, call); }
-  deleteService(request: unknown, call?: CallContext) { return deleteService(this.state, request, call); }
-  describeServices(request: unknown, call?: CallContext) { return describeServices(this.state, request, call); }
-  listServices(request?: unknown, call?: CallContext) { return listServices(this.state, request, call); }
+  registerTaskDefinition(request: RegisterTaskDefinitionRequest, call?: CallContext) { return registerTaskDefinition(this.state, request, call); }
+  runTask(request: RunTaskRequest, call?: CallContext) { return runTask(this.state, request, call); }
+  startTask(request: StartTaskRequest, call?: CallContext) { return startTask(this.state, request, call); }
+  stopTask(request: StopTaskRequest, call?: CallContext) { return stopTask(this.state, request, call); }
+  listTasks(request?: ListTasksRequest, call?: CallContext) { return listTasks(this.state, request, call); }
+  describeTasks(request: DescribeTasksRequest, call?: CallContext) { return describeTasks(this.state, request, call); }
+  createService(request: CreateServiceRequest, call?: CallContext) { return createService(this.state, request, call); }
+  updateService(request: UpdateServiceRequest, call?: CallContext) { return updateService(this.state, request, call); }
+  deleteService(request: DeleteServiceRequest, call?: CallContext) { return deleteService(this.state, request, call); }
+  describeServices(request: DescribeServicesRequest, call?: CallContext) { return describeServices(this.state, request, call); }
+  listServices(request?: ListServicesRequest, call?: CallContext) { return listServices(this.state, request, call); }
 
   /**
    * The bulk what-if: places `count` tasks (no limit of 10) as RunTask would, one after another,
