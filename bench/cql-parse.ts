@@ -130,7 +130,8 @@ function main(): void {
     parser.beginParse();
     parser.input = tokens[k]!;
     const ast = parser.expression();
-    return { ast, leaves: parser.leafTokens };
+    // A copy: the parser may reuse its side table from one parse to the next.
+    return { ast, leaves: new Map(parser.leafTokens) };
   });
 
   // Unique-text variants for the cache-miss rows; the counters never repeat within a run, and
