@@ -23,12 +23,14 @@
  *   (and evicts once full). The texts are therefore longer than the mix: see the chars column.
  * - "lex only", "parse only" and "check only" use a lexer and parser built exactly as in
  *   src/cql/parse.ts, on input prepared outside the timed function, to show the split.
+ * - Each row runs in a fresh child process (see "harness" below for why).
  *
  * Targets (from the issue): parse + check ≥ 200,000 expressions/s cold; cached `compileFilter`
  * ≥ 10,000,000 lookups/s.
  */
 import Benchmark from 'benchmark';
 import { Lexer, type IToken } from 'chevrotain';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -105,7 +107,13 @@ function verifyMix(): void {
 }
 
 // ---- harness ----------------------------------------------------------------------------
+// Each row runs in a child process of its own. Measured here: a second Chevrotain Lexer or
+// CqlParser instance that has run in the same process halves parseFilter's speed afterwards,
+// because V8's feedback in Chevrotain's code becomes polymorphic. The split rows need their own
+// instances, so one process per row keeps every row from skewing the others. An application
+// has exactly one of each, the ones in src/cql/parse.ts.
 interface Row {
+  id: string;
   name: string;
   hz: number;
   rme: number;
@@ -113,89 +121,132 @@ interface Row {
   chars: number;
 }
 
+const ROWS: ReadonlyArray<{ id: string; name: string }> = [
+  { id: 'lex', name: 'lex only (tokenize)' },
+  { id: 'parse', name: 'parse only (tokens → AST)' },
+  { id: 'check', name: 'check only (AST → checked)' },
+  { id: 'cold', name: 'parseFilter (lex+parse+check), cold' },
+  { id: 'fresh-regex', name: 'parseFilter, fresh regex each time' },
+  { id: 'miss', name: 'compileFilter, cache miss (unique text)' },
+  { id: 'hit', name: 'compileFilter, cache hit' },
+];
+
 function average(texts: readonly string[]): number {
   return texts.reduce((n, t) => n + t.length, 0) / texts.length;
 }
 
-function main(): void {
-  verifyMix();
+/** Measures one row in this process; returns it. */
+function runRow(id: string): Row {
   const N = MIX.length;
   const mixChars = average(MIX);
-
-  // Lexer and parser built exactly as in src/cql/parse.ts, for the split rows.
-  const lexer = new Lexer(lexerDefinition, { positionTracking: 'onlyOffset', ensureOptimizations: false });
-  const parser = new CqlParser();
-  const tokens: IToken[][] = MIX.map((t) => lexer.tokenize(t).tokens);
-  const parsed: Array<{ ast: Expr; leaves: Map<Expr, LeafTokens> }> = MIX.map((_, k) => {
-    parser.beginParse();
-    parser.input = tokens[k]!;
-    const ast = parser.expression();
-    // A copy: the parser may reuse its side table from one parse to the next.
-    return { ast, leaves: new Map(parser.leafTokens) };
-  });
-
-  // Unique-text variants for the cache-miss rows; the counters never repeat within a run, and
-  // the average length of the texts actually generated is reported.
-  const missSuffix = (k: number) => ` and runningTasksCount >= ${k}`;
-  const freshRegex = (k: number) => `attribute:ecs.instance-type =~ 'r${k}[a-z]*\\.(x|2x)large' and attribute:env == prod`;
-  const miss = { count: 0, chars: 0 };
-  const fresh = { count: 0, chars: 0 };
-
-  // Warm the compiled-filter cache for the hit row.
-  for (const t of MIX) compileFilter(t);
-
   let i = 0;
   let sink: unknown;
+  let chars = (): number => mixChars;
+  let fn: () => void;
+
+  switch (id) {
+    case 'lex': {
+      // Built exactly as in src/cql/parse.ts.
+      const lexer = new Lexer(lexerDefinition, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+      fn = () => {
+        sink = lexer.tokenize(MIX[i++ % N]!);
+      };
+      break;
+    }
+    case 'parse':
+    case 'check': {
+      const lexer = new Lexer(lexerDefinition, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+      const parser = new CqlParser();
+      const tokens: IToken[][] = MIX.map((t) => lexer.tokenize(t).tokens);
+      if (id === 'parse') {
+        fn = () => {
+          parser.beginParse();
+          parser.input = tokens[i++ % N]!;
+          sink = parser.expression();
+        };
+        break;
+      }
+      const parsed: Array<{ ast: Expr; leaves: Map<Expr, LeafTokens> }> = MIX.map((_, k) => {
+        parser.beginParse();
+        parser.input = tokens[k]!;
+        const ast = parser.expression();
+        // A copy: the parser may reuse its side table from one parse to the next.
+        return { ast, leaves: new Map(parser.leafTokens) };
+      });
+      fn = () => {
+        const k = i++ % N;
+        const p = parsed[k]!;
+        check(p.ast, MIX[k]!, 'filter', p.leaves);
+      };
+      break;
+    }
+    case 'cold':
+      fn = () => {
+        sink = parseFilter(MIX[i++ % N]!);
+      };
+      break;
+    case 'fresh-regex': {
+      // Every pattern new, so the pattern cache misses; the counter never repeats.
+      const fresh = { count: 0, chars: 0 };
+      chars = () => fresh.chars / fresh.count;
+      fn = () => {
+        const text = `attribute:ecs.instance-type =~ 'r${fresh.count++}[a-z]*\\.(x|2x)large' and attribute:env == prod`;
+        fresh.chars += text.length;
+        sink = parseFilter(text);
+      };
+      break;
+    }
+    case 'miss': {
+      // Every text new (a clause with a counter appended), so the compiled-filter LRU misses.
+      const miss = { count: 0, chars: 0 };
+      chars = () => miss.chars / miss.count;
+      fn = () => {
+        const text = `${MIX[i++ % N]!} and runningTasksCount >= ${miss.count++}`;
+        miss.chars += text.length;
+        sink = compileFilter(text);
+      };
+      break;
+    }
+    case 'hit':
+      for (const t of MIX) compileFilter(t); // warm the cache
+      fn = () => {
+        sink = compileFilter(MIX[i++ % N]!);
+      };
+      break;
+    default:
+      throw new Error(`unknown row ${id}`);
+  }
+
+  const name = ROWS.find((r) => r.id === id)!.name;
+  const bench = new Benchmark(name, fn, { minSamples: 20, maxTime: 3 });
+  bench.run();
+  void sink;
+  if (bench.error) throw bench.error as Error;
+  return { id, name, hz: bench.hz, rme: bench.stats.rme, samples: bench.stats.sample.length, chars: chars() };
+}
+
+function main(): void {
+  const rowArg = process.argv.find((a) => a.startsWith('--row='))?.slice('--row='.length);
+  if (rowArg !== undefined) {
+    // Child: one row, reported as JSON on the last line of stdout.
+    console.log(JSON.stringify(runRow(rowArg)));
+    return;
+  }
+  verifyMix();
+  const mixChars = average(MIX);
+  process.stderr.write(`cql-parse: ${MIX.length} expressions, ${mixChars.toFixed(1)} chars on average; ${ROWS.length} rows, one process each…\n`);
   const rows: Row[] = [];
-  const chars: Record<string, () => number> = {};
-  const suite = new Benchmark.Suite('cql-parse');
-  const add = (name: string, nchars: () => number, fn: () => void) => {
-    chars[name] = nchars;
-    suite.add(name, fn, { minSamples: 20, maxTime: 3 });
-  };
-  const mix = () => mixChars;
-
-  add('lex only (tokenize)', mix, () => {
-    sink = lexer.tokenize(MIX[i++ % N]!);
-  });
-  add('parse only (tokens → AST)', mix, () => {
-    parser.beginParse();
-    parser.input = tokens[i++ % N]!;
-    sink = parser.expression();
-  });
-  add('check only (AST → checked)', mix, () => {
-    const k = i++ % N;
-    const p = parsed[k]!;
-    check(p.ast, MIX[k]!, 'filter', p.leaves);
-  });
-  add('parseFilter (lex+parse+check), cold', mix, () => {
-    sink = parseFilter(MIX[i++ % N]!);
-  });
-  add('parseFilter, fresh regex each time', () => fresh.chars / fresh.count, () => {
-    const text = freshRegex(fresh.count++);
-    fresh.chars += text.length;
-    sink = parseFilter(text);
-  });
-  add('compileFilter, cache miss (unique text)', () => miss.chars / miss.count, () => {
-    const text = MIX[i++ % N]! + missSuffix(miss.count++);
-    miss.chars += text.length;
-    sink = compileFilter(text);
-  });
-  add('compileFilter, cache hit', mix, () => {
-    sink = compileFilter(MIX[i++ % N]!);
-  });
-
-  suite.on('cycle', (event: Benchmark.Event) => {
-    const b = event.target as Benchmark.Target & { name: string; hz: number; stats: Benchmark.Stats };
-    rows.push({ name: b.name, hz: b.hz, rme: b.stats.rme, samples: b.stats.sample.length, chars: chars[b.name]!() });
-    process.stderr.write(`  done: ${b.name}\n`);
-  });
-  suite.on('complete', () => {
-    void sink;
-    report(rows, N, mixChars);
-  });
-  process.stderr.write(`cql-parse: ${N} expressions, ${mixChars.toFixed(1)} chars on average; running ${suite.length} benchmarks…\n`);
-  suite.run({ async: false });
+  for (const { id } of ROWS) {
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, `--impl=${implArg}`, `--row=${id}`], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    });
+    if (child.status !== 0) throw new Error(`row ${id} failed (exit ${child.status})`);
+    const row = JSON.parse(child.stdout.trim().split('\n').pop()!) as Row;
+    rows.push(row);
+    process.stderr.write(`  done: ${row.name}\n`);
+  }
+  report(rows, MIX.length, mixChars);
 }
 
 // ---- output -----------------------------------------------------------------------------
