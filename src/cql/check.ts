@@ -75,14 +75,13 @@ function checkLeaf(leaf: Leaf, toks: LeafTokens, text: string, source: string): 
   const subject = subjectText(leaf.subject);
   const field = leaf.subject.field;
   const op = operatorName(leaf);
-  const fail = (token: IToken, reason: string) => cqlError(text, source, 'type', token.startOffset, reason, token.image, null);
 
   if (field === 'attribute') {
     const name = leaf.subject.attribute ?? '';
-    if (name.length === 0) return fail(toks.subject, "expected an attribute name after 'attribute:'");
+    if (name.length === 0) return typeError(text, source, toks.subject, "expected an attribute name after 'attribute:'");
     if (!ATTRIBUTE_NAME.test(name)) {
       const bad = NOT_IN_ATTRIBUTE_NAME.exec(name);
-      if (bad === null) return fail(toks.subject, `attribute name is ${name.length} characters long; the limit is 128`);
+      if (bad === null) return typeError(text, source, toks.subject, `attribute name is ${name.length} characters long; the limit is 128`);
       // Point at the offending character, not at the start of the subject.
       const ch = String.fromCodePoint(name.codePointAt(bad.index)!);
       return cqlError(text, source, 'type', toks.subject.startOffset + ATTRIBUTE_PREFIX_LENGTH + bad.index,
@@ -107,7 +106,7 @@ function checkLeaf(leaf: Leaf, toks: LeafTokens, text: string, source: string): 
 
   const allowed = OPERATORS_BY_FIELD[field];
   if (!allowed.includes(op)) {
-    return fail(toks.operator, `operator '${op}' does not apply to ${subject}; ${subject} takes ${allowed.join(', ')}`);
+    return typeError(text, source, toks.operator, `operator '${op}' does not apply to ${subject}; ${subject} takes ${allowed.join(', ')}`);
   }
 
   if (leaf.kind === 'in' && leaf.values.length > MAX_LIST_LENGTH) {
@@ -132,7 +131,7 @@ function checkLeaf(leaf: Leaf, toks: LeafTokens, text: string, source: string): 
     }
     const reader = VALUE_READERS[field];
     if (reader && !reader.valid(value)) {
-      return fail(token, `${subject} ${op} needs ${reader.what} but found ${show(value)}`);
+      return typeError(text, source, token, `${subject} ${op} needs ${reader.what} but found ${show(value)}`);
     }
   }
   return null;
@@ -152,4 +151,9 @@ export function patternOffsetInText(token: IToken, index: number): number {
     raw += image[raw] === '\\' && (image[raw + 1] === quote || image[raw + 1] === '\\') ? 2 : 1;
   }
   return token.startOffset + raw;
+}
+
+/** A type error at `token`. A module-level function, not a closure per leaf: under esbuild's keepNames (tsx) every named closure costs an Object.defineProperty. */
+function typeError(text: string, source: string, token: IToken, reason: string): CqlSyntaxError {
+  return cqlError(text, source, 'type', token.startOffset, reason, token.image, null);
 }
