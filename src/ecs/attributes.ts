@@ -290,7 +290,7 @@ export function listAttributes(state: SimState, request: unknown, _call?: CallCo
   let pastToken = 0;
   for (let s = first; s < slots.length && pastToken <= maxResults; s++) {
     const slot = slots[s]!;
-    const record = cluster.instances.get(store.arns[slot]!);
+    const record = cluster.instances.peek(store.arns[slot]!);
     if (record === undefined) continue;
     const base = sequence[slot]! * POSITIONS_PER_INSTANCE;
     record.attributes.forEach((a, position) => {

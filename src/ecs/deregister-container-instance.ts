@@ -44,8 +44,7 @@ export function deregisterContainerInstance(state: SimState, request: unknown, _
     // services replace them elsewhere.
     for (const task of cluster.tasks.values()) {
       if (task.containerInstanceArn === record.arn && task.lastStatus !== 'STOPPED') {
-        task.stoppedReason ??= 'Container instance deregistered';
-        finishStop(state, cluster, task);
+        finishStop(state, cluster, task, 'Container instance deregistered');
       }
     }
     // Counts the simulator did not place (e.g. loaded from a describe output) go too.

@@ -109,7 +109,7 @@ function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): TaskRecor
 
 /** A task to be replaced: on a DRAINING (or gone) instance, or of an older task definition. */
 function outdated(cluster: ClusterRecord, service: ServiceRecord, t: TaskRecord): boolean {
-  const instance = cluster.instances.get(t.containerInstanceArn);
+  const instance = cluster.instances.peek(t.containerInstanceArn);
   return instance === undefined || instance.status !== 'ACTIVE' || t.taskDefinitionArn !== service.taskDefinitionArn;
 }
 
@@ -171,7 +171,7 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
   const currentTasks = serviceTasks(cluster, service).filter((t) => !outdated(cluster, service, t));
   const excess = currentTasks.length - desired;
   if (excess > 0) {
-    const azOf = (t: TaskRecord) => cluster.instances.get(t.containerInstanceArn)?.attributes.find((a) => a.name === 'ecs.availability-zone')?.value ?? '';
+    const azOf = (t: TaskRecord) => cluster.instances.peek(t.containerInstanceArn)?.attributes.find((a) => a.name === 'ecs.availability-zone')?.value ?? '';
     const perAz = new Map<string, number>();
     const perInstance = new Map<string, number>();
     for (const t of currentTasks) {

@@ -7,6 +7,7 @@ import type { AgentUpdateStatus, Attachment, Attribute, Resource, Tag, VersionIn
 import type { SimClock } from '../sim/clock.js';
 import type { SeededRandom } from '../sim/random.js';
 import { InstanceStore } from '../store/store.js';
+import { CowMap } from '../store/cow-map.js';
 import type { ArnContext } from './arns.js';
 import type { TaskDefinitionRegistry } from './task-definitions.js';
 import { ResourceAccountant } from '../resources/accountant.js';
@@ -52,17 +53,20 @@ export interface ClusterRecord {
   readonly arn: string;
   status: string;
   readonly store: InstanceStore;
-  /** ARN → record, in registration order */
-  readonly instances: Map<string, InstanceRecord>;
+  /**
+   * ARN → record, in registration order. After a fork, `get` hands out this side's own copy (so
+   * a record it returns may be changed) and `peek` / iteration read records that may be shared.
+   */
+  readonly instances: CowMap<string, InstanceRecord>;
   /** id → ARN */
-  readonly arnById: Map<string, string>;
+  readonly arnById: CowMap<string, string>;
   tags: Tag[];
   /** what every instance has left (reservations of placed tasks) */
   readonly accountant: ResourceAccountant;
   /** task ARN → record, in creation order (STOPPED tasks stay describable) */
-  readonly tasks: Map<string, TaskRecord>;
+  readonly tasks: CowMap<string, TaskRecord>;
   /** task id → ARN */
-  readonly taskIdToArn: Map<string, string>;
+  readonly taskIdToArn: CowMap<string, string>;
   /** service name → record */
   readonly services: Map<string, ServiceRecord>;
   /** a services-reconcile event is already scheduled */
@@ -109,13 +113,31 @@ export function newCluster(name: string, arn: string, store = new InstanceStore(
     arn,
     status: 'ACTIVE',
     store,
-    instances: new Map(),
-    arnById: new Map(),
+    instances: new CowMap([], cloneInstance),
+    arnById: new CowMap(),
     tags: [],
     accountant: accountant ?? new ResourceAccountant(store),
-    tasks: new Map(),
-    taskIdToArn: new Map(),
+    tasks: new CowMap([], cloneTask),
+    taskIdToArn: new CowMap(),
     services: new Map(),
     reconcilePending: false,
   };
+}
+
+/** A deep copy of an instance record (a fork's own, made when it first changes the record). */
+export function cloneInstance(r: InstanceRecord): InstanceRecord {
+  return {
+    ...r,
+    registeredResources: r.registeredResources.map((x) => ({ ...x, ...(x.stringSetValue ? { stringSetValue: [...x.stringSetValue] } : {}) })),
+    versionInfo: { ...r.versionInfo },
+    attributes: r.attributes.map((a) => ({ ...a })),
+    attachments: r.attachments.map((a) => ({ ...a, details: a.details?.map((d) => ({ ...d })) })),
+    tags: r.tags.map((t) => ({ ...t })),
+    platformDevices: r.platformDevices.map((d) => ({ ...d })),
+  };
+}
+
+/** A copy of a task record; its reservation is frozen and stays shared (the accountant tracks it by identity). */
+export function cloneTask(t: TaskRecord): TaskRecord {
+  return { ...t, tags: t.tags.map((x) => ({ ...x })) };
 }

@@ -77,6 +77,11 @@ export function submitAttachmentStateChanges(state: SimState, request: unknown, 
     changes.push({ ...target, status });
   });
 
+  // The records found above may be shared with a fork: change this side's own copies.
+  for (const change of changes) {
+    change.record = cluster.instances.get(change.record.arn)!;
+    change.attachment = change.record.attachments.find((a) => a.id === change.attachment.id)!;
+  }
   const before = new Map<Attachment, string | undefined>();
   for (const { attachment, status } of changes) {
     if (!before.has(attachment)) before.set(attachment, attachment.status);

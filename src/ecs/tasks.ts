@@ -148,8 +148,9 @@ export function onTaskStarted(state: SimState, clusterName: string, arn: string)
 }
 
 /** Asks a task to stop: desiredStatus STOPPED now, STOPPED after TASK_STOP_MS. Idempotent. */
-export function requestStop(state: SimState, cluster: ClusterRecord, task: TaskRecord, reason: string): void {
-  if (task.desiredStatus === 'STOPPED') return;
+export function requestStop(state: SimState, cluster: ClusterRecord, seen: TaskRecord, reason: string): void {
+  if (seen.desiredStatus === 'STOPPED') return;
+  const task = cluster.tasks.get(seen.arn)!; // this side's own copy (the caller may hold a fork-shared one)
   task.desiredStatus = 'STOPPED';
   task.stoppingAt = state.clock.now;
   task.stoppedReason = reason;
@@ -175,7 +176,9 @@ export function onTaskExpired(state: SimState, clusterName: string, arn: string)
 }
 
 /** Moves a task to STOPPED at once (used by the stop event and by forced deregistration). */
-export function finishStop(state: SimState, cluster: ClusterRecord, task: TaskRecord): void {
+export function finishStop(state: SimState, cluster: ClusterRecord, seen: TaskRecord, reason?: string): void {
+  const task = cluster.tasks.get(seen.arn)!; // this side's own copy (the caller may hold a fork-shared one)
+  if (reason !== undefined) task.stoppedReason ??= reason;
   const was = task.lastStatus;
   task.lastStatus = 'STOPPED';
   task.desiredStatus = 'STOPPED';

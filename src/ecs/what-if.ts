@@ -29,7 +29,7 @@ export interface WhatIfReport {
 }
 
 function attribute(cluster: ClusterRecord, arn: string, name: string): string {
-  return cluster.instances.get(arn)?.attributes.find((a) => a.name === name)?.value ?? '(none)';
+  return cluster.instances.peek(arn)?.attributes.find((a) => a.name === name)?.value ?? '(none)';
 }
 
 /** Reserved over registered CPU and memory, per AZ, per instance type and in total, over ACTIVE and DRAINING instances. */
@@ -77,7 +77,7 @@ export function compare(before: ClusterRecord, after: ClusterRecord, changed: st
   }
   for (const t of before.tasks.values()) {
     if (t.serviceName === undefined || t.desiredStatus !== 'RUNNING') continue;
-    const now = after.tasks.get(t.arn);
+    const now = after.tasks.peek(t.arn);
     if (now === undefined || now.desiredStatus === 'RUNNING') continue;
     const key = `${t.serviceName}|${t.containerInstanceArn}`;
     const entry = moved.get(key) ?? { service: t.serviceName, from: t.containerInstanceArn, to: [] };

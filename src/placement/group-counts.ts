@@ -6,8 +6,7 @@ import type { InstanceStore } from '../store/store.js';
 
 /** Tasks of `group` on `slot` as the store records them (0 if none). */
 export function groupCountAt(store: InstanceStore, slot: number, group: string): number {
-  const entry = store.groupsAt(slot)?.get(group) as { count: number } | undefined;
-  return entry === undefined ? 0 : entry.count;
+  return store.groupCountAt(slot, group);
 }
 
 /** A per-slot array of the group's task counts (store.size entries). */

@@ -153,7 +153,14 @@ function stringSetResource(name: string, ports: ReadonlySet<number>, other: read
  * accountant.release(r);                                      // when it stops
  */
 export class ResourceAccountant {
-  private readonly slots: (SlotState | undefined)[] = [];
+  private slots: (SlotState | undefined)[] = [];
+  /**
+   * Copy-on-write after a fork (`cloneFor`): the slot array and every slot state start shared
+   * with the other side; `slotsShared` says the array is, `ownedStates` holds the states this
+   * side has copied or made since (null: never forked, everything is this side's).
+   */
+  private slotsShared = false;
+  private ownedStates: WeakSet<SlotState> | null = null;
 
   constructor(readonly store: InstanceStore) {}
 
@@ -178,7 +185,9 @@ export class ResourceAccountant {
     const memory = numberOf(byName.get('MEMORY'), 'MEMORY');
     const tcp = portsOf(byName.get('PORTS'));
     const udp = portsOf(byName.get('PORTS_UDP'));
-    this.slots[slot] = {
+    this.ownSlotArray();
+    this.store.ownResourceColumns();
+    const state: SlotState = {
       registeredCpu: cpu,
       registeredMemory: memory,
       tcp: tcp.ports,
@@ -191,6 +200,8 @@ export class ResourceAccountant {
       eniLimit,
       live: new Set(),
     };
+    this.slots[slot] = state;
+    this.ownedStates?.add(state);
     this.store.remainingCpu[slot] = cpu;
     this.store.remainingMemory[slot] = memory;
     this.store.enisInUse[slot] = 0;
@@ -202,6 +213,8 @@ export class ResourceAccountant {
    */
   removeInstance(slot: number): void {
     this.slotState(slot);
+    this.ownSlotArray();
+    this.store.ownResourceColumns();
     this.slots[slot] = undefined;
     // The store may have been grown (new arrays) since; always index the current ones.
     if (slot < this.store.capacity) {
@@ -293,8 +306,10 @@ export class ResourceAccountant {
   }
 
   /** Applies a reservation already checked to fit. */
-  private take(slot: number, s: SlotState, r: Reservation): Reservation {
+  private take(slot: number, shared: SlotState, r: Reservation): Reservation {
+    const s = this.writable(slot, shared);
     const store = this.store;
+    store.ownResourceColumns();
     store.remainingCpu[slot]! -= r.cpu;
     store.remainingMemory[slot]! -= r.memory;
     for (const p of r.tcpPorts) s.tcp.add(p);
@@ -312,11 +327,14 @@ export class ResourceAccountant {
    * accountant never handed out throws — never a double credit.
    */
   release(r: Reservation): void {
-    const s = this.slots[r.slot];
-    if (s === undefined || !s.live.delete(r)) {
+    const current = this.slots[r.slot];
+    if (current === undefined || !current.live.has(r)) {
       throw new AccountantError(`release: the reservation on slot ${r.slot} is not live (released already, its instance was removed, or it is from another accountant)`);
     }
+    const s = this.writable(r.slot, current);
+    s.live.delete(r);
     const store = this.store;
+    store.ownResourceColumns();
     store.remainingCpu[r.slot]! += r.cpu;
     store.remainingMemory[r.slot]! += r.memory;
     for (const p of r.tcpPorts) s.tcp.delete(p);
@@ -372,20 +390,38 @@ export class ResourceAccountant {
   }
 
   /**
-   * A deep, independent copy over another store (for what-if forks): `store` must have the same
-   * slots (a copy of this accountant's store). The copy's columns are set from this store's, so
-   * they agree even if `store` copied its columns at another moment.
+   * An independent copy over `store`, which must be a clone of this accountant's store (for
+   * what-if forks). Nothing is copied now: both sides share the slot states, and each copies a
+   * state the first time it changes it.
    */
   cloneFor(store: InstanceStore): ResourceAccountant {
+    if (store.size !== this.store.size || store.liveCount !== this.store.liveCount) {
+      throw new AccountantError('cloneFor: the target store is not a clone of this accountant\'s store');
+    }
     const copy = new ResourceAccountant(store);
-    this.slots.forEach((s, slot) => {
-      if (s === undefined) return;
-      if (!store.isLive(slot)) throw new AccountantError(`cloneFor: slot ${slot} is not live in the target store`);
-      copy.slots[slot] = cloneSlot(s);
-      store.remainingCpu[slot] = this.store.remainingCpu[slot]!;
-      store.remainingMemory[slot] = this.store.remainingMemory[slot]!;
-      store.enisInUse[slot] = this.store.enisInUse[slot]!;
-    });
+    copy.slots = this.slots;
+    for (const side of [this, copy]) {
+      side.slotsShared = true;
+      side.ownedStates = new WeakSet();
+    }
+    return copy;
+  }
+
+  /** The slot array, this side's own (copied once after a fork). */
+  private ownSlotArray(): void {
+    if (!this.slotsShared) return;
+    this.slots = this.slots.slice();
+    this.slotsShared = false;
+  }
+
+  /** The slot's state, this side's own: a state shared with a fork is copied before a change. */
+  private writable(slot: number, s: SlotState): SlotState {
+    const owned = this.ownedStates;
+    if (owned === null || owned.has(s)) return s;
+    this.ownSlotArray();
+    const copy = cloneSlot(s);
+    this.slots[slot] = copy;
+    owned.add(copy);
     return copy;
   }
 

@@ -68,3 +68,41 @@ export class PostingList {
     return this.slots.subarray(0, this.length);
   }
 }
+
+/**
+ * A posting list that knows where each of its slots sits, for owners that keep no per-slot
+ * index of their own (task groups: a slot holds few groups, a group many slots).
+ * Self-contained, so a what-if fork can share it until one side changes it.
+ */
+export class SlotPostingList extends PostingList {
+  private positions = new Map<number, number>();
+
+  override clone(): SlotPostingList {
+    const copy = new SlotPostingList(Math.max(1, this.length));
+    copy.slots.set(this.slots.subarray(0, this.length));
+    copy.length = this.length;
+    copy.sorted = this.sorted;
+    copy.positions = new Map(this.positions);
+    return copy;
+  }
+
+  addSlot(slot: number): void {
+    this.positions.set(slot, this.add(slot));
+  }
+
+  removeSlot(slot: number): void {
+    const index = this.positions.get(slot)!;
+    this.positions.delete(slot);
+    const moved = this.removeAt(index);
+    if (moved >= 0) this.positions.set(moved, index);
+  }
+
+  /** The slots in ascending order (a view; valid until the next change). */
+  ascending(): Int32Array {
+    return this.sortedSlots(this.reposition);
+  }
+
+  private readonly reposition = (slot: number, index: number): void => {
+    this.positions.set(slot, index);
+  };
+}

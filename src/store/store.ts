@@ -9,7 +9,8 @@ import { clearBit, hasBit, setBit, wordsFor, type Bits } from './bits.js';
 import { DictionaryColumn, grownFloat64, grownInt32 } from './dictionary-column.js';
 import type { Expr } from '../cql/index.js';
 import type { PlanExplanation } from './plan.js';
-import { PostingList } from './posting.js';
+import { CowMap } from './cow-map.js';
+import { SlotPostingList } from './posting.js';
 import { explainQuery, querySlots, type QueryOptions } from './query.js';
 
 const INITIAL_CAPACITY = 64;
@@ -17,14 +18,25 @@ const INITIAL_CAPACITY = 64;
 /** The container-instance statuses of ECS (reference §3.1). */
 export const STATUSES = ['REGISTERING', 'REGISTRATION_FAILED', 'ACTIVE', 'INACTIVE', 'DEREGISTERING', 'DRAINING'] as const;
 
-interface GroupEntry {
-  /** tasks of the group on the slot */
-  count: number;
-  /** index of the slot in the group's posting list */
-  position: number;
-}
+/**
+ * Column groups a what-if fork shares with its parent until it first writes one (a bit each):
+ * the first write copies the group's arrays, so forking costs no copies at all.
+ */
+const SLOTS = 1; // live, sequence, arns
+const COUNTS = 2; // runningTasksCount, pendingTasksCount
+const REGISTERED_AT = 4;
+const RESOURCES = 8; // remainingCpu, remainingMemory, enisInUse
+const EC2 = 16; // ec2InstanceIds, withEc2Id
+const GROUPS = 32; // groupsBySlot (the array; each slot's map is copied on its own), withTasks
+const ALL_SHARED = SLOTS | COUNTS | REGISTERED_AT | RESOURCES | EC2 | GROUPS;
 
 export class StoreError extends Error {}
+
+function grownBits(bits: Bits, capacity: number): Bits {
+  const grown = new Uint32Array(wordsFor(capacity));
+  grown.set(bits);
+  return grown;
+}
 
 export class InstanceStore {
   /** Slots allocated so far (live or freed); every column has at least this many rows. */
@@ -39,8 +51,8 @@ export class InstanceStore {
   /** True once a freed slot was reused, so slot order may differ from registration order. */
   slotOrderDiffers = false;
 
-  readonly arns: (string | undefined)[] = [];
-  private readonly slotByArn = new Map<string, number>();
+  arns: (string | undefined)[] = [];
+  private slotByArn = new CowMap<string, number>();
 
   // ---- columns ---------------------------------------------------------------------------
   runningTasksCount: Int32Array = new Int32Array(INITIAL_CAPACITY);
@@ -56,21 +68,35 @@ export class InstanceStore {
   agentConnected = new DictionaryColumn(INITIAL_CAPACITY);
   agentVersion = new DictionaryColumn(INITIAL_CAPACITY);
   /** attribute name → its column; a valueless attribute is stored as '' */
-  readonly attributes = new Map<string, DictionaryColumn>();
+  attributes = new Map<string, DictionaryColumn>();
 
   // ---- ec2InstanceId: nearly unique, so a map rather than a dictionary column -------------
-  readonly ec2InstanceIds: (string | undefined)[] = [];
-  private readonly slotsByEc2Id = new Map<string, number | number[]>();
+  ec2InstanceIds: (string | undefined)[] = [];
+  /** id → its slot, or its slots (a frozen array) when several instances share it */
+  private slotsByEc2Id = new CowMap<string, number | readonly number[]>();
   withEc2Id: Bits = new Uint32Array(wordsFor(INITIAL_CAPACITY));
 
   // ---- task groups ---------------------------------------------------------------------
-  private readonly groupsBySlot: (Map<string, GroupEntry> | undefined)[] = [];
-  readonly groupPostings = new Map<string, PostingList>();
+  /** per slot: group → tasks of it on the slot */
+  private groupsBySlot: (Map<string, number> | undefined)[] = [];
+  groupPostings = new Map<string, SlotPostingList>();
   /** Slots with at least one task. */
   withTasks: Bits = new Uint32Array(wordsFor(INITIAL_CAPACITY));
 
+  // ---- copy-on-write after fork() ----------------------------------------------------------
+  /** Column groups still shared with another fork (bits above). */
+  private shared = 0;
+  private ownedColumns = new WeakSet<DictionaryColumn | SlotPostingList>();
+  /** Slots whose group map this side owns; null when it owns them all (never forked). */
+  private ownedGroupMaps: Bits | null = null;
+
   /** Bumped by every mutation; cached query results compare it. */
   revision = 0;
+
+  constructor() {
+    // Before the first fork this side owns everything it holds.
+    for (const column of [this.status, this.agentConnected, this.agentVersion]) this.ownedColumns.add(column);
+  }
 
   /** Spare bitsets of the current width, so queries do not allocate (see takeBits). */
   private readonly spareBits: Bits[] = [];
@@ -113,6 +139,7 @@ export class InstanceStore {
     const arn = instance.containerInstanceArn;
     if (arn === undefined) throw new StoreError('a container instance needs a containerInstanceArn');
     if (this.slotByArn.has(arn)) throw new StoreError(`container instance ${arn} is already in the store`);
+    this.own(SLOTS | COUNTS | REGISTERED_AT | RESOURCES);
     const slot = this.allocate();
     this.arns[slot] = arn;
     this.slotByArn.set(arn, slot);
@@ -123,10 +150,10 @@ export class InstanceStore {
     this.remainingCpu[slot] = 0;
     this.remainingMemory[slot] = 0;
     this.enisInUse[slot] = 0;
-    if (instance.status !== undefined) this.status.set(slot, instance.status);
-    if (instance.agentConnected !== undefined) this.agentConnected.set(slot, String(instance.agentConnected));
+    if (instance.status !== undefined) this.statusColumn().set(slot, instance.status);
+    if (instance.agentConnected !== undefined) this.agentConnectedColumn().set(slot, String(instance.agentConnected));
     const version = instance.versionInfo?.agentVersion;
-    if (version !== undefined) this.agentVersion.set(slot, version);
+    if (version !== undefined) this.agentVersionColumn().set(slot, version);
     if (instance.ec2InstanceId !== undefined) this.linkEc2Id(slot, instance.ec2InstanceId);
     for (const a of instance.attributes ?? []) {
       if (a.name !== undefined) this.columnFor(a.name).set(slot, a.value ?? '');
@@ -141,17 +168,19 @@ export class InstanceStore {
   /** Removes an instance and everything indexed about it; its slot is reused later. */
   deregister(arn: string): void {
     const slot = this.slotOf(arn);
-    this.status.clear(slot);
-    this.agentConnected.clear(slot);
-    this.agentVersion.clear(slot);
-    for (const column of this.attributes.values()) column.clear(slot);
+    this.own(SLOTS | GROUPS);
+    if (this.status.get(slot) !== undefined) this.statusColumn().clear(slot);
+    if (this.agentConnected.get(slot) !== undefined) this.agentConnectedColumn().clear(slot);
+    if (this.agentVersion.get(slot) !== undefined) this.agentVersionColumn().clear(slot);
+    for (const [name, column] of this.attributes) if (column.get(slot) !== undefined) this.columnFor(name).clear(slot);
     this.unlinkEc2Id(slot);
     const groups = this.groupsBySlot[slot];
-    if (groups) for (const [g, e] of groups) this.unlinkGroup(slot, g, e);
+    if (groups) for (const g of groups.keys()) this.postingFor(g).removeSlot(slot);
     this.groupsBySlot[slot] = undefined;
     clearBit(this.withTasks, slot);
     clearBit(this.live, slot);
     this.slotByArn.delete(arn);
+    // (own(SLOTS | GROUPS) above made live, arns and withTasks this side's)
     this.arns[slot] = undefined;
     this.freeSlots.push(slot);
     this.liveCount--;
@@ -160,6 +189,7 @@ export class InstanceStore {
   }
 
   private allocate(): number {
+    // (the caller owns SLOTS)
     const reused = this.freeSlots.pop();
     if (reused !== undefined) {
       this.slotOrderDiffers = true;
@@ -171,17 +201,17 @@ export class InstanceStore {
 
   /** Doubles every column (and bitset) to `capacity` rows. */
   private grow(capacity: number): void {
+    // Growing copies every column, so afterwards this side owns them all.
+    this.shared = 0;
+    this.arns = this.arns.slice();
+    this.ec2InstanceIds = this.ec2InstanceIds.slice();
+    this.groupsBySlot = this.groupsBySlot.slice();
+    if (this.ownedGroupMaps !== null) this.ownedGroupMaps = grownBits(this.ownedGroupMaps, capacity);
     this.capacity = capacity;
     this.spareBits.length = 0;
-    const words = wordsFor(capacity);
-    const grownBits = (b: Bits) => {
-      const n = new Uint32Array(words);
-      n.set(b);
-      return n;
-    };
-    this.live = grownBits(this.live);
-    this.withEc2Id = grownBits(this.withEc2Id);
-    this.withTasks = grownBits(this.withTasks);
+    this.live = grownBits(this.live, capacity);
+    this.withEc2Id = grownBits(this.withEc2Id, capacity);
+    this.withTasks = grownBits(this.withTasks, capacity);
     this.sequence = grownFloat64(this.sequence, capacity);
     this.registeredAt = grownFloat64(this.registeredAt, capacity, NaN);
     this.runningTasksCount = grownInt32(this.runningTasksCount, capacity);
@@ -189,58 +219,154 @@ export class InstanceStore {
     this.remainingCpu = grownInt32(this.remainingCpu, capacity);
     this.remainingMemory = grownInt32(this.remainingMemory, capacity);
     this.enisInUse = grownInt32(this.enisInUse, capacity);
+    // A shared dictionary column is grown in place: that keeps its contents, so the other side
+    // (of a smaller or equal capacity) reads it unchanged.
     this.status.grow(capacity);
     this.agentConnected.grow(capacity);
     this.agentVersion.grow(capacity);
     for (const column of this.attributes.values()) column.grow(capacity);
   }
 
-  private columnFor(name: string): DictionaryColumn {
-    let column = this.attributes.get(name);
-    if (column === undefined) {
-      column = new DictionaryColumn(this.capacity);
-      this.attributes.set(name, column);
+  /** Copies the column groups in `groups` that are still shared with another fork. */
+  private own(groups: number): void {
+    const todo = this.shared & groups;
+    if (todo === 0) return;
+    this.shared &= ~todo;
+    if (todo & SLOTS) {
+      this.live = this.live.slice();
+      this.sequence = this.sequence.slice();
+      this.arns = this.arns.slice();
     }
-    return column;
+    if (todo & COUNTS) {
+      this.runningTasksCount = this.runningTasksCount.slice();
+      this.pendingTasksCount = this.pendingTasksCount.slice();
+    }
+    if (todo & REGISTERED_AT) this.registeredAt = this.registeredAt.slice();
+    if (todo & RESOURCES) {
+      this.remainingCpu = this.remainingCpu.slice();
+      this.remainingMemory = this.remainingMemory.slice();
+      this.enisInUse = this.enisInUse.slice();
+    }
+    if (todo & EC2) {
+      this.ec2InstanceIds = this.ec2InstanceIds.slice();
+      this.withEc2Id = this.withEc2Id.slice();
+    }
+    if (todo & GROUPS) {
+      this.groupsBySlot = this.groupsBySlot.slice();
+      this.withTasks = this.withTasks.slice();
+    }
   }
 
   /**
-   * An independent copy with the same slots, sequences and indexes (for what-if forks): typed
-   * arrays are copied, maps and posting lists rebuilt. Plans cached by filter text serve both.
+   * Call before writing `remainingCpu`, `remainingMemory` or `enisInUse` (the resource
+   * accountant does): after a fork they are shared until the first write.
+   */
+  ownResourceColumns(): void {
+    if (this.shared & RESOURCES) this.own(RESOURCES);
+  }
+
+  /** A dictionary column this side may write: a shared one is copied first. */
+  private owned(column: DictionaryColumn): DictionaryColumn {
+    if (this.ownedColumns.has(column)) return column;
+    const copy = column.clone();
+    this.ownedColumns.add(copy);
+    return copy;
+  }
+
+  private statusColumn(): DictionaryColumn {
+    return (this.status = this.owned(this.status));
+  }
+
+  private agentConnectedColumn(): DictionaryColumn {
+    return (this.agentConnected = this.owned(this.agentConnected));
+  }
+
+  private agentVersionColumn(): DictionaryColumn {
+    return (this.agentVersion = this.owned(this.agentVersion));
+  }
+
+  /** The attribute's column, created if new, owned by this side. */
+  private columnFor(name: string): DictionaryColumn {
+    const column = this.attributes.get(name);
+    if (column === undefined) {
+      const created = new DictionaryColumn(this.capacity);
+      this.ownedColumns.add(created);
+      this.attributes.set(name, created);
+      return created;
+    }
+    const mine = this.owned(column);
+    if (mine !== column) this.attributes.set(name, mine);
+    return mine;
+  }
+
+  /** The group's posting list, created if new, owned by this side. */
+  private postingFor(group: string): SlotPostingList {
+    const posting = this.groupPostings.get(group);
+    if (posting === undefined) {
+      const created = new SlotPostingList();
+      this.ownedColumns.add(created);
+      this.groupPostings.set(group, created);
+      return created;
+    }
+    if (this.ownedColumns.has(posting)) return posting;
+    const copy = posting.clone();
+    this.ownedColumns.add(copy);
+    this.groupPostings.set(group, copy);
+    return copy;
+  }
+
+  /** The slot's group map, writable by this side (a map shared with another fork is copied first). */
+  private groupMapAt(slot: number): Map<string, number> {
+    this.own(GROUPS);
+    let groups = this.groupsBySlot[slot];
+    const owned = this.ownedGroupMaps;
+    if (groups === undefined) this.groupsBySlot[slot] = groups = new Map();
+    else if (owned !== null && !hasBit(owned, slot)) this.groupsBySlot[slot] = groups = new Map(groups);
+    if (owned !== null) setBit(owned, slot);
+    return groups;
+  }
+
+  /**
+   * An independent copy with the same slots, sequences and indexes, for what-if forks. Nothing
+   * is copied now: both sides share every column until one of them writes it (see `own`).
+   * Plans cached by filter text serve both.
    */
   clone(): InstanceStore {
     const c = new InstanceStore();
     c.size = this.size;
     c.capacity = this.capacity;
     c.liveCount = this.liveCount;
-    c.live = this.live.slice();
-    c.sequence = this.sequence.slice();
+    c.live = this.live;
+    c.sequence = this.sequence;
     c.nextSequence = this.nextSequence;
     for (const slot of this.freeSlots) c.freeSlots.push(slot);
     c.slotOrderDiffers = this.slotOrderDiffers;
-    // Element by element: spreading a million arguments into push() overflows the stack.
-    for (const arn of this.arns) c.arns.push(arn);
-    for (const [k, v] of this.slotByArn) c.slotByArn.set(k, v);
-    c.runningTasksCount = this.runningTasksCount.slice();
-    c.pendingTasksCount = this.pendingTasksCount.slice();
-    c.registeredAt = this.registeredAt.slice();
-    c.remainingCpu = this.remainingCpu.slice();
-    c.remainingMemory = this.remainingMemory.slice();
-    c.enisInUse = this.enisInUse.slice();
-    c.status = this.status.clone();
-    c.agentConnected = this.agentConnected.clone();
-    c.agentVersion = this.agentVersion.clone();
-    for (const [name, column] of this.attributes) c.attributes.set(name, column.clone());
-    for (const id of this.ec2InstanceIds) c.ec2InstanceIds.push(id);
-    for (const [k, v] of this.slotsByEc2Id) c.slotsByEc2Id.set(k, typeof v === 'number' ? v : [...v]);
-    c.withEc2Id = this.withEc2Id.slice();
-    for (let i = 0; i < this.groupsBySlot.length; i++) {
-      const g = this.groupsBySlot[i];
-      c.groupsBySlot[i] = g === undefined ? undefined : new Map([...g].map(([k, e]) => [k, { count: e.count, position: e.position }]));
-    }
-    for (const [k, p] of this.groupPostings) c.groupPostings.set(k, p.clone());
-    c.withTasks = this.withTasks.slice();
+    c.arns = this.arns;
+    c.slotByArn = this.slotByArn.fork();
+    c.runningTasksCount = this.runningTasksCount;
+    c.pendingTasksCount = this.pendingTasksCount;
+    c.registeredAt = this.registeredAt;
+    c.remainingCpu = this.remainingCpu;
+    c.remainingMemory = this.remainingMemory;
+    c.enisInUse = this.enisInUse;
+    c.status = this.status;
+    c.agentConnected = this.agentConnected;
+    c.agentVersion = this.agentVersion;
+    c.attributes = new Map(this.attributes);
+    c.ec2InstanceIds = this.ec2InstanceIds;
+    c.slotsByEc2Id = this.slotsByEc2Id.fork();
+    c.withEc2Id = this.withEc2Id;
+    c.groupsBySlot = this.groupsBySlot;
+    c.groupPostings = new Map(this.groupPostings);
+    c.withTasks = this.withTasks;
     c.revision = this.revision;
+    // From now on neither side owns anything it did not create after this point.
+    for (const side of [this, c]) {
+      side.shared = ALL_SHARED;
+      side.ownedGroupMaps = new Uint32Array(wordsFor(this.capacity));
+    }
+    this.ownedColumns = new WeakSet();
+    c.ownedColumns = new WeakSet();
     return c;
   }
 
@@ -248,40 +374,47 @@ export class InstanceStore {
 
   /** Creates or overwrites an attribute; `value` undefined stores a valueless attribute. */
   putAttribute(arn: string, name: string, value?: string): void {
-    this.columnFor(name).set(this.slotOf(arn), value ?? '');
+    const slot = this.slotOf(arn);
+    this.columnFor(name).set(slot, value ?? '');
     this.revision++;
   }
 
   deleteAttribute(arn: string, name: string): void {
     const slot = this.slotOf(arn);
-    this.attributes.get(name)?.clear(slot);
+    if (this.attributes.get(name)?.get(slot) !== undefined) this.columnFor(name).clear(slot);
     this.revision++;
   }
 
   setStatus(arn: string, status: string): void {
-    this.status.set(this.slotOf(arn), status);
+    const slot = this.slotOf(arn);
+    this.statusColumn().set(slot, status);
     this.revision++;
   }
 
   setAgentConnected(arn: string, connected: boolean): void {
-    this.agentConnected.set(this.slotOf(arn), String(connected));
+    const slot = this.slotOf(arn);
+    this.agentConnectedColumn().set(slot, String(connected));
     this.revision++;
   }
 
   setAgentVersion(arn: string, version: string | undefined): void {
     const slot = this.slotOf(arn);
-    if (version === undefined) this.agentVersion.clear(slot);
-    else this.agentVersion.set(slot, version);
+    if (version === undefined) this.agentVersionColumn().clear(slot);
+    else this.agentVersionColumn().set(slot, version);
     this.revision++;
   }
 
   setRunningTasksCount(arn: string, count: number): void {
-    this.runningTasksCount[this.slotOf(arn)] = count;
+    const slot = this.slotOf(arn);
+    this.own(COUNTS);
+    this.runningTasksCount[slot] = count;
     this.revision++;
   }
 
   setPendingTasksCount(arn: string, count: number): void {
-    this.pendingTasksCount[this.slotOf(arn)] = count;
+    const slot = this.slotOf(arn);
+    this.own(COUNTS);
+    this.pendingTasksCount[slot] = count;
     this.revision++;
   }
 
@@ -299,53 +432,49 @@ export class InstanceStore {
   /** A task of `group` left the instance (STOPPED). Refuses to remove a task that is not there. */
   removeTask(arn: string, group: string): void {
     const slot = this.slotOf(arn);
-    const entry = this.groupsBySlot[slot]?.get(group);
-    if (entry === undefined) throw new StoreError(`no task of group ${group} on ${arn}`);
-    if (--entry.count === 0) {
-      this.unlinkGroup(slot, group, entry);
-      const groups = this.groupsBySlot[slot]!;
+    if (this.groupsBySlot[slot]?.get(group) === undefined) throw new StoreError(`no task of group ${group} on ${arn}`);
+    const groups = this.groupMapAt(slot);
+    const count = groups.get(group)! - 1;
+    if (count > 0) groups.set(group, count);
+    else {
       groups.delete(group);
+      this.postingFor(group).removeSlot(slot);
       if (groups.size === 0) clearBit(this.withTasks, slot);
     }
     this.revision++;
   }
 
   private addTaskAt(slot: number, group: string): void {
-    let groups = this.groupsBySlot[slot];
-    if (groups === undefined) this.groupsBySlot[slot] = groups = new Map();
-    const entry = groups.get(group);
-    if (entry !== undefined) {
-      entry.count++;
+    const groups = this.groupMapAt(slot);
+    const count = groups.get(group);
+    if (count !== undefined) {
+      groups.set(group, count + 1);
       return;
     }
-    let posting = this.groupPostings.get(group);
-    if (posting === undefined) this.groupPostings.set(group, (posting = new PostingList()));
-    groups.set(group, { count: 1, position: posting.add(slot) });
+    groups.set(group, 1);
+    this.postingFor(group).addSlot(slot);
     setBit(this.withTasks, slot);
   }
 
-  private unlinkGroup(slot: number, group: string, entry: GroupEntry): void {
-    const moved = this.groupPostings.get(group)!.removeAt(entry.position);
-    if (moved >= 0) this.groupsBySlot[moved]!.get(group)!.position = entry.position;
-  }
-
   private linkEc2Id(slot: number, id: string): void {
+    this.own(EC2);
     this.ec2InstanceIds[slot] = id;
     const existing = this.slotsByEc2Id.get(id);
+    // Arrays are replaced, never changed, so a fork may share them.
     if (existing === undefined) this.slotsByEc2Id.set(id, slot);
-    else if (typeof existing === 'number') this.slotsByEc2Id.set(id, [existing, slot]);
-    else existing.push(slot);
+    else this.slotsByEc2Id.set(id, Object.freeze(typeof existing === 'number' ? [existing, slot] : [...existing, slot]));
     setBit(this.withEc2Id, slot);
   }
 
   private unlinkEc2Id(slot: number): void {
     const id = this.ec2InstanceIds[slot];
     if (id === undefined) return;
+    this.own(EC2);
     const existing = this.slotsByEc2Id.get(id)!;
     if (typeof existing === 'number') this.slotsByEc2Id.delete(id);
     else {
-      existing.splice(existing.indexOf(slot), 1);
-      if (existing.length === 1) this.slotsByEc2Id.set(id, existing[0]!);
+      const rest = existing.filter((s) => s !== slot);
+      this.slotsByEc2Id.set(id, rest.length === 1 ? rest[0]! : Object.freeze(rest));
     }
     this.ec2InstanceIds[slot] = undefined;
     clearBit(this.withEc2Id, slot);
@@ -355,22 +484,24 @@ export class InstanceStore {
 
   /** Live slots whose ec2InstanceId is `id`. */
   slotsWithEc2Id(id: string): readonly number[] {
-    const s = this.slotsByEc2Id.get(id);
+    const s = this.slotsByEc2Id.peek(id);
     return s === undefined ? [] : typeof s === 'number' ? [s] : s;
   }
 
   /** Slots with a task of `group`, ascending (a view, valid until the next change). */
   slotsWithGroup(group: string): Int32Array {
-    const posting = this.groupPostings.get(group);
-    if (posting === undefined) return new Int32Array(0);
-    return posting.sortedSlots((slot, index) => {
-      this.groupsBySlot[slot]!.get(group)!.position = index;
-    });
+    // Sorting keeps the list's contents, so a list shared with a fork may be sorted in place.
+    return this.groupPostings.get(group)?.ascending() ?? new Int32Array(0);
   }
 
   /** The groups on a slot (group → its tasks there), or undefined if it never had a task. */
-  groupsAt(slot: number): ReadonlyMap<string, unknown> | undefined {
+  groupsAt(slot: number): ReadonlyMap<string, number> | undefined {
     return this.groupsBySlot[slot];
+  }
+
+  /** Tasks of `group` on a slot (0 if none). */
+  groupCountAt(slot: number, group: string): number {
+    return this.groupsBySlot[slot]?.get(group) ?? 0;
   }
 
   /** Groups of the tasks on a slot, each once. */

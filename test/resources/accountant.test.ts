@@ -336,11 +336,10 @@ describe('ResourceAccountant: the store', () => {
     expect(accountant.remainingResources(first)[0]!.integerValue).toBe(2000);
   });
 
-  it('cloneFor makes an independent copy over another store with the same slots', () => {
+  it('cloneFor makes an independent copy over a clone of the store', () => {
     const { accountant, slot, store } = setup(C5_LARGE, ['GPU-0'], 2);
     const held = accountant.reserve(slot, req({ cpu: 1000, tcpPorts: [80], gpus: 1, eni: true }));
-    const forkStore = new InstanceStore();
-    forkStore.register({ containerInstanceArn: store.arns[slot]! });
+    const forkStore = store.clone();
     const fork = accountant.cloneFor(forkStore);
     expect(fork.remainingResources(slot)).toEqual(accountant.remainingResources(slot));
     expect(forkStore.enisInUse[slot]).toBe(1);
@@ -355,7 +354,7 @@ describe('ResourceAccountant: the store', () => {
     // And the original's changes do not reach the fork.
     accountant.reserve(slot, req({ cpu: 1048 }));
     expect(fork.fits(slot, req({ cpu: 2048 }))).toBeNull();
-    expect(() => accountant.cloneFor(new InstanceStore())).toThrow(/not live in the target store/);
+    expect(() => accountant.cloneFor(new InstanceStore())).toThrow(/not a clone/);
   });
 
   it('restore takes a recorded reservation again, with the same GPU ids', () => {

@@ -1,0 +1,137 @@
+/**
+ * A Map that forks in O(1): copy-on-write for the large keyed tables of a what-if fork
+ * (instance ARN → slot, task ARN → task record, ...).
+ *
+ * Until the first fork a CowMap is a plain Map. `fork()` freezes the current contents as a
+ * base shared by both sides; from then on each side writes to its own overlay (new and
+ * overridden keys) and its own set of deleted base keys. Forking a side whose overlay is
+ * not empty first folds the overlay into a new base (O(n)), so chains never grow: a cluster
+ * forked many times from one state pays nothing, a fork of a changed fork pays one copy.
+ *
+ * Values may be mutable records: `get` returns a value this side owns, copying a shared one
+ * (with the `copy` given at construction) on first access, so callers may mutate what `get`
+ * returns; `peek` reads without copying, for callers that only read. Iteration reads too.
+ *
+ * Order is a Map's: keys in first-insertion order, an overridden key keeps its place; a key
+ * deleted and set again moves to the end (as in a Map).
+ */
+export class CowMap<K, V> implements Iterable<[K, V]> {
+  /** all entries while not shared; the frozen shared base afterwards */
+  private base: Map<K, V>;
+  private shared = false;
+  /** entries set on this side since the base was shared (overrides and new keys) */
+  private overlay = new Map<K, V>();
+  /** base keys deleted (or deleted and set again) on this side */
+  private deleted = new Set<K>();
+  private count: number;
+
+  constructor(
+    entries: Iterable<readonly [K, V]> = [],
+    private readonly copy: ((value: V) => V) | null = null,
+  ) {
+    this.base = new Map(entries);
+    this.count = this.base.size;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  has(key: K): boolean {
+    if (!this.shared) return this.base.has(key);
+    return this.overlay.has(key) || (!this.deleted.has(key) && this.base.has(key));
+  }
+
+  /** The value, owned by this side (copied on first access after a fork) so it may be mutated. */
+  get(key: K): V | undefined {
+    if (!this.shared) return this.base.get(key);
+    const own = this.overlay.get(key);
+    if (own !== undefined || this.overlay.has(key)) return own;
+    if (this.deleted.has(key) || !this.base.has(key)) return undefined;
+    const shared = this.base.get(key)!;
+    if (this.copy === null) return shared;
+    const copied = this.copy(shared);
+    this.overlay.set(key, copied);
+    return copied;
+  }
+
+  /** The value for reading only: it may be shared with another fork, so never mutate it. */
+  peek(key: K): V | undefined {
+    if (!this.shared) return this.base.get(key);
+    if (this.overlay.has(key)) return this.overlay.get(key);
+    return this.deleted.has(key) ? undefined : this.base.get(key);
+  }
+
+  set(key: K, value: V): this {
+    if (!this.shared) {
+      if (!this.base.has(key)) this.count++;
+      this.base.set(key, value);
+      return this;
+    }
+    if (!this.has(key)) this.count++;
+    this.overlay.set(key, value);
+    return this;
+  }
+
+  delete(key: K): boolean {
+    if (!this.has(key)) return false;
+    this.count--;
+    if (!this.shared) return this.base.delete(key);
+    this.overlay.delete(key);
+    if (this.base.has(key)) this.deleted.add(key);
+    return true;
+  }
+
+  clear(): void {
+    this.base = new Map();
+    this.shared = false;
+    this.overlay = new Map();
+    this.deleted = new Set();
+    this.count = 0;
+  }
+
+  /** An independent copy: both sides share the current contents until they change them. */
+  fork(): CowMap<K, V> {
+    if (this.shared && (this.overlay.size > 0 || this.deleted.size > 0)) {
+      // Fold the overlay into a new base so a chain of forks stays one level deep.
+      this.base = new Map(this.entries());
+      this.overlay = new Map();
+      this.deleted = new Set();
+    }
+    this.shared = true;
+    const other = new CowMap<K, V>([], this.copy);
+    other.base = this.base;
+    other.shared = true;
+    other.count = this.count;
+    return other;
+  }
+
+  entries(): IterableIterator<[K, V]> {
+    return this.shared ? this.sharedEntries() : this.base.entries();
+  }
+
+  keys(): IterableIterator<K> {
+    return this.shared ? mapped(this.sharedEntries(), (e) => e[0]) : this.base.keys();
+  }
+
+  values(): IterableIterator<V> {
+    return this.shared ? mapped(this.sharedEntries(), (e) => e[1]) : this.base.values();
+  }
+
+  private *sharedEntries(): IterableIterator<[K, V]> {
+    const { base, overlay, deleted } = this;
+    for (const [k, v] of base) {
+      if (deleted.has(k)) continue;
+      yield [k, overlay.has(k) ? overlay.get(k)! : v];
+    }
+    for (const [k, v] of overlay) if (deleted.has(k) || !base.has(k)) yield [k, v];
+  }
+
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.entries();
+  }
+}
+
+function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): IterableIterator<U> {
+  for (const item of items) yield f(item);
+}
