@@ -243,8 +243,13 @@ export function deleteAttributes(state: SimState, request: unknown, _call?: Call
   return { attributes: out };
 }
 
-/** Page keys: an instance's registration sequence, then the attribute's position on it. */
-const POSITIONS_PER_INSTANCE = 2 ** 20;
+/**
+ * Page keys: an instance's registration sequence, then the attribute name's ordinal in the
+ * store (the order names first appeared in the cluster). Unlike a position in the instance's
+ * list, the ordinal never shifts when another attribute is deleted, so paging neither skips
+ * nor repeats an attribute while the cluster changes between pages.
+ */
+const POSITIONS_PER_INSTANCE = 2 ** 26;
 
 /**
  * ListAttributes: the attributes of every registered (non-INACTIVE) container instance of the
@@ -293,14 +298,17 @@ export function listAttributes(state: SimState, request: unknown, _call?: CallCo
     const record = cluster.instances.peek(store.arns[slot]!);
     if (record === undefined) continue;
     const base = sequence[slot]! * POSITIONS_PER_INSTANCE;
-    record.attributes.forEach((a, position) => {
-      if (a.name === undefined) return;
-      if (name !== undefined && a.name !== name) return;
-      if (value !== undefined && a.value !== value) return;
-      const key = base + position;
-      entries.push({ key, attribute: targeted(record, a.name, a.value) });
+    const mine: { key: number; attribute: TargetedAttribute }[] = [];
+    for (const a of record.attributes) {
+      if (a.name === undefined) continue;
+      if (name !== undefined && a.name !== name) continue;
+      if (value !== undefined && a.value !== value) continue;
+      const key = base + store.attributeOrdinal(a.name);
+      mine.push({ key, attribute: targeted(record, a.name, a.value) });
       if (key > after) pastToken++;
-    });
+    }
+    if (mine.length > 1) mine.sort((x, y) => x.key - y.key);
+    for (const e of mine) entries.push(e);
   }
   const page = pageOf(state, 'ListAttributes', query, entries, (e) => e.attribute, maxResults, nextToken, (e) => e.key);
   return page.nextToken === undefined ? { attributes: page.items } : { attributes: page.items, nextToken: page.nextToken };

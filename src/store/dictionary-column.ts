@@ -18,6 +18,11 @@ export class DictionaryColumn {
   private readonly dictionary = new Map<string, number>();
   present: Bits;
   presentCount = 0;
+  /**
+   * For attribute columns: how many attribute names the store had when this one first
+   * appeared. Never changes, so it orders attribute names stably (ListAttributes pages by it).
+   */
+  ordinal = -1;
 
   constructor(capacity: number) {
     this.codes = new Int32Array(capacity);
@@ -32,6 +37,7 @@ export class DictionaryColumn {
     copy.positions = this.positions.slice();
     copy.present = this.present.slice();
     copy.presentCount = this.presentCount;
+    copy.ordinal = this.ordinal;
     copy.values.length = 0;
     for (const v of this.values) copy.values.push(v);
     copy.postings.length = 0;

@@ -290,6 +290,7 @@ export class InstanceStore {
     const column = this.attributes.get(name);
     if (column === undefined) {
       const created = new DictionaryColumn(this.capacity);
+      created.ordinal = this.attributes.size;
       this.ownedColumns.add(created);
       this.attributes.set(name, created);
       return created;
@@ -507,6 +508,14 @@ export class InstanceStore {
   /** Groups of the tasks on a slot, each once. */
   taskGroupsAt(slot: number): string[] {
     return [...(this.groupsBySlot[slot]?.keys() ?? [])];
+  }
+
+  /**
+   * The place of an attribute name in the order names first appeared in the store (columns are
+   * never dropped, so it never changes); -1 for a name no instance ever had.
+   */
+  attributeOrdinal(name: string): number {
+    return this.attributes.get(name)?.ordinal ?? -1;
   }
 
   /** Attributes of a slot, as ECS shapes (valueless ones without `value`). */

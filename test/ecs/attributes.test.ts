@@ -444,10 +444,13 @@ describe('ListAttributes', () => {
     return { ...f, second, third };
   }
 
-  it('lists every attribute of every instance, built-in and custom, in registration then attribute order', () => {
+  it('lists every attribute of every instance, built-in and custom: instances in registration order, names in the order they first appeared', () => {
     const { sim, arn, second, third } = threeInstances();
+    const firstSeen = [...new Set([arn, second, third].flatMap((a) => attributesOf(sim, a)!.map((x) => x.name!)))];
     const expected = [arn, second, third].flatMap((a) =>
-      attributesOf(sim, a)!.map((x) => ({ ...x, targetType: TARGET, targetId: a })),
+      attributesOf(sim, a)!
+        .sort((x, y) => firstSeen.indexOf(x.name!) - firstSeen.indexOf(y.name!))
+        .map((x) => ({ ...x, targetType: TARGET, targetId: a })),
     );
     const out = sim.listAttributes({ cluster: 'c', targetType: TARGET });
     expect(out).toEqual({ attributes: expected });
@@ -542,6 +545,28 @@ describe('ListAttributes', () => {
     const second = sim.listAttributes({ cluster: 'c', targetType: TARGET, attributeName: 'stack', nextToken: first.nextToken });
     expect(second.attributes).toHaveLength(21);
     expect(second).not.toHaveProperty('nextToken');
+  });
+
+  it('neither skips nor repeats an attribute when one before the cursor on the same instance is deleted between pages', () => {
+    const { sim, second } = threeInstances();
+    sim.putAttributes({ cluster: 'c', attributes: [{ name: 'late', value: 'yes', targetId: second }] });
+    const all = listAll(sim);
+    // Stop the first page just after 'flag' on the second instance, then delete 'stack', listed
+    // before it on that instance.
+    const onSecond = all.filter((a) => a.targetId === second).map((a) => a.name);
+    expect(onSecond.indexOf('stack')).toBeLessThan(onSecond.indexOf('flag'));
+    expect(onSecond.indexOf('flag')).toBeLessThan(onSecond.indexOf('late'));
+    const cut = all.findIndex((a) => a.targetId === second && a.name === 'flag') + 1;
+    const page1 = sim.listAttributes({ cluster: 'c', targetType: TARGET, maxResults: cut });
+    sim.deleteAttributes({ cluster: 'c', attributes: [{ name: 'stack', targetId: second }] });
+    const rest: unknown[] = [];
+    let nextToken = page1.nextToken;
+    while (nextToken !== undefined) {
+      const page: ListAttributesResponse = sim.listAttributes({ cluster: 'c', targetType: TARGET, maxResults: 1, nextToken });
+      rest.push(...page.attributes!);
+      nextToken = page.nextToken;
+    }
+    expect(rest).toEqual(all.slice(cut));
   });
 
   it('keeps paging stable while attributes are added to instances ahead', () => {
