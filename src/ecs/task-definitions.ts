@@ -6,30 +6,24 @@
 import { ClientException } from '../errors.js';
 import { requirementsOf } from '../resources/requirements.js';
 import type { TaskRequirements } from '../resources/types.js';
-import type { Attribute, KeyValuePair, Tag } from '../shapes.js';
+import type * as Sdk from '../shapes.js';
+import type { Attribute, Tag } from '../shapes.js';
 
-export type NetworkMode = 'bridge' | 'host' | 'awsvpc' | 'none';
-export type Compatibility = 'EC2' | 'FARGATE';
-export type TransportProtocol = 'tcp' | 'udp';
+export type NetworkMode = Sdk.NetworkMode;
+export type Compatibility = Extract<Sdk.Compatibility, 'EC2' | 'FARGATE'>;
+export type TransportProtocol = Sdk.TransportProtocol;
 
 /** ECS `PortMapping` (2019: no name / appProtocol / containerPortRange). */
-export interface PortMapping {
-  containerPort?: number | undefined;
-  hostPort?: number | undefined;
-  protocol?: TransportProtocol | undefined;
-}
+export type PortMapping = Pick<Sdk.PortMapping, 'containerPort' | 'hostPort' | 'protocol'>;
 
-/** ECS `ResourceRequirement` (2019: GPU only). */
+/** ECS `ResourceRequirement` (2019: GPU only, no sharing strategy). */
 export interface ResourceRequirement {
-  type: 'GPU' | undefined;
+  type: Extract<Sdk.ResourceType, 'GPU'> | undefined;
   value: string | undefined;
 }
 
 /** ECS `TaskDefinitionPlacementConstraint` (memberOf only). */
-export interface TaskDefinitionPlacementConstraint {
-  type?: 'memberOf' | undefined;
-  expression?: string | undefined;
-}
+export type TaskDefinitionPlacementConstraint = Sdk.TaskDefinitionPlacementConstraint;
 
 /**
  * A member the simulator does not model: type-checked at the top level, kept and echoed as
@@ -37,49 +31,26 @@ export interface TaskDefinitionPlacementConstraint {
  */
 export type Echoed = any;
 
+/** The 2019 members of ContainerDefinition the simulator reads or checks, typed as the SDK types them. */
+type ModelledContainerMember =
+  | 'name' | 'image' | 'cpu' | 'memory' | 'memoryReservation' | 'links' | 'essential' | 'entryPoint' | 'command'
+  | 'environment' | 'hostname' | 'user' | 'workingDirectory' | 'disableNetworking' | 'privileged'
+  | 'readonlyRootFilesystem' | 'dnsServers' | 'dnsSearchDomains' | 'dockerSecurityOptions' | 'interactive'
+  | 'pseudoTerminal' | 'dockerLabels' | 'startTimeout' | 'stopTimeout';
+
+/** The other 2019 members: kept and echoed as given. */
+type EchoedContainerMember =
+  | 'mountPoints' | 'volumesFrom' | 'repositoryCredentials' | 'linuxParameters' | 'secrets' | 'dependsOn'
+  | 'extraHosts' | 'ulimits' | 'logConfiguration' | 'healthCheck' | 'systemControls';
+
 /**
- * ECS `ContainerDefinition`. The members the simulator models are typed; the other 2019 members
- * (mount points, logging, health checks, …) are kept and echoed as given.
+ * ECS `ContainerDefinition`, 2019 generation: the members the simulator models are typed as in
+ * the SDK (ports and GPU requirements narrowed to 2019), the others kept and echoed as given.
  */
-export interface ContainerDefinition {
-  name?: string | undefined;
-  image?: string | undefined;
-  cpu?: number | undefined;
-  memory?: number | undefined;
-  memoryReservation?: number | undefined;
-  links?: string[] | undefined;
+export type ContainerDefinition = Pick<Sdk.ContainerDefinition, ModelledContainerMember> & {
   portMappings?: PortMapping[] | undefined;
-  essential?: boolean | undefined;
-  entryPoint?: string[] | undefined;
-  command?: string[] | undefined;
-  environment?: KeyValuePair[] | undefined;
-  mountPoints?: Echoed[] | undefined;
-  volumesFrom?: Echoed[] | undefined;
-  hostname?: string | undefined;
-  user?: string | undefined;
-  workingDirectory?: string | undefined;
-  disableNetworking?: boolean | undefined;
-  privileged?: boolean | undefined;
-  readonlyRootFilesystem?: boolean | undefined;
-  dnsServers?: string[] | undefined;
-  dnsSearchDomains?: string[] | undefined;
-  dockerSecurityOptions?: string[] | undefined;
-  interactive?: boolean | undefined;
-  pseudoTerminal?: boolean | undefined;
-  dockerLabels?: Record<string, string> | undefined;
-  startTimeout?: number | undefined;
-  stopTimeout?: number | undefined;
   resourceRequirements?: ResourceRequirement[] | undefined;
-  repositoryCredentials?: Echoed;
-  linuxParameters?: Echoed;
-  secrets?: Echoed[] | undefined;
-  dependsOn?: Echoed[] | undefined;
-  extraHosts?: Echoed[] | undefined;
-  ulimits?: Echoed[] | undefined;
-  logConfiguration?: Echoed;
-  healthCheck?: Echoed;
-  systemControls?: Echoed[] | undefined;
-}
+} & { [K in EchoedContainerMember]?: Echoed };
 
 /** ECS `TaskDefinition` as RegisterTaskDefinition / DescribeTaskDefinition return it (2019 members). */
 export interface TaskDefinition {
@@ -134,7 +105,9 @@ interface Entry {
 
 /**
  * Every registered task definition, by family and revision. Registered revisions are frozen:
- * lookups return them as they are (read-only); API responses should hand out copies.
+ * lookups return them as they are (read-only); API responses should hand out copies. A family
+ * may have gaps (a loaded dump holds `web:17` without revisions 1–16): missing revisions are
+ * simply not found, and the next registration still gets the next number.
  *
  * @example
  * registry.get('web')                 // latest ACTIVE revision of family web
@@ -143,8 +116,8 @@ interface Entry {
  * registry.requirementsOf('web:3')    // what one task of it reserves
  */
 export class TaskDefinitionRegistry {
-  /** family → revisions, index = revision − 1 */
-  private families = new Map<string, Entry[]>();
+  /** family → revisions, index = revision − 1 (holes where a revision is unknown) */
+  private families = new Map<string, (Entry | undefined)[]>();
   /** ARN → entry */
   private byArn = new Map<string, Entry>();
   /** registration order, for snapshots */
@@ -162,19 +135,21 @@ export class TaskDefinitionRegistry {
 
   /**
    * Adds a fully formed revision (RegisterTaskDefinition builds it); its `revision` must be
-   * `nextRevision(family)` and its ARN new.
+   * `nextRevision(family)` or later (later leaves a gap: a loaded dump's revisions) and its ARN new.
    */
   add(taskDefinition: TaskDefinition, tags: readonly Tag[] = []): void {
     const family = taskDefinition.family;
     const arn = taskDefinition.taskDefinitionArn;
     if (family === undefined || arn === undefined) throw new Error('TaskDefinitionRegistry.add: family and taskDefinitionArn are required');
-    if (taskDefinition.revision !== this.nextRevision(family)) {
-      throw new Error(`TaskDefinitionRegistry.add: ${family} expects revision ${this.nextRevision(family)}, got ${String(taskDefinition.revision)}`);
+    const revision = taskDefinition.revision;
+    if (revision === undefined || !Number.isInteger(revision) || revision < this.nextRevision(family)) {
+      throw new Error(`TaskDefinitionRegistry.add: ${family} expects revision ${this.nextRevision(family)} or later, got ${String(revision)}`);
     }
     if (this.byArn.has(arn)) throw new Error(`TaskDefinitionRegistry.add: ${arn} is already registered`);
     const entry: Entry = { taskDefinition: deepFreeze(structuredClone(taskDefinition)), tags: deepFreeze(structuredClone([...tags])), requirements: undefined };
     let revisions = this.families.get(family);
     if (revisions === undefined) this.families.set(family, (revisions = []));
+    while (revisions.length < revision - 1) revisions.push(undefined);
     revisions.push(entry);
     this.byArn.set(arn, entry);
     this.order.push(entry);
@@ -201,7 +176,7 @@ export class TaskDefinitionRegistry {
   /** The latest ACTIVE revision of a family: what a reference without a revision means [API RunTask.taskDefinition]. */
   private latestActive(family: string): Entry | undefined {
     const revisions = this.families.get(family) ?? [];
-    for (let i = revisions.length - 1; i >= 0; i--) if (revisions[i]!.taskDefinition.status === 'ACTIVE') return revisions[i];
+    for (let i = revisions.length - 1; i >= 0; i--) if (revisions[i]?.taskDefinition.status === 'ACTIVE') return revisions[i];
     return undefined;
   }
 
@@ -241,9 +216,9 @@ export class TaskDefinitionRegistry {
     return [...this.families.keys()];
   }
 
-  /** Every revision of a family, oldest first. */
+  /** Every known revision of a family, oldest first. */
   revisions(family: string): readonly TaskDefinition[] {
-    return (this.families.get(family) ?? []).map((e) => e.taskDefinition);
+    return (this.families.get(family) ?? []).flatMap((e) => (e === undefined ? [] : [e.taskDefinition]));
   }
 
   /** An independent registry with the same revisions (they are frozen, so it shares them). */
