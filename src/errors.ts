@@ -48,6 +48,20 @@ export class ClusterNotFoundException extends EcsError {
   }
 }
 
+/** DeleteCluster on a cluster with registered container instances. */
+export class ClusterContainsContainerInstancesException extends EcsError {
+  constructor(message: string) {
+    super('ClusterContainsContainerInstancesException', message);
+  }
+}
+
+/** DeleteCluster on a cluster with ACTIVE or DRAINING services. */
+export class ClusterContainsServicesException extends EcsError {
+  constructor(message: string) {
+    super('ClusterContainsServicesException', message);
+  }
+}
+
 /** The attribute target (a container instance) does not exist. */
 export class TargetNotFoundException extends EcsError {
   constructor(message: string) {

@@ -3,6 +3,8 @@ export {
   AccessDeniedException,
   AttributeLimitExceededException,
   ClientException,
+  ClusterContainsContainerInstancesException,
+  ClusterContainsServicesException,
   ClusterNotFoundException,
   EcsError,
   InvalidParameterException,
@@ -121,6 +123,15 @@ export type {
   DeleteServiceRequest,
   DescribeServicesRequest,
   ListServicesRequest,
+  DeleteClusterRequest,
+  DescribeTaskDefinitionRequest,
+  DeregisterTaskDefinitionRequest,
+  ListTaskDefinitionsRequest,
+  ListTaskDefinitionFamiliesRequest,
+  TaskDefinitionField,
+  TaskDefinitionStatus,
+  TaskDefinitionFamilyStatus,
+  SortOrder,
 } from './shapes.js';
 export { ResourceAccountant } from './resources/accountant.js';
 export { requirementsOf } from './resources/requirements.js';

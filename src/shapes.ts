@@ -578,6 +578,43 @@ export interface ListServicesRequest {
   resourceManagementType?: ResourceManagementType | undefined;
 }
 
+export interface DeleteClusterRequest {
+  cluster: string | undefined;
+}
+
+export type TaskDefinitionField = 'TAGS';
+
+export interface DescribeTaskDefinitionRequest {
+  taskDefinition: string | undefined;
+  include?: TaskDefinitionField[] | undefined;
+}
+
+export interface DeregisterTaskDefinitionRequest {
+  taskDefinition: string | undefined;
+}
+
+/** The SDK's statuses; the 2019 API answers ACTIVE and INACTIVE only (others are refused). */
+export type TaskDefinitionStatus = 'ACTIVE' | 'DELETE_IN_PROGRESS' | 'INACTIVE';
+
+export type SortOrder = 'ASC' | 'DESC';
+
+export interface ListTaskDefinitionsRequest {
+  familyPrefix?: string | undefined;
+  status?: TaskDefinitionStatus | undefined;
+  sort?: SortOrder | undefined;
+  nextToken?: string | undefined;
+  maxResults?: number | undefined;
+}
+
+export type TaskDefinitionFamilyStatus = 'ACTIVE' | 'ALL' | 'INACTIVE';
+
+export interface ListTaskDefinitionFamiliesRequest {
+  familyPrefix?: string | undefined;
+  status?: TaskDefinitionFamilyStatus | undefined;
+  nextToken?: string | undefined;
+  maxResults?: number | undefined;
+}
+
 export type NetworkMode = 'awsvpc' | 'bridge' | 'host' | 'none';
 
 export interface ContainerDefinition {

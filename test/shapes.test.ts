@@ -298,6 +298,21 @@ describe('ECS shapes', () => {
     expectTypeOf<Ours.ListServicesRequest>().toExtend<Sdk.ListServicesCommandInput>();
     expectTypeOf<Sdk.ListServicesCommandInput>().toExtend<Ours.ListServicesRequest>();
     expectTypeOf<keyof Ours.ListServicesRequest>().toEqualTypeOf<keyof Sdk.ListServicesCommandInput>();
+    expectTypeOf<Ours.DeleteClusterRequest>().toExtend<Sdk.DeleteClusterCommandInput>();
+    expectTypeOf<Sdk.DeleteClusterCommandInput>().toExtend<Ours.DeleteClusterRequest>();
+    expectTypeOf<keyof Ours.DeleteClusterRequest>().toEqualTypeOf<keyof Sdk.DeleteClusterCommandInput>();
+    expectTypeOf<Ours.DescribeTaskDefinitionRequest>().toExtend<Sdk.DescribeTaskDefinitionCommandInput>();
+    expectTypeOf<Sdk.DescribeTaskDefinitionCommandInput>().toExtend<Ours.DescribeTaskDefinitionRequest>();
+    expectTypeOf<keyof Ours.DescribeTaskDefinitionRequest>().toEqualTypeOf<keyof Sdk.DescribeTaskDefinitionCommandInput>();
+    expectTypeOf<Ours.DeregisterTaskDefinitionRequest>().toExtend<Sdk.DeregisterTaskDefinitionCommandInput>();
+    expectTypeOf<Sdk.DeregisterTaskDefinitionCommandInput>().toExtend<Ours.DeregisterTaskDefinitionRequest>();
+    expectTypeOf<keyof Ours.DeregisterTaskDefinitionRequest>().toEqualTypeOf<keyof Sdk.DeregisterTaskDefinitionCommandInput>();
+    expectTypeOf<Ours.ListTaskDefinitionsRequest>().toExtend<Sdk.ListTaskDefinitionsCommandInput>();
+    expectTypeOf<Sdk.ListTaskDefinitionsCommandInput>().toExtend<Ours.ListTaskDefinitionsRequest>();
+    expectTypeOf<keyof Ours.ListTaskDefinitionsRequest>().toEqualTypeOf<keyof Sdk.ListTaskDefinitionsCommandInput>();
+    expectTypeOf<Ours.ListTaskDefinitionFamiliesRequest>().toExtend<Sdk.ListTaskDefinitionFamiliesCommandInput>();
+    expectTypeOf<Sdk.ListTaskDefinitionFamiliesCommandInput>().toExtend<Ours.ListTaskDefinitionFamiliesRequest>();
+    expectTypeOf<keyof Ours.ListTaskDefinitionFamiliesRequest>().toEqualTypeOf<keyof Sdk.ListTaskDefinitionFamiliesCommandInput>();
     expect(true).toBe(true);
   });
 
@@ -609,6 +624,11 @@ describe('ECS shapes', () => {
     expectTypeOf<M['deleteService']>().parameter(0).toEqualTypeOf<Ours.DeleteServiceRequest>();
     expectTypeOf<M['describeServices']>().parameter(0).toEqualTypeOf<Ours.DescribeServicesRequest>();
     expectTypeOf<M['listServices']>().parameter(0).toEqualTypeOf<Ours.ListServicesRequest | undefined>();
+    expectTypeOf<M['deleteCluster']>().parameter(0).toEqualTypeOf<Ours.DeleteClusterRequest>();
+    expectTypeOf<M['describeTaskDefinition']>().parameter(0).toEqualTypeOf<Ours.DescribeTaskDefinitionRequest>();
+    expectTypeOf<M['deregisterTaskDefinition']>().parameter(0).toEqualTypeOf<Ours.DeregisterTaskDefinitionRequest>();
+    expectTypeOf<M['listTaskDefinitions']>().parameter(0).toEqualTypeOf<Ours.ListTaskDefinitionsRequest | undefined>();
+    expectTypeOf<M['listTaskDefinitionFamilies']>().parameter(0).toEqualTypeOf<Ours.ListTaskDefinitionFamiliesRequest | undefined>();
     expect(true).toBe(true);
   });
 

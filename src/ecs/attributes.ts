@@ -281,7 +281,9 @@ export function listAttributes(state: SimState, request: unknown, _call?: CallCo
   let first = 0;
   let after = -Infinity;
   if (nextToken !== undefined && nextToken !== '') {
-    after = decodeToken(state, 'ListAttributes', query, nextToken);
+    const key = decodeToken(state, 'ListAttributes', query, nextToken);
+    if (typeof key !== 'number') throw new InvalidParameterException('nextToken is invalid: it was not returned by a previous call with the same parameters');
+    after = key;
     const fromSequence = Math.floor(after / POSITIONS_PER_INSTANCE);
     let hi = slots.length;
     while (first < hi) {

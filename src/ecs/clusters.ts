@@ -1,8 +1,17 @@
 /**
- * Clusters: CreateCluster, ListClusters, DescribeClusters, and how every operation finds the
- * cluster its `cluster` parameter names (`default` when omitted).
+ * Clusters: CreateCluster, ListClusters, DescribeClusters, DeleteCluster, and how every
+ * operation finds the cluster its `cluster` parameter names (`default` when omitted).
+ *
+ * A deleted cluster is INACTIVE: DescribeClusters still shows it, ListClusters leaves it out,
+ * every other operation answers ClusterNotFoundException, and CreateCluster of the name makes
+ * a new, empty ACTIVE cluster with the same ARN [API DeleteCluster; the rest INF].
  */
-import { ClusterNotFoundException, InvalidParameterException } from '../errors.js';
+import {
+  ClusterContainsContainerInstancesException,
+  ClusterContainsServicesException,
+  ClusterNotFoundException,
+  InvalidParameterException,
+} from '../errors.js';
 import { clusterArn, clusterNameOf } from './arns.js';
 import { newCluster, type ClusterRecord, type SimState } from './state.js';
 import { optionalArray, optionalInteger, optionalString, requestObject, stringList, type Input } from './validate.js';
@@ -12,7 +21,7 @@ import { pageOf } from './pagination.js';
 export function clusterFor(state: SimState, input: Input, field = 'cluster'): ClusterRecord {
   const reference = optionalString(input, field) ?? 'default';
   const cluster = state.clusters.get(clusterNameOf(state.ctx, reference, field));
-  if (cluster === undefined) throw new ClusterNotFoundException();
+  if (cluster === undefined || cluster.status === 'INACTIVE') throw new ClusterNotFoundException();
   return cluster;
 }
 
@@ -42,7 +51,7 @@ export function clusterShape(cluster: ClusterRecord): ClusterShape {
     registeredContainerInstancesCount: registered,
     runningTasksCount: running,
     pendingTasksCount: pending,
-    activeServicesCount: 0,
+    activeServicesCount: [...cluster.services.values()].filter((s) => s.status === 'ACTIVE').length,
   };
 }
 
@@ -54,7 +63,7 @@ export function createCluster(state: SimState, request: unknown): { cluster: Clu
   }
   // CreateCluster is idempotent: an existing ACTIVE cluster of that name is returned as it is.
   let cluster = state.clusters.get(name);
-  if (cluster === undefined) {
+  if (cluster === undefined || cluster.status === 'INACTIVE') {
     cluster = newCluster(name, clusterArn(state.ctx, name));
     state.clusters.set(name, cluster);
   }
@@ -64,7 +73,7 @@ export function createCluster(state: SimState, request: unknown): { cluster: Clu
 export function listClusters(state: SimState, request: unknown): { clusterArns: string[]; nextToken?: string } {
   const input = requestObject(request, 'ListClusters');
   const maxResults = optionalInteger(input, 'maxResults', 1, 100) ?? 100;
-  const arns = [...state.clusters.values()].map((c) => c.arn);
+  const arns = [...state.clusters.values()].filter((c) => c.status !== 'INACTIVE').map((c) => c.arn);
   const { items, nextToken } = pageOf(state, 'ListClusters', '', arns, (a) => a, maxResults, optionalString(input, 'nextToken'));
   return nextToken === undefined ? { clusterArns: items } : { clusterArns: items, nextToken };
 }
@@ -81,4 +90,26 @@ export function describeClusters(state: SimState, request: unknown): { clusters:
     else clusters.push(clusterShape(cluster));
   }
   return { clusters, failures };
+}
+
+/**
+ * DeleteCluster: the cluster becomes INACTIVE. Refused while it has container instances that are
+ * not INACTIVE or services that are ACTIVE or DRAINING [API]. (ECS also refuses while tasks have
+ * not stopped — ClusterContainsTasksException — but here every task not yet STOPPED is on a
+ * registered instance, so the instance check already covers it.)
+ */
+export function deleteCluster(state: SimState, request: unknown): { cluster: ClusterShape } {
+  const input = requestObject(request, 'DeleteCluster');
+  if (input['cluster'] === undefined) throw new InvalidParameterException('cluster is required');
+  const cluster = clusterFor(state, input);
+  const instances = [...cluster.instances.values()].filter((i) => i.status !== 'INACTIVE').length;
+  if (instances > 0) {
+    throw new ClusterContainsContainerInstancesException(`The Cluster cannot be deleted while Container Instances are active or draining: ${cluster.name} has ${instances}; deregister them first.`);
+  }
+  const services = [...cluster.services.values()].filter((s) => s.status !== 'INACTIVE').length;
+  if (services > 0) {
+    throw new ClusterContainsServicesException(`The Cluster cannot be deleted while Services are active: ${cluster.name} has ${services}; scale them to 0 and delete them first.`);
+  }
+  cluster.status = 'INACTIVE';
+  return { cluster: clusterShape(cluster) };
 }

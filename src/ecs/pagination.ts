@@ -10,13 +10,15 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { InvalidParameterException } from '../errors.js';
 import type { SimState } from './state.js';
 
+export type PageKey = number | string;
+
 interface TokenBody {
   /** operation */
   o: string;
   /** hash of the query the token continues */
   q: string;
-  /** key of the last item returned */
-  k: number;
+  /** key of the last item returned (numbers, or strings for name-ordered lists) */
+  k: PageKey;
 }
 
 function secret(state: SimState): Buffer {
@@ -31,13 +33,13 @@ function queryHash(query: string): string {
   return createHash('sha256').update(query).digest('base64url').slice(0, 16);
 }
 
-export function encodeToken(state: SimState, operation: string, query: string, lastKey: number): string {
+export function encodeToken(state: SimState, operation: string, query: string, lastKey: PageKey): string {
   const payload = Buffer.from(JSON.stringify({ o: operation, q: queryHash(query), k: lastKey } satisfies TokenBody)).toString('base64url');
   return `${payload}.${sign(state, payload)}`;
 }
 
 /** The last key a token continues after; InvalidParameterException if it is not one of ours for this query. */
-export function decodeToken(state: SimState, operation: string, query: string, token: string): number {
+export function decodeToken(state: SimState, operation: string, query: string, token: string): PageKey {
   const invalid = () => new InvalidParameterException('nextToken is invalid: it was not returned by a previous call with the same parameters');
   const [payload, mac, extra] = token.split('.');
   if (payload === undefined || mac === undefined || extra !== undefined) throw invalid();
@@ -50,13 +52,13 @@ export function decodeToken(state: SimState, operation: string, query: string, t
   } catch {
     throw invalid();
   }
-  if (body.o !== operation || body.q !== queryHash(query) || typeof body.k !== 'number') throw invalid();
+  if (body.o !== operation || body.q !== queryHash(query) || (typeof body.k !== 'number' && typeof body.k !== 'string')) throw invalid();
   return body.k;
 }
 
 /**
- * One page of `items` (ordered by ascending `keyOf`), after the token's key, with the token
- * for the next page when more remain.
+ * One page of `items` (ordered by ascending `keyOf`; all numbers or all strings), after the
+ * token's key, with the token for the next page when more remain.
  */
 export function pageOf<T, R>(
   state: SimState,
@@ -66,17 +68,17 @@ export function pageOf<T, R>(
   map: (item: T) => R,
   maxResults: number,
   nextToken: string | undefined,
-  keyOf: (item: T, index: number) => number = (_item, index) => index,
+  keyOf: (item: T, index: number) => PageKey = (_item, index) => index,
 ): { items: R[]; nextToken?: string } {
-  const after = nextToken === undefined || nextToken === '' ? -Infinity : decodeToken(state, operation, query, nextToken);
+  const after = nextToken === undefined || nextToken === '' ? null : decodeToken(state, operation, query, nextToken);
   const out: R[] = [];
-  let lastKey = after;
+  let lastKey: PageKey = -Infinity;
   // Keys ascend, so the first item after the token's key is found by binary search.
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keyOf(items[mid]!, mid) <= after) lo = mid + 1;
+    if (after !== null && keyOf(items[mid]!, mid) <= after) lo = mid + 1;
     else hi = mid;
   }
   let i = lo;

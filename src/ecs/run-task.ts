@@ -59,7 +59,7 @@ function requireInstances(cluster: ClusterRecord): void {
 
 function commonInput(state: SimState, input: Input) {
   const cluster = clusterFor(state, input);
-  const td = state.taskDefinitions.resolve(requiredString(input, 'taskDefinition'));
+  const td = state.taskDefinitions.resolveLaunchable(requiredString(input, 'taskDefinition'));
   const launchType = optionalEnum(input, 'launchType', ['EC2', 'FARGATE'] as const);
   if (launchType === 'FARGATE') throw new InvalidParameterException('launchType FARGATE is not simulated: placement applies to the EC2 launch type');
   if ((td.requiresCompatibilities ?? []).length > 0 && !td.requiresCompatibilities!.includes('EC2')) {

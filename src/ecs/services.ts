@@ -257,7 +257,7 @@ function deploymentConfiguration(input: Input, current?: { minimumHealthyPercent
 }
 
 function taskDefinitionFor(state: SimState, reference: string): TaskDefinition {
-  const td = state.taskDefinitions.resolve(reference);
+  const td = state.taskDefinitions.resolveLaunchable(reference);
   if ((td.requiresCompatibilities ?? []).length > 0 && !td.requiresCompatibilities!.includes('EC2')) {
     throw new InvalidParameterException(`Task definition ${td.taskDefinitionArn} does not support the EC2 launch type.`);
   }

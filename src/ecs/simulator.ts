@@ -34,6 +34,11 @@ import type {
   ListContainerInstancesRequest,
   ListContainerInstancesResponse,
   ListServicesRequest,
+  DeleteClusterRequest,
+  DescribeTaskDefinitionRequest,
+  DeregisterTaskDefinitionRequest,
+  ListTaskDefinitionsRequest,
+  ListTaskDefinitionFamiliesRequest,
   ListTasksRequest,
   PutAccountSettingDefaultRequest,
   PutAccountSettingDefaultResponse,
@@ -59,7 +64,8 @@ import { deleteAccountSetting, listAccountSettings, putAccountSetting, putAccoun
 import { containerInstanceIdOf, rootArn } from './arns.js';
 import { arnContextOf, loadDescribeOutput, loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './snapshot.js';
 import { deleteAttributes, listAttributes, putAttributes } from './attributes.js';
-import { clusterFor, createCluster, describeClusters, listClusters } from './clusters.js';
+import { clusterFor, createCluster, deleteCluster, describeClusters, listClusters } from './clusters.js';
+import { deregisterTaskDefinition, describeTaskDefinition, listTaskDefinitionFamilies, listTaskDefinitions } from './task-definition-ops.js';
 import { deregisterContainerInstance } from './deregister-container-instance.js';
 import { describeContainerInstances } from './describe-container-instances.js';
 import { dispatchEvent } from './events.js';
@@ -164,6 +170,7 @@ export class EcsSimulator {
   createCluster(request?: CreateClusterRequest, _call?: CallContext): CreateClusterResponse { return createCluster(this.state, request); }
   listClusters(request?: ListClustersRequest, _call?: CallContext): ListClustersResponse { return listClusters(this.state, request); }
   describeClusters(request?: DescribeClustersRequest, _call?: CallContext): DescribeClustersResponse { return describeClusters(this.state, request); }
+  deleteCluster(request: DeleteClusterRequest, _call?: CallContext) { return deleteCluster(this.state, request); }
 
   // ---- container instances (the 2019-06-06 update) ------------------------------------------
   registerContainerInstance(request?: RegisterContainerInstanceRequest, call?: CallContext): RegisterContainerInstanceResponse { return registerContainerInstance(this.state, request, call); }
@@ -187,6 +194,10 @@ export class EcsSimulator {
 
   // ---- task definitions, tasks and services -----------------------------------------------------
   registerTaskDefinition(request: RegisterTaskDefinitionRequest, call?: CallContext) { return registerTaskDefinition(this.state, request, call); }
+  describeTaskDefinition(request: DescribeTaskDefinitionRequest, _call?: CallContext) { return describeTaskDefinition(this.state, request); }
+  deregisterTaskDefinition(request: DeregisterTaskDefinitionRequest, _call?: CallContext) { return deregisterTaskDefinition(this.state, request); }
+  listTaskDefinitions(request?: ListTaskDefinitionsRequest, _call?: CallContext) { return listTaskDefinitions(this.state, request); }
+  listTaskDefinitionFamilies(request?: ListTaskDefinitionFamiliesRequest, _call?: CallContext) { return listTaskDefinitionFamilies(this.state, request); }
   runTask(request: RunTaskRequest, call?: CallContext) { return runTask(this.state, request, call); }
   startTask(request: StartTaskRequest, call?: CallContext) { return startTask(this.state, request, call); }
   stopTask(request: StopTaskRequest, call?: CallContext) { return stopTask(this.state, request, call); }

@@ -3,7 +3,7 @@
  * `@aws-sdk/client-ecs`) and the registry RegisterTaskDefinition adds to and RunTask /
  * CreateService look up: family → revisions 1, 2, …, each immutable once registered.
  */
-import { ClientException } from '../errors.js';
+import { ClientException, InvalidParameterException } from '../errors.js';
 import { requirementsOf } from '../resources/requirements.js';
 import type { TaskRequirements } from '../resources/types.js';
 import type * as Sdk from '../shapes.js';
@@ -196,6 +196,43 @@ export class TaskDefinitionRegistry {
     const td = this.get(reference);
     if (td === undefined) throw new ClientException(`${member}: TaskDefinition not found: '${String(reference)}'.`);
     return td;
+  }
+
+  /**
+   * Like `resolve`, for starting something new (RunTask, StartTask, CreateService, UpdateService):
+   * an INACTIVE revision is refused — "You can't use an INACTIVE task definition to run new
+   * tasks or create new services" [API DeregisterTaskDefinition], with the text ECS answers
+   * RunTask with ("TaskDefinition is inactive", `DefangLabs/defang#775` [OBS]).
+   */
+  resolveLaunchable(reference: string, member = 'taskDefinition'): TaskDefinition {
+    const td = this.resolve(reference, member);
+    if (td.status === 'INACTIVE') throw new InvalidParameterException(`${member}: TaskDefinition is inactive (${td.taskDefinitionArn}).`);
+    return td;
+  }
+
+  /**
+   * Marks a revision INACTIVE (DeregisterTaskDefinition) and returns it. The reference must name
+   * a revision: `family:revision` or the full ARN with its revision. Deregistering an INACTIVE
+   * revision again returns it unchanged [INF: the API does not say].
+   */
+  deregister(reference: string): TaskDefinition {
+    const entry = this.entry(reference);
+    const named = typeof reference === 'string' && (FAMILY_REVISION.exec(reference)?.[2] !== undefined || TASK_DEFINITION_ARN.exec(reference)?.[2] !== undefined);
+    if (!named) throw new ClientException(`taskDefinition: name a revision ('family:revision' or the full ARN with its revision); got '${String(reference)}'.`);
+    if (entry === undefined) throw new ClientException(`taskDefinition: TaskDefinition not found: '${reference}'.`);
+    if (entry.taskDefinition.status === 'INACTIVE') return entry.taskDefinition;
+    // Revisions are frozen and may be shared with forks: replace the entry, never change it.
+    const inactive: Entry = { taskDefinition: deepFreeze({ ...structuredClone(entry.taskDefinition), status: 'INACTIVE' }), tags: entry.tags, requirements: entry.requirements };
+    const td = entry.taskDefinition;
+    this.families.get(td.family!)![td.revision! - 1] = inactive;
+    this.byArn.set(td.taskDefinitionArn!, inactive);
+    this.order[this.order.indexOf(entry)] = inactive;
+    return inactive.taskDefinition;
+  }
+
+  /** Every revision with the given status, in registration order. */
+  withStatus(status: 'ACTIVE' | 'INACTIVE'): TaskDefinition[] {
+    return this.order.filter((e) => e.taskDefinition.status === status).map((e) => e.taskDefinition);
   }
 
   /** Tags a revision was registered with. */

@@ -14,6 +14,14 @@ import {
   UpdateInProgressException,
   NoUpdateAvailableException,
   ClientException,
+  ClusterContainsContainerInstancesException,
+  DeleteClusterCommand,
+  DeregisterContainerInstanceCommand,
+  DeregisterTaskDefinitionCommand,
+  DescribeTaskDefinitionCommand,
+  paginateListTaskDefinitions,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EcsSimulator } from '../../src/index.js';
@@ -112,6 +120,38 @@ for (const transport of transports) {
       const done = await c2.send(new DescribeContainerInstancesCommand({ cluster: 'u', containerInstances: [arn] }));
       expect(done.containerInstances?.[0]).toMatchObject({ agentUpdateStatus: 'UPDATED', versionInfo: { agentVersion: '1.29.0' } });
       await expect(c2.send(new UpdateContainerAgentCommand({ cluster: 'u', containerInstance: arn }))).rejects.toBeInstanceOf(NoUpdateAvailableException);
+    });
+
+    it('registers, describes, lists (paginator) and deregisters task definitions; an INACTIVE one cannot run', async () => {
+      const sim4 = new EcsSimulator({ seed: 6 });
+      const c4 = await transport.client(sim4);
+      await c4.send(new CreateClusterCommand({ clusterName: 't' }));
+      await c4.send(new RegisterContainerInstanceCommand({ cluster: 't', instanceIdentityDocument: identity(1), totalResources: [{ name: 'CPU', type: 'INTEGER', integerValue: 2048 }, { name: 'MEMORY', type: 'INTEGER', integerValue: 4096 }] }));
+      for (const family of ['web', 'api', 'web']) {
+        await c4.send(new RegisterTaskDefinitionCommand({ family, containerDefinitions: [{ name: 'app', image: 'nginx', cpu: 128, memory: 128 }] }));
+      }
+      const described = await c4.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'web' }));
+      expect(described.taskDefinition).toMatchObject({ family: 'web', revision: 2, status: 'ACTIVE' });
+      const seen: string[] = [];
+      for await (const page of paginateListTaskDefinitions({ client: c4, pageSize: 1 }, {})) seen.push(...(page.taskDefinitionArns ?? []));
+      expect(seen.map((a) => a.split('/').pop())).toEqual(['api:1', 'web:1', 'web:2']);
+      await c4.send(new DeregisterTaskDefinitionCommand({ taskDefinition: 'web:2' }));
+      await expect(c4.send(new RunTaskCommand({ cluster: 't', taskDefinition: 'web:2' }))).rejects.toBeInstanceOf(InvalidParameterException);
+      const ran = await c4.send(new RunTaskCommand({ cluster: 't', taskDefinition: 'web' }));
+      expect(ran.tasks?.[0]?.taskDefinitionArn).toMatch(/web:1$/);
+      await expect(c4.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'nope' }))).rejects.toBeInstanceOf(ClientException);
+    });
+
+    it('deletes a cluster only once it is empty, with the typed exception', async () => {
+      const sim5 = new EcsSimulator({ seed: 7 });
+      const c5 = await transport.client(sim5);
+      await c5.send(new CreateClusterCommand({ clusterName: 'gone' }));
+      const reg = await c5.send(new RegisterContainerInstanceCommand({ cluster: 'gone', instanceIdentityDocument: identity(1) }));
+      await expect(c5.send(new DeleteClusterCommand({ cluster: 'gone' }))).rejects.toBeInstanceOf(ClusterContainsContainerInstancesException);
+      await c5.send(new DeregisterContainerInstanceCommand({ cluster: 'gone', containerInstance: reg.containerInstance!.containerInstanceArn! }));
+      const deleted = await c5.send(new DeleteClusterCommand({ cluster: 'gone' }));
+      expect(deleted.cluster).toMatchObject({ clusterName: 'gone', status: 'INACTIVE' });
+      await expect(c5.send(new ListContainerInstancesCommand({ cluster: 'gone' }))).rejects.toBeInstanceOf(ClusterNotFoundException);
     });
 
     it('acknowledges attachment state changes', async () => {
