@@ -1,82 +1,105 @@
 /**
- * Seeded generator of sample clusters in DescribeContainerInstances shape
- * (`{ containerInstances: [...], tasks: [...] }`; `tasks` holds the group and instance of each
- * task placed, in DescribeTasks shape). Same seed, same output.
+ * Writes generated clusters (`generateCluster`, src/sim/cluster-generator.ts) as JSON files that
+ * `EcsSimulator.fromDescribeOutput` loads.
  *
- *   npx tsx datasets/generate.ts --count 50 --seed 1 > datasets/small.json
+ *   npx tsx datasets/generate.ts --instances 100000 --seed 7 --out cluster.json
+ *   npx tsx datasets/generate.ts --bundled        # regenerates datasets/small.json and medium.json
+ *
+ * Options: --instances N, --seed N, --out FILE (default: stdout), --region, --account, --cluster,
+ * --at ISO-TIME, --utilization 0..0.9, --compact, --pretty. Output is streamed, so a million
+ * instances (several GB) need no more memory than a thousand.
  */
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeCluster, type GenerateClusterOptions } from '../src/sim/cluster-generator.js';
 import { prng } from '../src/sim/random.js';
 
+/** Kept for bench/data/instances.ts, which draws its fleets from the same PRNG. */
 export { prng };
 
-// vCPU units and MiB the agent registers (a little below nominal memory, as a real agent does).
-const INSTANCE_TYPES: Array<[string, number, number]> = [
-  ['t2.small', 1024, 1993], ['t2.medium', 2048, 3943], ['t3.large', 2048, 7855],
-  ['m5.large', 2048, 7681], ['m5.xlarge', 4096, 15576], ['c5.xlarge', 4096, 7469],
-  ['r5.large', 2048, 15736], ['g4dn.xlarge', 4096, 15578],
+/** The bundled datasets: file, JSON indentation (0: compact) and the options they are generated with. */
+export const BUNDLED: readonly { file: string; indent: number; options: GenerateClusterOptions }[] = [
+  // Small enough to read: every member a real dump has, pretty-printed.
+  { file: 'small.json', indent: 2, options: { instances: 50, seed: 104 } },
+  // The ECS quota of 5,000 instances per cluster; compact (see GenerateClusterOptions.compact)
+  // and half full, so what-ifs have room to place.
+  { file: 'medium.json', indent: 0, options: { instances: 5000, seed: 2019, utilization: 0.5, compact: true } },
 ];
-const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
-const AGENTS = ['1.29.0', '1.30.0', '1.32.1', '1.14.5', '1.26.0'];
-const STACKS = ['prod', 'prod', 'prod', 'staging', 'dev'];
-const TEAMS = ['payments', 'search', 'platform'];
-const GROUPS = ['service:web', 'service:api', 'service:worker', 'family:batch', 'database'];
 
-export interface GeneratedCluster {
-  containerInstances: Array<Record<string, unknown>>;
-  tasks: Array<{ taskArn: string; containerInstanceArn: string; group: string; lastStatus: string }>;
+/** The JSON text of a generated cluster, as the files hold it (with a final newline). */
+export function clusterText(options: GenerateClusterOptions, indent: number): string {
+  const parts: string[] = [];
+  writeCluster(options, (chunk) => parts.push(chunk), indent);
+  return `${parts.join('')}\n`;
 }
 
-export function generateCluster(count: number, seed: number, account = '123456789012', cluster = 'sample'): GeneratedCluster {
-  const random = prng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
-  const start = Date.UTC(2019, 0, 1);
-  const containerInstances: GeneratedCluster['containerInstances'] = [];
-  const tasks: GeneratedCluster['tasks'] = [];
-  for (let i = 0; i < count; i++) {
-    const [type, cpu, memory] = pick(INSTANCE_TYPES);
-    const id = hex(32);
-    const arn = `arn:aws:ecs:us-east-1:${account}:container-instance/${cluster}/${id}`;
-    const running = Math.floor(random() * 8);
-    const attributes: Array<{ name: string; value?: string }> = [
-      { name: 'ecs.instance-type', value: type },
-      { name: 'ecs.availability-zone', value: pick(AZS) },
-      { name: 'ecs.ami-id', value: `ami-${hex(17)}` },
-      { name: 'ecs.os-type', value: 'linux' },
-      { name: 'ecs.cpu-architecture', value: 'x86_64' },
-      { name: 'ecs.capability.task-eni' },
-      { name: 'com.amazonaws.ecs.capability.docker-remote-api.1.19' },
-      { name: 'stack', value: pick(STACKS) },
-    ];
-    if (random() < 0.7) attributes.push({ name: 'team', value: pick(TEAMS) });
-    for (let t = 0; t < running; t++) {
-      tasks.push({ taskArn: `arn:aws:ecs:us-east-1:${account}:task/${cluster}/${hex(32)}`, containerInstanceArn: arn, group: pick(GROUPS), lastStatus: 'RUNNING' });
-    }
-    containerInstances.push({
-      containerInstanceArn: arn,
-      ec2InstanceId: `i-${hex(17)}`,
-      version: 1 + Math.floor(random() * 50),
-      versionInfo: { agentVersion: pick(AGENTS), agentHash: hex(8), dockerVersion: 'DockerVersion: 18.06.1-ce' },
-      registeredResources: [
-        { name: 'CPU', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: cpu },
-        { name: 'MEMORY', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: memory },
-        { name: 'PORTS', type: 'STRINGSET', doubleValue: 0, longValue: 0, integerValue: 0, stringSetValue: ['22', '2375', '2376', '51678', '51679'] },
-        { name: 'PORTS_UDP', type: 'STRINGSET', doubleValue: 0, longValue: 0, integerValue: 0, stringSetValue: [] },
-      ],
-      status: random() < 0.9 ? 'ACTIVE' : 'DRAINING',
-      agentConnected: random() < 0.95,
-      runningTasksCount: running,
-      pendingTasksCount: 0,
-      attributes,
-      // Epoch seconds, as on the wire.
-      registeredAt: Math.round((start + Math.floor(random() * 400 * 86_400_000)) / 1000 * 1000) / 1000,
-    });
+function writeTo(path: string | undefined, options: GenerateClusterOptions, indent: number): Promise<void> {
+  if (path === undefined) {
+    writeCluster(options, (chunk) => process.stdout.write(chunk), indent);
+    process.stdout.write('\n');
+    return Promise.resolve();
   }
-  return { containerInstances, tasks };
+  // Chunks are batched into ~1 MB writes; the stream is drained before more are queued.
+  const out = createWriteStream(path);
+  let buffer: string[] = [];
+  let size = 0;
+  const flush = () => {
+    out.write(buffer.join(''));
+    buffer = [];
+    size = 0;
+  };
+  writeCluster(options, (chunk) => {
+    buffer.push(chunk);
+    size += chunk.length;
+    if (size > 1 << 20) flush();
+  }, indent);
+  buffer.push('\n');
+  flush();
+  return new Promise((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '50' }, seed: { type: 'string', default: '1' } } });
-  process.stdout.write(JSON.stringify(generateCluster(Number(values.count), Number(values.seed)), null, 2) + '\n');
+function numberOption(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) throw new RangeError(`--${name} takes a number; got '${text}'`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      instances: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' },
+      region: { type: 'string' }, account: { type: 'string' }, cluster: { type: 'string' }, at: { type: 'string' },
+      utilization: { type: 'string' }, compact: { type: 'boolean' }, pretty: { type: 'boolean' }, bundled: { type: 'boolean' },
+    },
+  });
+  if (values.bundled) {
+    for (const b of BUNDLED) {
+      const path = fileURLToPath(new URL(b.file, import.meta.url));
+      const started = performance.now();
+      writeFileSync(path, clusterText(b.options, b.indent));
+      process.stderr.write(`datasets/${b.file}: ${b.options.instances} instances, seed ${b.options.seed} (${Math.round(performance.now() - started)} ms)\n`);
+    }
+    return;
+  }
+  const options: GenerateClusterOptions = {
+    instances: numberOption(values.instances ?? values.count, 'instances') ?? 50,
+    seed: numberOption(values.seed, 'seed') ?? 1,
+    ...(values.region === undefined ? {} : { region: values.region }),
+    ...(values.account === undefined ? {} : { accountId: values.account }),
+    ...(values.cluster === undefined ? {} : { cluster: values.cluster }),
+    ...(values.at === undefined ? {} : { at: values.at }),
+    ...(values.utilization === undefined ? {} : { utilization: numberOption(values.utilization, 'utilization')! }),
+    ...(values.compact ? { compact: true } : {}),
+  };
+  await writeTo(values.out, options, values.pretty ? 2 : 0);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).catch((e: Error) => {
+    process.stderr.write(`${e.name}: ${e.message}\n`);
+    process.exitCode = 2;
+  });
 }

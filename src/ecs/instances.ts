@@ -87,12 +87,16 @@ export function storeView(record: InstanceRecord): ContainerInstance {
   };
 }
 
-/** Adds a record to a cluster: the record map, the id index and the store. */
+/**
+ * Adds a record to a cluster: the record map, the id index, the store and the accountant (with
+ * the record's unattributed use held, when a loaded dump gave it one).
+ */
 export function addInstance(cluster: ClusterRecord, record: InstanceRecord): void {
   cluster.instances.set(record.arn, record);
   cluster.arnById.set(record.id, record.arn);
   const slot = cluster.store.register(storeView(record));
   cluster.accountant.addInstance(slot, record.registeredResources, record.platformDevices.map((d) => d.id), eniTaskLimit(record.instanceType, record.trunked));
+  if (record.unattributed !== undefined) cluster.accountant.restore({ ...record.unattributed, slot, eni: false });
 }
 
 /**

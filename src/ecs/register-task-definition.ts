@@ -369,6 +369,17 @@ export interface RegisterTaskDefinitionResponse {
  * @throws InvalidParameterException (malformed request) or ClientException (a rule of ECS broken).
  */
 export function registerTaskDefinition(state: SimState, request: unknown, _call?: CallContext): RegisterTaskDefinitionResponse {
+  const { taskDefinition, tags } = buildTaskDefinition(state, request);
+  state.taskDefinitions.add(taskDefinition, tags);
+  return { taskDefinition: structuredClone(taskDefinition), tags: structuredClone(tags) };
+}
+
+/**
+ * Checks a RegisterTaskDefinition request and builds the revision ECS would register, without
+ * registering it. `revision` defaults to the family's next one; loading a dump passes the
+ * revision the dump names.
+ */
+export function buildTaskDefinition(state: SimState, request: unknown, revision?: number): { taskDefinition: TaskDefinition; tags: Tag[] } {
   const input = requestObject(request, 'RegisterTaskDefinition');
   const family = familyOf(input);
   const networkMode = enumOf(input['networkMode'], 'networkMode', NETWORK_MODES) ?? 'bridge';
@@ -439,7 +450,7 @@ export function registerTaskDefinition(state: SimState, request: unknown, _call?
   // Members of later API generations (inferenceAccelerators, ephemeralStorage, runtimePlatform,
   // …) are not part of this one and are ignored, as unknown members are [INF].
 
-  const revision = state.taskDefinitions.nextRevision(family);
+  revision ??= state.taskDefinitions.nextRevision(family);
   const gpus = containers.reduce((n, c) => n + c.gpus, 0);
   const taskDefinition: TaskDefinition = {
     taskDefinitionArn: `arn:aws:ecs:${state.ctx.region}:${state.ctx.accountId}:task-definition/${family}:${revision}`,
@@ -470,10 +481,7 @@ export function registerTaskDefinition(state: SimState, request: unknown, _call?
   const attributes = requirementsOf(taskDefinition).attributes;
   if (attributes.length > 0) taskDefinition.requiresAttributes = attributes.map((name) => ({ name }));
   // ECS's member order (requiresAttributes before placementConstraints), for readable output.
-  const ordered = orderMembers(taskDefinition);
-
-  state.taskDefinitions.add(ordered, tags);
-  return { taskDefinition: structuredClone(ordered), tags: structuredClone(tags) };
+  return { taskDefinition: orderMembers(taskDefinition), tags };
 }
 
 const TASK_DEFINITION_ORDER: readonly (keyof TaskDefinition)[] = [

@@ -62,7 +62,8 @@ import type {
 } from '../shapes.js';
 import { deleteAccountSetting, listAccountSettings, putAccountSetting, putAccountSettingDefault } from './account-settings.js';
 import { containerInstanceIdOf, rootArn } from './arns.js';
-import { arnContextOf, loadDescribeOutput, loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './snapshot.js';
+import { loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './snapshot.js';
+import { arnContextOf, dumpTimeOf, loadDescribeOutput } from './describe-output.js';
 import { deleteAttributes, listAttributes, putAttributes } from './attributes.js';
 import { clusterFor, createCluster, deleteCluster, describeClusters, listClusters } from './clusters.js';
 import { deregisterTaskDefinition, describeTaskDefinition, listTaskDefinitionFamilies, listTaskDefinitions } from './task-definition-ops.js';
@@ -305,9 +306,21 @@ export class EcsSimulator {
   }
 
   /**
-   * A simulator holding the instances of a DescribeContainerInstances response (as the aws CLI
-   * prints it) in `options.cluster` (default: the cluster named in long ARNs, else `default`).
-   * Region and account come from the ARNs unless given.
+   * A simulator holding a cluster as the ECS API describes it: a DescribeContainerInstances
+   * response (`{ containerInstances: [...] }`, as the aws CLI prints it), optionally with the
+   * cluster's `tasks` (DescribeTasks shape), `taskDefinitions` (DescribeTaskDefinition's
+   * `taskDefinition`) and `services` (DescribeServices shape) — what `generateCluster` writes.
+   * Tasks hold their resources and count for `task:group`; what a dump shows in use beyond the
+   * tasks it lists stays held, so every instance describes as dumped (see `describe-output.ts`).
+   *
+   * The cluster is `options.cluster` (default: the cluster named in long ARNs, else `default`).
+   * Region and account come from the ARNs, and the clock starts when the dump was taken (its
+   * generator's `at`, else its latest timestamp), unless given.
+   * Bad input is an InvalidParameterException naming the element and member.
+   *
+   * @example
+   * const sim = EcsSimulator.fromDescribeOutput(JSON.parse(readFileSync('datasets/medium.json', 'utf8')));
+   * sim.query('task:group == service:web and attribute:ecs.availability-zone == us-east-1a', { cluster: 'sample' });
    */
   static fromDescribeOutput<T extends EcsSimulator>(
     this: new (options?: EcsSimulatorOptions) => T,
@@ -316,9 +329,11 @@ export class EcsSimulator {
   ): T {
     const parsed = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
     const fromArns = arnContextOf(parsed);
-    const sim = new this({ ...fromArns, ...options });
+    const dumped = dumpTimeOf(parsed);
+    const startTime = options.startTime ?? dumped ?? undefined;
+    const sim = new this({ ...fromArns, ...options, ...(startTime === undefined ? {} : { startTime }) });
     const first = (parsed as { containerInstances?: { containerInstanceArn?: string }[] })?.containerInstances?.[0]?.containerInstanceArn;
-    const clusterName = options.cluster ?? (first ? containerInstanceIdOf(first)?.clusterName : null) ?? 'default';
+    const clusterName = options.cluster ?? (typeof first === 'string' ? containerInstanceIdOf(first)?.clusterName : null) ?? 'default';
     loadDescribeOutput(sim.state, parsed, clusterName);
     return sim;
   }

@@ -1,14 +1,13 @@
 /**
  * Snapshots: the whole simulator state as plain JSON and back, losslessly
- * (`snapshot(restore(s))` deep-equals `s`), and loading a real DescribeContainerInstances
- * response as a cluster.
+ * (`snapshot(restore(s))` deep-equals `s`). Loading DescribeContainerInstances output is
+ * `describe-output.ts`.
  */
 import { InvalidParameterException } from '../errors.js';
 import type { ScheduledEvent } from '../sim/clock.js';
-import type { AgentUpdateStatus, Attachment, Attribute, Resource, Tag, VersionInfo } from '../shapes.js';
-import { clusterArn, containerInstanceIdOf } from './arns.js';
+import type { Tag } from '../shapes.js';
 import { addInstance } from './instances.js';
-import { newCluster, type ClusterRecord, type InstanceRecord, type SimOptions, type SimState } from './state.js';
+import { newCluster, type InstanceRecord, type SimOptions, type SimState } from './state.js';
 import type { TaskDefinitionsSnapshot } from './task-definitions.js';
 import type { Reservation } from '../resources/types.js';
 import type { ServiceRecord } from './services.js';
@@ -99,81 +98,4 @@ export function loadSnapshot(state: SimState, snapshot: SimSnapshot): void {
     cluster.reconcilePending = c.reconcilePending ?? false;
     state.clusters.set(c.name, cluster);
   }
-}
-
-// ---- DescribeContainerInstances responses ------------------------------------------------------
-
-function timeOf(value: unknown, where: string): number {
-  // On the wire registeredAt is epoch seconds; SDKs give Dates; tools print ISO-8601.
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'number' && Number.isFinite(value)) return Math.round(value * 1000);
-  if (typeof value === 'string' && Number.isFinite(Date.parse(value))) return Date.parse(value);
-  throw new InvalidParameterException(`${where}.registeredAt: expected epoch seconds, a Date or ISO-8601 text`);
-}
-
-const ARN_PARTS = /^arn:aws[a-z-]*:ecs:([a-z0-9-]+):(\d{12}):container-instance\//;
-
-/** Region and account of the first container-instance ARN in a response, if any. */
-export function arnContextOf(json: unknown): { region: string; accountId: string } | null {
-  const first = (json as { containerInstances?: { containerInstanceArn?: unknown }[] })?.containerInstances?.[0]?.containerInstanceArn;
-  const m = typeof first === 'string' ? ARN_PARTS.exec(first) : null;
-  return m ? { region: m[1]!, accountId: m[2]! } : null;
-}
-
-/**
- * Adds every instance of a DescribeContainerInstances response (`{ containerInstances: [...] }`)
- * to `clusterName` (created if needed). ARNs, ids, versions and timestamps are kept as given.
- */
-export function loadDescribeOutput(state: SimState, json: unknown, clusterName: string): ClusterRecord {
-  const body = json as { containerInstances?: unknown };
-  if (typeof json !== 'object' || json === null || !Array.isArray(body.containerInstances)) {
-    throw new InvalidParameterException('fromDescribeOutput: expected a DescribeContainerInstances response: { "containerInstances": [...] }');
-  }
-  const items = body.containerInstances as Record<string, unknown>[];
-  const records = items.map((raw, i): InstanceRecord => {
-    const where = `containerInstances[${i}]`;
-    const arn = raw['containerInstanceArn'];
-    if (typeof arn !== 'string' || !ARN_PARTS.test(arn)) throw new InvalidParameterException(`${where}.containerInstanceArn: expected a container instance ARN`);
-    const m = ARN_PARTS.exec(arn)!;
-    if (m[1] !== state.ctx.region || m[2] !== state.ctx.accountId) {
-      throw new InvalidParameterException(`${where}.containerInstanceArn: ${arn} is not in ${state.ctx.region} / ${state.ctx.accountId}`);
-    }
-    const id = containerInstanceIdOf(arn)!.id;
-    const attributes = ((raw['attributes'] as Attribute[] | undefined) ?? []).map((a) => (a.value === undefined ? { name: a.name } : { name: a.name, value: a.value }));
-    const instanceType = attributes.find((a) => a.name === 'ecs.instance-type')?.value;
-    const attachments = ((raw['attachments'] as Attachment[] | undefined) ?? []).map((a) => clone(a));
-    return {
-      arn,
-      id,
-      clusterName,
-      ec2InstanceId: typeof raw['ec2InstanceId'] === 'string' ? raw['ec2InstanceId'] : undefined,
-      registeredResources: clone((raw['registeredResources'] as Resource[] | undefined) ?? []),
-      versionInfo: clone((raw['versionInfo'] as VersionInfo | undefined) ?? {}),
-      status: typeof raw['status'] === 'string' ? raw['status'] : 'ACTIVE',
-      statusReason: typeof raw['statusReason'] === 'string' ? raw['statusReason'] : undefined,
-      agentConnected: raw['agentConnected'] !== false,
-      // Kept as given, like the other members; instanceOutput (agent.ts) re-checks it against the enum.
-      agentUpdateStatus: typeof raw['agentUpdateStatus'] === 'string' ? (raw['agentUpdateStatus'] as AgentUpdateStatus) : undefined,
-      registeredAt: raw['registeredAt'] === undefined ? state.clock.now : timeOf(raw['registeredAt'], where),
-      version: typeof raw['version'] === 'number' ? raw['version'] : 1,
-      attributes,
-      attachments,
-      tags: clone((raw['tags'] as Tag[] | undefined) ?? []),
-      runningTasksCount: typeof raw['runningTasksCount'] === 'number' ? raw['runningTasksCount'] : 0,
-      pendingTasksCount: typeof raw['pendingTasksCount'] === 'number' ? raw['pendingTasksCount'] : 0,
-      platformDevices: [],
-      instanceType,
-      trunked: attributes.some((a) => a.name === 'ecs.awsvpc-trunk-id'),
-    };
-  });
-  const existing = state.clusters.get(clusterName);
-  const seen = new Set<string>();
-  for (const r of records) {
-    if (existing?.instances.has(r.arn) || seen.has(r.arn)) throw new InvalidParameterException(`fromDescribeOutput: ${r.arn} appears twice`);
-    seen.add(r.arn);
-  }
-  const cluster = existing ?? newCluster(clusterName, clusterArn(state.ctx, clusterName));
-  state.clusters.set(clusterName, cluster);
-  for (const r of records) addInstance(cluster, r);
-  return cluster;
 }

@@ -46,6 +46,21 @@ export interface InstanceRecord {
   instanceType: string | undefined;
   /** registered with a trunk ENI (awsvpcTrunking effective and a supported type) */
   trunked: boolean;
+  /**
+   * Resources a loaded DescribeContainerInstances dump shows in use (registered minus remaining)
+   * that no task the simulator knows holds: tasks the dump did not list. Held for good, so the
+   * instance describes as it was dumped; absent on instances the simulator registered.
+   */
+  unattributed?: UnattributedUse;
+}
+
+/** What `InstanceRecord.unattributed` holds (a reservation without its slot and ENI). */
+export interface UnattributedUse {
+  readonly cpu: number;
+  readonly memory: number;
+  readonly tcpPorts: readonly number[];
+  readonly udpPorts: readonly number[];
+  readonly gpuIds: readonly string[];
 }
 
 export interface ClusterRecord {
