@@ -143,3 +143,13 @@ export type { PlacementConstraint, PlacementOutcome, PlacementRequest, Placement
 export type { WhatIfReport, Utilisation } from './ecs/what-if.js';
 export type { DrainWhatIf } from './ecs/simulator.js';
 export type { PlaceTasksResult } from './ecs/run-task.js';
+export {
+  generateCluster,
+  writeCluster,
+  type GenerateClusterOptions,
+  type GeneratedCluster,
+  type GeneratedContainerInstance,
+  type GeneratedTask,
+  type GeneratedService,
+  type GeneratedTaskDefinition,
+} from './sim/cluster-generator.js';
