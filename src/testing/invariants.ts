@@ -10,16 +10,16 @@
  *   `remainingResources` lists exactly those; the GPUs live tasks hold are distinct devices of
  *   the instance and the free count is the rest; a task asking for one more GPU, or one more ENI
  *   than the live awsvpc tasks use, is refused (`RESOURCE:GPU`, `RESOURCE:ENI`) exactly when
- *   the instance is full;
+ *   the instance is full, and the ENIs in use are the live awsvpc tasks;
  * - records: runningTasksCount / pendingTasksCount count the live RUNNING / PENDING tasks; an
  *   INACTIVE instance has none;
- * - store: the instance's row (status, attributes, agent, ec2InstanceId, registeredAt,
- *   runningTasksCount) equals its record, its task groups are the live tasks' groups, and the
- *   indexes answer point queries exactly as the records say, through the posting lists and
- *   through bitsets: `attribute:x exists` for every attribute name (the records' and the
- *   store's), `attribute:x == v` for one
- *   value of each (a different one as the store changes), `task:group == g` for every group,
- *   `ec2InstanceId == i` for the first and last ids, `agentConnected == true`.
+ * - store: the instance's row (status, attributes, agent, ec2InstanceId, registeredAt, running
+ *   and pending task counts) equals its record, its task groups are the live tasks' groups;
+ * - indexes: point queries select exactly what the records say, through the posting lists and
+ *   through bitsets — `attribute:x exists` for every attribute name (the records' and the
+ *   store's), `attribute:x == v` for one value of each (another one as the store changes),
+ *   `task:group == g` for every group, `ec2InstanceId == i` for the first and last ids,
+ *   `agentConnected == true`.
  */
 import { CompareNode, ExistsNode, Subject, type Expr } from '../cql/ast.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
@@ -111,6 +111,7 @@ function checkAccountant(cluster: ClusterRecord, record: InstanceRecord, slot: n
   const free = devices.length - gpus.length;
   if (accountant.fits(slot, { ...NOTHING, gpus: free + 1 }) !== 'RESOURCE:GPU') problems.push(`${where}: a task asking for ${free + 1} GPUs fits, but only ${free} are free`);
   const enis = live.filter((t) => t.reservation.eni).length;
+  if (cluster.store.enisInUse[slot] !== enis) problems.push(`${where}: ${cluster.store.enisInUse[slot]} ENIs in use, ${enis} live awsvpc tasks`);
   const limit = accountant.eniLimit(slot);
   if (enis > limit) problems.push(`${where}: ${enis} awsvpc tasks exceed the ENI limit ${limit}`);
   const eniVerdict = accountant.fits(slot, ONE_ENI);
@@ -148,6 +149,7 @@ function checkStoreRow(cluster: ClusterRecord, record: InstanceRecord, slot: num
     runningTasksCount: row.runningTasksCount,
   };
   if (show(actual) !== show(expected)) problems.push(`${where}: the store row ${show(actual)} differs from the record ${show(expected)}`);
+  if (cluster.store.pendingTasksCount[slot] !== record.pendingTasksCount) problems.push(`${where}: the store's pendingTasksCount is ${cluster.store.pendingTasksCount[slot]}, the record's ${record.pendingTasksCount}`);
   const groups = [...new Set(live.map((t) => t.group))];
   if (!sameSet(cluster.store.taskGroupsAt(slot), groups)) problems.push(`${where}: the store has task groups ${show(cluster.store.taskGroupsAt(slot))}, the live tasks ${show(groups)}`);
 }

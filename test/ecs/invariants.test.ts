@@ -1,8 +1,10 @@
 // Random sequences of register / run / stop / drain / activate / deregister / services /
-// advance; after every step the accountant, the store and the records agree with the tasks.
+// advance; after every step the accountant, the store and the records agree with the tasks
+// (the invariants live in src/testing/invariants.ts, exported to users).
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
+import { checkInvariants } from '../../src/testing/invariants.js';
 import { identity } from './fixtures.js';
 
 type Step =
@@ -82,34 +84,6 @@ function apply(sim: EcsSimulator, s: Step, n: number): void {
       return;
     case 'advance':
       sim.advance(s.ms);
-  }
-}
-
-function checkInvariants(sim: EcsSimulator): void {
-  const cluster = sim.state.clusters.get('c')!;
-  const live = [...cluster.tasks.values()].filter((t) => t.lastStatus !== 'STOPPED');
-  for (const record of cluster.instances.values()) {
-    const slot = cluster.store.slotOf(record.arn);
-    const mine = live.filter((t) => t.containerInstanceArn === record.arn);
-    if (record.status === 'INACTIVE') {
-      expect(mine).toEqual([]);
-      continue;
-    }
-    const reg = (name: string) => record.registeredResources.find((r) => r.name === name)?.integerValue ?? 0;
-    expect(cluster.store.remainingCpu[slot]).toBe(reg('CPU') - mine.reduce((n, t) => n + t.reservation.cpu, 0));
-    expect(cluster.store.remainingMemory[slot]).toBe(reg('MEMORY') - mine.reduce((n, t) => n + t.reservation.memory, 0));
-    expect(cluster.store.remainingCpu[slot]).toBeGreaterThanOrEqual(0);
-    expect(cluster.store.remainingMemory[slot]).toBeGreaterThanOrEqual(0);
-    expect(cluster.store.enisInUse[slot]).toBe(mine.filter((t) => t.reservation.eni).length);
-    expect(record.runningTasksCount).toBe(mine.filter((t) => t.lastStatus === 'RUNNING').length);
-    expect(record.pendingTasksCount).toBe(mine.filter((t) => t.lastStatus === 'PENDING').length);
-    expect(cluster.store.runningTasksCount[slot]).toBe(record.runningTasksCount);
-    for (const proto of ['tcpPorts', 'udpPorts'] as const) {
-      const ports = mine.flatMap((t) => t.reservation[proto]);
-      expect(new Set(ports).size).toBe(ports.length);
-    }
-    const groups = [...new Set(mine.map((t) => t.group))].sort();
-    expect(cluster.store.taskGroupsAt(slot).sort()).toEqual(groups);
   }
 }
 

@@ -1,0 +1,28 @@
+/** UpdateService: a new desired count, sometimes a new task definition (a rollout); ClientException once deleted. */
+import { EcsCommand } from './command.js';
+import { expectRejected, mismatch, nth, type EcsModel, type EcsReal } from './model.js';
+
+export class UpdateService extends EcsCommand {
+  constructor(readonly pick: number, readonly desiredCount: number, readonly family: number | undefined) {
+    super();
+  }
+
+  override check(m: Readonly<EcsModel>): boolean {
+    return m.services.size > 0;
+  }
+
+  protected apply(m: EcsModel, r: EcsReal): void {
+    const name = nth([...m.services.keys()], this.pick)!;
+    const service = m.services.get(name)!;
+    const taskDefinition = this.family === undefined ? undefined : nth(m.families, this.family);
+    const call = () => r.sim.updateService({ cluster: r.cluster, service: name, desiredCount: this.desiredCount, ...(taskDefinition === undefined ? {} : { taskDefinition }) });
+    if (service.deleted) return expectRejected(r.sim, call, 'ClientException', `update deleted service ${name}`);
+    const { service: updated } = call();
+    if (updated.desiredCount !== this.desiredCount) mismatch(`UpdateService answered desiredCount ${updated.desiredCount}`);
+    service.desiredCount = this.desiredCount;
+  }
+
+  toString(): string {
+    return `UpdateService(#${this.pick}, desired ${this.desiredCount}${this.family === undefined ? '' : `, td #${this.family}`})`;
+  }
+}
