@@ -1,156 +1,89 @@
 #!/usr/bin/env node
 /**
- * ecs-cluster-sim command line.
- *   ecs-cluster-sim query '<filter>' [--data file] [--json]   instances a CQL filter selects
- *   ecs-cluster-sim demo [--data file]                          a tour of CQL on the bundled cluster
- * Errors go to stderr as "<ECS error name>: <message>", exit code 2 for bad input.
+ * ecs-cluster-sim: the command line. One file per subcommand in `commands/`; this file picks the
+ * subcommand and turns errors into `<ECS error name>: <message>` on stderr with exit code 2 for
+ * bad input (1 for a fault of the simulator itself).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { compileFilter, print } from '../cql/index.js';
 import { EcsError } from '../errors.js';
-import type { ContainerInstance } from '../shapes.js';
-import { EcsSimulator } from '../protocol/simulator.js';
-import { loadDescribeOutput, type LoadedCluster } from './load.js';
-import { formatTable } from './table.js';
+import { UsageError } from './args.js';
+import { wantsHelp, type Command } from './command.js';
+import { demo } from './commands/demo.js';
+import { describe } from './commands/describe.js';
+import { drain } from './commands/drain.js';
+import { generate } from './commands/generate.js';
+import { place } from './commands/place.js';
+import { query } from './commands/query.js';
+import { serve } from './commands/serve.js';
+import { whatif } from './commands/whatif.js';
 
-const DEFAULT_DATA = fileURLToPath(new URL('../../datasets/small.json', import.meta.url));
+const COMMANDS: readonly Command[] = [query, describe, place, drain, whatif, demo, generate, serve];
 
-const HELP = `Usage: ecs-cluster-sim <command> [options]
+const USAGE = 'ecs-cluster-sim <command> [options]   (ecs-cluster-sim <command> --help for its options)';
+
+function programHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `Usage: ${USAGE}
+
+Simulates the Amazon ECS container-instance control plane in memory: query a cluster with the
+Cluster Query Language, place tasks, and ask what-if questions on forks of it.
 
 Commands:
-  query <filter>   list the container instances a CQL filter selects ('-' reads the filter from stdin)
-  demo             run example CQL filters against the bundled sample cluster
-  serve            serve an ECS endpoint on loopback (POST / with the ECS JSON 1.1 protocol, /_sim/* control)
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
-Options:
-  --data <file>    a DescribeContainerInstances JSON response (default: the bundled sample)
-  --json           machine-readable output
-  --port <n>       serve: TCP port (default 4599; 0 picks a free one)
-  --host <addr>    serve: address to bind (default 127.0.0.1)
-  --start-time <t> serve: simulated start time, ISO-8601 (default 2019-06-06T00:00:00Z)
-  --seed <n>       serve: seed of every random choice (default 1)
-  --root-key <id>  serve: an access key id that acts as the account root (besides 'root'); repeatable
-  -h, --help       this text
+Every command that reads a cluster takes --data <file> (default: the bundled medium dataset),
+--seed <n> and --json. Errors go to stderr as '<ECS error name>: <message>'; bad input exits
+with code 2.
 `;
-
-function attribute(instance: ContainerInstance, name: string): string {
-  return instance.attributes?.find((a) => a.name === name)?.value ?? '';
 }
 
-function select(cluster: LoadedCluster, filter: string): ContainerInstance[] {
-  const compiled = compileFilter(filter);
-  return cluster.instances.filter((i) => compiled.matches(i, { taskGroups: cluster.taskGroups.get(i.containerInstanceArn ?? '') ?? [] }));
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
-function instanceRows(cluster: LoadedCluster, instances: ContainerInstance[]): string[][] {
-  return [
-    ['EC2 INSTANCE', 'TYPE', 'AZ', 'STATUS', 'AGENT', 'TASKS', 'GROUPS'],
-    ...instances.map((i) => [
-      i.ec2InstanceId ?? '',
-      attribute(i, 'ecs.instance-type'),
-      attribute(i, 'ecs.availability-zone'),
-      i.status ?? '',
-      `${i.versionInfo?.agentVersion ?? '?'}${i.agentConnected === false ? ' (disconnected)' : ''}`,
-      String(i.runningTasksCount ?? 0),
-      [...new Set(cluster.taskGroups.get(i.containerInstanceArn ?? '') ?? [])].join(','),
-    ]),
-  ];
-}
-
-const DEMO_FILTERS = [
-  'attribute:ecs.instance-type =~ t2.* and attribute:ecs.availability-zone == us-east-1a',
-  'attribute:stack != prod',
-  'agentVersion < 1.29.0 or agentConnected == false',
-  'task:group == service:web and not(task:group == database)',
-  "runningTasksCount >= 6 and registeredAt < 2019-07-01 and attribute:team in [payments, 'search']",
-];
-
-function integerOption(text: string | undefined, name: string, fallback: number): number {
-  if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text)) throw new EcsError('InvalidParameterException', `--${name} takes a non-negative integer; got '${text}'`);
-  return Number(text);
-}
-
-async function serve(values: { data?: string; port?: string; host?: string; 'start-time'?: string; seed?: string; 'root-key'?: string[] }): Promise<void> {
-  const options = {
-    seed: integerOption(values.seed, 'seed', 1),
-    ...(values['start-time'] === undefined ? {} : { startTime: values['start-time'] }),
-  };
-  const sim = values.data === undefined
-    ? new EcsSimulator(options)
-    : EcsSimulator.fromDescribeOutput(JSON.parse(readFileSync(values.data, 'utf8')), options);
-  const { url } = await sim.listen({
-    port: integerOption(values.port, 'port', 4599),
-    host: values.host ?? '127.0.0.1',
-    rootAccessKeys: values['root-key'] ?? [],
-  });
-  process.stderr.write(`ecs-cluster-sim: ECS endpoint at ${url} (signatures are not checked; access key 'root' acts as the account root)\n`);
-}
-
-function run(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      data: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'start-time': { type: 'string' },
-      seed: { type: 'string' },
-      'root-key': { type: 'string', multiple: true },
-    },
-  });
-  const [command, ...rest] = positionals;
-  if (values.help || command === undefined) {
-    process.stdout.write(HELP);
-    return command === undefined && !values.help ? 2 : 0;
+async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    process.stderr.write(programHelp());
+    return 2;
   }
-  if (command === 'serve') {
-    void serve(values);
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(programHelp());
     return 0;
   }
-  const cluster = loadDescribeOutput(values.data ?? DEFAULT_DATA);
-  switch (command) {
-    case 'query': {
-      const text = rest[0] === '-' ? readFileSync(0, 'utf8').trim() : rest[0];
-      if (text === undefined) throw new EcsError('InvalidParameterException', 'query needs a filter, e.g. ecs-cluster-sim query "attribute:stack == prod"');
-      const selected = select(cluster, text);
-      if (values.json) process.stdout.write(JSON.stringify({ filter: print(compileFilter(text).ast), containerInstances: selected }, null, 2) + '\n');
-      else process.stdout.write(`${formatTable(instanceRows(cluster, selected))}\n${selected.length} of ${cluster.instances.length} instances\n`);
-      return 0;
-    }
-    case 'demo': {
-      process.stdout.write(`ecs-cluster-sim: ${cluster.instances.length} container instances loaded from ${values.data ?? 'the bundled sample cluster'}\n`);
-      for (const filter of DEMO_FILTERS) {
-        const selected = select(cluster, filter);
-        process.stdout.write(`\n$ ecs-cluster-sim query '${filter}'\n${formatTable(instanceRows(cluster, selected.slice(0, 5)))}\n`);
-        process.stdout.write(`${selected.length} of ${cluster.instances.length} instances${selected.length > 5 ? ' (first 5 shown)' : ''}\n`);
-      }
-      const bad = "attribute:ecs.instance-type == t2.small and runningTasksCount > few";
-      process.stdout.write(`\n$ ecs-cluster-sim query '${bad}'\n`);
-      try {
-        select(cluster, bad);
-      } catch (e) {
-        process.stdout.write(`${(e as Error).name}: ${(e as Error).message}\n`);
-      }
-      return 0;
-    }
-    default:
-      throw new EcsError('InvalidParameterException', `unknown command '${command}'; see ecs-cluster-sim --help`);
+  if (name === '--version') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
   }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    const what = name.startsWith('-') ? `unknown option '${name}'` : `unknown command '${name}'`;
+    throw new UsageError(`${what}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`, USAGE);
+  }
+  if (wantsHelp(rest)) {
+    process.stdout.write(command.help);
+    return 0;
+  }
+  return command.run(rest);
 }
 
+// `ecs-cluster-sim query … | head` closes stdout early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 try {
-  process.exitCode = run(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2));
 } catch (e) {
-  if (e instanceof EcsError || (e instanceof Error && (e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')) {
+  if (e instanceof EcsError && e.isClientFault) {
     process.stderr.write(`${e.name}: ${e.message}\n`);
+    if (e instanceof UsageError) process.stderr.write(`usage: ${e.usage}\n`);
     process.exitCode = 2;
   } else {
-    throw e;
+    const error = e as Error;
+    process.stderr.write(`ServerException: ecs-cluster-sim failed: ${error.name}: ${error.message}\n${process.env['ECS_SIM_DEBUG'] ? `${error.stack}\n` : ''}`);
+    process.exitCode = 1;
   }
 }

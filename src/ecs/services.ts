@@ -98,12 +98,33 @@ export function onReconcile(state: SimState, clusterName: string): void {
   const cluster = state.clusters.get(clusterName);
   if (cluster === undefined) return;
   cluster.reconcilePending = false;
-  for (const service of cluster.services.values()) if (service.status !== 'INACTIVE') reconcile(state, cluster, service);
+  // One pass over the tasks for all services, not one per service per step: with hundreds of
+  // services and tens of thousands of tasks the per-service scans dominated every clock tick.
+  const byService = new Map<string, TaskRecord[]>();
+  for (const t of cluster.tasks.values()) {
+    if (t.serviceName === undefined || t.desiredStatus !== 'RUNNING') continue;
+    const list = byService.get(t.serviceName);
+    if (list === undefined) byService.set(t.serviceName, [t]);
+    else list.push(t);
+  }
+  for (const service of cluster.services.values()) if (service.status !== 'INACTIVE') reconcile(state, cluster, service, byService.get(service.name) ?? []);
 }
 
-function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): TaskRecord[] {
+/**
+ * The service's tasks not told to stop, in creation order. `known` (the service's tasks at the
+ * start of the pass, plus those it started) saves the scan of every task; entries are re-read
+ * because a stop replaces a fork-shared record with this side's copy.
+ */
+function serviceTasks(cluster: ClusterRecord, service: ServiceRecord, known?: readonly TaskRecord[]): TaskRecord[] {
   const out: TaskRecord[] = [];
-  for (const t of cluster.tasks.values()) if (t.serviceName === service.name && t.desiredStatus === 'RUNNING') out.push(t);
+  if (known === undefined) {
+    for (const t of cluster.tasks.values()) if (t.serviceName === service.name && t.desiredStatus === 'RUNNING') out.push(t);
+    return out;
+  }
+  for (const k of known) {
+    const t = cluster.tasks.peek(k.arn);
+    if (t !== undefined && t.desiredStatus === 'RUNNING') out.push(t);
+  }
   return out;
 }
 
@@ -114,12 +135,13 @@ function outdated(cluster: ClusterRecord, service: ServiceRecord, t: TaskRecord)
 }
 
 /** One pass of the service scheduler. */
-export function reconcile(state: SimState, cluster: ClusterRecord, service: ServiceRecord): void {
+export function reconcile(state: SimState, cluster: ClusterRecord, service: ServiceRecord, tasksAtStart?: readonly TaskRecord[]): void {
+  const known = [...(tasksAtStart ?? serviceTasks(cluster, service))];
   const desired = service.status === 'DRAINING' ? 0 : service.desiredCount;
-  let tasks = serviceTasks(cluster, service);
+  let tasks = serviceTasks(cluster, service, known);
   // PENDING tasks that must move stop at once; they were not serving yet.
   for (const t of tasks) if (t.lastStatus === 'PENDING' && outdated(cluster, service, t)) requestStop(state, cluster, t, 'Service scheduler: task moved off a draining instance or replaced by a new deployment');
-  tasks = serviceTasks(cluster, service);
+  tasks = serviceTasks(cluster, service, known);
   const old = tasks.filter((t) => outdated(cluster, service, t));
   const current = tasks.length - old.length;
   const maxTotal = Math.floor((desired * service.maximumPercent) / 100);
@@ -143,6 +165,7 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
       serviceName: service.name,
       longArn: service.longTaskArns,
     });
+    known.push(...placed);
     if (placed.length > 0) addEvent(state, service, `(service ${service.name}) has started ${placed.length} tasks: ${placed.map((t) => `(task ${t.id})`).join(' ')}.`);
     if (outcome.unplaced > 0) {
       const first = closestRejection(outcome.rejections);
@@ -155,7 +178,7 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
   }
 
   // Stop old tasks while at least minimumHealthyPercent of desired stay RUNNING.
-  const after = serviceTasks(cluster, service);
+  const after = serviceTasks(cluster, service, known);
   const running = after.filter((t) => t.lastStatus === 'RUNNING').length;
   let stoppable = Math.max(0, running - minHealthy);
   for (const t of old) {
@@ -168,7 +191,7 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
   // Scale in: current tasks above desired stop, one at a time, each from the AZ and then the
   // instance holding the most of the service's tasks at that moment (the mirror of the default
   // spread; reference §2.3), PENDING before RUNNING, newest first.
-  const currentTasks = serviceTasks(cluster, service).filter((t) => !outdated(cluster, service, t));
+  const currentTasks = serviceTasks(cluster, service, known).filter((t) => !outdated(cluster, service, t));
   const excess = currentTasks.length - desired;
   if (excess > 0) {
     const azOf = (t: TaskRecord) => cluster.instances.peek(t.containerInstanceArn)?.attributes.find((a) => a.name === 'ecs.availability-zone')?.value ?? '';
@@ -198,7 +221,7 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
     }
     addEvent(state, service, `(service ${service.name}) has stopped ${excess} running tasks.`);
   }
-  if (service.status === 'DRAINING' && serviceTasks(cluster, service).length === 0) service.status = 'INACTIVE';
+  if (service.status === 'DRAINING' && serviceTasks(cluster, service, known).length === 0) service.status = 'INACTIVE';
 }
 
 // ---- the API -------------------------------------------------------------------------------

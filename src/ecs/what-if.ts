@@ -86,11 +86,13 @@ export function compare(before: ClusterRecord, after: ClusterRecord, changed: st
     moved.set(key, entry);
   }
   const unplaced: WhatIfReport['unplaced'] = [];
+  // One pass over the tasks, not one per service (hundreds of services, tens of thousands of tasks).
+  const running = new Map<string, number>();
+  for (const t of after.tasks.values()) if (t.serviceName !== undefined && t.desiredStatus === 'RUNNING') running.set(t.serviceName, (running.get(t.serviceName) ?? 0) + 1);
   for (const s of after.services.values()) {
     if (s.status !== 'ACTIVE') continue;
-    let running = 0;
-    for (const t of after.tasks.values()) if (t.serviceName === s.name && t.desiredStatus === 'RUNNING') running++;
-    if (running < s.desiredCount) unplaced.push({ service: s.name, missing: s.desiredCount - running, reason: s.lastFailure });
+    const n = running.get(s.name) ?? 0;
+    if (n < s.desiredCount) unplaced.push({ service: s.name, missing: s.desiredCount - n, reason: s.lastFailure });
   }
   const standaloneLeft = [...after.tasks.values()]
     .filter((t) => t.serviceName === undefined && t.desiredStatus === 'RUNNING' && changedSet.has(t.containerInstanceArn))

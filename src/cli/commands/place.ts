@@ -1,0 +1,130 @@
+/**
+ * `place`: places tasks of a task definition (a file, or flags for one container) as RunTask
+ * would, any number of them (the bulk `placeTasks`), and says where they went and why instances
+ * were turned down.
+ */
+import type { RunTaskRequest } from '../../shapes.js';
+import { atMostPositionals, DATA_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args.js';
+import { DATA_HELP, type Command } from '../command.js';
+import { loadCluster } from '../data.js';
+import { describeAll } from '../describe-all.js';
+import { attributeOf, shortId } from '../format.js';
+import { printJson } from '../io.js';
+import { constraintFlag, strategyFlag } from '../placement-flags.js';
+import { closestReason, sortedTally, tallyReasons } from '../reasons.js';
+import { count, formatTable } from '../table.js';
+import { taskDefinitionFromFile, taskDefinitionFromFlags } from '../task-definition.js';
+
+const USAGE = 'ecs-cluster-sim place [<task-definition.json>|-] [--cpu <units>] [--memory <MiB>] [--port <p>]... [--count <n>] [--strategy <s>]... [--constraint <c>]... [--data <file>] [--seed <n>] [--json]';
+const SHOWN_INSTANCES = 20;
+
+export const place: Command = {
+  name: 'place',
+  summary: 'place tasks as RunTask would (any count): where they go and why instances were turned down',
+  usage: USAGE,
+  help: `Usage: ${USAGE}
+
+Places --count tasks one after another, as RunTask places them (candidates, resources,
+constraints, then strategies as tie-breakers, then a seeded pick), without RunTask's limit of
+10. Prints where they went, the tally of instance verdicts per rejection reason ("why not
+here"), and, when tasks are left over, the RunTask failures for the next one.
+
+The task definition is a file (a RegisterTaskDefinition request or a DescribeTaskDefinition
+response; '-' reads it from stdin) or one container given by flags:
+  --family <name>        family name (default cli-task)
+  --cpu <units>          CPU units (1024 = 1 vCPU; default 0)
+  --memory <MiB>         memory (required without a file)
+  --port <p>             a static TCP host port (repeatable)
+  --udp-port <p>         a static UDP host port (repeatable)
+  --network-mode <m>     bridge (default), host, awsvpc (one ENI per task) or none
+  --gpu <n>              GPUs
+
+Placement:
+  --count <n>            tasks to place (default 1)
+  --strategy <s>         binpack:cpu, binpack:memory, spread:<field> (instanceId, host,
+                         attribute:<name>) or random; repeatable, applied in order
+  --constraint <c>       distinctInstance or 'memberOf:<cql>'; repeatable
+  --group <g>            the task group (default family:<family>)
+${DATA_HELP}
+
+Examples:
+  ecs-cluster-sim place --memory 512 --cpu 256 --count 500 --strategy spread:attribute:ecs.availability-zone --strategy binpack:memory
+  ecs-cluster-sim place --memory 1024 --port 8080 --count 50 --constraint distinctInstance --constraint 'memberOf:attribute:stack == prod'
+`,
+  run(argv) {
+    const { values, positionals } = parseCommandArgs('place', USAGE, argv, {
+      ...DATA_OPTIONS,
+      family: { type: 'string' },
+      cpu: { type: 'string' },
+      memory: { type: 'string' },
+      port: { type: 'string', multiple: true },
+      'udp-port': { type: 'string', multiple: true },
+      'network-mode': { type: 'string' },
+      gpu: { type: 'string' },
+      count: { type: 'string' },
+      strategy: { type: 'string', multiple: true },
+      constraint: { type: 'string', multiple: true },
+      group: { type: 'string' },
+    });
+    atMostPositionals('place', USAGE, positionals, 1);
+    const flagged = (['family', 'cpu', 'memory', 'port', 'udp-port', 'network-mode', 'gpu'] as const).filter((k) => values[k] !== undefined);
+    if (positionals[0] !== undefined && flagged.length > 0) {
+      throw new UsageError(`place: give a task definition file or --${flagged[0]} and the other container flags, not both`, USAGE);
+    }
+    const request = positionals[0] !== undefined ? taskDefinitionFromFile(positionals[0]) : taskDefinitionFromFlags(values);
+    const countWanted = integerOption(values.count, 'count', 1, 1, 10_000_000);
+    const placementStrategy = (values.strategy ?? []).map(strategyFlag);
+    const placementConstraints = (values.constraint ?? []).map(constraintFlag);
+    const { sim, cluster } = loadCluster(values);
+    const { taskDefinition } = sim.registerTaskDefinition(request);
+    const taskDefinitionArn = taskDefinition.taskDefinitionArn!;
+    const params = { cluster, taskDefinition: taskDefinitionArn, placementStrategy, placementConstraints, ...(values.group ? { group: values.group } : {}) };
+    const result = sim.placeTasks({ ...params, count: countWanted });
+    // Nothing fits any more once a task is left over, so RunTask for one more task places
+    // nothing and answers the per-instance failures ECS would report.
+    const failures = result.unplaced > 0 ? sim.runTask({ ...params, count: 1 } as RunTaskRequest).failures : [];
+    const failureTally = tallyReasons(failures);
+    const rejections = sortedTally(result.rejections);
+    if (values.json) {
+      printJson({
+        taskDefinitionArn,
+        requested: countWanted,
+        placed: result.taskArns.map((taskArn, i) => ({ taskArn, containerInstanceArn: result.containerInstanceArns[i] })),
+        unplaced: result.unplaced,
+        rejections,
+        failures,
+      });
+      return 0;
+    }
+    const perInstance = new Map<string, number>();
+    for (const arn of result.containerInstanceArns) perInstance.set(arn, (perInstance.get(arn) ?? 0) + 1);
+    const instances = describeAll(sim, cluster, [...perInstance.keys()]);
+    const perAz = new Map<string, { tasks: number; instances: number }>();
+    for (const i of instances) {
+      const az = attributeOf(i, 'ecs.availability-zone') || '(none)';
+      const entry = perAz.get(az) ?? { tasks: 0, instances: 0 };
+      entry.tasks += perInstance.get(i.containerInstanceArn!)!;
+      entry.instances++;
+      perAz.set(az, entry);
+    }
+    const out: string[] = [];
+    out.push(`placed ${count(result.taskArns.length)} of ${count(countWanted)} tasks of ${taskDefinitionArn.split('/').pop()} on ${count(perInstance.size)} instances${result.unplaced > 0 ? `; ${count(result.unplaced)} could not be placed (${closestReason(failureTally)})` : ''}`);
+    if (perAz.size > 0) {
+      out.push('', formatTable([['AVAILABILITY ZONE', 'TASKS', 'INSTANCES'], ...[...perAz].sort(([a], [b]) => a.localeCompare(b)).map(([az, e]) => [az, count(e.tasks), count(e.instances)])]));
+      const busiest = [...instances].sort((a, b) => perInstance.get(b.containerInstanceArn!)! - perInstance.get(a.containerInstanceArn!)!).slice(0, SHOWN_INSTANCES);
+      out.push('', formatTable([
+        ['INSTANCE', 'EC2 INSTANCE', 'TYPE', 'AZ', 'TASKS PLACED'],
+        ...busiest.map((i) => [shortId(i.containerInstanceArn!), i.ec2InstanceId ?? '', attributeOf(i, 'ecs.instance-type'), attributeOf(i, 'ecs.availability-zone'), count(perInstance.get(i.containerInstanceArn!)!)]),
+      ]));
+      if (instances.length > SHOWN_INSTANCES) out.push(`(the ${SHOWN_INSTANCES} instances with most tasks; ${count(instances.length - SHOWN_INSTANCES)} more — --json lists every placement)`);
+    }
+    if (Object.keys(rejections).length > 0) {
+      out.push('', `why not here: instances turned down, summed over the ${count(countWanted)} tasks`, formatTable([['REASON', 'VERDICTS'], ...Object.entries(rejections).map(([r, n]) => [r, count(n)])]));
+    }
+    if (failures.length > 0) {
+      out.push('', 'the next task fits nowhere: RunTask failures, by reason', formatTable([['REASON', 'INSTANCES'], ...Object.entries(failureTally).map(([r, n]) => [r, count(n)])]));
+    }
+    process.stdout.write(`${out.join('\n')}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,193 @@
+/**
+ * The what-if report as one self-contained HTML file: inline CSS and SVG charts, no scripts, no
+ * external assets, so it opens offline and can be mailed around. Figures come from the same
+ * ScenarioResult the text summary and `--json` print.
+ */
+import type { PlanExplanation } from '../../store/plan.js';
+import type { UtilisationView } from '../format.js';
+import type { ScenarioResult, StepResult } from '../scenario/results.js';
+import { count, percent } from '../table.js';
+import { notableServices } from '../what-if/drain.js';
+import { headline } from './headline.js';
+import { barChart, escapeXml as esc } from './svg.js';
+
+const BEFORE = '#9fb7cc';
+const AFTER = '#1f5f99';
+const PLACED = '#2f8a57';
+const UNPLACED = '#c0392b';
+
+const STYLE = `
+body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1b2733; margin: 0; background: #f5f7fa; }
+main { max-width: 1180px; margin: 0 auto; padding: 24px 28px 40px; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 32px 0 10px; border-bottom: 1px solid #d5dde6; padding-bottom: 4px; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
+p.sub { color: #4d5d70; margin: 0 0 4px; }
+.cards { display: flex; flex-wrap: wrap; gap: 12px; margin-top: 18px; }
+.card { background: #fff; border: 1px solid #d5dde6; border-radius: 6px; padding: 10px 14px; min-width: 150px; flex: 1 1 150px; }
+.card .num { font-size: 22px; font-weight: 650; }
+.card .cap { font-size: 12px; color: #4d5d70; margin-top: 2px; }
+.charts { display: flex; flex-wrap: wrap; gap: 16px 28px; background: #fff; border: 1px solid #d5dde6; border-radius: 6px; padding: 14px; }
+table { border-collapse: collapse; background: #fff; font-size: 13px; margin: 6px 0 10px; }
+th, td { border: 1px solid #d5dde6; padding: 3px 8px; text-align: left; vertical-align: top; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+ol.steps { padding-left: 22px; }
+ol.steps li { margin: 8px 0; }
+.label { font-weight: 600; }
+code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
+td.tree { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; white-space: pre; }
+table.plan td { border-left: none; border-right: none; }
+pre { background: #fff; border: 1px solid #d5dde6; border-radius: 4px; padding: 8px; overflow-x: auto; }
+.muted { color: #4d5d70; font-size: 12px; }
+footer { margin-top: 36px; color: #4d5d70; font-size: 12px; }
+`;
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly number[] = []): string {
+  const cell = (tag: string, text: string, i: number) => `<${tag}${numeric.includes(i) ? ' class="n"' : ''}>${esc(text)}</${tag}>`;
+  return `<table><thead><tr>${header.map((h, i) => cell('th', h, i)).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+/** The plan as a table; the first column draws the tree. */
+function planTable(plan: PlanExplanation): string {
+  const rows: string[] = [];
+  const walk = (node: PlanExplanation, prefix: string, childPrefix: string) => {
+    rows.push(`<tr><td class="tree">${esc(`${prefix}${node.node}`)}</td><td class="n">${count(node.estimated)}</td><td class="n">${count(node.actual)}</td><td>${esc(node.strategy)}</td></tr>`);
+    node.children.forEach((c, i) => {
+      const last = i === node.children.length - 1;
+      walk(c, `${childPrefix}${last ? '└─ ' : '├─ '}`, `${childPrefix}${last ? '   ' : '│  '}`);
+    });
+  };
+  walk(plan, '', '');
+  return `<table class="plan"><thead><tr><th>Plan</th><th class="n">Estimated</th><th class="n">Actual</th><th>How</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function utilisationCharts(title: string, before: UtilisationView, after: UtilisationView, key: 'byAvailabilityZone' | 'byInstanceType'): string {
+  const categories = [...new Set([...Object.keys(before[key]), ...Object.keys(after[key])])].sort();
+  const series = (dimension: 'cpu' | 'memory') => [
+    { name: 'before (as loaded)', color: BEFORE, values: categories.map((c) => before[key][c]?.[dimension] ?? 0) },
+    { name: 'after', color: AFTER, values: categories.map((c) => after[key][c]?.[dimension] ?? 0) },
+  ];
+  const chart = (dimension: 'cpu' | 'memory', label: string) =>
+    barChart({ title: `${label} reserved ${title}`, categories, series: series(dimension), max: 1, format: percent, width: 540 });
+  return `<div class="charts">${chart('cpu', 'CPU')}${chart('memory', 'Memory')}</div>`;
+}
+
+function serviceTable(r: Extract<StepResult, { op: 'drain' | 'replaceInstances' }>): string {
+  if (r.services.length === 0) return '';
+  const { shown, omitted } = notableServices(r.services, 15);
+  return table(
+    ['Service', 'Tasks moved', 'From instances', 'To instances', 'Not placed', 'Why'],
+    shown.map((s) => [s.service, count(s.tasks), count(s.from), count(s.to), count(s.missing), s.missing > 0 ? s.reason ?? '' : '']),
+    [1, 2, 3, 4],
+  ) + (omitted > 0 ? `<div class="muted">And ${count(omitted)} more services that moved fewer tasks and were not left short.</div>` : '');
+}
+
+function stepItems(results: readonly StepResult[]): string {
+  return results.map((r) => {
+    const parts = [`<li><span class="label">${esc(r.label)}</span> — ${esc(headline(r))} <span class="muted">(${esc(r.path)})</span>`];
+    if (r.op === 'query') {
+      parts.push(`<div><code>${esc(r.filter)}</code></div>`);
+      if (r.plan) parts.push(planTable(r.plan));
+    }
+    if (r.op === 'drain' || r.op === 'replaceInstances') parts.push(serviceTable(r));
+    if (r.op === 'place') {
+      const rows = Object.entries(r.byAvailabilityZone).map(([az, n]) => [az, count(n)]);
+      if (rows.length > 0) parts.push(table(['Availability Zone', 'Tasks placed'], rows, [1]));
+      if (r.unplaced > 0) {
+        parts.push(`<div class="muted">The next task fits nowhere; instances that turned it down, by reason:</div>`);
+        parts.push(table(['Reason', 'Instances'], Object.entries(r.failures).map(([k, v]) => [k, count(v)]), [1]));
+      }
+    }
+    if (r.op === 'branches') {
+      for (const b of r.branches) parts.push(`<h3>Branch “${esc(b.name)}” (on its own fork)</h3><ol class="steps">${stepItems(b.steps)}</ol>`);
+    }
+    parts.push('</li>');
+    return parts.join('');
+  }).join('');
+}
+
+/** The branches steps that place tasks: per branch, what its last placement achieved. */
+function branchComparisons(results: readonly StepResult[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.op !== 'branches') continue;
+    const rows = r.branches.map((b) => {
+      const places = b.steps.filter((s): s is Extract<StepResult, { op: 'place' }> => s.op === 'place');
+      const last = places[places.length - 1];
+      const refresh = b.steps.find((s): s is Extract<StepResult, { op: 'replaceInstances' }> => s.op === 'replaceInstances');
+      return { name: b.name, last, refresh };
+    }).filter((x) => x.last !== undefined);
+    if (rows.length === 0) continue;
+    out.push(`<h3>${esc(r.label)}</h3>`);
+    out.push(`<div class="charts">${barChart({
+      title: 'Tasks placed and not placed, per branch',
+      categories: rows.map((x) => x.name),
+      series: [
+        { name: 'placed', color: PLACED, values: rows.map((x) => x.last!.placed) },
+        { name: 'could not be placed', color: UNPLACED, values: rows.map((x) => x.last!.unplaced) },
+      ],
+      stacked: true,
+      format: count,
+      width: 1100,
+    })}</div>`);
+    out.push(table(
+      ['Branch', 'Requested', 'Placed', 'Not placed', 'Why not', 'Instances re-registered', 'With a trunk ENI'],
+      rows.map((x) => [x.name, count(x.last!.requested), count(x.last!.placed), count(x.last!.unplaced), x.last!.reason ?? '', x.refresh ? count(x.refresh.replaced) : '0', x.refresh ? count(x.refresh.trunked) : '']),
+      [1, 2, 3, 5, 6],
+    ));
+  }
+  return out.join('');
+}
+
+export function htmlReport(result: ScenarioResult): string {
+  const { data, utilisation } = result;
+  const unplacedTotal = result.unplaced.reduce((n, u) => n + u.tasks, 0);
+  const cards = [
+    [count(data.instances), `container instances (${count(data.tasks)} tasks) in cluster ${data.cluster}`],
+    [count(result.tasksMoved), 'service tasks moved (drains and instance refreshes, branches included)'],
+    [count(unplacedTotal), 'tasks that could not be placed (branches included)'],
+    [`${percent(utilisation.before.total.cpu)} → ${percent(utilisation.after.total.cpu)}`, 'CPU reserved, as loaded → after the main line'],
+    [`${percent(utilisation.before.total.memory)} → ${percent(utilisation.after.total.memory)}`, 'memory reserved, as loaded → after the main line'],
+  ];
+  const reasons = new Map<string, number>();
+  for (const u of result.unplaced) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + u.tasks);
+  const reasonList = [...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const unplacedSection = result.unplaced.length === 0
+    ? '<p>Every task found an instance.</p>'
+    : `<div class="charts">${barChart({
+        title: 'Unplaceable tasks by reason',
+        categories: reasonList.map(([r]) => r),
+        series: [{ name: 'tasks', color: UNPLACED, values: reasonList.map(([, n]) => n) }],
+        format: count,
+        width: 1100,
+      })}</div>${table(['Where', 'Why', 'Tasks'], result.unplaced.map((u) => [u.where, u.reason, count(u.tasks)]), [2])}`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>ecs-cluster-sim what-if report</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>What-if report</h1>
+<p class="sub">${esc(result.description ?? 'A what-if scenario')}</p>
+<p class="sub">Data: ${esc(data.source)} · cluster ${esc(data.cluster)} · seed ${data.seed}. Every branch ran on its own fork; the loaded data was not changed.</p>
+<div class="cards">${cards.map(([n, c]) => `<div class="card"><div class="num">${esc(n!)}</div><div class="cap">${esc(c!)}</div></div>`).join('')}</div>
+<h2>Utilisation per Availability Zone</h2>
+<p class="muted">Reserved over registered, on ACTIVE and DRAINING instances: as loaded, and after the main line's last step (branches excluded).</p>
+${utilisationCharts('per AZ', utilisation.before, utilisation.after, 'byAvailabilityZone')}
+<h2>Utilisation per instance type</h2>
+${utilisationCharts('per instance type', utilisation.before, utilisation.after, 'byInstanceType')}
+<h2>Tasks that could not be placed</h2>
+${unplacedSection}
+${branchComparisons(result.steps) === '' ? '' : `<h2>Alternatives compared</h2>${branchComparisons(result.steps)}`}
+<h2>Steps</h2>
+<ol class="steps">${stepItems(result.steps)}</ol>
+<footer>Generated by ecs-cluster-sim from a seeded simulation (seed ${data.seed}); the same data, scenario and seed give the same report. Self-contained: no scripts, no external assets.</footer>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,99 @@
+/**
+ * What running a scenario answers: one result per step (JSON-ready, and the same for the same
+ * data, scenario and seed), the utilisation at the start and end of the main line, and the
+ * totals the summary and the HTML report lead with.
+ */
+import type { PlanExplanation } from '../../store/plan.js';
+import type { UtilisationView } from '../format.js';
+import type { ReasonTally } from '../reasons.js';
+import type { Shortfall } from '../what-if/shortfall.js';
+
+interface ResultBase {
+  readonly path: string;
+  readonly label: string;
+}
+
+/** Service tasks a change moved, per service, and those left unplaced. */
+export interface ServiceMoves {
+  readonly service: string;
+  /** tasks stopped on a changed instance and started elsewhere */
+  readonly tasks: number;
+  /** instances they left */
+  readonly from: number;
+  /** instances they went to */
+  readonly to: number;
+  /** tasks the step left the service short of desiredCount (beyond any shortfall before it) */
+  readonly missing: number;
+  /** the service event that says why (ECS text), when tasks are missing */
+  readonly reason: string | undefined;
+}
+
+/** A step's own result, without what every step reports. */
+export type StepCore =
+  | (ResultBase & { op: 'query'; filter: string; count: number; plan: PlanExplanation | undefined })
+  | (ResultBase & {
+      op: 'place';
+      taskDefinitionArn: string;
+      requested: number;
+      placed: number;
+      unplaced: number;
+      /** tasks placed per Availability Zone */
+      byAvailabilityZone: Record<string, number>;
+      /** instance verdicts per reason, over all the tasks (the "why not here" tally) */
+      rejections: ReasonTally;
+      /** RunTask failures for the next task when some were left over: instances per reason */
+      failures: ReasonTally;
+      /** the reason to name for the unplaced tasks (the stage instances got furthest through) */
+      reason: string | undefined;
+    })
+  | (ResultBase & {
+      op: 'drain';
+      filter: string;
+      settleSeconds: number;
+      instances: number;
+      moved: number;
+      services: ServiceMoves[];
+      standaloneLeft: number;
+      utilisation: { before: UtilisationView; after: UtilisationView };
+    })
+  | (ResultBase & { op: 'advance'; seconds: number; services: { service: string; desired: number; running: number; pending: number }[] })
+  | (ResultBase & {
+      op: 'replaceInstances';
+      filter: string;
+      settleSeconds: number;
+      /** old instances replaced (drained, then deregistered) */
+      replaced: number;
+      /** replacements that came up with a trunk ENI */
+      trunked: number;
+      /** replacements whose registration failed */
+      registrationFailed: number;
+      moved: number;
+      services: ServiceMoves[];
+      /** standalone tasks stopped when their old instance was deregistered */
+      standaloneStopped: number;
+    })
+  | (ResultBase & { op: 'ecs'; operation: string; response: unknown })
+  | (ResultBase & { op: 'branches'; branches: { name: string; steps: StepResult[]; utilisation: UtilisationView }[] });
+
+/** A step's result: its own, and the service tasks it left unplaced (any step can: a drain, an UpdateService, the clock). */
+export type StepResult = StepCore & { readonly shortfall: readonly Shortfall[] };
+
+/** Tasks that could not be placed, with the step and the reason. */
+export interface UnplacedTasks {
+  readonly path: string;
+  /** the step's label, with the branch name when in a branch */
+  readonly where: string;
+  readonly reason: string;
+  readonly tasks: number;
+}
+
+export interface ScenarioResult {
+  readonly description: string | undefined;
+  readonly data: { source: string; cluster: string; seed: number; instances: number; tasks: number };
+  /** the main line, as loaded and after its last step */
+  readonly utilisation: { before: UtilisationView; after: UtilisationView };
+  readonly steps: StepResult[];
+  /** service tasks moved by drains and instance refreshes, branches included */
+  readonly tasksMoved: number;
+  readonly unplaced: UnplacedTasks[];
+}
