@@ -68,7 +68,7 @@ function utilisationCharts(title: string, before: UtilisationView, after: Utilis
     { name: 'after', color: AFTER, values: categories.map((c) => after[key][c]?.[dimension] ?? 0) },
   ];
   const chart = (dimension: 'cpu' | 'memory', label: string) =>
-    barChart({ title: `${label} reserved ${title}`, categories, series: series(dimension), max: 1, format: percent, width: 540 });
+    barChart({ title: `${label} reserved ${title}`, categories, series: series(dimension), max: 1, format: percent, width: 520 });
   return `<div class="charts">${chart('cpu', 'CPU')}${chart('memory', 'Memory')}</div>`;
 }
 
