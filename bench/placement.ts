@@ -8,8 +8,10 @@
  *   … --reps 5                     timed repetitions per cell (default 5)
  *   … --scenarios binpack,spread   only these scenarios (see SCENARIOS)
  *   … --naive 2000,100             naive tasks per fleet size, in --sizes order (default 2000,100)
- *   … --accountant real,lean       the real ResourceAccountant, and/or a lean stand-in (below)
+ *   … --accountant real,lean       the real ResourceAccountant (default), and/or a lean stand-in (below)
  *   … --small                      also time RunTask-sized calls (count 1 and 10)
+ *   … --drain                      also time draining 10% of the cluster through the simulator (below)
+ *   … --isolate                    each (fleet, scenario) row in its own process (see below)
  *   … --seed 1                     fleet seed
  *
  * Why a plain timed loop and not benchmark.js: a bulk call mutates its cluster (100k tasks
@@ -21,6 +23,10 @@
  * time and by the process's CPU time (`process.cpuUsage`: all threads, GC included) — on a
  * shared machine wall time includes time the process was not running; CPU time does not.
  *
+ * --isolate: rows run one after another in one process share the JIT's type feedback and the
+ * heap; each row in its own process measures the scenario alone (the figures in bench/RESULTS.md
+ * come from the default, one process for all rows, which is what a simulator mixing chains sees).
+ *
  * The naive placer rescans the whole fleet for every task, so it runs a smaller call (--naive)
  * on a fresh copy of the same fleet; its per-task cost does not depend on how full the cluster
  * is (every task scans every instance), so placements/s over a short call stands for a long one.
@@ -30,8 +36,18 @@
  * Fleets come from bench/data/instances.ts (15 instance types, 3 AZs, 93% ACTIVE, 98% agents
  * connected, existing task groups). Registered CPU/memory per type are what the ECS agent
  * reports for them (memory a little below nominal), ENI limits from src/resources/eni-limits.ts,
- * agent ports 22, 2375, 2376, 51678, 51679, one GPU on g4dn.xlarge; plus a custom attribute
- * `rack` (10 instances a rack) for the high-cardinality spread scenarios.
+ * agent ports 22, 2375, 2376, 51678, 51679, one GPU on g4dn.xlarge; plus custom attributes
+ * `rack` (10 consecutive instances a rack) and `pdu` (4 consecutive instances a power domain,
+ * so a rack holds 3–4 and a few span two racks) for the many-valued spread scenarios.
+ *
+ * --drain: a simulator (EcsSimulator) with the same fleet and a REPLICA service of 50,000 tasks
+ * (64 CPU units, 256 MiB; the default service strategy, spread(AZ) + spread(instanceId)), all
+ * RUNNING; then `drainWhatIf` of 10% of the instances (a fork, DRAINING in batches of 10, the
+ * clock advanced until the replacements run, the report): wall time, and replaced tasks per
+ * second of it. It goes through everything the simulator does (task records, events, stops,
+ * reconcile passes), so it is not placements alone; for the placer's share, the replacements'
+ * placement call is also timed on its own on a fork drained the same way, against the naive
+ * placer on another such fork (same seed, same first placements).
  */
 import { generateFleet, type GeneratedInstance } from './data/instances.js';
 import { naivePlaceTasks } from '../src/placement/naive.js';
@@ -42,6 +58,8 @@ import { eniTaskLimit } from '../src/resources/eni-limits.js';
 import type { TaskRequirements } from '../src/resources/types.js';
 import { SeededRandom } from '../src/sim/random.js';
 import { InstanceStore } from '../src/store/store.js';
+import { EcsSimulator } from '../src/index.js';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 
 // ---- arguments -------------------------------------------------------------------------------
@@ -56,6 +74,10 @@ const REPS = Number(arg('reps') ?? 5);
 const NAIVE = (arg('naive') ?? '2000,100').split(',').map(Number);
 const SEED = Number(arg('seed') ?? 1);
 const SMALL = process.argv.includes('--small');
+const DRAIN = process.argv.includes('--drain');
+const ISOLATE = process.argv.includes('--isolate');
+/** Set in the child processes of --isolate: print the table rows only. */
+const ROWS_ONLY = process.argv.includes('--rows-only');
 
 // ---- fleets --------------------------------------------------------------------------------------
 
@@ -69,6 +91,11 @@ const RESOURCES: Record<string, [number, number]> = {
 };
 const AGENT_PORTS = ['22', '2375', '2376', '51678', '51679'];
 
+/** The custom attributes of the many-valued scenarios: a rack per 10 instances, a power domain per 4. */
+function extraAttributes(i: number) {
+  return [{ name: 'rack', value: `rack-${Math.floor(i / 10)}` }, { name: 'pdu', value: `pdu-${Math.floor(i / 4)}` }];
+}
+
 interface Cluster {
   store: InstanceStore;
   accountant: ResourceAccountant;
@@ -79,8 +106,7 @@ function build(fleet: readonly GeneratedInstance[]): Cluster {
   const accountant = new ResourceAccountant(store);
   for (let i = 0; i < fleet.length; i++) {
     const { instance, taskGroups } = fleet[i]!;
-    // One extra custom attribute for the high-cardinality scenarios: 10 instances a rack.
-    const slot = store.register({ ...instance, attributes: [...instance.attributes!, { name: 'rack', value: `rack-${Math.floor(i / 10)}` }] }, taskGroups);
+    const slot = store.register({ ...instance, attributes: [...instance.attributes!, ...extraAttributes(i)] }, taskGroups);
     const type = instance.attributes!.find((a) => a.name === 'ecs.instance-type')!.value!;
     const [cpu, memory] = RESOURCES[type]!;
     accountant.addInstance(slot, [
@@ -95,7 +121,11 @@ function build(fleet: readonly GeneratedInstance[]): Cluster {
 
 // ---- scenarios -------------------------------------------------------------------------------------
 
-const small: TaskRequirements = { cpu: 64, memory: 256, tcpPorts: [], udpPorts: [], gpus: 0, eni: false, attributes: [] };
+/** Frozen, as `requirementsOf` returns them (the accountant checks a frozen shape once, not per call). */
+function requirements(r: Omit<TaskRequirements, 'tcpPorts'> & { tcpPorts: number[] }): TaskRequirements {
+  return Object.freeze({ ...r, tcpPorts: Object.freeze([...r.tcpPorts]), udpPorts: Object.freeze([...r.udpPorts]), attributes: Object.freeze([...r.attributes]) });
+}
+const small = requirements({ cpu: 64, memory: 256, tcpPorts: [], udpPorts: [], gpus: 0, eni: false, attributes: [] });
 const AZ = 'attribute:ecs.availability-zone';
 
 const SCENARIOS: Record<string, { label: string; request: Omit<PlacementRequest, 'count'>; tasks?: number }> = {
@@ -125,34 +155,40 @@ const SCENARIOS: Record<string, { label: string; request: Omit<PlacementRequest,
   },
   'distinct-port': {
     label: 'distinctInstance + host port 8080',
-    request: { requirements: { ...small, tcpPorts: [8080] }, group: 'service:bench', constraints: [{ type: 'distinctInstance' }], strategies: [] },
+    request: { requirements: requirements({ ...small, tcpPorts: [8080] }), group: 'service:bench', constraints: [{ type: 'distinctInstance' }], strategies: [] },
   },
-  // High-cardinality spreads (a rack per 10 instances: 500 at 5k, 10,000 at 100k).
+  // Many-valued spreads (a rack per 10 instances: 500 at 5k, 10,000 at 100k; a power domain
+  // per 4: 1,250 at 5k, 25,000 at 100k). The ranker scans few-valued levels and indexes
+  // many-valued ones below them (rank-tree.ts).
   'rack-spread': {
-    label: 'spread(rack) + spread(instanceId) [indexed first level]',
+    label: 'spread(rack) + spread(instanceId) [indexed]',
     request: { requirements: small, group: 'service:bench', constraints: [], strategies: [{ type: 'spread', field: 'attribute:rack' }, { type: 'spread', field: 'instanceId' }] },
   },
   'az-rack': {
-    label: 'spread(AZ) + spread(rack) [indexed second level]',
+    label: 'spread(AZ) + spread(rack) [AZ scanned, racks indexed]',
     request: { requirements: small, group: 'service:bench', constraints: [], strategies: [{ type: 'spread', field: AZ }, { type: 'spread', field: 'attribute:rack' }] },
   },
-  // The remaining scan: a many-valued per-value level that is not the chain's last one.
+  // Formerly the scanned fallback (every pick scanned the racks): the AZ level now sits above
+  // the indexed racks, and tied racks of different AZs interleave by rack (mergedKth).
   'rack-az': {
-    label: 'spread(rack) + spread(AZ) [fallback: scanned first level], 1k tasks',
+    label: 'spread(rack) + spread(AZ) [AZ above indexed racks, interleaved]',
     request: { requirements: small, group: 'service:bench', constraints: [], strategies: [{ type: 'spread', field: 'attribute:rack' }, { type: 'spread', field: AZ }] },
-    tasks: 1_000,
+  },
+  // Two many-valued levels: nested indexes (a placement re-keys its rack and power domain).
+  'rack-pdu': {
+    label: 'spread(rack) + spread(pdu) [nested indexes]',
+    request: { requirements: small, group: 'service:bench', constraints: [], strategies: [{ type: 'spread', field: 'attribute:rack' }, { type: 'spread', field: 'attribute:pdu' }] },
   },
 };
-const CHOSEN = (arg('scenarios') ?? Object.keys(SCENARIOS).join(',')).split(',');
+/** `--scenarios none` with `--drain`: the drain rows only. */
+const CHOSEN = (arg('scenarios') ?? Object.keys(SCENARIOS).join(',')).split(',').filter((k) => k !== '' && k !== 'none');
 
 // ---- a stand-in accountant, to separate the engine's cost from the accountant's -------------------
 
 /**
  * `--accountant lean` (analysis only): CPU, MEMORY and TCP ports kept in the store columns and
- * a Set per instance, reservations as plain objects; nothing validated, no GPU/ENI/UDP. The
- * real ResourceAccountant spends ~1.5–3 µs in `reserve` (validation, sorted frozen port lists,
- * a Set of live reservations per instance), which caps any placer; this shows what the
- * engine's own structures cost.
+ * a Set per instance, reservations as plain objects; nothing validated, no GPU/ENI/UDP. It
+ * shows what the engine's own structures cost, apart from the accountant's bookkeeping.
  */
 class LeanAccountant {
   private readonly ports: (Set<number> | undefined)[] = [];
@@ -176,7 +212,7 @@ class LeanAccountant {
   }
 }
 
-const ACCOUNTANTS = (arg('accountant') ?? 'real,lean').split(',') as ('real' | 'lean')[];
+const ACCOUNTANTS = (arg('accountant') ?? 'real').split(',') as ('real' | 'lean')[];
 
 function withAccountant(c: Cluster, kind: 'real' | 'lean'): ResourceAccountant {
   return kind === 'real' ? c.accountant : (new LeanAccountant(c.store) as unknown as ResourceAccountant);
@@ -214,13 +250,29 @@ function median(xs: number[]): number {
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3));
 const range = (xs: number[]) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`;
 
-function main(): void {
-  console.log(`# placement bench — ${new Date().toISOString()} — node ${process.version} — ${os.cpus()[0]?.model} ×${os.cpus().length} — load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`tasks per bulk call ${TASKS}, reps ${REPS}, seed ${SEED}, accountants ${ACCOUNTANTS.join(',')}`);
-  console.log('');
-  console.log('| fleet | accountant | scenario | placed / unplaced | call ms wall: median (min–max) | placements/s by wall | placements/s by CPU | naive tasks | naive placements/s (CPU) | ratio (CPU) |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+/** --isolate: one child process per (fleet, scenario), each printing its rows. */
+function isolated(): void {
   SIZES.forEach((size, sizeIndex) => {
+    for (const key of CHOSEN) {
+      const args = ['--sizes', String(size), '--naive', String(NAIVE[sizeIndex] ?? NAIVE[NAIVE.length - 1]), '--scenarios', key, '--reps', String(REPS),
+        '--tasks', String(TASKS), '--seed', String(SEED), '--accountant', ACCOUNTANTS.join(','), '--rows-only'];
+      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      if (child.status !== 0) throw new Error(`${key} @${size}: ${child.stderr}`);
+      process.stdout.write(child.stdout);
+    }
+  });
+}
+
+function main(): void {
+  if (!ROWS_ONLY) {
+    console.log(`# placement bench — ${new Date().toISOString()} — node ${process.version} — ${os.cpus()[0]?.model} ×${os.cpus().length} — load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`tasks per bulk call ${TASKS}, reps ${REPS}, seed ${SEED}, accountants ${ACCOUNTANTS.join(',')}${ISOLATE ? ', a process per row' : ''}`);
+    console.log('');
+    console.log('| fleet | accountant | scenario | placed / unplaced | call ms wall: median (min–max) | placements/s by wall | placements/s by CPU | naive tasks | naive placements/s (CPU) | ratio (CPU) |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
+  }
+  if (ISOLATE) isolated();
+  else SIZES.forEach((size, sizeIndex) => {
     const fleet = generateFleet(size, SEED);
     const naiveCount = NAIVE[sizeIndex] ?? NAIVE[NAIVE.length - 1]!;
     for (const kind of ACCOUNTANTS) {
@@ -281,4 +333,97 @@ function main(): void {
   }
 }
 
+// ---- draining through the simulator ------------------------------------------------------------
+
+const SERVICE_TASKS = 50_000;
+const DRAINED = 'attribute:drain-group == 0';
+
+/** A simulator with the fleet registered (all ACTIVE, agents connected) and a 50,000-task service RUNNING. */
+function buildSimulator(fleet: readonly GeneratedInstance[]): EcsSimulator {
+  const sim = new EcsSimulator({ seed: SEED });
+  sim.createCluster({ clusterName: 'bench' });
+  for (let i = 0; i < fleet.length; i++) {
+    const attributes = fleet[i]!.instance.attributes!;
+    const attr = (name: string) => attributes.find((a) => a.name === name)?.value;
+    const type = attr('ecs.instance-type')!;
+    const [cpu, memory] = RESOURCES[type]!;
+    sim.registerContainerInstance({
+      cluster: 'bench',
+      instanceIdentityDocument: JSON.stringify({ instanceId: `i-${i.toString(16).padStart(17, '0')}`, instanceType: type, availabilityZone: attr('ecs.availability-zone'), imageId: 'ami-1' }),
+      totalResources: [
+        { name: 'CPU', type: 'INTEGER', integerValue: cpu },
+        { name: 'MEMORY', type: 'INTEGER', integerValue: memory },
+        { name: 'PORTS', type: 'STRINGSET', stringSetValue: AGENT_PORTS },
+      ],
+      // drain-group: 10% of the instances each
+      attributes: [...extraAttributes(i), { name: 'drain-group', value: String(i % 10) }],
+    });
+  }
+  sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'app', image: 'nginx', cpu: 64, memory: 256 }] });
+  sim.createService({ cluster: 'bench', serviceName: 'web', taskDefinition: 'web', desiredCount: SERVICE_TASKS });
+  sim.advance(600_000);
+  return sim;
+}
+
+/** A fork with the drained instances DRAINING and the clock not advanced: the replacements are not placed yet. */
+function drainedFork(sim: EcsSimulator): { fork: EcsSimulator; request: PlacementRequest } {
+  const fork = sim.fork();
+  const arns = fork.query(DRAINED, { cluster: 'bench', status: 'ACTIVE' });
+  for (let i = 0; i < arns.length; i += 10) fork.updateContainerInstancesState({ cluster: 'bench', containerInstances: arns.slice(i, i + 10), status: 'DRAINING' });
+  // What the service scheduler asks for: one task per task on the drained instances (min 100%,
+  // max 200%: all of them start at once), spread(AZ) + spread(instanceId).
+  const cluster = fork.state.clusters.get('bench')!;
+  const drained = new Set(arns);
+  let moving = 0;
+  for (const t of cluster.tasks.values()) if (t.desiredStatus === 'RUNNING' && drained.has(t.containerInstanceArn)) moving++;
+  const requirements = fork.state.taskDefinitions.requirementsOf([...cluster.services.values()][0]!.taskDefinitionArn);
+  return { fork, request: { requirements, group: 'service:web', count: moving, constraints: [], strategies: [{ type: 'spread', field: AZ }, { type: 'spread', field: 'instanceId' }] } };
+}
+
+function drainBench(): void {
+  console.log('');
+  console.log(`Draining 10% of the instances (\`drainWhatIf('${DRAINED}')\`) with ${SERVICE_TASKS.toLocaleString('en-US')} service tasks RUNNING:`);
+  console.log('');
+  console.log('| fleet | build (register + 50k tasks), s | tasks moved | drainWhatIf ms: median (min–max) | moved tasks/s (whole what-if) | the replacements\' placement call alone: placements/s | naive tasks | naive placements/s | ratio |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  SIZES.forEach((size, sizeIndex) => {
+    const t0 = performance.now();
+    const sim = buildSimulator(generateFleet(size, SEED));
+    const buildS = (performance.now() - t0) / 1000;
+    const walls: number[] = [];
+    let moved = 0;
+    for (let r = 0; r < REPS; r++) {
+      gc();
+      const t = performance.now();
+      const report = sim.drainWhatIf(DRAINED, { cluster: 'bench' });
+      walls.push(performance.now() - t);
+      moved = report.moved.reduce((n, m) => n + m.to.length, 0);
+      if (report.unplaced.some((u) => u.missing > 0)) throw new Error(`drain @${size}: tasks left unplaced`);
+    }
+    // The placement call alone, on forks drained the same way; the naive placer on a short call.
+    const rates: number[] = [];
+    for (let r = 0; r < REPS; r++) {
+      const { fork, request } = drainedFork(sim);
+      const cluster = fork.state.clusters.get('bench')!;
+      gc();
+      const t = performance.now();
+      const outcome = placeTasks({ store: cluster.store, accountant: cluster.accountant, random: new SeededRandom(SEED) }, request);
+      rates.push(outcome.placements.length / ((performance.now() - t) / 1000));
+    }
+    const naiveCount = NAIVE[sizeIndex] ?? NAIVE[NAIVE.length - 1]!;
+    const slotsOf = (placer: typeof placeTasks) => {
+      const { fork, request } = drainedFork(sim);
+      const cluster = fork.state.clusters.get('bench')!;
+      const c0 = process.cpuUsage();
+      const outcome = placer({ store: cluster.store, accountant: cluster.accountant, random: new SeededRandom(SEED) }, { ...request, count: naiveCount });
+      const c = process.cpuUsage(c0);
+      return { slots: outcome.placements.map((p) => p.slot).join(), rate: outcome.placements.length / ((c.user + c.system) / 1e6) };
+    };
+    const naive = slotsOf(naivePlaceTasks);
+    if (naive.slots !== slotsOf(placeTasks).slots) throw new Error(`drain @${size}: engine and naive placed differently`);
+    console.log(`| ${size.toLocaleString('en-US')} | ${buildS.toFixed(1)} | ${moved} | ${range(walls)} | ${fmt(moved / (median(walls) / 1000))} | ${range(rates)} | ${naiveCount} | ${fmt(naive.rate)} | ${fmt(median(rates) / naive.rate)}× |`);
+  });
+}
+
 main();
+if (DRAIN) drainBench();

@@ -1,8 +1,9 @@
 /**
  * Stage 5, choice: one seeded uniform draw picks among the best candidates (in the canonical
  * order of strategies.ts), then the task takes its resources and joins its group on the instance, so the next
- * task of the call sees it. The naive placer uses the same two functions, so both make the same
- * draws in the same order.
+ * task of the call sees it. Both placers draw through `choose`, so they make the same draws in the
+ * same order; the naive placer commits with `commit`, the engine inlines it (engine.ts: the
+ * store hears of a bulk call's tasks at the end).
  */
 import type { TaskRequirements } from '../resources/types.js';
 import type { SeededRandom } from '../sim/random.js';

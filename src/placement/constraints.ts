@@ -85,6 +85,10 @@ class MemberOf implements Check {
 /** The constraints of one call, compiled. */
 export class Constraints {
   private readonly checks: Check[];
+  /** Whether a placement must be in the store before `placed` (memberOf re-reads the instance). */
+  readonly readStore: boolean;
+  /** Whether there is any constraint (else `check` always passes and `placed` does nothing). */
+  readonly any: boolean;
 
   /** `groupCount`: the engine's per-slot count of the group's tasks, bumped on each placement. */
   constructor(store: InstanceStore, constraints: readonly PlacementConstraint[], groupCount: Int32Array) {
@@ -100,6 +104,8 @@ export class Constraints {
           throw new Error(`placement: unknown constraint type ${JSON.stringify(c.type)}`);
       }
     });
+    this.readStore = this.checks.some((c) => c instanceof MemberOf);
+    this.any = this.checks.length > 0;
   }
 
   /** The reason of the first constraint `slot` fails, or OK. */

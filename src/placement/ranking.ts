@@ -39,3 +39,38 @@ export function compareTuples(a: Float64Array, b: Float64Array, n: number, aFrom
   }
   return 0;
 }
+
+/**
+ * Lexicographic comparison of two composed tuples: `x` inserted at index `pos` of a[0..n), and
+ * `y` inserted at index `pos` of b[0..n). A tree node's own score sits among the scores beneath
+ * it in chain order, which need not be first (rank-tree.ts orders levels for speed).
+ */
+export function compareComposed(x: number, a: Float64Array, y: number, b: Float64Array, pos: number, n: number): number {
+  for (let i = 0; i < pos; i++) {
+    const p = a[i]!;
+    const q = b[i]!;
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  if (x !== y) return x < y ? -1 : 1;
+  for (let i = pos; i < n; i++) {
+    const p = a[i]!;
+    const q = b[i]!;
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Whether `x` inserted at index `pos` of a[0..n) equals full[0..n]. */
+export function equalsComposed(x: number, a: Float64Array, full: Float64Array, pos: number, n: number): boolean {
+  for (let i = 0; i < pos; i++) if (a[i] !== full[i]) return false;
+  if (x !== full[pos]) return false;
+  for (let i = pos; i < n; i++) if (a[i] !== full[i + 1]) return false;
+  return true;
+}
+
+/** Writes `x` inserted at index `pos` of src[0..n) into dst[0..n]. */
+export function compose(dst: Float64Array, x: number, src: Float64Array, pos: number, n: number): void {
+  for (let i = 0; i < pos; i++) dst[i] = src[i]!;
+  dst[pos] = x;
+  for (let i = pos; i < n; i++) dst[i + 1] = src[i]!;
+}

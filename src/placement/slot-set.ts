@@ -6,19 +6,21 @@
  *
  * A set starts as a sorted Int32Array (binpack leaves hold one or two slots); past SMALL_MAX
  * members it becomes a bitset over the whole slot space plus counters at two levels — per
- * block of 1024 slots (32 words) and per superblock of 32 blocks — so k-th walks at most
- * (slots / 32768) superblock counters, 32 block counters and 32 words, and add/delete are O(1).
+ * block of 256 slots (8 words) and per superblock of 32 blocks — so k-th walks at most
+ * (slots / 8192) superblock counters, 32 block counters and 8 words, and add/delete are O(1).
+ * (Blocks of 32 words cost up to 32 popcounts per k-th; with 8-word blocks the ranker's spread
+ * picks measured 5–10% faster at 5k and 100k instances, for a few more counters.)
  * It drops back to a list when it shrinks to SMALL_MIN (hysteresis: the conversion scans the
  * bitset). Bitsets are recycled through the shared SlotSpace.
  */
 
 const SMALL_MAX = 64;
 const SMALL_MIN = 16;
-/** log2 of the slots per block: 1024 slots = 32 words of 32 bits */
-const BLOCK_SHIFT = 10;
-const WORDS_PER_BLOCK = 32;
+/** log2 of the slots per block: 256 slots = 8 words of 32 bits */
+const BLOCK_SHIFT = 8;
+const WORDS_PER_BLOCK = 8;
 /** log2 of the slots per superblock: 32 blocks */
-const SUPER_SHIFT = 15;
+const SUPER_SHIFT = 13;
 const BLOCKS_PER_SUPER = 32;
 
 /** The slot universe of one placement call (slots 0..size-1) and its pool of spare bitsets. */

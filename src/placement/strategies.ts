@@ -102,12 +102,10 @@ export function strategyLevels(store: InstanceStore, strategies: readonly Placem
     seen.add(label);
     switch (key.kind) {
       case 'binpack':
-        levels.push(key.field === 'cpu'
-          ? { kind: 'slot', label, score: (slot) => store.remainingCpu[slot]! }
-          : { kind: 'slot', label, score: (slot) => store.remainingMemory[slot]! });
+        levels.push(new RemainingLevel(label, store, key.field));
         break;
       case 'spreadInstance':
-        levels.push({ kind: 'slot', label, score: (slot) => groupCount[slot]! });
+        levels.push(new GroupCountLevel(label, groupCount));
         break;
       case 'spreadAttribute':
         levels.push(valueLevel(store, label, store.attributes.get(key.name), group, groupCount));
@@ -117,18 +115,63 @@ export function strategyLevels(store: InstanceStore, strategies: readonly Placem
   return levels;
 }
 
-function valueLevel(store: InstanceStore, label: string, column: DictionaryColumn | undefined, group: string, groupCount: Int32Array): ValueLevel {
-  const code = column === undefined ? () => 0 : (slot: number) => column.codes[slot]!;
-  const counts = new Float64Array(column === undefined ? 1 : column.values.length);
-  const slots = store.slotsWithGroup(group);
-  for (let i = 0; i < slots.length; i++) counts[code(slots[i]!)]! += groupCount[slots[i]!]!;
-  const rank = new Int32Array(counts.length);
-  if (column !== undefined) {
-    const codes = Array.from({ length: column.values.length - 1 }, (_, i) => i + 1);
-    codes.sort((a, b) => compareValues(column.values[a]!, column.values[b]!));
-    codes.forEach((c, i) => (rank[c] = i + 1));
+/**
+ * The levels are instances of a few classes rather than object literals with closures made per
+ * call, so the ranker's hot calls always reach the same few methods.
+ */
+class RemainingLevel implements SlotLevel {
+  readonly kind = 'slot';
+  constructor(readonly label: string, private readonly store: InstanceStore, private readonly field: 'cpu' | 'memory') {}
+
+  score(slot: number): number {
+    // The columns are read through the store: a fork's first write may replace them mid-call.
+    return this.field === 'cpu' ? this.store.remainingCpu[slot]! : this.store.remainingMemory[slot]!;
   }
-  return { kind: 'value', label, code, counts, rank };
+}
+
+class GroupCountLevel implements SlotLevel {
+  readonly kind = 'slot';
+  constructor(readonly label: string, private readonly groupCount: Int32Array) {}
+
+  score(slot: number): number {
+    return this.groupCount[slot]!;
+  }
+}
+
+class AttributeLevel implements ValueLevel {
+  readonly kind = 'value';
+  constructor(readonly label: string, private readonly column: DictionaryColumn | undefined, readonly counts: Float64Array, readonly rank: Int32Array) {}
+
+  code(slot: number): number {
+    return this.column === undefined ? 0 : this.column.codes[slot]!;
+  }
+}
+
+/**
+ * Value ranks per column, for as many values as it had: a column's dictionary only grows, so
+ * the ranks stay valid until it gains a value (sorting thousands of values per call cost
+ * milliseconds at 100k instances).
+ */
+const rankCache = new WeakMap<DictionaryColumn, Int32Array>();
+
+function valueRanks(column: DictionaryColumn): Int32Array {
+  const cached = rankCache.get(column);
+  if (cached !== undefined && cached.length === column.values.length) return cached;
+  const rank = new Int32Array(column.values.length);
+  const codes = Array.from({ length: column.values.length - 1 }, (_, i) => i + 1);
+  codes.sort((a, b) => compareValues(column.values[a]!, column.values[b]!));
+  codes.forEach((c, i) => (rank[c] = i + 1));
+  rankCache.set(column, rank);
+  return rank;
+}
+
+function valueLevel(store: InstanceStore, label: string, column: DictionaryColumn | undefined, group: string, groupCount: Int32Array): ValueLevel {
+  const counts = new Float64Array(column === undefined ? 1 : column.values.length);
+  const rank = column === undefined ? new Int32Array(1) : valueRanks(column);
+  const level = new AttributeLevel(label, column, counts, rank);
+  const slots = store.slotsWithGroup(group);
+  for (let i = 0; i < slots.length; i++) counts[level.code(slots[i]!)]! += groupCount[slots[i]!]!;
+  return level;
 }
 
 /** String order of attribute values (UTF-16 code units), the order candidates are listed in. */
@@ -136,7 +179,7 @@ export function compareValues(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A task of the group was placed on `slot`: its values now have one more task. */
-export function placedOn(levels: readonly Level[], slot: number): void {
-  for (const level of levels) if (level.kind === 'value') level.counts[level.code(slot)]!++;
+/** The per-value levels of a chain, in order. */
+export function valueLevels(levels: readonly Level[]): ValueLevel[] {
+  return levels.filter((l): l is ValueLevel => l.kind === 'value');
 }

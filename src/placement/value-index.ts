@@ -1,12 +1,14 @@
 /**
- * The value children of one node at the chain's last per-value level, kept in order so that an
+ * The value children of one node at an indexed per-value level, kept in order so that an
  * attribute with thousands of values (racks, hosts) costs O(log values) per pick instead of a
  * scan (see rank-tree.ts for when a level is indexed).
  *
- * A child's key is (tasks of the group on its value, the best score tuple beneath it); beneath
- * lie only per-slot levels, so a key changes only when the child's subtree changes or its
- * value's count does — both only for the chosen instance's value. The ranker marks those
- * children (`touch`) and the index re-keys them at the next visit (`update`). Keys are kept in
+ * A child's key is (tasks of the group on its value, the best score tuple beneath it), with the
+ * count at its chain position among the levels beneath (`pos`). Beneath lie per-slot levels and
+ * possibly further indexed per-value levels, so a key changes only when the child's value's
+ * count does or something in its subtree does — a placement changes one value per level. The
+ * ranker marks those children and their indexed ancestors (`touch`) and each index re-keys its
+ * marked children at its next visit (`update`). Keys are kept in
  * a min-heap; the children tied at the minimum (the "class") are listed by value rank with a
  * Fenwick tree over their candidate counts, so the k-th candidate is a tree descent.
  *
@@ -16,11 +18,25 @@
  * the cost is amortised over placements. A child whose key shrank or now equals the class key
  * forces a rebuild too (exactness does not rely on growth).
  */
-import { compareTuples } from './ranking.js';
-import type { SlotSet } from './slot-set.js';
+import { compareComposed } from './ranking.js';
 import type { ValueLevel } from './strategies.js';
 
-/** What the index needs of a root child (a RankNode). */
+/** Candidates in a canonical order: a leaf's SlotSet, or an index's tied class. */
+export interface TiedSet {
+  readonly size: number;
+  /** The k-th candidate (0 ≤ k < size). */
+  kth(k: number): number;
+}
+
+/** What the index asks of the tree it sits in (the TreeRanker: methods, not closures made per call). */
+export interface ValueIndexOwner<C> {
+  /** Recomputes child.best. */
+  refreshChild(child: C): void;
+  /** The child's best candidates: the leaf at the end of its best path, or its own index's class. */
+  tiedSetOf(child: C): TiedSet;
+}
+
+/** What the index needs of a child (a RankNode). */
 export interface ValueChild {
   /** the value code */
   readonly key: number;
@@ -55,19 +71,19 @@ export class ValueIndex<C extends ValueChild> {
     private readonly level: ValueLevel,
     /** length of a child's best tuple */
     private readonly below: number,
-    /** recomputes child.best */
-    private readonly refresh: (child: C) => void,
-    /** the leaf holding the child's best candidates (one: only per-slot levels beneath) */
-    private readonly bestLeaf: (child: C) => SlotSet,
+    /** where the count goes among the scores beneath (chain order) */
+    private readonly pos: number,
+    private readonly owner: ValueIndexOwner<C>,
   ) {
     this.classBest = new Float64Array(below);
   }
 
-  /** The child's count or subtree changed (or it emptied, or it is new). */
-  touch(child: C): void {
-    if (child.dirty) return;
+  /** The child's count or subtree changed (or it emptied, or it is new); false if already marked. */
+  touch(child: C): boolean {
+    if (child.dirty) return false;
     child.dirty = true;
     this.dirty.push(child);
+    return true;
   }
 
   /** Candidates in the class (after update). */
@@ -84,7 +100,7 @@ export class ValueIndex<C extends ValueChild> {
     return this.classWeight;
   }
 
-  /** The k-th best candidate: members by value rank, each member's best leaf ascending. */
+  /** The k-th best candidate: members by value rank, each member's candidates in their order. */
   kth(k: number): number {
     const tree = this.fenwick;
     const n = this.memberCount;
@@ -99,15 +115,41 @@ export class ValueIndex<C extends ValueChild> {
         k -= tree[next]!;
       }
     }
-    return this.bestLeaf(this.members[pos]!).kth(k);
+    return this.owner.tiedSetOf(this.members[pos]!).kth(k);
+  }
+
+  /** Candidates of the members whose value ranks below `rank` (after update). */
+  countBelowRank(rank: number): number {
+    const p = this.membersBelowRank(rank);
+    let sum = 0;
+    for (let i = p; i > 0; i -= i & -i) sum += this.fenwick[i]!;
+    return sum;
+  }
+
+  /** The best candidates of the member whose value has rank `rank`, or null if none has (after update). */
+  setAtRank(rank: number): TiedSet | null {
+    const p = this.membersBelowRank(rank);
+    if (p === this.memberCount) return null;
+    const m = this.members[p]!;
+    return this.level.rank[m.key] === rank ? this.owner.tiedSetOf(m) : null;
+  }
+
+  /** How many members have a value ranked below `rank` (members are by rank). */
+  private membersBelowRank(rank: number): number {
+    const ranks = this.level.rank;
+    let lo = 0;
+    let hi = this.memberCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ranks[this.members[mid]!.key]! < rank) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private compare(a: C, b: C): number {
     const counts = this.level.counts;
-    const ca = counts[a.key]!;
-    const cb = counts[b.key]!;
-    if (ca !== cb) return ca < cb ? -1 : 1;
-    return compareTuples(a.best, b.best, this.below);
+    return compareComposed(counts[a.key]!, a.best, counts[b.key]!, b.best, this.pos, this.below);
   }
 
   private rekey(child: C): void {
@@ -117,7 +159,7 @@ export class ValueIndex<C extends ValueChild> {
       if (child.classPos >= 0) this.leaveClass(child);
       return;
     }
-    if (this.below > 0) this.refresh(child);
+    if (this.below > 0) this.owner.refreshChild(child);
     if (child.index < 0) {
       child.index = this.heap.length;
       this.heap.push(child);
@@ -129,7 +171,7 @@ export class ValueIndex<C extends ValueChild> {
     if (!this.classValid) return;
     const c = this.compareToClass(child);
     if (child.classPos >= 0) {
-      if (c === 0) this.addWeight(child.classPos, this.bestLeaf(child).size - this.weightAt(child.classPos));
+      if (c === 0) this.addWeight(child.classPos, this.owner.tiedSetOf(child).size - this.weightAt(child.classPos));
       else {
         this.leaveClass(child);
         if (c < 0) this.classValid = false;
@@ -138,9 +180,7 @@ export class ValueIndex<C extends ValueChild> {
   }
 
   private compareToClass(child: C): number {
-    const count = this.level.counts[child.key]!;
-    if (count !== this.classCount) return count < this.classCount ? -1 : 1;
-    return compareTuples(child.best, this.classBest, this.below);
+    return compareComposed(this.level.counts[child.key]!, child.best, this.classCount, this.classBest, this.pos, this.below);
   }
 
   private leaveClass(child: C): void {
@@ -204,7 +244,7 @@ export class ValueIndex<C extends ValueChild> {
     for (let i = 1; i <= n; i++) {
       const m = members[i - 1]!;
       m.classPos = i - 1;
-      const w = this.bestLeaf(m).size;
+      const w = this.owner.tiedSetOf(m).size;
       weights[i - 1] = w;
       this.classWeight += w;
       tree[i]! += w;

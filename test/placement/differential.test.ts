@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { print } from '../../src/cql/index.js';
 import { placeTasks } from '../../src/placement/engine.js';
+import { groupCountAt } from '../../src/placement/group-counts.js';
 import { naivePlaceTasks } from '../../src/placement/naive.js';
 import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../../src/placement/types.js';
 import { AGENT_VERSIONS, ATTRIBUTE_VALUES, cqlExpression, EC2_IDS, TASK_GROUPS } from '../../src/testing/cql.js';
@@ -123,8 +124,11 @@ export function agree(s: Scenario): void {
     const request: PlacementRequest = { ...s.request, ...(onlySlots === undefined ? {} : { onlySlots }) };
     const ctx = context(c, s.seed);
     const outcome = impl === 'naive' ? naivePlaceTasks(ctx, request) : placeTasks(ctx, request);
-    const groups = c.slots.map((slot) => (c.store.isLive(slot) ? c.store.taskGroupsAt(slot) : null));
-    return { outcome: plain(outcome), random: ctx.random.state, groups };
+    // The store's task groups afterwards, with counts (the engine records a bulk call's tasks at
+    // its end, per instance), and the group's slot list.
+    const groups = c.slots.map((slot) => (c.store.isLive(slot) ? c.store.taskGroupsAt(slot).map((g) => [g, groupCountAt(c.store, slot, g)]) : null));
+    const withGroup = [...c.store.slotsWithGroup(request.group)];
+    return { outcome: plain(outcome), random: ctx.random.state, groups, withGroup };
   });
   expect(outcomes[1]).toEqual(outcomes[0]);
 }
@@ -187,5 +191,64 @@ describe('placeTasks agrees with naivePlaceTasks on big, even clusters', () => {
         },
       });
     }), { seed: 99, numRuns: 40 });
+  });
+
+  // Two many-valued spreads (hundreds of racks and of power domains): both levels indexed, one
+  // nested in the other, so a placement re-keys children and their indexed parents, and tied
+  // classes interleave with scanned levels (AZ, type) in the canonical order.
+  it('chains with two many-valued spreads', () => {
+    const chains: PlacementStrategy[][] = [
+      [{ type: 'spread', field: 'attribute:pdu' }, { type: 'spread', field: 'attribute:rack' }],
+      [{ type: 'spread', field: 'attribute:rack' }, { type: 'spread', field: 'attribute:pdu' }],
+      [{ type: 'spread', field: 'attribute:rack' }, { type: 'spread', field: `attribute:${AZ}` }, { type: 'spread', field: 'attribute:pdu' }],
+      [{ type: 'spread', field: 'attribute:pdu' }, { type: 'spread', field: 'attribute:rack' }, { type: 'spread', field: 'instanceId' }],
+      [{ type: 'spread', field: `attribute:${TYPE}` }, { type: 'spread', field: 'attribute:rack' }, { type: 'binpack', field: 'memory' }, { type: 'spread', field: 'attribute:pdu' }],
+    ];
+    const fleet = fc.record({
+      n: fc.integer({ min: 800, max: 1600 }),
+      azs: fc.integer({ min: 1, max: 3 }),
+      perRack: fc.integer({ min: 1, max: 3 }),
+      // power domains: runs of consecutive instances, so they nest in racks or span several
+      perPdu: fc.integer({ min: 1, max: 3 }),
+      chain: fc.nat(chains.length - 1),
+      count: fc.integer({ min: 1, max: 300 }),
+      seed: fc.integer(),
+    });
+    fc.assert(fc.property(fleet, (f) => {
+      const specs: InstanceSpec[] = Array.from({ length: f.n }, (_, i) => ({
+        cpu: 4096, memory: 8192 + 1024 * (i % 3),
+        attributes: { [AZ]: `az-${i % f.azs}`, [TYPE]: `type-${Math.floor(i / 7) % 2}`, rack: `rack-${Math.floor(i / f.perRack)}`, pdu: `pdu-${Math.floor(i / f.perPdu)}` },
+      }));
+      agree({
+        specs, extra: [], only: undefined, seed: f.seed,
+        request: { requirements: req({ memory: 1024 }), group: 'service:web', count: f.count, constraints: [], strategies: chains[f.chain]! },
+      });
+    }), { seed: 2024, numRuns: 25 });
+  });
+
+  // The engine keeps the order of a column's values between calls (they only grow); a value that
+  // arrives later and sorts first must still come first in the next call's canonical order.
+  it('call after call on one cluster while instances with new attribute values join', () => {
+    fc.assert(fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 12 }), { minLength: 2, maxLength: 5 }), fc.integer(), (rounds, seed) => {
+      const sides = (['naive', 'engine'] as const).map((impl) => ({ impl, c: buildCluster([]), ctx: null as ReturnType<typeof context> | null, n: 0 }));
+      for (const racks of rounds) {
+        const outcomes = sides.map((side) => {
+          for (const rack of racks) {
+            const slot = side.c.store.register({
+              containerInstanceArn: `arn:aws:ecs:us-east-1:123456789012:container-instance/test/late-${side.n++}`,
+              status: 'ACTIVE', agentConnected: true, attributes: [{ name: 'rack', value: `r${rack}` }],
+            });
+            side.c.accountant.addInstance(slot, [{ name: 'CPU', type: 'INTEGER', integerValue: 4096 }, { name: 'MEMORY', type: 'INTEGER', integerValue: 4096 }], [], 2);
+          }
+          side.ctx ??= context(side.c, seed);
+          const request: PlacementRequest = {
+            requirements: req({ memory: 256 }), group: 'service:web', count: 7, constraints: [],
+            strategies: [{ type: 'spread', field: 'attribute:rack' }, { type: 'spread', field: 'instanceId' }],
+          };
+          return plain((side.impl === 'naive' ? naivePlaceTasks : placeTasks)(side.ctx, request));
+        });
+        expect(outcomes[1]).toEqual(outcomes[0]);
+      }
+    }), { seed: 5150, numRuns: 60 });
   });
 });

@@ -13,8 +13,9 @@ const SLOTS = 300;
 
 describe.each([
   ['default indexing', undefined],
-  ['every last per-value level indexed', 1],
-] as const)('TreeRanker (%s)', (_, indexMinValues) => {
+  ['only the per-value level with the most values indexed', { most: 1, others: Infinity }],
+  ['every per-value level indexed (nested indexes)', { most: 1, others: 1 }],
+] as const)('TreeRanker (%s)', (_, indexMin) => {
   it('keeps the same best candidates, in the same order, as a brute-force model', () => {
     const kinds = fc.array(fc.constantFrom<'slot' | 'value'>('slot', 'value'), { minLength: 0, maxLength: 4 });
     const op: fc.Arbitrary<Op> = fc.oneof(
@@ -22,19 +23,22 @@ describe.each([
       { arbitrary: fc.record({ op: fc.constant('remove' as const), pick: fc.nat() }), weight: 1 },
       { arbitrary: fc.record({ op: fc.constant('rescore' as const), pick: fc.nat(), scores: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 4, maxLength: 4 }), bump: fc.integer({ min: -1, max: 2 }), readd: fc.boolean() }), weight: 4 },
     );
-    fc.assert(fc.property(kinds, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 4 }), fc.array(op, { maxLength: 150 }), (chain, cardinality, spread, ops) => {
+    // Cardinalities differ per level, so the tree reorders levels (the one with most values last
+    // among the per-value ones) and indexed classes interleave with scanned values.
+    const cardinalities = fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 4, maxLength: 4 });
+    fc.assert(fc.property(kinds, cardinalities, fc.integer({ min: 1, max: 4 }), fc.array(op, { maxLength: 150 }), (chain, cardinality, spread, ops) => {
       // Per-slot scores, and per value level: a code per slot and counts per code.
       const slotScores = chain.map(() => Array.from({ length: SLOTS }, (_, s) => (s * 7) % 3));
-      const codes = chain.map((_, d) => Int32Array.from({ length: SLOTS }, (_, s) => (s * (d + 3)) % cardinality));
+      const codes = chain.map((_, d) => Int32Array.from({ length: SLOTS }, (_, s) => (s * (d + 3)) % cardinality[d]!));
       // Initial counts: `spread` distinct levels (1: every value ties).
-      const counts = chain.map((_, d) => Float64Array.from({ length: cardinality }, (_, c) => (c * (d + 5)) % spread));
+      const counts = chain.map((_, d) => Float64Array.from({ length: cardinality[d]! }, (_, c) => (c * (d + 5)) % spread));
       // A value's rank: reverse code order, so ranks differ from codes.
-      const rank = Int32Array.from({ length: cardinality }, (_, c) => cardinality - 1 - c);
+      const ranks = chain.map((_, d) => Int32Array.from({ length: cardinality[d]! }, (_, c) => cardinality[d]! - 1 - c));
       const levels: Level[] = chain.map((kind, d) => (kind === 'slot'
         ? { kind, label: `s${d}`, score: (slot: number) => slotScores[d]![slot]! }
-        : { kind, label: `v${d}`, code: (slot: number) => codes[d]![slot]!, counts: counts[d]!, rank }));
+        : { kind, label: `v${d}`, code: (slot: number) => codes[d]![slot]!, counts: counts[d]!, rank: ranks[d]! }));
       const tuple = (slot: number) => levels.map((l) => (l.kind === 'slot' ? l.score(slot) : l.counts[l.code(slot)]!));
-      const ranker = new TreeRanker(levels, SLOTS, indexMinValues);
+      const ranker = new TreeRanker(levels, SLOTS, indexMin);
       const held = new Set<number>();
       const check = () => {
         expect(ranker.size).toBe(held.size);

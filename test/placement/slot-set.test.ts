@@ -8,7 +8,7 @@ type Op = { op: 'add'; set: number; slot: number } | { op: 'delete'; set: number
 
 describe('SlotSet', () => {
   it('answers k-th like a sorted array', () => {
-    // Three superblocks of 32768 slots, the last one partial.
+    // Nine superblocks of 8192 slots, the last one partial.
     const universe = 70_000;
     let sawBitset = false;
     let sawListAgain = false;
