@@ -110,21 +110,10 @@ export function onReconcile(state: SimState, clusterName: string): void {
   for (const service of cluster.services.values()) if (service.status !== 'INACTIVE') reconcile(state, cluster, service, byService.get(service.name) ?? []);
 }
 
-/**
- * The service's tasks not told to stop, in creation order. `known` (the service's tasks at the
- * start of the pass, plus those it started) saves the scan of every task; entries are re-read
- * because a stop replaces a fork-shared record with this side's copy.
- */
-function serviceTasks(cluster: ClusterRecord, service: ServiceRecord, known?: readonly TaskRecord[]): TaskRecord[] {
+/** The service's tasks not told to stop, in creation order (a scan of every task). */
+function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): TaskRecord[] {
   const out: TaskRecord[] = [];
-  if (known === undefined) {
-    for (const t of cluster.tasks.values()) if (t.serviceName === service.name && t.desiredStatus === 'RUNNING') out.push(t);
-    return out;
-  }
-  for (const k of known) {
-    const t = cluster.tasks.peek(k.arn);
-    if (t !== undefined && t.desiredStatus === 'RUNNING') out.push(t);
-  }
+  for (const t of cluster.tasks.values()) if (t.serviceName === service.name && t.desiredStatus === 'RUNNING') out.push(t);
   return out;
 }
 
@@ -136,12 +125,21 @@ function outdated(cluster: ClusterRecord, service: ServiceRecord, t: TaskRecord)
 
 /** One pass of the service scheduler. */
 export function reconcile(state: SimState, cluster: ClusterRecord, service: ServiceRecord, tasksAtStart?: readonly TaskRecord[]): void {
+  // The service's tasks not told to stop, kept current through the pass without rescanning: the
+  // tasks it starts are added, the ones it stops are noted (their records may be fork-shared
+  // copies, so their own desiredStatus is not what to read).
   const known = [...(tasksAtStart ?? serviceTasks(cluster, service))];
+  const stopped = new Set<string>();
+  const stop = (t: TaskRecord, reason: string) => {
+    requestStop(state, cluster, t, reason);
+    stopped.add(t.arn);
+  };
+  const live = () => (stopped.size === 0 ? [...known] : known.filter((t) => !stopped.has(t.arn)));
   const desired = service.status === 'DRAINING' ? 0 : service.desiredCount;
-  let tasks = serviceTasks(cluster, service, known);
+  let tasks = live();
   // PENDING tasks that must move stop at once; they were not serving yet.
-  for (const t of tasks) if (t.lastStatus === 'PENDING' && outdated(cluster, service, t)) requestStop(state, cluster, t, 'Service scheduler: task moved off a draining instance or replaced by a new deployment');
-  tasks = serviceTasks(cluster, service, known);
+  for (const t of tasks) if (t.lastStatus === 'PENDING' && outdated(cluster, service, t)) stop(t, 'Service scheduler: task moved off a draining instance or replaced by a new deployment');
+  tasks = live();
   const old = tasks.filter((t) => outdated(cluster, service, t));
   const current = tasks.length - old.length;
   const maxTotal = Math.floor((desired * service.maximumPercent) / 100);
@@ -178,20 +176,20 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
   }
 
   // Stop old tasks while at least minimumHealthyPercent of desired stay RUNNING.
-  const after = serviceTasks(cluster, service, known);
+  const after = live();
   const running = after.filter((t) => t.lastStatus === 'RUNNING').length;
   let stoppable = Math.max(0, running - minHealthy);
   for (const t of old) {
     if (stoppable === 0) break;
     if (t.lastStatus !== 'RUNNING') continue;
-    requestStop(state, cluster, t, 'Service scheduler: task replaced (instance draining or new deployment)');
+    stop(t, 'Service scheduler: task replaced (instance draining or new deployment)');
     stoppable--;
   }
 
   // Scale in: current tasks above desired stop, one at a time, each from the AZ and then the
   // instance holding the most of the service's tasks at that moment (the mirror of the default
   // spread; reference §2.3), PENDING before RUNNING, newest first.
-  const currentTasks = serviceTasks(cluster, service, known).filter((t) => !outdated(cluster, service, t));
+  const currentTasks = live().filter((t) => !outdated(cluster, service, t));
   const excess = currentTasks.length - desired;
   if (excess > 0) {
     const azOf = (t: TaskRecord) => cluster.instances.peek(t.containerInstanceArn)?.attributes.find((a) => a.name === 'ecs.availability-zone')?.value ?? '';
@@ -217,11 +215,11 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
       const victim = remaining.splice(best, 1)[0]!;
       perAz.set(azOf(victim), perAz.get(azOf(victim))! - 1);
       perInstance.set(victim.containerInstanceArn, perInstance.get(victim.containerInstanceArn)! - 1);
-      requestStop(state, cluster, victim, 'Service scheduler: scaling in');
+      stop(victim, 'Service scheduler: scaling in');
     }
     addEvent(state, service, `(service ${service.name}) has stopped ${excess} running tasks.`);
   }
-  if (service.status === 'DRAINING' && serviceTasks(cluster, service, known).length === 0) service.status = 'INACTIVE';
+  if (service.status === 'DRAINING' && live().length === 0) service.status = 'INACTIVE';
 }
 
 // ---- the API -------------------------------------------------------------------------------

@@ -13,7 +13,10 @@
  * returns; `peek` reads without copying, for callers that only read. Iteration reads too.
  *
  * Order is a Map's: keys in first-insertion order, an overridden key keeps its place; a key
- * deleted and set again moves to the end (as in a Map).
+ * deleted and set again moves to the end (as in a Map). After a fork, iteration walks a list
+ * made when it starts (entries set during the loop are not visited).
+ *
+ * Values are never `undefined` (a lookup's undefined means "absent", which saves a lookup).
  */
 export class CowMap<K, V> implements Iterable<[K, V]> {
   /** all entries while not shared; the frozen shared base afterwards */
@@ -38,18 +41,17 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
   }
 
   has(key: K): boolean {
-    if (!this.shared) return this.base.has(key);
-    return this.overlay.has(key) || (!this.deleted.has(key) && this.base.has(key));
+    return this.peek(key) !== undefined;
   }
 
   /** The value, owned by this side (copied on first access after a fork) so it may be mutated. */
   get(key: K): V | undefined {
     if (!this.shared) return this.base.get(key);
     const own = this.overlay.get(key);
-    if (own !== undefined || this.overlay.has(key)) return own;
-    if (this.deleted.has(key) || !this.base.has(key)) return undefined;
-    const shared = this.base.get(key)!;
-    if (this.copy === null) return shared;
+    if (own !== undefined) return own;
+    if (this.deleted.size !== 0 && this.deleted.has(key)) return undefined;
+    const shared = this.base.get(key);
+    if (shared === undefined || this.copy === null) return shared;
     const copied = this.copy(shared);
     this.overlay.set(key, copied);
     return copied;
@@ -58,11 +60,14 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
   /** The value for reading only: it may be shared with another fork, so never mutate it. */
   peek(key: K): V | undefined {
     if (!this.shared) return this.base.get(key);
-    if (this.overlay.has(key)) return this.overlay.get(key);
-    return this.deleted.has(key) ? undefined : this.base.get(key);
+    const own = this.overlay.get(key);
+    if (own !== undefined) return own;
+    if (this.deleted.size !== 0 && this.deleted.has(key)) return undefined;
+    return this.base.get(key);
   }
 
   set(key: K, value: V): this {
+    if (value === undefined) throw new TypeError('CowMap values cannot be undefined');
     if (!this.shared) {
       if (!this.base.has(key)) this.count++;
       this.base.set(key, value);
@@ -107,24 +112,39 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
   }
 
   entries(): IterableIterator<[K, V]> {
-    return this.shared ? this.sharedEntries() : this.base.entries();
+    if (!this.shared) return this.base.entries();
+    const out: [K, V][] = [];
+    this.forEachShared((v, k) => out.push([k, v]));
+    return out[Symbol.iterator]();
   }
 
   keys(): IterableIterator<K> {
-    return this.shared ? mapped(this.sharedEntries(), (e) => e[0]) : this.base.keys();
+    if (!this.shared) return this.base.keys();
+    const out: K[] = [];
+    this.forEachShared((_v, k) => out.push(k));
+    return out[Symbol.iterator]();
   }
 
   values(): IterableIterator<V> {
-    return this.shared ? mapped(this.sharedEntries(), (e) => e[1]) : this.base.values();
+    if (!this.shared) return this.base.values();
+    const out: V[] = [];
+    this.forEachShared((v) => out.push(v));
+    return out[Symbol.iterator]();
   }
 
-  private *sharedEntries(): IterableIterator<[K, V]> {
+  /** Every entry of a shared map in order: the base's (overridden or not, minus deleted), then new keys. */
+  private forEachShared(f: (value: V, key: K) => void): void {
     const { base, overlay, deleted } = this;
-    for (const [k, v] of base) {
-      if (deleted.has(k)) continue;
-      yield [k, overlay.has(k) ? overlay.get(k)! : v];
-    }
-    for (const [k, v] of overlay) if (deleted.has(k) || !base.has(k)) yield [k, v];
+    const anyDeleted = deleted.size !== 0;
+    base.forEach((v, k) => {
+      if (anyDeleted && deleted.has(k)) return;
+      const own = overlay.get(k);
+      f(own !== undefined ? own : v, k);
+    });
+    if (overlay.size === 0) return;
+    overlay.forEach((v, k) => {
+      if ((anyDeleted && deleted.has(k)) || !base.has(k)) f(v, k);
+    });
   }
 
   [Symbol.iterator](): IterableIterator<[K, V]> {
@@ -132,6 +152,3 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
   }
 }
 
-function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): IterableIterator<U> {
-  for (const item of items) yield f(item);
-}
