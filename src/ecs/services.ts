@@ -107,7 +107,21 @@ export function onReconcile(state: SimState, clusterName: string): void {
     if (list === undefined) byService.set(t.serviceName, [t]);
     else list.push(t);
   }
-  for (const service of cluster.services.values()) if (service.status !== 'INACTIVE') reconcile(state, cluster, service, byService.get(service.name) ?? []);
+  const active = activeInstances(cluster);
+  for (const service of cluster.services.values()) if (service.status !== 'INACTIVE') reconcile(state, cluster, service, byService.get(service.name) ?? [], active);
+}
+
+/**
+ * Whether an instance is ACTIVE, looked up once per instance for a scheduler pass (no pass
+ * changes an instance's status).
+ */
+function activeInstances(cluster: ClusterRecord): (instanceArn: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (arn) => {
+    let active = memo.get(arn);
+    if (active === undefined) memo.set(arn, (active = cluster.instances.peek(arn)?.status === 'ACTIVE'));
+    return active;
+  };
 }
 
 /** The service's tasks not told to stop, in creation order (a scan of every task). */
@@ -117,39 +131,47 @@ function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): TaskRecor
   return out;
 }
 
-/** A task to be replaced: on a DRAINING (or gone) instance, or of an older task definition. */
-function outdated(cluster: ClusterRecord, service: ServiceRecord, t: TaskRecord): boolean {
-  const instance = cluster.instances.peek(t.containerInstanceArn);
-  return instance === undefined || instance.status !== 'ACTIVE' || t.taskDefinitionArn !== service.taskDefinitionArn;
-}
-
 /** One pass of the service scheduler. */
-export function reconcile(state: SimState, cluster: ClusterRecord, service: ServiceRecord, tasksAtStart?: readonly TaskRecord[]): void {
-  // The service's tasks not told to stop, kept current through the pass without rescanning: the
-  // tasks it starts are added, the ones it stops are noted (their records may be fork-shared
-  // copies, so their own desiredStatus is not what to read).
-  const known = [...(tasksAtStart ?? serviceTasks(cluster, service))];
+export function reconcile(
+  state: SimState,
+  cluster: ClusterRecord,
+  service: ServiceRecord,
+  tasksAtStart?: readonly TaskRecord[],
+  active = activeInstances(cluster),
+): void {
+  // A task to be replaced: on a DRAINING (or gone) instance, or of an older task definition.
+  const outdated = (t: TaskRecord) => t.taskDefinitionArn !== service.taskDefinitionArn || !active(t.containerInstanceArn);
+  // The service's tasks not told to stop at the start of the pass. The pass does not rescan them:
+  // it notes the ones it stops (their records may be fork-shared copies, so their own
+  // desiredStatus is not what to read) and keeps the ones it starts apart. One pass can run over
+  // tens of thousands of tasks every simulated second, so it counts rather than copies.
+  const known = tasksAtStart ?? serviceTasks(cluster, service);
   const stopped = new Set<string>();
   const stop = (t: TaskRecord, reason: string) => {
     requestStop(state, cluster, t, reason);
     stopped.add(t.arn);
   };
-  const live = () => (stopped.size === 0 ? [...known] : known.filter((t) => !stopped.has(t.arn)));
+  const alive = (t: TaskRecord) => stopped.size === 0 || !stopped.has(t.arn);
+  let placed: readonly TaskRecord[] = [];
   const desired = service.status === 'DRAINING' ? 0 : service.desiredCount;
-  let tasks = live();
   // PENDING tasks that must move stop at once; they were not serving yet.
-  for (const t of tasks) if (t.lastStatus === 'PENDING' && outdated(cluster, service, t)) stop(t, 'Service scheduler: task moved off a draining instance or replaced by a new deployment');
-  tasks = live();
-  const old = tasks.filter((t) => outdated(cluster, service, t));
-  const current = tasks.length - old.length;
+  for (const t of known) if (t.lastStatus === 'PENDING' && outdated(t)) stop(t, 'Service scheduler: task moved off a draining instance or replaced by a new deployment');
+  const old: TaskRecord[] = [];
+  let total = 0;
+  for (const t of known) {
+    if (!alive(t)) continue;
+    total++;
+    if (outdated(t)) old.push(t);
+  }
+  const current = total - old.length;
   const maxTotal = Math.floor((desired * service.maximumPercent) / 100);
   const minHealthy = Math.ceil((desired * service.minimumHealthyPercent) / 100);
 
   // Start: up to desired current tasks, never above maximumPercent of desired in total.
-  const start = Math.max(0, Math.min(desired - current, maxTotal - tasks.length));
+  const start = Math.max(0, Math.min(desired - current, maxTotal - total));
   if (start > 0) {
     const td = state.taskDefinitions.resolve(service.taskDefinitionArn);
-    const { tasks: placed, outcome } = launchTasks(state, cluster, {
+    const launched = launchTasks(state, cluster, {
       taskDefinitionArn: service.taskDefinitionArn,
       requirements: state.taskDefinitions.requirementsOf(service.taskDefinitionArn),
       containers: (td.containerDefinitions ?? []).map((c) => c.name ?? ''),
@@ -163,7 +185,8 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
       serviceName: service.name,
       longArn: service.longTaskArns,
     });
-    known.push(...placed);
+    const outcome = launched.outcome;
+    placed = launched.tasks;
     if (placed.length > 0) addEvent(state, service, `(service ${service.name}) has started ${placed.length} tasks: ${placed.map((t) => `(task ${t.id})`).join(' ')}.`);
     if (outcome.unplaced > 0) {
       const first = closestRejection(outcome.rejections);
@@ -176,8 +199,9 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
   }
 
   // Stop old tasks while at least minimumHealthyPercent of desired stay RUNNING.
-  const after = live();
-  const running = after.filter((t) => t.lastStatus === 'RUNNING').length;
+  // (the tasks just started are PENDING)
+  let running = 0;
+  for (const t of known) if (t.lastStatus === 'RUNNING' && alive(t)) running++;
   let stoppable = Math.max(0, running - minHealthy);
   for (const t of old) {
     if (stoppable === 0) break;
@@ -189,9 +213,10 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
   // Scale in: current tasks above desired stop, one at a time, each from the AZ and then the
   // instance holding the most of the service's tasks at that moment (the mirror of the default
   // spread; reference §2.3), PENDING before RUNNING, newest first.
-  const currentTasks = live().filter((t) => !outdated(cluster, service, t));
-  const excess = currentTasks.length - desired;
+  // (the old-task loop above stops old tasks only, and started tasks are current)
+  const excess = current + placed.length - desired;
   if (excess > 0) {
+    const currentTasks = [...known.filter((t) => alive(t) && !outdated(t)), ...placed];
     const azOf = (t: TaskRecord) => cluster.instances.peek(t.containerInstanceArn)?.attributes.find((a) => a.name === 'ecs.availability-zone')?.value ?? '';
     const perAz = new Map<string, number>();
     const perInstance = new Map<string, number>();
@@ -219,7 +244,7 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
     }
     addEvent(state, service, `(service ${service.name}) has stopped ${excess} running tasks.`);
   }
-  if (service.status === 'DRAINING' && live().length === 0) service.status = 'INACTIVE';
+  if (service.status === 'DRAINING' && placed.length === 0 && !known.some(alive)) service.status = 'INACTIVE';
 }
 
 // ---- the API -------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
  * What-if reports: run a change on a fork, let the scheduler settle, and compare. The original
  * simulator is never touched.
  */
-import type { ClusterRecord } from './state.js';
+import type { ClusterRecord, InstanceRecord } from './state.js';
 
 export interface Utilisation {
   /** reserved CPU units / registered CPU units, 0..1 */
@@ -28,8 +28,8 @@ export interface WhatIfReport {
   };
 }
 
-function attribute(cluster: ClusterRecord, arn: string, name: string): string {
-  return cluster.instances.peek(arn)?.attributes.find((a) => a.name === name)?.value ?? '(none)';
+function attribute(record: InstanceRecord, name: string): string {
+  return record.attributes.find((a) => a.name === name)?.value ?? '(none)';
 }
 
 /** Reserved over registered CPU and memory, per AZ, per instance type and in total, over ACTIVE and DRAINING instances. */
@@ -48,7 +48,7 @@ export function utilisationOf(cluster: ClusterRecord) {
     const cpu = cpuTotal - cluster.store.remainingCpu[slot]!;
     const mem = memTotal - cluster.store.remainingMemory[slot]!;
     const tasks = record.runningTasksCount + record.pendingTasksCount;
-    for (const key of ['total', `az:${attribute(cluster, record.arn, 'ecs.availability-zone')}`, `type:${attribute(cluster, record.arn, 'ecs.instance-type')}`]) {
+    for (const key of ['total', `az:${attribute(record, 'ecs.availability-zone')}`, `type:${attribute(record, 'ecs.instance-type')}`]) {
       add(key, cpu, cpuTotal, mem, memTotal, tasks);
     }
   }
