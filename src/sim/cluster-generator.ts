@@ -34,7 +34,7 @@ import { MAX_RESERVED_PORTS } from '../resources/accountant.js';
 import type { Attribute } from '../shapes.js';
 import { AGENT_RELEASES, agentHash, atLeast, capabilityAttributes, hash8, type AgentRelease } from './agent-versions.js';
 import { INSTANCE_TYPES, registeredCpuUnits, registeredMemoryMiB, type InstanceTypeInfo } from './instance-types.js';
-import { SeededRandom } from './random.js';
+import { pickWeighted, SeededRandom } from './random.js';
 import { STACKS, TEAMS, workloadsFor, type GeneratedTaskDefinition, type PlacementConstraintJson, type PlacementStrategyJson, type Workload } from './workloads.js';
 
 export type { GeneratedTaskDefinition } from './workloads.js';
@@ -330,17 +330,6 @@ function makePlan(o: ResolvedGenerateClusterOptions): Plan {
 
 // ---- one instance and its tasks -----------------------------------------------------------------
 
-function weighted<T>(random: { next(): number }, items: readonly T[], weight: (t: T) => number): T {
-  let total = 0;
-  for (const t of items) total += weight(t);
-  let x = random.next() * total;
-  for (const t of items) {
-    x -= weight(t);
-    if (x < 0) return t;
-  }
-  return items[items.length - 1]!;
-}
-
 function integer(name: string, value: number, compact: boolean): ResourceJson {
   return compact ? { name, type: 'INTEGER', integerValue: value } : { name, type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: value };
 }
@@ -399,10 +388,10 @@ function generateInstance(plan: Plan, i: number): Generated {
   const { o, at } = plan;
   const random = new InstanceRandom(o.seed, i);
   const gpu = Math.floor((i + 1 + plan.gpuPhase) * plan.gpuShare) !== Math.floor((i + plan.gpuPhase) * plan.gpuShare);
-  const t = weighted(random, gpu ? GPU_TYPES : CPU_TYPES, (x) => x.weight);
+  const t = pickWeighted(random, gpu ? GPU_TYPES : CPU_TYPES, (x) => x.weight);
   const azIndex = Math.floor(random.next() * 3);
   const releases = plan.releases;
-  let release = weighted(random, releases, (r) => r.weight);
+  let release = pickWeighted(random, releases, (r) => r.weight);
   // Graviton (a1) arrived in November 2018 with agent 1.22.
   if (t.architecture === 'arm64' && !atLeast(release.version, '1.22.0')) release = releases[releases.length - 1]!;
   // Some instances got a newer agent by UpdateContainerAgent and still run an older release's AMI.
@@ -416,7 +405,7 @@ function generateInstance(plan: Plan, i: number): Generated {
     agentUpdateStatus = 'FAILED';
   }
   const trunkCapable = t.trunking && atLeast(release.version, '1.28.1');
-  let status = weighted(random, STATUS_WEIGHTS, (s) => s[1])[0];
+  let status = pickWeighted(random, STATUS_WEIGHTS, (s) => s[1])[0];
   let trunked = trunkCapable && random.next() < 0.6;
   // REGISTERING / REGISTRATION_FAILED happen only while a trunk ENI is attached; DEREGISTERING
   // only while one is released (reference §3.1–3.2).
@@ -432,7 +421,7 @@ function generateInstance(plan: Plan, i: number): Generated {
   const registeredAt = status === 'REGISTERING'
     ? at - 1000 - Math.floor(random.next() * 25_000)
     : earliest + Math.floor(random.next() * (at - 3_600_000 - earliest));
-  const stackIndex = weighted(random, [0, 1, 2], (k) => STACK_WEIGHTS[k]!);
+  const stackIndex = pickWeighted(random, [0, 1, 2], (k) => STACK_WEIGHTS[k]!);
   const stack = STACKS[stackIndex]!;
   const team = random.next() < 0.85 ? TEAMS[Math.floor(random.next() * TEAMS.length)] : undefined;
 

@@ -35,3 +35,15 @@ export class SeededRandom {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[Math.floor(this.next() * 4)]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 }
+
+/** One of `items`, each drawn with probability proportional to `weight(item)`. */
+export function pickWeighted<T>(random: { next(): number }, items: readonly T[], weight: (item: T) => number): T {
+  let total = 0;
+  for (const t of items) total += weight(t);
+  let x = random.next() * total;
+  for (const t of items) {
+    x -= weight(t);
+    if (x < 0) return t;
+  }
+  return items[items.length - 1]!;
+}

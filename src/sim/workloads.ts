@@ -5,7 +5,7 @@
  */
 import { requirementsOf } from '../resources/requirements.js';
 import type { TaskRequirements } from '../resources/types.js';
-import { SeededRandom } from './random.js';
+import { pickWeighted, SeededRandom } from './random.js';
 
 /** A container definition as RegisterTaskDefinition normalises it (2019 members used here). */
 export interface GeneratedContainerDefinition {
@@ -110,17 +110,6 @@ export interface WorkloadContext {
   readonly clusterName: string;
   /** epoch ms of the dump */
   readonly at: number;
-}
-
-function pickWeighted<T>(random: SeededRandom, items: readonly T[], weight: (t: T) => number): T {
-  let total = 0;
-  for (const t of items) total += weight(t);
-  let x = random.next() * total;
-  for (const t of items) {
-    x -= weight(t);
-    if (x < 0) return t;
-  }
-  return items[items.length - 1]!;
 }
 
 function containers(ctx: WorkloadContext, family: string, s: Shape): GeneratedContainerDefinition[] {
