@@ -4,18 +4,22 @@
  * one group of equal candidates ascending (as the naive placer does with its list), so every
  * such group must answer "k-th smallest".
  *
- * A set starts as a sorted Int32Array (binpack leaves hold one or two slots); past SMALL_MAX
+ * A set starts as a sorted Int32Array (binpack leaves hold one or two slots); past `smallMax`
  * members it becomes a bitset over the whole slot space plus counters at two levels — per
  * block of 256 slots (8 words) and per superblock of 32 blocks — so k-th walks at most
  * (slots / 8192) superblock counters, 32 block counters and 8 words, and add/delete are O(1).
  * (Blocks of 32 words cost up to 32 popcounts per k-th; with 8-word blocks the ranker's spread
  * picks measured 5–10% faster at 5k and 100k instances, for a few more counters.)
- * It drops back to a list when it shrinks to SMALL_MIN (hysteresis: the conversion scans the
+ * It drops back to a list when it shrinks to `smallMin` (hysteresis: the conversion scans the
  * bitset). Bitsets are recycled through the shared SlotSpace.
+ *
+ * `smallMax` is at least 64 and grows with the slot space (an eighth of its words), so a set
+ * stays a list while the list is smaller than a bitset would be: at 100k slots a spread over
+ * 500 racks holds ~200 slots per rack, and 500 bitsets of 13 KB each per call made garbage
+ * collection half of a small call's time.
  */
 
 const SMALL_MAX = 64;
-const SMALL_MIN = 16;
 /** log2 of the slots per block: 256 slots = 8 words of 32 bits */
 const BLOCK_SHIFT = 8;
 const WORDS_PER_BLOCK = 8;
@@ -29,12 +33,17 @@ export class SlotSpace {
   readonly blocks: number;
   readonly words: number;
   private readonly spare: Bitset[] = [];
+  /** a set with more members than this becomes a bitset; one with this few, a list again */
+  readonly smallMax: number;
+  readonly smallMin: number;
 
   constructor(readonly slots: number) {
     // Whole superblocks, so every block and word index below one is in range.
     this.supers = Math.max(1, Math.ceil(slots / (1 << SUPER_SHIFT)));
     this.blocks = this.supers * BLOCKS_PER_SUPER;
     this.words = this.blocks * WORDS_PER_BLOCK;
+    this.smallMax = Math.max(SMALL_MAX, this.words >>> 3);
+    this.smallMin = this.smallMax >>> 2;
   }
 
   takeBitset(): Bitset {
@@ -80,7 +89,7 @@ export class SlotSet {
   /** Adds a slot that is not a member. */
   add(slot: number): void {
     if (this.list !== null) {
-      if (this.size < SMALL_MAX) {
+      if (this.size < this.space.smallMax) {
         let list = this.list;
         const n = this.size;
         if (n === list.length) {
@@ -121,7 +130,7 @@ export class SlotSet {
     bits.words[slot >>> 5]! &= ~(1 << (slot & 31));
     bits.blocks[slot >>> BLOCK_SHIFT]!--;
     bits.supers[slot >>> SUPER_SHIFT]!--;
-    if (--this.size <= SMALL_MIN) this.toSmall();
+    if (--this.size <= this.space.smallMin) this.toSmall();
   }
 
   /** The k-th smallest member (0 ≤ k < size). */
@@ -172,7 +181,7 @@ export class SlotSet {
   }
 
   private toSmall(): void {
-    const list = new Int32Array(SMALL_MAX);
+    const list = new Int32Array(this.space.smallMax);
     const bits = this.bits!;
     const { words, blocks } = bits;
     bits.supers.fill(0);

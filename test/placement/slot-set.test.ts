@@ -16,9 +16,10 @@ describe('SlotSet', () => {
       fc.record({ op: fc.constant('add' as const), set: fc.nat(2), slot: fc.nat(universe - 1) }),
       fc.record({ op: fc.constant('delete' as const), set: fc.nat(2), pick: fc.nat() }),
       // many adds at once, to cross into the bitset form and back
-      fc.record({ op: fc.constant('burst' as const), set: fc.nat(2), from: fc.nat(universe - 1), n: fc.integer({ min: 1, max: 150 }) }),
+      // (the switch is at smallMax members: 288 for this universe, an eighth of its bitset words)
+      fc.record({ op: fc.constant('burst' as const), set: fc.nat(2), from: fc.nat(universe - 1), n: fc.integer({ min: 1, max: 400 }) }),
       // many deletes at once, to fall back from the bitset form to a list
-      fc.record({ op: fc.constant('drain' as const), set: fc.nat(2), n: fc.integer({ min: 1, max: 150 }) }),
+      fc.record({ op: fc.constant('drain' as const), set: fc.nat(2), n: fc.integer({ min: 1, max: 400 }) }),
     );
     fc.assert(fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
       const space = new SlotSpace(universe);
@@ -62,6 +63,8 @@ describe('SlotSet', () => {
         }
       }
     }), { seed: 20261127, numRuns: 150 });
+    expect(new SlotSpace(universe).smallMax).toBe(288);
+    expect(new SlotSpace(5_000).smallMax).toBe(64);
     expect(sawBitset).toBe(true);
     expect(sawListAgain).toBe(true);
   });
