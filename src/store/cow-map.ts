@@ -16,7 +16,7 @@
  * deleted and set again moves to the end (as in a Map). After a fork, iteration walks a list
  * made when it starts (entries set during the loop are not visited).
  *
- * Values are never `undefined` (a lookup's undefined means "absent", which saves a lookup).
+ * Values are never `undefined` or `null` (a lookup's undefined means "absent", which saves a lookup).
  */
 export class CowMap<K, V> implements Iterable<[K, V]> {
   /** all entries while not shared; the frozen shared base afterwards */
@@ -49,8 +49,7 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
     if (!this.shared) return this.base.get(key);
     const own = this.overlay.get(key);
     if (own !== undefined) return own;
-    if (this.deleted.size !== 0 && this.deleted.has(key)) return undefined;
-    const shared = this.base.get(key);
+    const shared = this.sharedValue(key);
     if (shared === undefined || this.copy === null) return shared;
     const copied = this.copy(shared);
     this.overlay.set(key, copied);
@@ -60,14 +59,16 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
   /** The value for reading only: it may be shared with another fork, so never mutate it. */
   peek(key: K): V | undefined {
     if (!this.shared) return this.base.get(key);
-    const own = this.overlay.get(key);
-    if (own !== undefined) return own;
-    if (this.deleted.size !== 0 && this.deleted.has(key)) return undefined;
-    return this.base.get(key);
+    return this.overlay.get(key) ?? this.sharedValue(key);
+  }
+
+  /** The base's value for a key this side has not deleted. */
+  private sharedValue(key: K): V | undefined {
+    return this.deleted.size !== 0 && this.deleted.has(key) ? undefined : this.base.get(key);
   }
 
   set(key: K, value: V): this {
-    if (value === undefined) throw new TypeError('CowMap values cannot be undefined');
+    if (value === undefined || value === null) throw new TypeError('CowMap values cannot be undefined or null');
     if (!this.shared) {
       if (!this.base.has(key)) this.count++;
       this.base.set(key, value);
@@ -85,14 +86,6 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
     this.overlay.delete(key);
     if (this.base.has(key)) this.deleted.add(key);
     return true;
-  }
-
-  clear(): void {
-    this.base = new Map();
-    this.shared = false;
-    this.overlay = new Map();
-    this.deleted = new Set();
-    this.count = 0;
   }
 
   /** An independent copy: both sides share the current contents until they change them. */

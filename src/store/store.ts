@@ -150,10 +150,10 @@ export class InstanceStore {
     this.remainingCpu[slot] = 0;
     this.remainingMemory[slot] = 0;
     this.enisInUse[slot] = 0;
-    if (instance.status !== undefined) this.statusColumn().set(slot, instance.status);
-    if (instance.agentConnected !== undefined) this.agentConnectedColumn().set(slot, String(instance.agentConnected));
+    if (instance.status !== undefined) this.fixedColumn('status').set(slot, instance.status);
+    if (instance.agentConnected !== undefined) this.fixedColumn('agentConnected').set(slot, String(instance.agentConnected));
     const version = instance.versionInfo?.agentVersion;
-    if (version !== undefined) this.agentVersionColumn().set(slot, version);
+    if (version !== undefined) this.fixedColumn('agentVersion').set(slot, version);
     if (instance.ec2InstanceId !== undefined) this.linkEc2Id(slot, instance.ec2InstanceId);
     for (const a of instance.attributes ?? []) {
       if (a.name !== undefined) this.columnFor(a.name).set(slot, a.value ?? '');
@@ -169,9 +169,9 @@ export class InstanceStore {
   deregister(arn: string): void {
     const slot = this.slotOf(arn);
     this.own(SLOTS | GROUPS);
-    if (this.status.get(slot) !== undefined) this.statusColumn().clear(slot);
-    if (this.agentConnected.get(slot) !== undefined) this.agentConnectedColumn().clear(slot);
-    if (this.agentVersion.get(slot) !== undefined) this.agentVersionColumn().clear(slot);
+    if (this.status.get(slot) !== undefined) this.fixedColumn('status').clear(slot);
+    if (this.agentConnected.get(slot) !== undefined) this.fixedColumn('agentConnected').clear(slot);
+    if (this.agentVersion.get(slot) !== undefined) this.fixedColumn('agentVersion').clear(slot);
     for (const [name, column] of this.attributes) if (column.get(slot) !== undefined) this.columnFor(name).clear(slot);
     this.unlinkEc2Id(slot);
     const groups = this.groupsBySlot[slot];
@@ -273,16 +273,9 @@ export class InstanceStore {
     return copy;
   }
 
-  private statusColumn(): DictionaryColumn {
-    return (this.status = this.owned(this.status));
-  }
-
-  private agentConnectedColumn(): DictionaryColumn {
-    return (this.agentConnected = this.owned(this.agentConnected));
-  }
-
-  private agentVersionColumn(): DictionaryColumn {
-    return (this.agentVersion = this.owned(this.agentVersion));
+  /** One of the fixed text columns, owned by this side. */
+  private fixedColumn(name: 'status' | 'agentConnected' | 'agentVersion'): DictionaryColumn {
+    return (this[name] = this.owned(this[name]));
   }
 
   /** The attribute's column, created if new, owned by this side. */
@@ -388,20 +381,20 @@ export class InstanceStore {
 
   setStatus(arn: string, status: string): void {
     const slot = this.slotOf(arn);
-    this.statusColumn().set(slot, status);
+    this.fixedColumn('status').set(slot, status);
     this.revision++;
   }
 
   setAgentConnected(arn: string, connected: boolean): void {
     const slot = this.slotOf(arn);
-    this.agentConnectedColumn().set(slot, String(connected));
+    this.fixedColumn('agentConnected').set(slot, String(connected));
     this.revision++;
   }
 
   setAgentVersion(arn: string, version: string | undefined): void {
     const slot = this.slotOf(arn);
-    if (version === undefined) this.agentVersionColumn().clear(slot);
-    else this.agentVersionColumn().set(slot, version);
+    if (version === undefined) this.fixedColumn('agentVersion').clear(slot);
+    else this.fixedColumn('agentVersion').set(slot, version);
     this.revision++;
   }
 
