@@ -1,41 +1,21 @@
 import type { DeregisterContainerInstanceCommandOutput } from '@aws-sdk/client-ecs';
-import { expectRejected } from './fixtures.js';
+import { describeOne, expectRejected, registerC5Large, simWithCluster } from './fixtures.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { DeregisterContainerInstanceOutput } from '../../src/ecs/deregister-container-instance.js';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
 import { TRUNK_PROVISIONING_MS, TRUNK_RELEASE_MS } from '../../src/ecs/trunking.js';
 import type { ContainerInstance } from '../../src/shapes.js';
 
-const RESOURCES = [
-  { name: 'CPU', type: 'INTEGER', integerValue: 2048 },
-  { name: 'MEMORY', type: 'INTEGER', integerValue: 3705 },
-];
 const ALL_STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED', 'INACTIVE'];
 
-function setup() {
-  const sim = new EcsSimulator({ seed: 1 });
-  sim.createCluster({ clusterName: 'c' });
-  return sim;
-}
+const setup = () => simWithCluster({ seed: 1 });
 
-/** Agent 1.20.0 (too old for trunking) unless `agentVersion` says otherwise. */
-function register(sim: EcsSimulator, instanceId = 'i-1', cluster = 'c', agentVersion = '1.20.0'): ContainerInstance {
-  return sim.registerContainerInstance({
-    cluster,
-    instanceIdentityDocument: JSON.stringify({ instanceId, instanceType: 'c5.large', availabilityZone: 'us-east-1a', imageId: 'ami-1' }),
-    totalResources: RESOURCES,
-    versionInfo: { agentVersion },
-  }).containerInstance!;
-}
+const register = registerC5Large;
 
 /** With trunking enabled: a c5.large with agent 1.28.1 (the first that supports trunking) registers REGISTERING. */
 function registerTrunked(sim: EcsSimulator, instanceId = 'i-1'): ContainerInstance {
   sim.state.settings.set(sim.rootArn, new Map([['awsvpcTrunking', 'enabled']]));
   return register(sim, instanceId, 'c', '1.28.1');
-}
-
-function describeOne(sim: EcsSimulator, arn: string, cluster = 'c'): ContainerInstance {
-  return sim.describeContainerInstances({ cluster, containerInstances: [arn] }).containerInstances![0]!;
 }
 
 function idOf(arn: string): string {

@@ -1,6 +1,7 @@
 // Shared test fixtures for the ECS operations.
 import { expect } from 'vitest';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
+import type { ContainerInstance } from '../../src/shapes.js';
 
 export function identity(instanceId: string, instanceType = 'm5.large', availabilityZone = 'us-east-1a'): string {
   return JSON.stringify({ instanceId, instanceType, availabilityZone, imageId: 'ami-0123456789abcdef0', region: 'us-east-1', architecture: 'x86_64' });
@@ -51,4 +52,22 @@ export function expectRejected(sim: EcsSimulator, fn: () => unknown, name: strin
   if (error.name !== name) throw new Error(`expected ${name} but got ${error.name}: ${error.message}`);
   if (message && !message.test(error.message)) throw new Error(`message ${JSON.stringify(error.message)} does not match ${message}`);
   expect(sim.snapshot()).toEqual(before);
+}
+
+/** A c5.large in us-east-1a registering with agent 1.20.0 (too old for trunking) unless `agentVersion` says otherwise. */
+export function registerC5Large(sim: EcsSimulator, instanceId = 'i-1', cluster = 'c', agentVersion = '1.20.0'): ContainerInstance {
+  return sim.registerContainerInstance({
+    cluster,
+    instanceIdentityDocument: JSON.stringify({ instanceId, instanceType: 'c5.large', availabilityZone: 'us-east-1a', imageId: 'ami-1' }),
+    totalResources: [
+      { name: 'CPU', type: 'INTEGER', integerValue: 2048 },
+      { name: 'MEMORY', type: 'INTEGER', integerValue: 3705 },
+    ],
+    versionInfo: { agentVersion },
+  }).containerInstance!;
+}
+
+/** DescribeContainerInstances of one instance. */
+export function describeOne(sim: EcsSimulator, arn: string, cluster = 'c'): ContainerInstance {
+  return sim.describeContainerInstances({ cluster, containerInstances: [arn] }).containerInstances![0]!;
 }

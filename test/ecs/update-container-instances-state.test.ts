@@ -1,32 +1,14 @@
 import type { Failure as SdkFailure, UpdateContainerInstancesStateCommandOutput } from '@aws-sdk/client-ecs';
-import { expectRejected } from './fixtures.js';
+import { describeOne, expectRejected, registerC5Large, simWithCluster } from './fixtures.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
 import type { UpdateContainerInstancesStateOutput } from '../../src/ecs/update-container-instances-state.js';
 import type { ContainerInstance } from '../../src/shapes.js';
 
-const IDENTITY = (instanceId: string, instanceType = 'c5.large') =>
-  JSON.stringify({ instanceId, instanceType, availabilityZone: 'us-east-1a', imageId: 'ami-1' });
-const RESOURCES = [
-  { name: 'CPU', type: 'INTEGER', integerValue: 2048 },
-  { name: 'MEMORY', type: 'INTEGER', integerValue: 3705 },
-];
 
-function setup() {
-  const sim = new EcsSimulator({ seed: 1 });
-  sim.createCluster({ clusterName: 'c' });
-  return sim;
-}
+const setup = () => simWithCluster({ seed: 1 });
 
-/** Agent 1.20.0 (too old for trunking) unless `agentVersion` says otherwise. */
-function register(sim: EcsSimulator, instanceId = 'i-1', cluster = 'c', agentVersion = '1.20.0'): ContainerInstance {
-  return sim.registerContainerInstance({
-    cluster,
-    instanceIdentityDocument: IDENTITY(instanceId),
-    totalResources: RESOURCES,
-    versionInfo: { agentVersion },
-  }).containerInstance!;
-}
+const register = registerC5Large;
 
 /** A c5.large with agent 1.28.1, the first that supports trunking: REGISTERING when trunking is enabled. */
 function registerTrunked(sim: EcsSimulator, instanceId = 'i-1'): ContainerInstance {
@@ -35,10 +17,6 @@ function registerTrunked(sim: EcsSimulator, instanceId = 'i-1'): ContainerInstan
 
 function enableTrunking(sim: EcsSimulator) {
   sim.state.settings.set(sim.rootArn, new Map([['awsvpcTrunking', 'enabled']]));
-}
-
-function describeOne(sim: EcsSimulator, arn: string, cluster = 'c'): ContainerInstance {
-  return sim.describeContainerInstances({ cluster, containerInstances: [arn] }).containerInstances![0]!;
 }
 
 function idOf(arn: string): string {
