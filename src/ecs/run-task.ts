@@ -53,7 +53,11 @@ function failuresOf(cluster: ClusterRecord, outcome: PlacementOutcome): TaskFail
 }
 
 function requireInstances(cluster: ClusterRecord): void {
-  for (const i of cluster.instances.values()) if (i.status !== 'INACTIVE') return;
+  // Counted from the store's status index: iterating the records would copy the whole record list
+  // on every call in a fork.
+  const { status, liveCount } = cluster.store;
+  const inactive = status.codeOf('INACTIVE');
+  if (liveCount > (inactive === 0 ? 0 : status.postings[inactive]!.length)) return;
   throw new InvalidParameterException('No Container Instances were found in your cluster.');
 }
 

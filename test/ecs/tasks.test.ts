@@ -131,6 +131,12 @@ describe('RunTask', () => {
       sim.registerTaskDefinition({ family: 'x', containerDefinitions: [{ name: 'a', image: 'i', memory: 10 }] });
       expect(() => sim.runTask({ cluster: 'c', taskDefinition: 'x' })).toThrow('No Container Instances were found in your cluster.');
     });
+    it('a cluster whose instances are all deregistered (INACTIVE) counts as empty, in a fork too', () => {
+      const { sim, arns } = cluster(2);
+      for (const arn of arns) sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn });
+      expect(() => sim.runTask({ cluster: 'c', taskDefinition: 'web' })).toThrow('No Container Instances were found in your cluster.');
+      expect(() => sim.fork().runTask({ cluster: 'c', taskDefinition: 'web' })).toThrow('No Container Instances were found in your cluster.');
+    });
   });
 });
 
