@@ -4,15 +4,10 @@
  */
 import type { InstanceStore } from '../store/store.js';
 
-/** Tasks of `group` on `slot` as the store records them (0 if none). */
-export function groupCountAt(store: InstanceStore, slot: number, group: string): number {
-  return store.groupCountAt(slot, group);
-}
-
 /** A per-slot array of the group's task counts (store.size entries). */
 export function groupCounts(store: InstanceStore, group: string): Int32Array {
   const counts = new Int32Array(store.size);
   const slots = store.slotsWithGroup(group);
-  for (let i = 0; i < slots.length; i++) counts[slots[i]!] = groupCountAt(store, slots[i]!, group);
+  for (let i = 0; i < slots.length; i++) counts[slots[i]!] = store.groupCountAt(slots[i]!, group);
   return counts;
 }

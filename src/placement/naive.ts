@@ -9,8 +9,8 @@
 import { evaluate, parseFilter, type Expr } from '../cql/index.js';
 import type { ContainerInstance } from '../shapes.js';
 import type { InstanceStore } from '../store/store.js';
+import { consideredSlots } from './candidates.js';
 import { commit, drawIndex } from './choice.js';
-import { groupCountAt } from './group-counts.js';
 import { REJECTION_REASONS } from './reasons.js';
 import { compareValues, strategyKey } from './strategies.js';
 import type { Placement, PlacementContext, PlacementOutcome, PlacementRequest, PlacementStrategy, RejectionReason } from './types.js';
@@ -44,7 +44,7 @@ function constraintReason(store: InstanceStore, slot: number, request: Placement
   for (let i = 0; i < request.constraints.length; i++) {
     const c = request.constraints[i]!;
     if (c.type === 'distinctInstance') {
-      if (groupCountAt(store, slot, request.group) > 0) return 'CONSTRAINT:distinctInstance';
+      if (store.groupCountAt(slot, request.group) > 0) return 'CONSTRAINT:distinctInstance';
     } else if (!evaluate(asts[i]!, instanceAt(store, slot), { taskGroups: store.taskGroupsAt(slot) })) {
       return 'CONSTRAINT:memberOf';
     }
@@ -61,14 +61,14 @@ function scores(store: InstanceStore, strategy: PlacementStrategy, candidates: r
   switch (key.kind) {
     case 'random': return candidates.map(() => 0);
     case 'binpack': return candidates.map((slot) => (key.field === 'cpu' ? store.remainingCpu[slot]! : store.remainingMemory[slot]!));
-    case 'spreadInstance': return candidates.map((slot) => groupCountAt(store, slot, group));
+    case 'spreadInstance': return candidates.map((slot) => store.groupCountAt(slot, group));
     case 'spreadAttribute': {
       const column = store.attributes.get(key.name);
       const perValue = new Map<string | undefined, number>();
       for (let slot = 0; slot < store.size; slot++) {
         if (!store.isLive(slot)) continue;
         const value = column?.get(slot);
-        perValue.set(value, (perValue.get(value) ?? 0) + groupCountAt(store, slot, group));
+        perValue.set(value, (perValue.get(value) ?? 0) + store.groupCountAt(slot, group));
       }
       return candidates.map((slot) => perValue.get(column?.get(slot))!);
     }
@@ -85,17 +85,9 @@ export function naivePlaceTasks(ctx: PlacementContext, request: PlacementRequest
     if (typeof c.expression !== 'string' || c.expression.trim() === '') throw new Error('placement: memberOf needs an expression');
     return parseFilter(c.expression);
   });
-  for (const s of request.strategies) strategyKey(s);
-  let considered: number[];
-  if (request.onlySlots === undefined) {
-    considered = [];
-    for (let slot = 0; slot < store.size; slot++) if (store.isLive(slot)) considered.push(slot);
-  } else {
-    for (const slot of request.onlySlots) {
-      if (!Number.isInteger(slot) || !store.isLive(slot)) throw new Error(`placement: onlySlots names slot ${String(slot)}, which is not a live container instance`);
-    }
-    considered = [...new Set(request.onlySlots)].sort((a, b) => a - b);
-  }
+  // Checks every strategy; the canonical order sorts by the chain's spread attributes.
+  const spreadNames = request.strategies.map(strategyKey).flatMap((k) => (k.kind === 'spreadAttribute' ? [k.name] : []));
+  const considered = consideredSlots(store, request.onlySlots);
 
   const placements: Placement[] = [];
   const counts = new Map<RejectionReason, number>();
@@ -123,7 +115,6 @@ export function naivePlaceTasks(ctx: PlacementContext, request: PlacementRequest
       candidates = candidates.filter((_, i) => scored[i] === best);
     }
     // The canonical order: by the values of the chain's spread attributes, absent first, then slot.
-    const spreadNames = request.strategies.map(strategyKey).flatMap((k) => (k.kind === 'spreadAttribute' ? [k.name] : []));
     candidates.sort((a, b) => {
       for (const name of spreadNames) {
         const x = store.attributes.get(name)?.get(a);

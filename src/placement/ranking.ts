@@ -30,16 +30,6 @@ export interface Ranker {
   best(): BestSet;
 }
 
-/** Lexicographic comparison of a[0..n) and b[0..n). */
-export function compareTuples(a: Float64Array, b: Float64Array, n: number, aFrom = 0, bFrom = 0): number {
-  for (let i = 0; i < n; i++) {
-    const x = a[aFrom + i]!;
-    const y = b[bFrom + i]!;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
 /**
  * Lexicographic comparison of two composed tuples: `x` inserted at index `pos` of a[0..n), and
  * `y` inserted at index `pos` of b[0..n). A tree node's own score sits among the scores beneath

@@ -30,8 +30,6 @@ export const AGENT: ReasonCode = 2;
 export const ATTRIBUTE: ReasonCode = 3;
 export const DISTINCT_INSTANCE: ReasonCode = 9;
 export const MEMBER_OF: ReasonCode = 10;
-/** Marks a slot the call does not consider (not live, or outside `onlySlots`). */
-export const NOT_CONSIDERED: ReasonCode = 255;
 
 const RESOURCE_CODES: Readonly<Record<ResourceReason, ReasonCode>> = {
   'RESOURCE:CPU': 4,

@@ -89,8 +89,8 @@ function keyText(k: StrategyKey): string {
 
 /**
  * The chain as scoring levels: `random` and repeats dropped. `groupCount` is the call's
- * per-slot count of the group's tasks (the engine bumps it on each placement; call
- * `placedOn` for the per-value counts).
+ * per-slot count of the group's tasks; the engine bumps it, and each per-value level's
+ * `counts[code(slot)]`, on each placement.
  */
 export function strategyLevels(store: InstanceStore, strategies: readonly PlacementStrategy[], group: string, groupCount: Int32Array): Level[] {
   const seen = new Set<string>();

@@ -5,7 +5,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { print } from '../../src/cql/index.js';
 import { placeTasks } from '../../src/placement/engine.js';
-import { groupCountAt } from '../../src/placement/group-counts.js';
 import { naivePlaceTasks } from '../../src/placement/naive.js';
 import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../../src/placement/types.js';
 import { AGENT_VERSIONS, ATTRIBUTE_VALUES, cqlExpression, EC2_IDS, TASK_GROUPS } from '../../src/testing/cql.js';
@@ -126,7 +125,7 @@ export function agree(s: Scenario): void {
     const outcome = impl === 'naive' ? naivePlaceTasks(ctx, request) : placeTasks(ctx, request);
     // The store's task groups afterwards, with counts (the engine records a bulk call's tasks at
     // its end, per instance), and the group's slot list.
-    const groups = c.slots.map((slot) => (c.store.isLive(slot) ? c.store.taskGroupsAt(slot).map((g) => [g, groupCountAt(c.store, slot, g)]) : null));
+    const groups = c.slots.map((slot) => (c.store.isLive(slot) ? c.store.taskGroupsAt(slot).map((g) => [g, c.store.groupCountAt(slot, g)]) : null));
     const withGroup = [...c.store.slotsWithGroup(request.group)];
     return { outcome: plain(outcome), random: ctx.random.state, groups, withGroup };
   });
@@ -147,6 +146,26 @@ describe('placeTasks agrees with naivePlaceTasks', () => {
     fc.assert(fc.property(scenario(150, 400, 120, spreadHeavy), agree), { seed: 777, numRuns: 40 });
   });
 });
+
+/**
+ * n instances with the same CPU, memory in three sizes, the given attributes, and every
+ * `drainedEvery`-th one (from the first) DRAINING (0: none).
+ */
+function evenFleet(n: number, attributes: (i: number) => Record<string, string>, drainedEvery = 0): InstanceSpec[] {
+  return Array.from({ length: n }, (_, i) => ({
+    cpu: 4096, memory: 8192 + 1024 * (i % 3),
+    attributes: attributes(i),
+    ...(drainedEvery > 0 && i % drainedEvery === 0 ? { status: 'DRAINING' } : {}),
+  }));
+}
+
+/** Both placers place `count` 1 GiB tasks of service:web on a fresh copy of the fleet, alike. */
+function agreeOnFleet(specs: InstanceSpec[], seed: number, count: number, strategies: PlacementStrategy[], constraints: PlacementConstraint[]): void {
+  agree({
+    specs, extra: [], only: undefined, seed,
+    request: { requirements: req({ memory: 1024 }), group: 'service:web', count, constraints, strategies },
+  });
+}
 
 describe('placeTasks agrees with naivePlaceTasks on big, even clusters', () => {
   // Many identical, eligible instances: leaves hold hundreds of slots (bitsets), and spread over
@@ -178,18 +197,8 @@ describe('placeTasks agrees with naivePlaceTasks on big, even clusters', () => {
       seed: fc.integer(),
     });
     fc.assert(fc.property(fleet, (f) => {
-      const specs: InstanceSpec[] = Array.from({ length: f.n }, (_, i) => ({
-        cpu: 4096, memory: 8192 + 1024 * (i % 3),
-        attributes: { [AZ]: `az-${i % f.azs}`, [TYPE]: `type-${Math.floor(i / f.typeEvery) % f.types}`, rack: `rack-${Math.floor(i / f.perRack)}` },
-        ...(f.drained > 0 && i % f.drained === 0 ? { status: 'DRAINING' } : {}),
-      }));
-      agree({
-        specs, extra: [], only: undefined, seed: f.seed,
-        request: {
-          requirements: req({ memory: 1024 }), group: 'service:web', count: f.count,
-          constraints: f.distinct ? [{ type: 'distinctInstance' }] : [], strategies: chains[f.chain]!,
-        },
-      });
+      const specs = evenFleet(f.n, (i) => ({ [AZ]: `az-${i % f.azs}`, [TYPE]: `type-${Math.floor(i / f.typeEvery) % f.types}`, rack: `rack-${Math.floor(i / f.perRack)}` }), f.drained);
+      agreeOnFleet(specs, f.seed, f.count, chains[f.chain]!, f.distinct ? [{ type: 'distinctInstance' }] : []);
     }), { seed: 99, numRuns: 40 });
   });
 
@@ -215,14 +224,8 @@ describe('placeTasks agrees with naivePlaceTasks on big, even clusters', () => {
       seed: fc.integer(),
     });
     fc.assert(fc.property(fleet, (f) => {
-      const specs: InstanceSpec[] = Array.from({ length: f.n }, (_, i) => ({
-        cpu: 4096, memory: 8192 + 1024 * (i % 3),
-        attributes: { [AZ]: `az-${i % f.azs}`, [TYPE]: `type-${Math.floor(i / 7) % 2}`, rack: `rack-${Math.floor(i / f.perRack)}`, pdu: `pdu-${Math.floor(i / f.perPdu)}` },
-      }));
-      agree({
-        specs, extra: [], only: undefined, seed: f.seed,
-        request: { requirements: req({ memory: 1024 }), group: 'service:web', count: f.count, constraints: [], strategies: chains[f.chain]! },
-      });
+      const specs = evenFleet(f.n, (i) => ({ [AZ]: `az-${i % f.azs}`, [TYPE]: `type-${Math.floor(i / 7) % 2}`, rack: `rack-${Math.floor(i / f.perRack)}`, pdu: `pdu-${Math.floor(i / f.perPdu)}` }));
+      agreeOnFleet(specs, f.seed, f.count, chains[f.chain]!, []);
     }), { seed: 2024, numRuns: 25 });
   });
 
