@@ -31,7 +31,7 @@
  * is built on a new cluster record, put in place at the end).
  */
 import { EcsError, InvalidParameterException } from '../errors.js';
-import { AccountantError } from '../resources/accountant.js';
+import { AccountantError, portsOf } from '../resources/accountant.js';
 import { requirementsOf } from '../resources/requirements.js';
 import type { Reservation, TaskRequirements } from '../resources/types.js';
 import type { AgentUpdateStatus, Attachment, Resource, Tag } from '../shapes.js';
@@ -154,20 +154,6 @@ function amount(r: Resource | undefined): number {
   if (r === undefined) return 0;
   const v = r.type === 'LONG' ? r.longValue : r.type === 'DOUBLE' ? r.doubleValue : (r.integerValue ?? r.longValue ?? r.doubleValue);
   return Math.floor(v ?? 0);
-}
-
-const PORT_TEXT = /^(0|[1-9]\d{0,4})$/;
-
-/** Port numbers of a STRINGSET (entries that are not port numbers apart). */
-function portsOf(r: Resource | undefined): { ports: Set<number>; other: Set<string> } {
-  const ports = new Set<number>();
-  const other = new Set<string>();
-  for (const text of r?.stringSetValue ?? []) {
-    const n = PORT_TEXT.test(text) ? Number(text) : NaN;
-    if (n >= 0 && n <= 65535) ports.add(n);
-    else other.add(text);
-  }
-  return { ports, other };
 }
 
 const byName = (list: readonly Resource[]) => new Map(list.map((r) => [r.name!, r]));
@@ -419,7 +405,7 @@ function unattributedUse(loaded: LoadedInstance, held: readonly Reservation[], f
     if (!left.has(name)) return [];
     const occupied = portsOf(left.get(name));
     const reserved = portsOf(registered.get(name));
-    for (const text of occupied.other) if (!reserved.other.has(text)) throw bad(`${where}.remainingResources`, `${name} lists '${text}', which is neither a port number nor registered`);
+    for (const text of occupied.other) if (!reserved.other.includes(text)) throw bad(`${where}.remainingResources`, `${name} lists '${text}', which is neither a port number nor registered`);
     const known = new Set(reserved.ports);
     for (const r of held) for (const p of taken(r)) known.add(p);
     for (const p of known) if (!occupied.ports.has(p)) throw bad(`${where}.remainingResources`, `${name} does not list port ${p}, which the agent or a listed task holds`);

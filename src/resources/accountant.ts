@@ -85,7 +85,8 @@ function numberOf(r: Resource | undefined, name: string): number {
   return n;
 }
 
-function portsOf(r: Resource | undefined): { ports: Set<number>; other: string[] } {
+/** The port numbers of a PORTS / PORTS_UDP resource, and its entries that are not port numbers (each once, in order). */
+export function portsOf(r: Resource | undefined): { ports: Set<number>; other: string[] } {
   const ports = new Set<number>();
   const other: string[] = [];
   for (const text of r?.stringSetValue ?? []) {
