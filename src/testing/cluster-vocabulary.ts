@@ -4,7 +4,7 @@
  * memberOf expressions over it select some instances and not others.
  */
 import type { CqlVocabulary } from './vocabulary.js';
-import { CUSTOM_ATTRIBUTES, TASK_ENI_CAPABILITY, type ContainerInstanceOptions } from './container-instance.js';
+import { CUSTOM_ATTRIBUTES, DEFAULT_AGENT_VERSIONS, DEFAULT_AVAILABILITY_ZONES, TASK_ENI_CAPABILITY, type ContainerInstanceOptions } from './container-instance.js';
 import { INSTANCE_TYPES } from './instance-types.js';
 import { DEFAULT_CQL_VOCABULARY } from './vocabulary.js';
 
@@ -21,7 +21,7 @@ export const CLUSTER_TASK_GROUPS: readonly string[] = ['service:svc-0', 'service
 export function clusterVocabulary(options: ContainerInstanceOptions = {}, taskGroups: readonly string[] = CLUSTER_TASK_GROUPS): CqlVocabulary {
   const types = (options.instanceTypes ?? INSTANCE_TYPES).map((t) => (typeof t === 'string' ? t : t.name));
   const attributes = new Map<string, readonly string[]>([
-    ['ecs.availability-zone', options.availabilityZones ?? ['us-east-1a', 'us-east-1b', 'us-east-1c']],
+    ['ecs.availability-zone', options.availabilityZones ?? DEFAULT_AVAILABILITY_ZONES],
     ['ecs.instance-type', types],
     ['ecs.os-type', ['linux']],
     [TASK_ENI_CAPABILITY, ['']],
@@ -33,7 +33,7 @@ export function clusterVocabulary(options: ContainerInstanceOptions = {}, taskGr
     ...DEFAULT_CQL_VOCABULARY,
     attributes,
     taskGroups,
-    agentVersions: options.agentVersions ?? ['1.29.0', '1.28.1', '1.14.5'],
+    agentVersions: options.agentVersions ?? DEFAULT_AGENT_VERSIONS,
     dates: ['2019-06-06', '2019-06-06T00:00:30Z', '2019-06-05'],
     patterns: ['.*', 'us-east-1[ab]', 'm5\\..*', 'p[23]\\..*', 'service:.*', '(prod|dev)', 'r[12]'],
     maxTaskCount: 4,

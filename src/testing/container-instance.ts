@@ -6,9 +6,14 @@
 import fc from 'fast-check';
 import type { Attribute, RegisterContainerInstanceRequest, Tag } from '../shapes.js';
 import { INSTANCE_TYPES, instanceTypeSpec, type InstanceTypeSpec } from './instance-types.js';
+import { share } from './share.js';
 
 /** What the agent reserves on every instance (`ECS_RESERVED_PORTS` defaults). */
 export const AGENT_RESERVED_PORTS: readonly string[] = ['22', '2375', '2376', '51678', '51679'];
+/** Availability zones drawn by default (also what `clusterVocabulary` compares with). */
+export const DEFAULT_AVAILABILITY_ZONES: readonly string[] = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+/** Agent versions drawn by default (also what `clusterVocabulary` compares with). */
+export const DEFAULT_AGENT_VERSIONS: readonly string[] = ['1.29.0', '1.28.1', '1.14.5'];
 /** The capability an instance needs for `awsvpc` tasks. */
 export const TASK_ENI_CAPABILITY = 'ecs.capability.task-eni';
 
@@ -46,12 +51,6 @@ export interface ContainerInstanceOptions {
 
 const TAGS: readonly Tag[][] = [[], [{ key: 'owner', value: 'platform' }], [{ key: 'cost-center', value: '42' }, { key: 'env', value: 'test' }]];
 
-/** A boolean true for about `share` of the draws, shrinking toward false. */
-function share(p: number): fc.Arbitrary<boolean> {
-  if (!(p >= 0 && p <= 1)) throw new Error(`share must be between 0 and 1; got ${p}`);
-  return fc.integer({ min: 0, max: 999 }).map((n) => n >= Math.round((1 - p) * 1000));
-}
-
 function typeArbitrary(types: readonly InstanceTypeSpec[], gpuShare: number | undefined): fc.Arbitrary<InstanceTypeSpec> {
   if (types.length === 0) throw new Error('containerInstanceRequest: instanceTypes is empty');
   const gpu = types.filter((t) => t.gpus > 0);
@@ -72,7 +71,7 @@ function typeArbitrary(types: readonly InstanceTypeSpec[], gpuShare: number | un
  */
 export function containerInstanceRequest(options: ContainerInstanceOptions = {}): fc.Arbitrary<RegisterContainerInstanceRequest> {
   const types = (options.instanceTypes ?? INSTANCE_TYPES).map((t) => (typeof t === 'string' ? instanceTypeSpec(t) : t));
-  const azs = options.availabilityZones ?? ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+  const azs = options.availabilityZones ?? DEFAULT_AVAILABILITY_ZONES;
   if (azs.length === 0) throw new Error('containerInstanceRequest: availabilityZones is empty');
   const vocabulary = [...(options.attributes ?? CUSTOM_ATTRIBUTES)].filter(([, values]) => values.length > 0);
   const maxCustom = Math.min(options.maxCustomAttributes ?? 3, 10, vocabulary.length);
@@ -86,7 +85,7 @@ export function containerInstanceRequest(options: ContainerInstanceOptions = {})
     instanceNumber: fc.nat(),
     taskEni: share(options.taskEniShare ?? 0.75),
     custom,
-    agentVersion: fc.constantFrom(...(options.agentVersions ?? ['1.29.0', '1.28.1', '1.14.5'])),
+    agentVersion: fc.constantFrom(...(options.agentVersions ?? DEFAULT_AGENT_VERSIONS)),
     tags: options.tags === false ? fc.constant<Tag[]>([]) : fc.constantFrom(...TAGS),
   }).map((r): RegisterContainerInstanceRequest => {
     const instanceId = `i-${r.instanceNumber.toString(16).padStart(17, '0')}`;

@@ -54,15 +54,16 @@ interface Defect {
   readonly messageIncludes: readonly string[];
 }
 
-const SYMBOLS: Readonly<Record<string, string>> = {
-  equals: '==', not_equals: '!=', greater_than: '>', greater_than_equal: '>=', less_than: '<', less_than_equal: '<=',
-  matches: '=~', not_matches: '!~', not_in: '!in', not_exists: '!exists',
-};
+/** Each operator's spellings, the symbol (or the only word) first. */
 const SPELLINGS: Readonly<Record<OperatorName, readonly string[]>> = {
   '==': ['==', 'equals'], '!=': ['!=', 'not_equals'], '>': ['>', 'greater_than'], '>=': ['>=', 'greater_than_equal'],
   '<': ['<', 'less_than'], '<=': ['<=', 'less_than_equal'], '=~': ['=~', 'matches'], '!~': ['!~', 'not_matches'],
   in: ['in'], '!in': ['!in', 'not_in'], exists: ['exists'], '!exists': ['!exists', 'not_exists'],
 };
+/** Word spelling → the symbol error messages name the operator by. */
+const SYMBOLS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SPELLINGS).flatMap(([symbol, spellings]) => spellings.slice(1).map((word) => [word, symbol])),
+);
 const SUBJECTS: readonly string[] = ['agentConnected', 'agentVersion', 'attribute:stack', 'ec2InstanceId', 'registeredAt', 'runningTasksCount', 'task:group'];
 const WHITE = fc.constantFrom('', ' ', '\n', '\t ', '\r\n');
 const SPACE = fc.constantFrom(' ', '  ', '\n', '\t');

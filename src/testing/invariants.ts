@@ -61,8 +61,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 
 const show = (v: unknown) => JSON.stringify(v);
 
-/** Live tasks per instance ARN. */
-function liveTasksByInstance(cluster: ClusterRecord): Map<string, TaskRecord[]> {
+/** Live (not STOPPED) tasks per instance ARN, in task order. */
+export function liveTasksByInstance(cluster: ClusterRecord): Map<string, TaskRecord[]> {
   const out = new Map<string, TaskRecord[]>();
   for (const t of cluster.tasks.values()) {
     if (t.lastStatus === 'STOPPED') continue;

@@ -24,6 +24,7 @@ import type { TaskRecord } from '../ecs/tasks.js';
 import type { PlacementConstraint as EnginePlacementConstraint, PlacementStrategy as EnginePlacementStrategy, RejectionReason } from '../placement/types.js';
 import type { TaskRequirements } from '../resources/types.js';
 import type { ContainerInstance, PlacementConstraint, PlacementStrategy } from '../shapes.js';
+import { liveTasksByInstance } from './invariants.js';
 
 /** The task to place: what RunTask would be asked (`group` defaults to `family:<family>`). */
 export interface PlacementQuestion {
@@ -145,13 +146,7 @@ function strategyName(s: EnginePlacementStrategy): string {
  */
 export function placementChoices(sim: EcsSimulator, question: PlacementQuestion): PlacementChoices {
   const p = prepare(sim, question);
-  const live = new Map<string, TaskRecord[]>();
-  for (const t of p.cluster.tasks.values()) {
-    if (t.lastStatus === 'STOPPED') continue;
-    const list = live.get(t.containerInstanceArn);
-    if (list === undefined) live.set(t.containerInstanceArn, [t]);
-    else list.push(t);
-  }
+  const live = liveTasksByInstance(p.cluster);
   const tasksOf = (r: InstanceRecord) => live.get(r.arn) ?? [];
   const notChosen = new Map<string, NotChosenReason>();
   let candidates: InstanceRecord[] = [];

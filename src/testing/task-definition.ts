@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { parseCpuUnits, parseMemoryMiB } from '../resources/requirements.js';
 import type { ContainerDefinition, NetworkMode, PortMapping, RegisterTaskDefinitionRequest } from '../shapes.js';
 import { memberOfExpression } from './placement-constraints.js';
+import { share } from './share.js';
 import type { CqlVocabulary } from './vocabulary.js';
 
 export interface TaskDefinitionOptions {
@@ -39,12 +40,6 @@ export interface TaskDefinitionOptions {
 const CONTAINER_PORTS = [80, 443, 3000, 8080, 9000];
 const SIZES = [64, 128, 256, 512];
 const CPUS = [0, 128, 256, 512, 1024];
-
-/** A boolean true for about `p` of the draws, shrinking toward false. */
-function share(p: number): fc.Arbitrary<boolean> {
-  if (!(p >= 0 && p <= 1)) throw new Error(`share must be between 0 and 1; got ${p}`);
-  return fc.integer({ min: 0, max: 999 }).map((n) => n >= Math.round((1 - p) * 1000));
-}
 
 interface MappingDraw {
   containerPort: number;

@@ -9,8 +9,9 @@ import fc from 'fast-check';
 import { EcsSimulator } from '../../protocol/simulator.js';
 import type { RegisterContainerInstanceRequest } from '../../shapes.js';
 import { clusterVocabulary } from '../cluster-vocabulary.js';
-import { containerInstanceRequest, CUSTOM_ATTRIBUTES, type ContainerInstanceOptions } from '../container-instance.js';
+import { AGENT_RESERVED_PORTS, containerInstanceRequest, CUSTOM_ATTRIBUTES, type ContainerInstanceOptions } from '../container-instance.js';
 import { cqlExpression } from '../cql-expression.js';
+import { instanceTypeSpec } from '../instance-types.js';
 import { placementConstraints } from '../placement-constraints.js';
 import { placementStrategies } from '../placement-strategies.js';
 import { taskDefinitionRequest, type TaskDefinitionOptions } from '../task-definition.js';
@@ -55,14 +56,14 @@ const FAMILIES = ['td-0', 'td-1', 'td-2'];
 
 /** The instances and task definition every sequence starts from. */
 const INITIAL_INSTANCES: readonly RegisterContainerInstanceRequest[] = [
-  ['i-00000000000000001', 'm5.large', 'us-east-1a', 2048, 7680],
-  ['i-00000000000000002', 'c5.large', 'us-east-1b', 2048, 3704],
-].map(([instanceId, instanceType, availabilityZone, cpu, memory]) => ({
+  ['i-00000000000000001', 'm5.large', 'us-east-1a'],
+  ['i-00000000000000002', 'c5.large', 'us-east-1b'],
+].map(([instanceId, instanceType, availabilityZone]) => ({
   instanceIdentityDocument: JSON.stringify({ instanceId, instanceType, availabilityZone, imageId: 'ami-0123456789abcdef0', region: 'us-east-1' }),
   totalResources: [
-    { name: 'CPU', type: 'INTEGER', integerValue: cpu as number },
-    { name: 'MEMORY', type: 'INTEGER', integerValue: memory as number },
-    { name: 'PORTS', type: 'STRINGSET', stringSetValue: ['22', '2375', '2376', '51678', '51679'] },
+    { name: 'CPU', type: 'INTEGER', integerValue: instanceTypeSpec(instanceType!).cpu },
+    { name: 'MEMORY', type: 'INTEGER', integerValue: instanceTypeSpec(instanceType!).memory },
+    { name: 'PORTS', type: 'STRINGSET', stringSetValue: [...AGENT_RESERVED_PORTS] },
     { name: 'PORTS_UDP', type: 'STRINGSET', stringSetValue: [] },
   ],
   versionInfo: { agentVersion: '1.29.0' },

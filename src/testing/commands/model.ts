@@ -73,6 +73,14 @@ export function expectRejected(sim: EcsSimulator, call: () => unknown, name: str
   mismatch(`${what}: expected ${name}, but the call succeeded`);
 }
 
+/**
+ * Attributes a user sets (what the model tracks): not ECS's and the agent's `ecs.*` and
+ * `com.amazonaws.ecs.*`. The model's own reading of the rule, apart from the simulator's.
+ */
+export function isCustomAttributeName(name: string): boolean {
+  return !name.startsWith('ecs.') && !name.startsWith('com.amazonaws.ecs.');
+}
+
 /** Model instances that are not INACTIVE, in registration order. */
 export function liveInstances(m: EcsModel): string[] {
   return [...m.instances].filter(([, i]) => i.status !== 'INACTIVE').map(([arn]) => arn);
@@ -93,7 +101,7 @@ export function checkModel(m: EcsModel, r: EcsReal): void {
       const mi = m.instances.get(ci.containerInstanceArn!)!;
       if (ci.status !== mi.status) mismatch(`${ci.containerInstanceArn}: status ${ci.status}, the model says ${mi.status}`);
       if (ci.agentConnected !== mi.agentConnected) mismatch(`${ci.containerInstanceArn}: agentConnected ${ci.agentConnected}, the model says ${mi.agentConnected}`);
-      const custom = (ci.attributes ?? []).filter((a) => !a.name!.startsWith('ecs.') && !a.name!.startsWith('com.amazonaws.ecs.'));
+      const custom = (ci.attributes ?? []).filter((a) => isCustomAttributeName(a.name!));
       const expected = [...mi.custom].map(([name, value]) => `${name}=${value ?? ''}`).sort();
       const actual = custom.map((a) => `${a.name}=${a.value ?? ''}`).sort();
       if (actual.join('\n') !== expected.join('\n')) mismatch(`${ci.containerInstanceArn}: custom attributes ${JSON.stringify(actual)}, the model says ${JSON.stringify(expected)}`);

@@ -1,7 +1,7 @@
 /** RegisterContainerInstance: a new ACTIVE instance with the request's custom attributes. */
 import type { RegisterContainerInstanceRequest } from '../../shapes.js';
 import { EcsCommand } from './command.js';
-import { mismatch, type EcsModel, type EcsReal } from './model.js';
+import { isCustomAttributeName, mismatch, type EcsModel, type EcsReal } from './model.js';
 
 export class RegisterInstance extends EcsCommand {
   constructor(readonly request: RegisterContainerInstanceRequest, readonly maxInstances: number) {
@@ -18,7 +18,7 @@ export class RegisterInstance extends EcsCommand {
     if (arn === undefined || m.instances.has(arn)) mismatch(`RegisterContainerInstance answered ${String(arn)}, not a new instance`);
     if (containerInstance!.status !== 'ACTIVE') mismatch(`a new instance is ${containerInstance!.status}, not ACTIVE`);
     const custom = new Map<string, string | undefined>();
-    for (const a of this.request.attributes ?? []) if (!a.name!.startsWith('ecs.') && !a.name!.startsWith('com.amazonaws.ecs.')) custom.set(a.name!, a.value);
+    for (const a of this.request.attributes ?? []) if (isCustomAttributeName(a.name!)) custom.set(a.name!, a.value);
     m.instances.set(arn, { status: 'ACTIVE', agentConnected: true, custom });
   }
 
