@@ -2,9 +2,10 @@
  * Text renderings shared by subcommands: container instances as table rows, query plans as an
  * indented tree, utilisation before and after.
  */
+import { CONTAINER_INSTANCE_STATUSES } from '../ecs/instances.js';
 import type { PlanExplanation } from '../store/plan.js';
 import type { ContainerInstance } from '../shapes.js';
-import type { Utilisation } from '../ecs/what-if.js';
+import type { Utilisation, WhatIfReport } from '../ecs/what-if.js';
 import { count, formatTable, percent } from './table.js';
 
 export function attributeOf(instance: ContainerInstance, name: string): string {
@@ -19,6 +20,9 @@ function resource(list: ContainerInstance['registeredResources'], name: string):
 export function shortId(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1);
 }
+
+/** Every container instance status a `--status` or a scenario's `status` may name: ListContainerInstances' and INACTIVE. */
+export const INSTANCE_STATUSES: readonly string[] = [...CONTAINER_INSTANCE_STATUSES, 'INACTIVE'];
 
 export const INSTANCE_HEADER = ['ID', 'EC2 INSTANCE', 'TYPE', 'AZ', 'STATUS', 'AGENT', 'TASKS', 'CPU FREE', 'MEMORY FREE'];
 
@@ -39,25 +43,27 @@ export function instanceRow(i: ContainerInstance): string[] {
   ];
 }
 
-/** The plan as a table whose first column draws the tree. */
-export function planTable(plan: PlanExplanation): string {
-  const rows: string[][] = [['PLAN', 'ESTIMATED', 'ACTUAL', 'HOW']];
+/** The plan's nodes depth first, each with its tree-drawing label (`├─ `, `└─ ` prefixes). */
+export function planNodes(plan: PlanExplanation): { tree: string; node: PlanExplanation }[] {
+  const out: { tree: string; node: PlanExplanation }[] = [];
   const walk = (node: PlanExplanation, prefix: string, childPrefix: string) => {
-    rows.push([`${prefix}${node.node}`, count(node.estimated), count(node.actual), node.strategy]);
+    out.push({ tree: `${prefix}${node.node}`, node });
     node.children.forEach((c, i) => {
       const last = i === node.children.length - 1;
       walk(c, `${childPrefix}${last ? '└─ ' : '├─ '}`, `${childPrefix}${last ? '   ' : '│  '}`);
     });
   };
   walk(plan, '', '');
-  return formatTable(rows);
+  return out;
 }
 
-export interface UtilisationView {
-  total: Utilisation;
-  byAvailabilityZone: Record<string, Utilisation>;
-  byInstanceType: Record<string, Utilisation>;
+/** The plan as a table whose first column draws the tree. */
+export function planTable(plan: PlanExplanation): string {
+  return formatTable([['PLAN', 'ESTIMATED', 'ACTUAL', 'HOW'], ...planNodes(plan).map(({ tree, node }) => [tree, count(node.estimated), count(node.actual), node.strategy])]);
 }
+
+/** Utilisation in total, per AZ and per instance type, as `utilisationOf` and the what-if reports give it. */
+export type UtilisationView = WhatIfReport['utilisation']['before'];
 
 /** CPU, memory and tasks before → after, per AZ and (unless left out) per instance type, then the total. */
 export function utilisationTable(before: UtilisationView, after: UtilisationView, options: { byInstanceType?: boolean } = {}): string {

@@ -3,6 +3,7 @@
  * `aws ecs register-task-definition --cli-input-json` takes it, or a DescribeTaskDefinition
  * response) or one container described by flags.
  */
+import { NETWORK_MODES } from '../ecs/register-task-definition.js';
 import { InvalidParameterException } from '../errors.js';
 import type { RegisterTaskDefinitionRequest } from '../shapes.js';
 import { integerOption } from './args.js';
@@ -18,8 +19,6 @@ export interface TaskDefinitionFlags {
   gpu?: string | undefined;
 }
 
-const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none'];
-
 /** A request from a file ('-' for stdin); a DescribeTaskDefinition response is unwrapped. */
 export function taskDefinitionFromFile(path: string): RegisterTaskDefinitionRequest {
   const json = parseJson(readText(path, 'task definition'), `task definition ${path === '-' ? 'stdin' : path}`);
@@ -34,7 +33,7 @@ export function taskDefinitionFromFile(path: string): RegisterTaskDefinitionRequ
 export function taskDefinitionFromFlags(flags: TaskDefinitionFlags): RegisterTaskDefinitionRequest {
   if (flags.memory === undefined) throw new InvalidParameterException('place: give a task definition file or at least --memory <MiB> (and --cpu, --port as needed)');
   const mode = flags['network-mode'] ?? 'bridge';
-  if (!NETWORK_MODES.includes(mode)) throw new InvalidParameterException(`--network-mode must be one of ${NETWORK_MODES.join(', ')}; got '${mode}'`);
+  if (!(NETWORK_MODES as readonly string[]).includes(mode)) throw new InvalidParameterException(`--network-mode must be one of ${NETWORK_MODES.join(', ')}; got '${mode}'`);
   const port = (text: string, name: string) => integerOption(text, name, 0, 1, 65535);
   // A bridge task reserves its hostPort, a host task its containerPort; awsvpc ports live on the task's ENI.
   const mapping = (p: number, protocol: 'tcp' | 'udp') => (mode === 'bridge' ? { containerPort: p, hostPort: p, protocol } : { containerPort: p, protocol });

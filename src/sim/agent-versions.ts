@@ -8,6 +8,7 @@
  * shipped the Docker version listed [DG ecs-ami-versions] — both to the best of this project's
  * reading, close enough for generated data, not a compatibility table [INF].
  */
+import { compareVersions } from '../cql/index.js';
 import type { Attribute } from '../shapes.js';
 
 export interface AgentRelease {
@@ -40,17 +41,9 @@ export const AGENT_RELEASES: readonly AgentRelease[] = Object.freeze([
   { version: '1.29.0', released: day('2019-05-30'), dockerVersion: 'DockerVersion: 18.06.1-ce', dockerApi: 32, weight: 20 },
 ].map((r) => Object.freeze(r)));
 
-/** [major, minor, patch] of a version text. */
-function parts(version: string): number[] {
-  return version.split('.').map(Number);
-}
-
-/** a ≥ b for dotted versions. */
+/** a ≥ b for dotted versions (CQL's version order). */
 export function atLeast(a: string, b: string): boolean {
-  const x = parts(a);
-  const y = parts(b);
-  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
-  return true;
+  return compareVersions(a.split('.').map(Number), b.split('.').map(Number)) >= 0;
 }
 
 /** Capability flags (no value) and the agent version that first reports each. */

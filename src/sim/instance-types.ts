@@ -1,10 +1,8 @@
 /**
  * The EC2 instance types a generated cluster is made of (mid-2019, the simulated API's date):
  * their EC2 facts (vCPUs, nominal memory, GPUs, hypervisor, architecture) and what the ECS agent
- * registers for them (reference §2.5.1). ENI limits come from `resources/eni-limits.ts`.
+ * registers for them (reference §2.5.1). ENI limits are `resources/eni-limits.ts`'s `eniTaskLimit`.
  */
-import { eniTaskLimit } from '../resources/eni-limits.js';
-
 export interface InstanceTypeInfo {
   readonly name: string;
   readonly vcpus: number;
@@ -90,10 +88,5 @@ export function registeredMemoryMiB(t: InstanceTypeInfo): number {
 /** CPU units the agent registers: 1024 per vCPU (reference §2.5.1). */
 export function registeredCpuUnits(t: InstanceTypeInfo): number {
   return t.vcpus * 1024;
-}
-
-/** awsvpc tasks an instance of this type can run (reference §2.5.6), trunked or not. */
-export function awsvpcTaskLimit(t: InstanceTypeInfo, trunked: boolean): number {
-  return eniTaskLimit(t.name, trunked);
 }
 

@@ -3,7 +3,7 @@
  * what cannot be placed and why, utilisation before and after.
  */
 import { compileFilter, print } from '../../cql/index.js';
-import { DATA_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args.js';
+import { atMostPositionals, DATA_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args.js';
 import { DATA_HELP, type Command } from '../command.js';
 import { loadCluster } from '../data.js';
 import { utilisationTable } from '../format.js';
@@ -43,12 +43,13 @@ Examples:
       settle: { type: 'string' },
     });
     const ids = values.instance ?? [];
-    if (positionals.length > 1) throw new UsageError(`drain: unexpected argument '${positionals[1]}' (quote a filter that contains spaces)`, USAGE);
+    atMostPositionals('drain', USAGE, positionals, 1);
     if (ids.length > 0 && positionals.length > 0) throw new UsageError('drain: give a filter or --instance, not both', USAGE);
     if (ids.length === 0 && positionals.length === 0) throw new UsageError("drain: give a filter (e.g. 'attribute:ecs.availability-zone == us-east-1a') or --instance <id>", USAGE);
     const settle = integerOption(values.settle, 'settle', DEFAULT_SETTLE_SECONDS, 0, 7 * 86_400);
     const filter = positionals[0] === undefined ? undefined : filterText(positionals[0]);
-    if (filter !== undefined) compileFilter(filter);
+    // Checked before the data is read, so a typo is reported at once.
+    const normalised = filter === undefined ? undefined : print(compileFilter(filter).ast);
     const { sim, cluster } = loadCluster(values);
     const before = serviceShortfall(sim, cluster);
     const { report, fork } = filter !== undefined ? drainByFilter(sim, cluster, filter, settle) : drainByReference(sim, cluster, ids, settle);
@@ -59,7 +60,7 @@ Examples:
     const services = movedByService(report, newShortfall(before, serviceShortfall(fork, cluster)));
     const moved = services.reduce((n, s) => n + s.tasks, 0);
     const missing = services.reduce((n, s) => n + s.missing, 0);
-    const what = filter !== undefined ? `the ACTIVE instances matching ${print(compileFilter(filter).ast)}` : 'the instances named';
+    const what = normalised !== undefined ? `the ACTIVE instances matching ${normalised}` : 'the instances named';
     const out = [
       `drain what-if: ${count(report.containerInstanceArns.length)} instances (${what}) set to DRAINING, then ${count(settle)} s of simulated time`,
       `service tasks moved: ${count(moved)}; service tasks that could not be placed: ${count(missing)}; standalone tasks left on drained instances: ${count(report.standaloneLeft.length)}`,

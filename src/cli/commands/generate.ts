@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { InvalidParameterException } from '../../errors.js';
-import { resolveOptions, writeCluster, type GenerateClusterOptions } from '../../sim/cluster-generator.js';
+import { MAX_GENERATED_INSTANCES, resolveOptions, writeCluster, type GenerateClusterOptions } from '../../sim/cluster-generator.js';
 import { atMostPositionals, integerOption, parseCommandArgs, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { seedOption } from '../data.js';
@@ -61,7 +61,7 @@ Examples:
     const utilization = values.utilization === undefined ? undefined : Number(values.utilization);
     if (utilization !== undefined && !Number.isFinite(utilization)) throw new InvalidParameterException(`--utilization takes a number from 0 to 0.9; got '${values.utilization}'`);
     const options: GenerateClusterOptions = {
-      instances: integerOption(values.instances, 'instances', 0, 0, 1_000_000),
+      instances: integerOption(values.instances, 'instances', 0, 0, MAX_GENERATED_INSTANCES),
       seed: seedOption(values.seed),
       ...(values.region === undefined ? {} : { region: values.region }),
       ...(values['account-id'] === undefined ? {} : { accountId: values['account-id'] }),

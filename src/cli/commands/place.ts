@@ -3,7 +3,6 @@
  * would, any number of them (the bulk `placeTasks`), and says where they went and why instances
  * were turned down.
  */
-import type { RunTaskRequest } from '../../shapes.js';
 import { atMostPositionals, DATA_OPTIONS, integerOption, parseCommandArgs, UsageError } from '../args.js';
 import { DATA_HELP, type Command } from '../command.js';
 import { loadCluster } from '../data.js';
@@ -11,9 +10,10 @@ import { describeAll } from '../describe-all.js';
 import { attributeOf, shortId } from '../format.js';
 import { printJson } from '../io.js';
 import { constraintFlag, strategyFlag } from '../placement-flags.js';
-import { closestReason, sortedTally, tallyReasons } from '../reasons.js';
+import { closestReason, sortedTally } from '../reasons.js';
 import { count, formatTable } from '../table.js';
 import { taskDefinitionFromFile, taskDefinitionFromFlags } from '../task-definition.js';
+import { placeWithFailures } from '../what-if/place.js';
 
 const USAGE = 'ecs-cluster-sim place [<task-definition.json>|-] [--cpu <units>] [--memory <MiB>] [--port <p>]... [--count <n>] [--strategy <s>]... [--constraint <c>]... [--data <file>] [--seed <n>] [--json]';
 const SHOWN_INSTANCES = 20;
@@ -79,11 +79,7 @@ Examples:
     const { taskDefinition } = sim.registerTaskDefinition(request);
     const taskDefinitionArn = taskDefinition.taskDefinitionArn!;
     const params = { cluster, taskDefinition: taskDefinitionArn, placementStrategy, placementConstraints, ...(values.group ? { group: values.group } : {}) };
-    const result = sim.placeTasks({ ...params, count: countWanted });
-    // Nothing fits any more once a task is left over, so RunTask for one more task places
-    // nothing and answers the per-instance failures ECS would report.
-    const failures = result.unplaced > 0 ? sim.runTask({ ...params, count: 1 } as RunTaskRequest).failures : [];
-    const failureTally = tallyReasons(failures);
+    const { result, failures, failureTally } = placeWithFailures(sim, params, countWanted);
     const rejections = sortedTally(result.rejections);
     if (values.json) {
       printJson({

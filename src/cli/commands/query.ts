@@ -4,12 +4,11 @@ import { atMostPositionals, DATA_OPTIONS, parseCommandArgs, UsageError } from '.
 import { DATA_HELP, type Command } from '../command.js';
 import { loadCluster } from '../data.js';
 import { describeAll } from '../describe-all.js';
-import { INSTANCE_HEADER, instanceRow, planTable } from '../format.js';
+import { INSTANCE_HEADER, INSTANCE_STATUSES, instanceRow, planTable } from '../format.js';
 import { filterText, printJson } from '../io.js';
 import { count, formatTable } from '../table.js';
 
 const USAGE = 'ecs-cluster-sim query <filter|-> [--explain] [--status <status>]... [--data <file>] [--seed <n>] [--json]';
-const STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED', 'INACTIVE'];
 
 export const query: Command = {
   name: 'query',
@@ -38,7 +37,7 @@ Examples:
     atMostPositionals('query', USAGE, positionals, 1);
     if (positionals[0] === undefined) throw new UsageError("query: give a filter, e.g. query 'attribute:stack == prod', or '-' to read it from stdin", USAGE);
     for (const s of values.status ?? []) {
-      if (!STATUSES.includes(s)) throw new UsageError(`query: --status must be one of ${STATUSES.join(', ')}; got '${s}'`, USAGE);
+      if (!INSTANCE_STATUSES.includes(s)) throw new UsageError(`query: --status must be one of ${INSTANCE_STATUSES.join(', ')}; got '${s}'`, USAGE);
     }
     const filter = filterText(positionals[0]);
     // Checked before the data is read, so a typo is reported at once.

@@ -4,7 +4,7 @@
  * ScenarioResult the text summary and `--json` print.
  */
 import type { PlanExplanation } from '../../store/plan.js';
-import type { UtilisationView } from '../format.js';
+import { planNodes, type UtilisationView } from '../format.js';
 import type { ScenarioResult, StepResult } from '../scenario/results.js';
 import { count, percent } from '../table.js';
 import { notableServices } from '../what-if/drain.js';
@@ -49,15 +49,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 
 /** The plan as a table; the first column draws the tree. */
 function planTable(plan: PlanExplanation): string {
-  const rows: string[] = [];
-  const walk = (node: PlanExplanation, prefix: string, childPrefix: string) => {
-    rows.push(`<tr><td class="tree">${esc(`${prefix}${node.node}`)}</td><td class="n">${count(node.estimated)}</td><td class="n">${count(node.actual)}</td><td>${esc(node.strategy)}</td></tr>`);
-    node.children.forEach((c, i) => {
-      const last = i === node.children.length - 1;
-      walk(c, `${childPrefix}${last ? '└─ ' : '├─ '}`, `${childPrefix}${last ? '   ' : '│  '}`);
-    });
-  };
-  walk(plan, '', '');
+  const rows = planNodes(plan).map(({ tree, node }) => `<tr><td class="tree">${esc(tree)}</td><td class="n">${count(node.estimated)}</td><td class="n">${count(node.actual)}</td><td>${esc(node.strategy)}</td></tr>`);
   return `<table class="plan"><thead><tr><th>Plan</th><th class="n">Estimated</th><th class="n">Actual</th><th>How</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 

@@ -8,14 +8,14 @@ import { utilisationOf } from '../../ecs/what-if.js';
 import { OPERATIONS } from '../../protocol/dispatcher.js';
 import type { EcsSimulator } from '../../protocol/simulator.js';
 import { toWire } from '../../protocol/wire.js';
-import type { RunTaskRequest } from '../../shapes.js';
 import { SeededRandom } from '../../sim/random.js';
 import type { LoadedCluster } from '../data.js';
 import { describeAll } from '../describe-all.js';
 import { attributeOf, type UtilisationView } from '../format.js';
 import type { Progress } from '../progress.js';
-import { closestReason, reasonOfServiceEvent, sortedTally, tallyReasons } from '../reasons.js';
+import { closestReason, reasonOfServiceEvent, sortedTally } from '../reasons.js';
 import { drainByFilter, movedByService } from '../what-if/drain.js';
+import { placeWithFailures } from '../what-if/place.js';
 import { refreshInstances } from '../what-if/instance-refresh.js';
 import type { ScenarioResult, StepCore, StepResult, UnplacedTasks } from './results.js';
 import { newShortfall, serviceShortfall, type Shortfall } from '../what-if/shortfall.js';
@@ -63,9 +63,7 @@ function runStep(sim: EcsSimulator, step: Step, run: Run, shortfall: () => Short
         placementConstraints: step.placementConstraints,
         ...(step.group === undefined ? {} : { group: step.group }),
       };
-      const result = sim.placeTasks({ ...params, count: step.count });
-      // Nothing fits once a task is left over: RunTask for one more answers why, per instance.
-      const failures = tallyReasons(result.unplaced > 0 ? sim.runTask({ ...params, count: 1 } as RunTaskRequest).failures : []);
+      const { result, failureTally: failures } = placeWithFailures(sim, params, step.count);
       const instances = describeAll(sim, cluster, [...new Set(result.containerInstanceArns)]);
       const azOf = new Map(instances.map((i) => [i.containerInstanceArn!, attributeOf(i, 'ecs.availability-zone') || '(none)']));
       const byAvailabilityZone: Record<string, number> = {};

@@ -8,11 +8,11 @@ import { parseFilter } from '../../cql/index.js';
 import { InvalidParameterException } from '../../errors.js';
 import { placementConstraints, placementStrategies } from '../../ecs/placement-params.js';
 import { OPERATIONS } from '../../protocol/dispatcher.js';
+import { INSTANCE_STATUSES } from '../format.js';
+import { DEFAULT_SETTLE_SECONDS } from '../what-if/drain.js';
 import type { BranchesStep, Scenario, Step } from './steps.js';
 
-export const DEFAULT_SETTLE_SECONDS = 600;
 const MAX_SECONDS = 30 * 86_400;
-const STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED', 'INACTIVE'];
 const ACTIONS = ['query', 'place', 'drain', 'advance', 'replaceInstances', 'branches'] as const;
 
 /** The members each simulator action takes (besides `op` and `label`). */
@@ -113,7 +113,7 @@ function readStep(raw: unknown, path: string): Step {
       let status: string[] | undefined;
       if (r.has('status')) {
         const v = raw['status'];
-        if (!Array.isArray(v) || v.length === 0 || v.some((s) => typeof s !== 'string' || !STATUSES.includes(s))) r.fail('status', `expected a list of statuses (${STATUSES.join(', ')}); got ${describe(v)}`);
+        if (!Array.isArray(v) || v.length === 0 || v.some((s) => typeof s !== 'string' || !INSTANCE_STATUSES.includes(s))) r.fail('status', `expected a list of statuses (${INSTANCE_STATUSES.join(', ')}); got ${describe(v)}`);
         status = v as string[];
       }
       return { op: 'query', path, label: (label as string | undefined) ?? `query ${filter}`, filter, explain: r.boolean('explain', false), status };
