@@ -13,10 +13,6 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeCluster, type GenerateClusterOptions } from '../src/sim/cluster-generator.js';
-import { prng } from '../src/sim/random.js';
-
-/** Kept for bench/data/instances.ts, which draws its fleets from the same PRNG. */
-export { prng };
 
 /** The bundled datasets: file, JSON indentation (0: compact) and the options they are generated with. */
 export const BUNDLED: readonly { file: string; indent: number; options: GenerateClusterOptions }[] = [

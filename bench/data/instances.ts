@@ -21,7 +21,7 @@
  * Strings are built flat (one `join`), as JSON.parse of an API response would give them, so the
  * memory the store retains for ARNs and ids is what it would be in production.
  */
-import { prng } from '../../datasets/generate.js';
+import { prng } from '../../src/sim/random.js';
 import type { ContainerInstance } from '../../src/shapes.js';
 
 export interface GeneratedInstance {
