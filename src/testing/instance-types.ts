@@ -1,9 +1,11 @@
 /**
  * EC2 instance types as the ECS agent registers them: CPU units (1,024 per vCPU), memory in MiB
- * after the agent's reservation (approximate 2019 figures), and GPUs. Enough variety for
+ * after the agent's reservation, and GPUs — taken from the dataset generator's catalogue
+ * (`src/sim/instance-types.ts`), so arbitraries and generated clusters agree. Enough variety for
  * placement to matter — small and large, burstable, compute and memory heavy, GPU — not a
  * price list.
  */
+import { INSTANCE_TYPES_BY_NAME, registeredCpuUnits, registeredMemoryMiB } from '../sim/instance-types.js';
 
 export interface InstanceTypeSpec {
   readonly name: string;
@@ -15,19 +17,14 @@ export interface InstanceTypeSpec {
   readonly gpus: number;
 }
 
-export const INSTANCE_TYPES: readonly InstanceTypeSpec[] = Object.freeze([
-  { name: 't2.small', cpu: 1024, memory: 1993, gpus: 0 },
-  { name: 't2.medium', cpu: 2048, memory: 3943, gpus: 0 },
-  { name: 'c5.large', cpu: 2048, memory: 3704, gpus: 0 },
-  { name: 'c5.xlarge', cpu: 4096, memory: 7474, gpus: 0 },
-  { name: 'm5.large', cpu: 2048, memory: 7680, gpus: 0 },
-  { name: 'm5.xlarge', cpu: 4096, memory: 15576, gpus: 0 },
-  { name: 'r5.large', cpu: 2048, memory: 15709, gpus: 0 },
-  { name: 'p2.xlarge', cpu: 4096, memory: 61022, gpus: 1 },
-  { name: 'p3.2xlarge', cpu: 8192, memory: 61022, gpus: 1 },
-  { name: 'g3.4xlarge', cpu: 16384, memory: 122601, gpus: 1 },
-  { name: 'p3.8xlarge', cpu: 32768, memory: 245003, gpus: 4 },
-].map((t) => Object.freeze(t)));
+const NAMES = ['t2.small', 't2.medium', 'c5.large', 'c5.xlarge', 'm5.large', 'm5.xlarge', 'r5.large', 'p2.xlarge', 'p3.2xlarge', 'g3.4xlarge', 'p3.8xlarge'];
+
+export const INSTANCE_TYPES: readonly InstanceTypeSpec[] = Object.freeze(
+  NAMES.map((name) => {
+    const t = INSTANCE_TYPES_BY_NAME.get(name)!;
+    return Object.freeze({ name, cpu: registeredCpuUnits(t), memory: registeredMemoryMiB(t), gpus: t.gpus });
+  }),
+);
 
 /** The catalogue entry of `name`, or a 2-vCPU, 4 GiB, GPU-less stand-in for types it does not list. */
 export function instanceTypeSpec(name: string): InstanceTypeSpec {
