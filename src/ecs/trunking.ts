@@ -2,7 +2,6 @@
  * ENI trunking (reference §2.5.6, §3.2): which instances get a trunk ENI, and the asynchronous
  * steps that provision it at registration and release it at deregistration.
  */
-import { compareVersions, readVersion } from '../cql/index.js';
 import { setStatus } from './instances.js';
 import type { SimState } from './state.js';
 
@@ -11,18 +10,7 @@ export const TRUNK_PROVISIONING_MS = 30_000;
 /** Simulated time from deregistration until the trunk ENI is released. */
 export const TRUNK_RELEASE_MS = 30_000;
 
-/** Families the June 2019 guide lists as supporting trunking. */
-const TRUNK_FAMILIES = ['c5', 'm5', 'r5', 'p3'];
-/** The minimum agent version for trunking (1.28.1). */
-const MIN_TRUNK_AGENT = [1, 28, 1];
-
-export function trunkSupported(instanceType: string | undefined, agentVersion: string | undefined): boolean {
-  if (instanceType === undefined) return false;
-  const family = instanceType.split('.')[0]!;
-  if (!TRUNK_FAMILIES.includes(family) && instanceType !== 'p3dn.24xlarge') return false;
-  const version = readVersion(agentVersion ?? '');
-  return version === null || compareVersions(version, MIN_TRUNK_AGENT) >= 0;
-}
+export { trunkSupported } from '../resources/eni-limits.js';
 
 /** The failure ECS reports when the trunk ENI cannot be created (observed text, §3.2). */
 export function trunkFailureReason(subnet: string): string {

@@ -6,6 +6,7 @@
  * `awsvpcTrunking` setting of the registering principal, on a supported type) tasks use branch
  * ENIs of a trunk ENI, and the limit is the guide's per-type table [DG].
  */
+import { compareVersions, readVersion } from '../cql/index.js';
 
 /** Maximum network interfaces per instance type: EC2 facts for the types ECS users ran in 2019, plus the reference's later rows. */
 const MAX_ENIS = new Map<string, number>();
@@ -110,4 +111,22 @@ export function eniTaskLimit(instanceType: string | undefined, trunked: boolean)
     if (tasks !== undefined) return tasks;
   }
   return maxNetworkInterfaces(instanceType) - 1;
+}
+
+/** Families the June 2019 guide lists as supporting trunking. */
+const TRUNK_FAMILIES = ['c5', 'm5', 'r5', 'p3'];
+/** The minimum agent version for trunking (1.28.1). */
+const MIN_TRUNK_AGENT = [1, 28, 1];
+
+/**
+ * Whether an instance of this type, with this agent, gets a trunk ENI when it registers with
+ * `awsvpcTrunking` enabled (reference §2.5.6): c5, m5, r5, p3 (and p3dn.24xlarge), agent ≥ 1.28.1.
+ * An unreadable agent version does not block it.
+ */
+export function trunkSupported(instanceType: string | undefined, agentVersion: string | undefined): boolean {
+  if (instanceType === undefined) return false;
+  const family = instanceType.split('.')[0]!;
+  if (!TRUNK_FAMILIES.includes(family) && instanceType !== 'p3dn.24xlarge') return false;
+  const version = readVersion(agentVersion ?? '');
+  return version === null || compareVersions(version, MIN_TRUNK_AGENT) >= 0;
 }

@@ -29,7 +29,7 @@
  * Deterministic: the same options give byte-identical JSON. Every instance draws from its own
  * seeded stream, so the work is linear and `writeCluster` can stream a million instances.
  */
-import { eniTaskLimit } from '../resources/eni-limits.js';
+import { eniTaskLimit, trunkSupported } from '../resources/eni-limits.js';
 import { MAX_RESERVED_PORTS } from '../resources/accountant.js';
 import type { Attribute } from '../shapes.js';
 import { AGENT_RELEASES, agentHash, atLeast, capabilityAttributes, hash8, type AgentRelease } from './agent-versions.js';
@@ -404,7 +404,7 @@ function generateInstance(plan: Plan, i: number): Generated {
   } else if (updateRoll > 0.996 && release !== releases[releases.length - 1]) {
     agentUpdateStatus = 'FAILED';
   }
-  const trunkCapable = t.trunking && atLeast(release.version, '1.28.1');
+  const trunkCapable = trunkSupported(t.name, release.version);
   let status = pickWeighted(random, STATUS_WEIGHTS, (s) => s[1])[0];
   let trunked = trunkCapable && random.next() < 0.6;
   // REGISTERING / REGISTRATION_FAILED happen only while a trunk ENI is attached; DEREGISTERING

@@ -13,8 +13,6 @@ export interface InstanceTypeInfo {
   /** Xen (older families) or Nitro: decides how much memory the OS keeps (see registeredMemoryMiB) */
   readonly hypervisor: 'xen' | 'nitro';
   readonly architecture: 'x86_64' | 'arm64';
-  /** ENI trunking supported in June 2019: c5, m5, r5, p3 (reference §2.5.6) */
-  readonly trunking: boolean;
   /** relative share in a typical 2019 fleet (weights, not percentages; GPU types among themselves) */
   readonly weight: number;
 }
@@ -30,7 +28,6 @@ function type(name: string, vcpus: number, memoryGiB: number, weight: number, gp
     gpus,
     hypervisor: ['t3', 'm5', 'c5', 'r5', 'a1'].includes(family) ? 'nitro' : 'xen',
     architecture: family === 'a1' ? 'arm64' : 'x86_64',
-    trunking: ['c5', 'm5', 'r5', 'p3'].includes(family),
     weight,
   });
 }
