@@ -81,7 +81,7 @@ import { updateContainerInstancesState } from './update-container-instances-stat
 import { CONTAINER_INSTANCE_STATUSES } from './instances.js';
 import { registerTaskDefinition } from './register-task-definition.js';
 import { forkState } from './fork.js';
-import { compare, type WhatIfReport } from './what-if.js';
+import { compare, DRAIN_SETTLE_MS, type WhatIfReport } from './what-if.js';
 import { placeTasksBulk, runTask, startTask } from './run-task.js';
 import { createService, deleteService, describeServices, listServices, updateService } from './services.js';
 import { describeTasks, listTasks, stopTask } from './task-ops.js';
@@ -282,12 +282,21 @@ export class EcsSimulator {
    */
   drainWhatIf(filter: string, options: { cluster?: string; settleMs?: number } = {}): DrainWhatIf<this> {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    const targets = cluster.store.query(filter, { status: 'ACTIVE' });
+    return this.drainInstancesWhatIf(cluster.store.query(filter, { status: 'ACTIVE' }), { ...options, cluster: cluster.name });
+  }
+
+  /**
+   * `drainWhatIf` for container instances named by ARN: on a fork they go DRAINING (in batches of
+   * 10, as UpdateContainerInstancesState takes them) and the clock runs `settleMs`.
+   */
+  drainInstancesWhatIf(containerInstanceArns: readonly string[], options: { cluster?: string; settleMs?: number } = {}): DrainWhatIf<this> {
+    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
+    const targets = [...containerInstanceArns];
     const what = this.fork();
     for (let i = 0; i < targets.length; i += 10) {
       what.updateContainerInstancesState({ cluster: cluster.name, containerInstances: targets.slice(i, i + 10), status: 'DRAINING' });
     }
-    what.advance(options.settleMs ?? 600_000);
+    what.advance(options.settleMs ?? DRAIN_SETTLE_MS);
     return { ...compare(cluster, what.state.clusters.get(cluster.name)!, targets), fork: what };
   }
 

@@ -28,6 +28,9 @@ export interface WhatIfReport {
   };
 }
 
+/** Simulated time a drain what-if lets the service scheduler work, unless told otherwise (10 minutes). */
+export const DRAIN_SETTLE_MS = 600_000;
+
 function attribute(record: InstanceRecord, name: string): string {
   return record.attributes.find((a) => a.name === name)?.value ?? '(none)';
 }

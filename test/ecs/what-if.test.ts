@@ -28,5 +28,11 @@ describe('drainWhatIf', () => {
     expect(report.utilisation.after.byAvailabilityZone['us-east-1b']!.memory).toBe(1);
     expect(sim.snapshot()).toEqual(before);
     expect(report.fork.listContainerInstances({ cluster: 'c', status: 'DRAINING' }).containerInstanceArns).toHaveLength(2);
+
+    // The same instances named by ARN give the same what-if.
+    const { fork: byArnFork, ...byArn } = sim.drainInstancesWhatIf(report.containerInstanceArns, { cluster: 'c' });
+    const { fork: byFilterFork, ...byFilter } = report;
+    expect(byArn).toEqual(byFilter);
+    expect(byArnFork.snapshot()).toEqual(byFilterFork.snapshot());
   });
 });

@@ -4,12 +4,12 @@
  * takes them, then the simulated clock runs while the service scheduler moves tasks).
  */
 import { ClientException } from '../../errors.js';
-import { compare, type WhatIfReport } from '../../ecs/what-if.js';
+import { DRAIN_SETTLE_MS, type WhatIfReport } from '../../ecs/what-if.js';
 import type { EcsSimulator } from '../../protocol/simulator.js';
 import { describeWithFailures } from '../describe-all.js';
 import type { Shortfall } from './shortfall.js';
 
-export const DEFAULT_SETTLE_SECONDS = 600;
+export const DEFAULT_SETTLE_SECONDS = DRAIN_SETTLE_MS / 1000;
 
 /** A drain what-if's report and the fork it ran on. */
 export interface DrainOutcome {
@@ -26,10 +26,7 @@ export function drainByReference(sim: EcsSimulator, cluster: string, references:
   const { containerInstances, failures } = describeWithFailures(sim, cluster, references);
   if (failures.length > 0) throw new ClientException(`drain: ${failures.map((f) => f.arn).join(', ')} ${failures.length === 1 ? 'is' : 'are'} not a container instance of cluster ${cluster}`);
   const arns = [...new Set(containerInstances.map((i) => i.containerInstanceArn!))];
-  const fork = sim.fork();
-  for (let i = 0; i < arns.length; i += 10) fork.updateContainerInstancesState({ cluster, containerInstances: arns.slice(i, i + 10), status: 'DRAINING' });
-  fork.advance(settleSeconds * 1000);
-  const report = compare(sim.state.clusters.get(cluster)!, fork.state.clusters.get(cluster)!, arns);
+  const { fork, ...report } = sim.drainInstancesWhatIf(arns, { cluster, settleMs: settleSeconds * 1000 });
   return { report, fork };
 }
 
