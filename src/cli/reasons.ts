@@ -5,6 +5,8 @@
  * the instances got furthest through (status, agent, attributes, resources, constraints), the
  * most common one within that stage.
  */
+import { placementStage } from '../placement/reasons.js';
+
 export type ReasonTally = Record<string, number>;
 
 export function tallyReasons(failures: readonly { reason?: string | undefined }[]): ReasonTally {
@@ -21,19 +23,13 @@ export function sortedTally(tally: ReasonTally): ReasonTally {
   return Object.fromEntries(Object.entries(tally).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
 }
 
-function stage(reason: string): number {
-  if (reason === 'STATUS') return 0;
-  if (reason === 'AGENT') return 1;
-  if (reason === 'ATTRIBUTE') return 2;
-  if (reason.startsWith('RESOURCE:')) return 3;
-  return 4;
-}
 
 /** The reason of the furthest stage reached, most instances first; undefined for an empty tally. */
 export function closestReason(tally: ReasonTally): string | undefined {
   let best: [string, number] | undefined;
   for (const [reason, n] of Object.entries(tally)) {
-    if (best === undefined || stage(reason) > stage(best[0]) || (stage(reason) === stage(best[0]) && n > best[1])) best = [reason, n];
+    const [s, b] = [placementStage(reason), best === undefined ? -1 : placementStage(best[0])];
+    if (best === undefined || s > b || (s === b && n > best[1])) best = [reason, n];
   }
   return best?.[0];
 }

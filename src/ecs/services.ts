@@ -6,6 +6,7 @@
  * instances first.
  */
 import { ClientException, InvalidParameterException } from '../errors.js';
+import { placementStage } from '../placement/reasons.js';
 import type { PlacementConstraint, PlacementStrategy, RejectionReason } from '../placement/types.js';
 import { checkTags } from './attribute-rules.js';
 import { clusterFor } from './clusters.js';
@@ -67,18 +68,10 @@ const FAILURE_TEXT: Record<RejectionReason, string> = {
   'CONSTRAINT:distinctInstance': 'encountered error "distinctInstance constraint unsatisfied"',
 };
 
-/** How far an instance got through the placement stages before it was turned down. */
-function stageReached(reason: RejectionReason): number {
-  if (reason === 'STATUS') return 0;
-  if (reason === 'AGENT') return 1;
-  if (reason === 'ATTRIBUTE') return 2;
-  return reason.startsWith('RESOURCE:') ? 3 : 4;
-}
-
 /** The "closest matching" instance of an ECS service event: the one that got furthest. */
 function closestRejection(rejections: ReadonlyMap<number, RejectionReason>): [number, RejectionReason] | undefined {
   let best: [number, RejectionReason] | undefined;
-  for (const entry of rejections) if (best === undefined || stageReached(entry[1]) > stageReached(best[1])) best = entry;
+  for (const entry of rejections) if (best === undefined || placementStage(entry[1]) > placementStage(best[1])) best = entry;
   return best;
 }
 

@@ -60,3 +60,15 @@ export function tallyMap(tally: Float64Array): Map<RejectionReason, number> {
   for (let code = 1; code < tally.length; code++) if (tally[code]! > 0) out.set(reasonOf(code), tally[code]!);
   return out;
 }
+
+/**
+ * How far an instance got through the placement stages before a reason turned it down: status 0,
+ * agent 1, attributes 2, resources 3, anything later (constraints) 4. The "closest matching"
+ * instance ECS names in service events is one that got furthest.
+ */
+export function placementStage(reason: string): number {
+  if (reason === 'STATUS') return 0;
+  if (reason === 'AGENT') return 1;
+  if (reason === 'ATTRIBUTE') return 2;
+  return reason.startsWith('RESOURCE:') ? 3 : 4;
+}
