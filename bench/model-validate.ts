@@ -87,7 +87,7 @@ new Benchmark.Suite()
   .add('RunTask, generated validator', () => { sink = validateRequest('RunTask', runTaskRequest); })
   .add('RunTask, hand-written checks', () => { sink = handWrittenRunTask(runTaskRequest); })
   .on('cycle', (e: Benchmark.Event) => {
-    const b = e.target as Benchmark;
+    const b = e.target as unknown as Benchmark;
     rows.push({ name: String(b.name), hz: b.hz ?? 0, rme: b.stats?.rme ?? 0 });
   })
   .on('complete', () => {
