@@ -271,7 +271,7 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationSpec & { readon
     input: "RegisterTaskDefinitionRequest",
     output: "RegisterTaskDefinitionResponse",
     errors: ["ServerException", "ClientException", "InvalidParameterException"],
-    doc: "Registers a new task definition from the supplied family and containerDefinitions .",
+    doc: "Registers a new task definition from the supplied family and containerDefinitions.",
   },
   RunTask: {
     target: "AmazonEC2ContainerServiceV20141113.RunTask",
@@ -320,7 +320,7 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationSpec & { readon
     input: "TagResourceRequest",
     output: "TagResourceResponse",
     errors: ["ServerException", "ClientException", "ClusterNotFoundException", "ResourceNotFoundException", "InvalidParameterException"],
-    doc: "Associates the specified tags to a resource with the specified resourceArn .",
+    doc: "Associates the specified tags to a resource with the specified resourceArn.",
   },
   UntagResource: {
     target: "AmazonEC2ContainerServiceV20141113.UntagResource",

@@ -17,7 +17,7 @@ export type AssignPublicIp = "ENABLED" | "DISABLED";
 export interface Attachment {
   /** The unique identifier for the attachment. */
   id?: string | undefined;
-  /** The type of the attachment, such as ElasticNetworkInterface . */
+  /** The type of the attachment, such as ElasticNetworkInterface. */
   type?: string | undefined;
   /** The status of the attachment. */
   status?: string | undefined;
@@ -201,7 +201,7 @@ export interface ContainerDefinition {
   links?: string[] | undefined;
   /** The list of port mappings for the container. */
   portMappings?: PortMapping[] | undefined;
-  /** If the essential parameter of a container is marked as true , and that container fails or stops for any reason, all other containers that are part of the task are stopped. */
+  /** If the essential parameter of a container is marked as true, and that container fails or stops for any reason, all other containers that are part of the task are stopped. */
   essential?: boolean | undefined;
   /** Early versions of the Amazon ECS container agent don't properly handle entryPoint parameters. */
   entryPoint?: string[] | undefined;
@@ -245,9 +245,9 @@ export interface ContainerDefinition {
   extraHosts?: HostEntry[] | undefined;
   /** A list of strings to provide custom labels for SELinux and AppArmor multi-level security systems. */
   dockerSecurityOptions?: string[] | undefined;
-  /** When this parameter is true , you can deploy containerized applications that require stdin or a tty to be allocated. */
+  /** When this parameter is true, you can deploy containerized applications that require stdin or a tty to be allocated. */
   interactive?: boolean | undefined;
-  /** When this parameter is true , a TTY is allocated. */
+  /** When this parameter is true, a TTY is allocated. */
   pseudoTerminal?: boolean | undefined;
   /** A key/value map of labels to add to the container. */
   dockerLabels?: Record<string, string> | undefined;
@@ -392,7 +392,7 @@ export interface CreateServiceRequest {
   cluster?: string | undefined;
   /** The name of your service. */
   serviceName: string | undefined;
-  /** The family and revision ( family:revision ) or full ARN of the task definition to run in your service. */
+  /** The family and revision (family:revision) or full ARN of the task definition to run in your service. */
   taskDefinition?: string | undefined;
   /** A load balancer object representing the load balancers to use with your service. */
   loadBalancers?: LoadBalancer[] | undefined;
@@ -514,7 +514,7 @@ export interface DeleteServiceRequest {
   cluster?: string | undefined;
   /** The name of the service to delete. */
   service: string | undefined;
-  /** If true , allows you to delete a service even if it wasn't scaled down to zero tasks. */
+  /** If true, allows you to delete a service even if it wasn't scaled down to zero tasks. */
   force?: boolean | undefined;
 }
 
@@ -530,7 +530,7 @@ export interface DeleteTaskSetRequest {
   service: string | undefined;
   /** The task set ID or full Amazon Resource Name (ARN) of the task set to delete. */
   taskSet: string | undefined;
-  /** If true , you can delete a task set even if it hasn't been scaled down to zero. */
+  /** If true, you can delete a task set even if it hasn't been scaled down to zero. */
   force?: boolean | undefined;
 }
 
@@ -569,7 +569,7 @@ export interface Deployment {
   platformFamily?: string | undefined;
   /** The VPC subnet and security group configuration for tasks that receive their own elastic network interface by using the awsvpc networking mode. */
   networkConfiguration?: NetworkConfiguration | undefined;
-  /** The rolloutState of a service is only returned for services that use the rolling update ( ECS ) deployment type that aren't behind a Classic Load Balancer. */
+  /** The rolloutState of a service is only returned for services that use the rolling update (ECS) deployment type that aren't behind a Classic Load Balancer. */
   rolloutState?: DeploymentRolloutState | undefined;
   /** A description of the rollout state of a deployment. */
   rolloutStateReason?: string | undefined;
@@ -579,7 +579,7 @@ export interface Deployment {
   serviceConnectResources?: ServiceConnectServiceResource[] | undefined;
 }
 
-/** The deployment circuit breaker can only be used for services using the rolling update ( ECS ) deployment type that aren't behind a Classic Load Balancer. */
+/** The deployment circuit breaker can only be used for services using the rolling update (ECS) deployment type that aren't behind a Classic Load Balancer. */
 export interface DeploymentCircuitBreaker {
   /** Determines whether to use the deployment circuit breaker logic for the service. */
   enable: boolean | undefined;
@@ -589,11 +589,11 @@ export interface DeploymentCircuitBreaker {
 
 /** Optional deployment parameters that control how many tasks run during a deployment and the ordering of stopping and starting tasks. */
 export interface DeploymentConfiguration {
-  /** The deployment circuit breaker can only be used for services using the rolling update ( ECS ) deployment type. */
+  /** The deployment circuit breaker can only be used for services using the rolling update (ECS) deployment type. */
   deploymentCircuitBreaker?: DeploymentCircuitBreaker | undefined;
-  /** If a service is using the rolling update ( ECS ) deployment type, the maximumPercent parameter represents an upper limit on the number of your service's tasks that are allowed in the RUNNING or PENDING state during a deployment, as a percentage of the desiredCount (rounded down to the nearest integer). */
+  /** If a service is using the rolling update (ECS) deployment type, the maximumPercent parameter represents an upper limit on the number of your service's tasks that are allowed in the RUNNING or PENDING state during a deployment, as a percentage of the desiredCount (rounded down to the nearest integer). */
   maximumPercent?: number | undefined;
-  /** If a service is using the rolling update ( ECS ) deployment type, the minimumHealthyPercent represents a lower limit on the number of your service's tasks that must remain in the RUNNING state during a deployment, as a percentage of the desiredCount (rounded up to the nearest integer). */
+  /** If a service is using the rolling update (ECS) deployment type, the minimumHealthyPercent represents a lower limit on the number of your service's tasks that must remain in the RUNNING state during a deployment, as a percentage of the desiredCount (rounded up to the nearest integer). */
   minimumHealthyPercent?: number | undefined;
 }
 
@@ -606,7 +606,7 @@ export interface DeploymentController {
 /** The values of `DeploymentController.type`: The deployment controller type to use. */
 export type DeploymentControllerType = "ECS" | "CODE_DEPLOY" | "EXTERNAL";
 
-/** The values of `Deployment.rolloutState`: The rolloutState of a service is only returned for services that use the rolling update ( ECS ) deployment type that aren't behind a Classic Load Balancer. */
+/** The values of `Deployment.rolloutState`: The rolloutState of a service is only returned for services that use the rolling update (ECS) deployment type that aren't behind a Classic Load Balancer. */
 export type DeploymentRolloutState = "COMPLETED" | "FAILED" | "IN_PROGRESS";
 
 export interface DeregisterContainerInstanceRequest {
@@ -624,7 +624,7 @@ export interface DeregisterContainerInstanceResponse {
 }
 
 export interface DeregisterTaskDefinitionRequest {
-  /** The family and revision ( family:revision ) or full Amazon Resource Name (ARN) of the task definition to deregister. */
+  /** The family and revision (family:revision) or full Amazon Resource Name (ARN) of the task definition to deregister. */
   taskDefinition: string | undefined;
 }
 
@@ -680,7 +680,7 @@ export interface DescribeServicesResponse {
 }
 
 export interface DescribeTaskDefinitionRequest {
-  /** The family for the latest ACTIVE revision, family and revision ( family:revision ) for a specific revision in the family, or full Amazon Resource Name (ARN) of the task definition to describe. */
+  /** The family for the latest ACTIVE revision, family and revision (family:revision) for a specific revision in the family, or full Amazon Resource Name (ARN) of the task definition to describe. */
   taskDefinition: string | undefined;
   /** Determines whether to see the resource tags for the task definition. */
   include?: TaskDefinitionField[] | undefined;
@@ -763,7 +763,7 @@ export interface DiscoverPollEndpointResponse {
 export interface DockerVolumeConfiguration {
   /** The scope for the Docker volume that determines its lifecycle. */
   scope?: Scope | undefined;
-  /** If this value is true , the Docker volume is created if it doesn't already exist. */
+  /** If this value is true, the Docker volume is created if it doesn't already exist. */
   autoprovision?: boolean | undefined;
   /** The Docker volume driver to use. */
   driver?: string | undefined;
@@ -901,7 +901,7 @@ export interface HealthCheck {
 /** The values of `Container.healthStatus`: The health status of the container. */
 export type HealthStatus = "HEALTHY" | "UNHEALTHY" | "UNKNOWN";
 
-/** Hostnames and IP address entries that are added to the /etc/hosts file of a container via the extraHosts parameter of its ContainerDefinition . */
+/** Hostnames and IP address entries that are added to the /etc/hosts file of a container via the extraHosts parameter of its ContainerDefinition. */
 export interface HostEntry {
   /** The hostname to use in the /etc/hosts entry. */
   hostname: string | undefined;
@@ -971,7 +971,7 @@ export interface KeyValuePair {
 /** The values of `CreateServiceRequest.launchType`: The infrastructure that you run your service on. (`MANAGED_INSTANCES`: newer than the model, from the SDK) */
 export type LaunchType = "EC2" | "FARGATE" | "EXTERNAL" | "MANAGED_INSTANCES";
 
-/** Linux-specific options that are applied to the container, such as Linux KernelCapabilities . */
+/** Linux-specific options that are applied to the container, such as Linux KernelCapabilities. */
 export interface LinuxParameters {
   /** The Linux capabilities for the container that are added to or dropped from the default configuration provided by Docker. */
   capabilities?: KernelCapabilities | undefined;
@@ -1098,7 +1098,7 @@ export interface ListTagsForResourceResponse {
 }
 
 export interface ListTaskDefinitionFamiliesRequest {
-  /** The familyPrefix is a string that's used to filter the results of ListTaskDefinitionFamilies . */
+  /** The familyPrefix is a string that's used to filter the results of ListTaskDefinitionFamilies. */
   familyPrefix?: string | undefined;
   /** The task definition family status to filter the ListTaskDefinitionFamilies results with. */
   status?: TaskDefinitionFamilyStatus | undefined;
@@ -1221,7 +1221,7 @@ export interface MountPoint {
   sourceVolume?: string | undefined;
   /** The path on the container to mount the host volume at. */
   containerPath?: string | undefined;
-  /** If this value is true , the container has read-only access to the volume. */
+  /** If this value is true, the container has read-only access to the volume. */
   readOnly?: boolean | undefined;
 }
 
@@ -1441,7 +1441,7 @@ export interface RepositoryCredentials {
 
 /** Describes the resources available for a container instance. */
 export interface Resource {
-  /** The name of the resource, such as CPU , MEMORY , PORTS , PORTS_UDP , or a user-defined resource. */
+  /** The name of the resource, such as CPU, MEMORY, PORTS, PORTS_UDP, or a user-defined resource. */
   name?: string | undefined;
   /** The type of the resource. */
   type?: string | undefined;
@@ -1499,7 +1499,7 @@ export interface RunTaskRequest {
   startedBy?: string | undefined;
   /** The metadata that you apply to the task to help you categorize and organize them. */
   tags?: Tag[] | undefined;
-  /** The family and revision ( family:revision ) or full ARN of the task definition to run. */
+  /** The family and revision (family:revision) or full ARN of the task definition to run. */
   taskDefinition: string | undefined;
 }
 
@@ -1520,7 +1520,7 @@ export interface RuntimePlatform {
 
 /** A floating-point percentage of the desired number of tasks to place and keep running in the task set. */
 export interface Scale {
-  /** The value, specified as a percent total of a service's desiredCount , to scale the task set. */
+  /** The value, specified as a percent total of a service's desiredCount, to scale the task set. */
   value?: number | undefined;
   /** The unit of measure for the scale value. */
   unit?: ScaleUnit | undefined;
@@ -1715,7 +1715,7 @@ export interface StartTaskRequest {
   startedBy?: string | undefined;
   /** The metadata that you apply to the task to help you categorize and organize them. */
   tags?: Tag[] | undefined;
-  /** The family and revision ( family:revision ) or full ARN of the task definition to start. */
+  /** The family and revision (family:revision) or full ARN of the task definition to start. */
   taskDefinition: string | undefined;
 }
 
@@ -1808,7 +1808,7 @@ export interface SubmitTaskStateChangeResponse {
 export interface SystemControl {
   /** The namespaced kernel parameter to set a value for. */
   namespace?: string | undefined;
-  /** The value for the namespaced kernel parameter that's specified in namespace . */
+  /** The value for the namespaced kernel parameter that's specified in namespace. */
   value?: string | undefined;
 }
 
@@ -2075,7 +2075,7 @@ export type TransportProtocol = "tcp" | "udp";
 
 /** The ulimit settings to pass to the container. */
 export interface Ulimit {
-  /** The type of the ulimit . */
+  /** The type of the ulimit. */
   name: UlimitName | undefined;
   /** The soft limit for the ulimit type. */
   softLimit: number | undefined;
@@ -2083,7 +2083,7 @@ export interface Ulimit {
   hardLimit: number | undefined;
 }
 
-/** The values of `Ulimit.name`: The type of the ulimit . */
+/** The values of `Ulimit.name`: The type of the ulimit. */
 export type UlimitName = "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice" | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
 
 export interface UntagResourceRequest {
@@ -2145,7 +2145,7 @@ export interface UpdateServiceRequest {
   service: string | undefined;
   /** The number of instantiations of the task to place and keep running in your service. */
   desiredCount?: number | undefined;
-  /** The family and revision ( family:revision ) or full ARN of the task definition to run in your service. */
+  /** The family and revision (family:revision) or full ARN of the task definition to run in your service. */
   taskDefinition?: string | undefined;
   /** The capacity provider strategy to update the service to use. if the service uses the default capacity provider strategy for the cluster, the service can be updated to use one or more capacity providers as opposed to the default capacity provider strategy. */
   capacityProviderStrategy?: CapacityProviderStrategyItem[] | undefined;
@@ -2163,7 +2163,7 @@ export interface UpdateServiceRequest {
   forceNewDeployment?: boolean | undefined;
   /** The period of time, in seconds, that the Amazon ECS service scheduler ignores unhealthy Elastic Load Balancing target health checks after a task has first started. */
   healthCheckGracePeriodSeconds?: number | undefined;
-  /** If true , this enables execute command functionality on all task containers. */
+  /** If true, this enables execute command functionality on all task containers. */
   enableExecuteCommand?: boolean | undefined;
   /** Determines whether to turn on Amazon ECS managed tags for the tasks in the service. */
   enableECSManagedTags?: boolean | undefined;
@@ -2226,6 +2226,6 @@ export interface Volume {
 export interface VolumeFrom {
   /** The name of another container within the same task definition to mount volumes from. */
   sourceContainer?: string | undefined;
-  /** If this value is true , the container has read-only access to the volume. */
+  /** If this value is true, the container has read-only access to the volume. */
   readOnly?: boolean | undefined;
 }

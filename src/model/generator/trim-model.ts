@@ -38,7 +38,9 @@ const ABBREVIATIONS = /(?:e\.g|i\.e|etc|vs|approx|Inc|No)\.$/;
 export function firstSentence(html: string | undefined): string | undefined {
   if (html === undefined) return undefined;
   const text = html
-    .replace(/<[^>]*>/g, ' ')
+    // Block tags part words; inline ones (<code>, <i>, <a>) sit inside a sentence.
+    .replace(/<\/?(?:p|li|ul|ol|br|note|important|div)\b[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
     .replace(/&[a-z#0-9]+;/gi, (e) => ENTITIES[e] ?? e)
     .replace(/\s+/g, ' ')
     .trim();
