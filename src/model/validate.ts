@@ -24,13 +24,23 @@ import { OPERATIONS, type OperationName, type OperationTypes } from './operation
 import type { ShapeTable } from './table-types.js';
 import { SHAPE_TABLES, type ShapeName } from './tables.generated.js';
 
-/** How many characters of an offending value a message repeats. */
+/**
+ * How many characters of an offending value a message repeats.
+ *
+ * @example
+ * checkRequest('RunTask', { taskDefinition: 'x'.repeat(1e6), count: 'x'.repeat(1e6) })!.message.length < 400 // true
+ */
 export const ECHO_LIMIT = 200;
 
 /** Deeper than any shape of the model nests (11); reaching it means the model has a cycle. */
 const MAX_DEPTH = 64;
 
-/** What kind of rule a value broke. `type` and `depth` are wire-level; the rest model constraints. */
+/**
+ * What kind of rule a value broke. `type` and `depth` are wire-level; the rest model constraints.
+ *
+ * @example
+ * checkRequest('RunTask', {})!.kind // 'required'
+ */
 export type IssueKind = 'type' | 'required' | 'enum' | 'length' | 'range' | 'pattern' | 'depth';
 
 /**
@@ -74,7 +84,12 @@ type Checker = (value: unknown, depth: number) => Fault | null;
 const hasOwn = Object.prototype.hasOwnProperty;
 const fault = (kind: IssueKind, what: string): Fault => ({ kind, what, segments: [] });
 
-/** A value as a message may show it: its kind, and scalars cut to ECHO_LIMIT characters. */
+/**
+ * A value as a message may show it: its kind, and scalars cut to ECHO_LIMIT characters.
+ *
+ * @example
+ * describeValue([[['deep']]]) // 'a list of 1' (never serialised, so never recursed into)
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `a list of ${value.length}`;
