@@ -80,7 +80,7 @@ describe('regions in the library and the control API', () => {
     const ci = reg.containerInstance!.containerInstanceArn!;
     expect((await post('/_sim/agent-connection', { cluster: 'e2', containerInstance: ci, connected: false })).status).toBe(400); // not in us-east-1
     expect((await post('/_sim/agent-connection?region=us-east-2', { cluster: 'e2', containerInstance: ci, connected: false })).status).toBe(200);
-    expect(sim.inRegion('us-east-2').describeContainerInstances({ cluster: 'e2', containerInstances: [ci] }).containerInstances[0]?.agentConnected).toBe(false);
+    expect(sim.inRegion('us-east-2').describeContainerInstances({ cluster: 'e2', containerInstances: [ci] }).containerInstances?.[0]?.agentConnected).toBe(false);
 
     const snapshot = await (await fetch(`${url}/_sim/snapshot?region=us-east-2`)).text();
     expect(JSON.parse(snapshot).options.region).toBe('us-east-2');
