@@ -31,7 +31,7 @@ export function quote(value: unknown, limit = ECHO_LIMIT): string {
   } catch {
     // cycles, BigInts or nesting too deep to walk: say what it is instead
   }
-  if (text === undefined) return Array.isArray(value) ? `an array of ${value.length} elements` : 'an object';
+  if (text === undefined) return Array.isArray(value) ? `an array of ${value.length} element${value.length === 1 ? '' : 's'}` : 'an object';
   return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length} characters)`;
 }
 

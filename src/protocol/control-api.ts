@@ -41,7 +41,7 @@ function onlyMembers(operation: string, input: Json, allowed: readonly string[])
   return input;
 }
 
-function member<T>(operation: string, input: Json, name: string, type: 'string' | 'boolean' | 'number'): T {
+function member<T>(operation: string, input: Json, name: string, type: 'string' | 'boolean'): T {
   const value = input[name];
   if (typeof value !== type) {
     throw new InvalidParameterException(`${operation}: ${name} must be a ${type}; got ${value === undefined ? 'nothing' : quote(value)}`);

@@ -13,7 +13,7 @@
 import { constants } from 'node:buffer';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EcsError } from '../errors.js';
+import { EcsError, InvalidParameterException, quote } from '../errors.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
 import { answerControl } from './control-api.js';
 import { answerEcsRequest } from './ecs-request.js';
@@ -84,14 +84,13 @@ export class SimEndpoint {
 
   constructor(readonly sim: EcsSimulator, private readonly options: EndpointOptions = {}) {
     const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    if (!Number.isSafeInteger(max) || max < 0) throw new EcsError('InvalidParameterException', `maxBodyBytes must be a whole number of bytes; got ${String(max)}`);
+    if (!Number.isSafeInteger(max) || max < 0) throw new InvalidParameterException(`maxBodyBytes must be a whole number of bytes; got ${quote(max)}`);
     this.maxBodyBytes = max;
     this.log = options.log ?? stderrLog;
     this.server = createServer((req, res) => this.handle(req, res));
     // `Expect: 100-continue` (curl sends it for large bodies): refuse an oversized body before it is sent.
     this.server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-      const route = this.routeOf(req);
-      if (route !== null && Number(req.headers['content-length']) > this.limitOf(req)) {
+      if (Number(req.headers['content-length']) > this.limitOf(req)) {
         res.shouldKeepAlive = false;
         this.send(res, this.ids.next(), this.tooLarge(req));
         return;
