@@ -43,6 +43,7 @@ export function simulatorIn<T extends EcsSimulator>(home: T, region: string): T 
   // The constructor checks the name (the one place that knows what a region name looks like).
   const sim = new (home.constructor as Constructor)(optionsFor(home, region, home.now)) as T;
   regions.set(region, sim);
+  registries.set(sim, regions); // so that sim.inRegion(home's region) is the home
   return sim;
 }
 
@@ -79,6 +80,9 @@ export function restoreRegion(home: EcsSimulator, restored: EcsSimulator): void 
     const known = regions.get(region);
     if (known !== undefined) known.state = restored.state;
     else if (regions.size >= MAX_REGIONS) throw new InvalidParameterException(`restore: this endpoint serves at most ${MAX_REGIONS} regions`);
-    else regions.set(region, restored);
+    else {
+      regions.set(region, restored);
+      registries.set(restored, regions);
+    }
   }
 }

@@ -57,6 +57,7 @@ describe('regions in the library and the control API', () => {
     sim.advance(5000);
     const west = sim.inRegion('us-west-2');
     expect(sim.inRegion('us-west-2')).toBe(west);
+    expect(west.inRegion('us-east-1')).toBe(sim);
     expect(west.now).toBe(sim.now);
     expect(west.state.options).toMatchObject({ region: 'us-west-2', accountId: sim.state.options.accountId, seed: sim.state.options.seed });
     await inProcess(sim, 'us-west-2').send(new CreateClusterCommand({ clusterName: 'w' }));
