@@ -6,6 +6,41 @@
  * try { sim.listContainerInstances({ filter: 'runningTasksCount > x' }); }
  * catch (e) { if (e instanceof EcsError) console.log(e.name, e.message); }
  */
+
+/** How much of a user value a message echoes (`quote`). */
+export const ECHO_LIMIT = 200;
+/** The longest message an EcsError carries: a safety net for values echoed without `quote`. */
+export const MESSAGE_LIMIT = 1000;
+
+/**
+ * A user value as an error message should show it: JSON text (quotes, newlines and control
+ * characters escaped), at most `limit` characters of it, and the full length when cut.
+ * @example quote('web') // '"web"'
+ * @example quote('x'.repeat(900_000)) // '"xxx…xxx"… (900000 characters)', 200 x's
+ * @example quote({ ms: 'soon' }) // '{"ms":"soon"}'
+ */
+export function quote(value: unknown, limit = ECHO_LIMIT): string {
+  if (typeof value === 'string') {
+    return value.length <= limit ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, limit))}… (${value.length} characters)`;
+  }
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value !== 'object' || value === null) return String(value);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // cycles, BigInts or nesting too deep to walk: say what it is instead
+  }
+  if (text === undefined) return Array.isArray(value) ? `an array of ${value.length} element${value.length === 1 ? '' : 's'}` : 'an object';
+  return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length} characters)`;
+}
+
+/** `message`, cut to MESSAGE_LIMIT characters. */
+function capped(message: string): string {
+  return message.length <= MESSAGE_LIMIT ? message : `${message.slice(0, MESSAGE_LIMIT)}… (message cut; ${message.length} characters)`;
+}
+
+/** An error with an ECS error code as its `name`; its message is cut at MESSAGE_LIMIT characters. */
 export class EcsError extends Error {
   /** HTTP status ECS answers with for this error (400 for client errors). */
   readonly httpStatus: number;
@@ -13,7 +48,7 @@ export class EcsError extends Error {
   readonly isClientFault: boolean;
 
   constructor(code: string, message: string, httpStatus = 400) {
-    super(message);
+    super(capped(String(message)));
     this.name = code;
     this.httpStatus = httpStatus;
     this.isClientFault = httpStatus < 500;

@@ -1,11 +1,13 @@
 /**
  * The ECS JSON 1.1 dispatcher shared by the HTTP endpoint and the in-process SDK handler:
- * `X-Amz-Target` + JSON body → an EcsSimulator method → `{ status, body }`. Errors become
- * `{"__type", "message"}` with 400 for client errors; 500 only for a genuine internal fault,
- * which bad input never causes (every input error is an EcsError).
+ * `X-Amz-Target` + JSON body → an EcsSimulator method → `{ status, body }`. EcsErrors become
+ * `{"__type", "message"}` with their status (400 for client errors); anything else thrown is a
+ * bug of ours and propagates, for the caller to answer (`thrownResponse`).
  */
-import { EcsError } from '../errors.js';
+import { EcsError, quote } from '../errors.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
+import { errorResponse, type WireResponse } from './error-response.js';
+import { describeJsonFault, parseJsonText } from './json-text.js';
 import { toWire } from './wire.js';
 
 export const TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
@@ -52,37 +54,40 @@ export const OPERATIONS: Readonly<Record<string, Method>> = Object.freeze({
   ListServices: call('listServices'),
 });
 
-export interface WireResponse {
-  readonly status: number;
-  readonly body: string;
-}
+export type { WireResponse } from './error-response.js';
 
-function errorResponse(status: number, type: string, message: string): WireResponse {
-  return { status, body: JSON.stringify({ __type: type, message }) };
-}
-
-/** Answers one ECS request. Never throws. */
-export function dispatch(sim: EcsSimulator, target: string | undefined, body: string, principalArn?: string): WireResponse {
-  if (target === undefined || !target.startsWith(TARGET_PREFIX)) {
-    return errorResponse(400, 'UnknownOperationException', `X-Amz-Target must be ${TARGET_PREFIX}<Operation>; got ${target === undefined ? 'nothing' : `'${target}'`}`);
-  }
-  const operation = target.slice(TARGET_PREFIX.length);
-  const method = Object.prototype.hasOwnProperty.call(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
-  if (method === undefined) return errorResponse(400, 'UnknownOperationException', `Unknown operation ${operation}`);
-  let input: unknown;
-  try {
-    input = body.trim() === '' ? {} : JSON.parse(body);
-  } catch (e) {
-    return errorResponse(400, 'SerializationException', `the request body is not valid JSON: ${(e as Error).message}`);
-  }
+/**
+ * A request body as the object an operation takes: JSON nested at most MAX_JSON_DEPTH levels
+ * (deeper is no ECS shape, and would overflow the walkers after it); empty means `{}`.
+ * @example requestObject('{"cluster": "prod"}') // { cluster: 'prod' }
+ */
+export function requestObject(body: string): Record<string, unknown> {
+  if (body.trim() === '') return {};
+  const parsed = parseJsonText(body);
+  if (!parsed.ok) throw new EcsError('SerializationException', `the request body is not readable: ${describeJsonFault(parsed.fault)}`);
+  const input = parsed.value;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return errorResponse(400, 'SerializationException', 'the request body must be a JSON object');
+    throw new EcsError('SerializationException', `the request body must be a JSON object; got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`}`);
   }
+  return input as Record<string, unknown>;
+}
+
+/**
+ * Answers one ECS request. Client errors (EcsErrors) are answered; anything else thrown is a
+ * simulator bug and propagates.
+ */
+export function dispatch(sim: EcsSimulator, target: string | undefined, body: string, principalArn?: string): WireResponse {
   try {
+    if (target === undefined || !target.startsWith(TARGET_PREFIX)) {
+      throw new EcsError('UnknownOperationException', `X-Amz-Target must be ${TARGET_PREFIX}<Operation>; got ${target === undefined ? 'nothing' : quote(target)}`);
+    }
+    const operation = target.slice(TARGET_PREFIX.length);
+    const method = Object.prototype.hasOwnProperty.call(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
+    if (method === undefined) throw new EcsError('UnknownOperationException', `Unknown operation ${quote(operation)}`);
+    const input = requestObject(body);
     return { status: 200, body: JSON.stringify(toWire(method(sim, input, principalArn))) };
   } catch (e) {
-    if (e instanceof EcsError) return errorResponse(e.httpStatus, e.name, e.message);
-    // A bug in the simulator, not the caller's fault: say so, as ECS's ServerException would.
-    return errorResponse(500, 'ServerException', `internal error in the simulator: ${(e as Error)?.message ?? String(e)}`);
+    if (e instanceof EcsError) return errorResponse(e);
+    throw e;
   }
 }

@@ -1,62 +1,102 @@
 /**
- * A local ECS endpoint on `node:http`: `POST /` with the ECS JSON 1.1 protocol, plus a small
- * control API for harnesses in other languages (as moto and LocalStack have):
- *   POST /_sim/advance {"ms": N}          move the simulated clock
- *   POST /_sim/reset                       back to an empty simulator
- *   GET  /_sim/snapshot                    the whole state as JSON
- *   POST /_sim/restore <snapshot>          replace the state
- *   POST /_sim/agent-connection {"cluster", "containerInstance", "connected"}
- * Signatures are not checked: the access key id names the caller (see identity.ts).
+ * A local ECS endpoint on `node:http`: `POST /` speaks the ECS JSON 1.1 protocol for every region
+ * (the SigV4 credential scope picks it), `/_sim/*` is the control API (control-api.ts) and
+ * `POST /moto-api/reset` its reset under moto's name. Signatures are not checked: the access key
+ * id names the caller (identity.ts).
+ *
+ * Bodies: at most `maxBodyBytes` (default 1 MiB), except `/_sim/restore`, which takes any
+ * snapshot the server can produce. A larger body is answered 413 RequestEntityTooLargeException
+ * as soon as it is seen (from Content-Length, or once that many bytes arrived) and the rest is
+ * read and dropped, so a client that sends its whole body before reading (boto3, the aws CLI)
+ * gets the 413 rather than a reset connection.
  */
+import { constants } from 'node:buffer';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EcsError, InvalidParameterException } from '../errors.js';
+import { EcsError, InvalidParameterException, quote } from '../errors.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
-import { dispatch } from './dispatcher.js';
-import { principalFromAuthorization } from './identity.js';
+import { answerControl } from './control-api.js';
+import { answerEcsRequest } from './ecs-request.js';
+import { errorResponse, stderrLog, thrownResponse, type Log, type WireResponse } from './error-response.js';
 import { RequestIds } from './request-ids.js';
+
+/** The default of `maxBodyBytes`: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1 << 20;
+/** What `/_sim/restore` reads at most: the UTF-8 of the longest string V8 holds (a larger snapshot cannot be parsed). */
+const RESTORE_MAX_BODY_BYTES = constants.MAX_STRING_LENGTH * 3;
 
 export interface EndpointOptions {
   /** TCP port; default 4599; 0 picks a free one. */
   readonly port?: number;
   /** Address to bind; default 127.0.0.1 (loopback only). */
   readonly host?: string;
-  /** Largest request body accepted, in bytes; default 1 MiB. */
+  /** Largest request body accepted, in bytes, on every route but `/_sim/restore`; default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** Access key ids that act as the account root (besides `root`). */
   readonly rootAccessKeys?: readonly string[];
+  /** Where internal errors are logged (with their request id); default stderr. */
+  readonly log?: Log;
 }
 
 const JSON_TYPE = 'application/x-amz-json-1.1';
 
-class BodyTooLarge extends Error {}
+type Route = 'ecs' | 'control' | 'moto-reset';
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** The body as text, or null when it passes `limit` bytes: nothing more is kept, the rest is drained. */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) {
+    req.resume();
+    return Promise.resolve(null);
+  }
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+        chunks = [];
+        resolve(null);
+      } else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      try {
+        resolve(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        resolve(null); // longer than a string can be
+      }
+    });
     req.on('error', reject);
+    req.on('close', () => reject(new Error('the client went away before the body ended')));
   });
 }
 
-/** A running endpoint; `sim` is the simulator it currently serves (reset/restore replace it). */
+/**
+ * A running endpoint. `sim` is the simulator of the default region; other regions' simulators
+ * are `sim.inRegion(name)` (regions.ts). Reset and restore change their state in place.
+ * @example const endpoint = new SimEndpoint(sim, { port: 0 }); const url = await endpoint.listen(); … await endpoint.close();
+ */
 export class SimEndpoint {
   private readonly server: Server;
   private readonly ids = new RequestIds();
+  private readonly maxBodyBytes: number;
+  private readonly log: Log;
 
-  constructor(public sim: EcsSimulator, private readonly options: EndpointOptions = {}) {
-    this.server = createServer((req, res) => {
-      this.route(req, res).catch((e: unknown) => this.send(res, 500, { __type: 'ServerException', message: `internal error in the simulator: ${(e as Error)?.message}` }));
+  constructor(readonly sim: EcsSimulator, private readonly options: EndpointOptions = {}) {
+    const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    if (!Number.isSafeInteger(max) || max < 0) throw new InvalidParameterException(`maxBodyBytes must be a whole number of bytes; got ${quote(max)}`);
+    this.maxBodyBytes = max;
+    this.log = options.log ?? stderrLog;
+    this.server = createServer((req, res) => this.handle(req, res));
+    // `Expect: 100-continue` (curl sends it for large bodies): refuse an oversized body before it is sent.
+    this.server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+      if (Number(req.headers['content-length']) > this.limitOf(req)) {
+        res.shouldKeepAlive = false;
+        this.send(res, this.ids.next(), this.tooLarge(req));
+        return;
+      }
+      res.writeContinue();
+      this.handle(req, res);
     });
   }
 
@@ -65,6 +105,7 @@ export class SimEndpoint {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(this.options.port ?? 4599, this.options.host ?? '127.0.0.1', () => {
+        this.server.off('error', reject);
         const { address, port } = this.server.address() as AddressInfo;
         resolve(`http://${address.includes(':') ? `[${address}]` : address}:${port}`);
       });
@@ -72,75 +113,83 @@ export class SimEndpoint {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())));
+    return new Promise((resolve, reject) => {
+      this.server.close((e) => (e ? reject(e) : resolve()));
+      this.server.closeIdleConnections();
+    });
   }
 
-  private send(res: ServerResponse, status: number, body: unknown, raw?: string): void {
-    const text = raw ?? JSON.stringify(body);
-    res.writeHead(status, { 'content-type': JSON_TYPE, 'x-amzn-requestid': this.ids.next(), 'content-length': Buffer.byteLength(text) });
-    res.end(text);
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const requestId = this.ids.next();
+    this.answer(req, requestId).then(
+      (answer) => this.send(res, requestId, answer),
+      (e: unknown) => {
+        if (!res.headersSent && !req.socket.destroyed) this.send(res, requestId, thrownResponse(e, requestId, this.log));
+      },
+    );
   }
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let body: string;
+  private send(res: ServerResponse, requestId: string, answer: WireResponse): void {
+    res.writeHead(answer.status, { 'content-type': JSON_TYPE, 'x-amzn-requestid': requestId, 'content-length': Buffer.byteLength(answer.body) });
+    res.end(answer.body);
+  }
+
+  private pathOf(req: IncomingMessage): string {
+    // The request target is a path (`/_sim/x?y`), or an absolute URL through a proxy.
     try {
-      body = await readBody(req, this.options.maxBodyBytes ?? 1 << 20);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) {
-        this.send(res, 413, { __type: 'SerializationException', message: `the request body exceeds ${this.options.maxBodyBytes ?? 1 << 20} bytes` });
-        return;
-      }
-      throw e;
+      return new URL(req.url ?? '/', 'http://endpoint').pathname;
+    } catch {
+      return '';
     }
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/' && req.method === 'POST') {
-      const principal = principalFromAuthorization(req.headers.authorization, { accountId: this.sim.state.ctx.accountId, rootAccessKeys: this.options.rootAccessKeys ?? [] });
-      const target = req.headers['x-amz-target'];
-      const answer = dispatch(this.sim, Array.isArray(target) ? target[0] : target, body, principal);
-      this.send(res, answer.status, null, answer.body);
-      return;
-    }
-    if (path.startsWith('/_sim/')) {
-      try {
-        this.send(res, 200, this.control(req.method ?? 'GET', path.slice('/_sim/'.length), body));
-      } catch (e) {
-        if (e instanceof EcsError) this.send(res, e.httpStatus, { __type: e.name, message: e.message });
-        else if (e instanceof SyntaxError) this.send(res, 400, { __type: 'SerializationException', message: `the request body is not valid JSON: ${e.message}` });
-        else throw e;
-      }
-      return;
-    }
-    this.send(res, 404, { __type: 'UnknownOperationException', message: `no route ${req.method} ${path}; ECS requests are POST /` });
   }
 
-  /** The control API; each call has a library equivalent on EcsSimulator. */
-  private control(method: string, name: string, body: string): unknown {
-    const json = () => (body.trim() === '' ? {} : (JSON.parse(body) as Record<string, unknown>));
-    const Sim = this.sim.constructor as typeof import('../ecs/simulator.js').EcsSimulator;
-    switch (`${method} ${name}`) {
-      case 'POST advance': {
-        const ms = json()['ms'];
-        if (typeof ms !== 'number') throw new InvalidParameterException('advance: ms must be a number of milliseconds');
-        this.sim.advance(ms);
-        return { now: this.sim.now / 1000 };
+  private routeOf(req: IncomingMessage): Route | null {
+    const path = this.pathOf(req);
+    if (path === '/' && req.method === 'POST') return 'ecs';
+    if (path.startsWith('/_sim/')) return 'control';
+    if (path === '/moto-api/reset' && req.method === 'POST') return 'moto-reset';
+    return null;
+  }
+
+  private limitOf(req: IncomingMessage): number {
+    return req.method === 'POST' && this.pathOf(req) === '/_sim/restore' ? RESTORE_MAX_BODY_BYTES : this.maxBodyBytes;
+  }
+
+  private tooLarge(req: IncomingMessage): WireResponse {
+    const limit = this.limitOf(req);
+    const hint = limit === this.maxBodyBytes ? ' (serve --max-body, or the endpoint option maxBodyBytes, raises it)' : '';
+    return errorResponse(new EcsError('RequestEntityTooLargeException', `the request body is larger than ${limit} bytes${hint}`, 413));
+  }
+
+  private async answer(req: IncomingMessage, requestId: string): Promise<WireResponse> {
+    const route = this.routeOf(req);
+    if (route === null) {
+      req.resume();
+      const path = this.pathOf(req);
+      const shown = path.length > 80 ? `${path.slice(0, 80)}…` : path;
+      // What AWS's front end answers a request it cannot route to an operation.
+      return errorResponse(new EcsError('UnknownOperationException', `no operation at ${req.method} ${shown}: ECS requests are POST / with X-Amz-Target; the control API is under /_sim/`, 404));
+    }
+    const body = await readBody(req, this.limitOf(req));
+    if (body === null) return this.tooLarge(req);
+    try {
+      if (route === 'ecs') {
+        const target = req.headers['x-amz-target'];
+        return answerEcsRequest(this.sim, {
+          target: Array.isArray(target) ? target[0] : target,
+          authorization: req.headers.authorization,
+          body,
+          requestId,
+        }, { rootAccessKeys: this.options.rootAccessKeys ?? [], log: this.log });
       }
-      case 'POST reset':
-        this.sim.reset();
-        return {};
-      case 'GET snapshot':
-        return this.sim.snapshot();
-      case 'POST restore':
-        this.sim = Sim.restore(body);
-        return {};
-      case 'POST agent-connection': {
-        const { cluster, containerInstance, connected } = json();
-        if (typeof cluster !== 'string' || typeof containerInstance !== 'string' || typeof connected !== 'boolean') {
-          throw new InvalidParameterException('agent-connection takes {"cluster": string, "containerInstance": string, "connected": boolean}');
-        }
-        return { containerInstance: this.sim.setAgentConnection(cluster, containerInstance, connected) };
+      if (route === 'moto-reset') {
+        answerControl(this.sim, { method: 'POST', name: 'reset', query: new URLSearchParams(), body: '' });
+        return { status: 200, body: '{"status": "ok"}' };
       }
-      default:
-        throw new EcsError('UnknownOperationException', `no control operation ${method} /_sim/${name}`);
+      const url = new URL(req.url ?? '/', 'http://endpoint');
+      return { status: 200, body: answerControl(this.sim, { method: req.method ?? 'GET', name: url.pathname.slice('/_sim/'.length), query: url.searchParams, body }) };
+    } catch (e) {
+      return thrownResponse(e, requestId, this.log);
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * An in-process request handler for `@aws-sdk/client-ecs`: the real SDK client (serialisers,
- * paginators, typed exceptions) talks to a simulator with no socket.
+ * paginators, typed exceptions) talks to a simulator with no socket. The region comes from the
+ * request's SigV4 credential scope (the client's `region`), as over HTTP.
  *
  * @example
  * const client = new ECSClient({ region: 'us-east-1', credentials: { accessKeyId: 'root', secretAccessKey: 'x' },
@@ -8,8 +9,7 @@
  */
 import { Readable } from 'node:stream';
 import type { EcsSimulator } from '../ecs/simulator.js';
-import { dispatch } from './dispatcher.js';
-import { principalFromAuthorization } from './identity.js';
+import { answerEcsRequest, type EcsRequestOptions } from './ecs-request.js';
 import { RequestIds } from './request-ids.js';
 
 /** The parts of a Smithy HttpRequest the handler reads. */
@@ -18,15 +18,18 @@ interface SdkHttpRequest {
   body?: unknown;
 }
 
-export interface SdkHandlerOptions {
-  /** Access key ids that act as the account root (besides `root`). */
-  readonly rootAccessKeys?: readonly string[];
-}
+export type SdkHandlerOptions = Pick<EcsRequestOptions, 'rootAccessKeys' | 'log'>;
 
+const utf8 = new TextDecoder();
+
+/**
+ * The request body as text. The SDK's JSON codec hands over bytes (a Uint8Array subclass that
+ * warns when treated as a string, so it is decoded as bytes, never through its string methods).
+ */
 function bodyText(body: unknown): string {
   if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  if (body instanceof Uint8Array) return utf8.decode(body);
   throw new TypeError('the simulator SDK handler takes string or byte request bodies');
 }
 
@@ -37,12 +40,12 @@ export function createSdkHandler(sim: EcsSimulator, options: SdkHandlerOptions =
     async handle(request: SdkHttpRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
-      const principal = principalFromAuthorization(headers['authorization'], { accountId: sim.state.ctx.accountId, rootAccessKeys: options.rootAccessKeys ?? [] });
-      const { status, body } = dispatch(sim, headers['x-amz-target'], bodyText(request.body), principal);
+      const requestId = ids.next();
+      const { status, body } = answerEcsRequest(sim, { target: headers['x-amz-target'], authorization: headers['authorization'], body: bodyText(request.body), requestId }, options);
       return {
         response: {
           statusCode: status,
-          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': ids.next(), 'content-length': String(Buffer.byteLength(body)) },
+          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId, 'content-length': String(Buffer.byteLength(body)) },
           body: Readable.from([Buffer.from(body)]),
         },
       };
