@@ -60,31 +60,31 @@ import type {
   UpdateContainerInstancesStateResponse,
   UpdateServiceRequest,
 } from '../shapes.js';
-import { deleteAccountSetting, listAccountSettings, putAccountSetting, putAccountSettingDefault } from './account-settings.js';
-import { containerInstanceIdOf, rootArn } from './arns.js';
-import { loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './snapshot.js';
-import { arnContextOf, dumpTimeOf, loadDescribeOutput } from './describe-output.js';
-import { deleteAttributes, listAttributes, putAttributes } from './attributes.js';
-import { clusterFor, createCluster, deleteCluster, describeClusters, listClusters } from './clusters.js';
-import { deregisterTaskDefinition, describeTaskDefinition, listTaskDefinitionFamilies, listTaskDefinitions } from './task-definition-ops.js';
-import { deregisterContainerInstance } from './deregister-container-instance.js';
-import { describeContainerInstances } from './describe-container-instances.js';
-import { dispatchEvent } from './events.js';
-import { listContainerInstances } from './list-container-instances.js';
-import { registerContainerInstance } from './register-container-instance.js';
-import { TaskDefinitionRegistry } from './task-definitions.js';
-import type { CallContext, SimOptions, SimState } from './state.js';
-import { submitAttachmentStateChanges } from './submit-attachment-state-changes.js';
-import { updateContainerAgent } from './update-container-agent.js';
-import { setAgentConnection } from './agent.js';
-import { updateContainerInstancesState } from './update-container-instances-state.js';
-import { CONTAINER_INSTANCE_STATUSES } from './instances.js';
-import { registerTaskDefinition } from './register-task-definition.js';
-import { forkState } from './fork.js';
-import { compare, DRAIN_SETTLE_MS, type WhatIfReport } from './what-if.js';
-import { placeTasksBulk, runTask, startTask } from './run-task.js';
-import { createService, deleteService, describeServices, listServices, updateService } from './services.js';
-import { describeTasks, listTasks, stopTask } from './task-ops.js';
+import { deleteAccountSetting, listAccountSettings, putAccountSetting, putAccountSettingDefault } from './account-settings/principals.js';
+import { containerInstanceIdOf, rootArn } from './shared/arns.js';
+import { loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './state/snapshot.js';
+import { arnContextOf, dumpTimeOf, loadDescribeOutput } from './state/describe-output.js';
+import { deleteAttributes, listAttributes, putAttributes } from './attributes/targets.js';
+import { clusterFor, createCluster, deleteCluster, describeClusters, listClusters } from './clusters/cluster.js';
+import { deregisterTaskDefinition, describeTaskDefinition, listTaskDefinitionFamilies, listTaskDefinitions } from './task-definitions/list-task-definitions.js';
+import { deregisterContainerInstance } from './container-instances/deregister-container-instance.js';
+import { describeContainerInstances } from './container-instances/describe-container-instances.js';
+import { dispatchEvent } from './state/scheduled-events.js';
+import { listContainerInstances } from './container-instances/list-container-instances.js';
+import { registerContainerInstance } from './container-instances/register-container-instance.js';
+import { TaskDefinitionRegistry } from './task-definitions/registry.js';
+import type { CallContext, SimOptions, SimState } from './state/state.js';
+import { submitAttachmentStateChanges } from './container-instances/submit-attachment-state-changes.js';
+import { updateContainerAgent } from './container-instances/update-container-agent.js';
+import { setAgentConnection } from './container-instances/agent.js';
+import { updateContainerInstancesState } from './container-instances/update-container-instances-state.js';
+import { CONTAINER_INSTANCE_STATUSES } from './container-instances/instances.js';
+import { registerTaskDefinition } from './task-definitions/register-task-definition.js';
+import { forkState } from './state/fork.js';
+import { compare, DRAIN_SETTLE_MS, type WhatIfReport } from './what-if/report.js';
+import { placeTasksBulk, runTask, startTask } from './tasks/launch.js';
+import { createService, deleteService, describeServices, listServices, updateService } from './services/scheduler.js';
+import { describeTasks, listTasks, stopTask } from './tasks/list-tasks.js';
 
 /** A drain what-if's report, with the fork it ran on (to look further or continue). */
 export interface DrainWhatIf<T> extends WhatIfReport {

@@ -23,8 +23,8 @@
  */
 import { CompareNode, ExistsNode, Subject, type Expr } from '../cql/ast.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
-import type { ClusterRecord, InstanceRecord } from '../ecs/state.js';
-import type { TaskRecord } from '../ecs/tasks.js';
+import type { ClusterRecord, InstanceRecord } from '../ecs/state/state.js';
+import type { TaskRecord } from '../ecs/tasks/lifecycle.js';
 import { instanceAt } from '../placement/naive.js';
 import type { TaskRequirements } from '../resources/types.js';
 import type { Resource } from '../shapes.js';

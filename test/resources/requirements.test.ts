@@ -1,7 +1,7 @@
 import type { TaskDefinition as SdkTaskDefinition } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
-import { registerTaskDefinition } from '../../src/ecs/register-task-definition.js';
+import { registerTaskDefinition } from '../../src/ecs/task-definitions/register-task-definition.js';
 import { parseCpuUnits, parseMemoryMiB, requirementsOf } from '../../src/resources/requirements.js';
 import type { TaskDefinitionResources } from '../../src/resources/types.js';
 

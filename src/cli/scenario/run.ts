@@ -4,7 +4,7 @@
  * a step keep their ECS name and say which step raised them.
  */
 import { EcsError } from '../../errors.js';
-import { utilisationOf } from '../../ecs/what-if.js';
+import { utilisationOf } from '../../ecs/what-if/report.js';
 import { OPERATIONS } from '../../protocol/dispatcher.js';
 import type { EcsSimulator } from '../../protocol/simulator.js';
 import { toWire } from '../../protocol/wire.js';
