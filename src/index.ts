@@ -142,7 +142,7 @@ export { naivePlaceTasks } from './placement/naive.js';
 export type { PlacementConstraint, PlacementOutcome, PlacementRequest, PlacementStrategy, RejectionReason } from './placement/types.js';
 export type { WhatIfReport, Utilisation } from './ecs/what-if/report.js';
 export type { DrainWhatIf } from './ecs/simulator.js';
-export type { PlaceTasksResult } from './ecs/tasks/launch.js';
+export type { PlaceTasksRequest, PlaceTasksResult } from './ecs/tasks/place-tasks.js';
 export {
   generateCluster,
   writeCluster,

@@ -1245,3 +1245,330 @@ export interface ServiceConnectTestTrafficHeaderRules {
 export interface ServiceConnectTestTrafficHeaderMatchRules {
   exact: string | undefined;
 }
+
+// ---- responses of DeleteCluster and of the task-definition, task and service operations, and the
+// shapes nested in them (as in `@aws-sdk/client-ecs`; test/ecs/operations.test.ts checks every
+// operation's response against the SDK's command output) -------------------------------------------
+
+export interface DeleteClusterResponse {
+  cluster?: Cluster | undefined;
+}
+
+export interface RegisterTaskDefinitionResponse {
+  taskDefinition?: TaskDefinition | undefined;
+  tags?: Tag[] | undefined;
+}
+
+export interface DescribeTaskDefinitionResponse {
+  taskDefinition?: TaskDefinition | undefined;
+  tags?: Tag[] | undefined;
+}
+
+export interface DeregisterTaskDefinitionResponse {
+  taskDefinition?: TaskDefinition | undefined;
+}
+
+export interface ListTaskDefinitionsResponse {
+  taskDefinitionArns?: string[] | undefined;
+  nextToken?: string | undefined;
+}
+
+export interface ListTaskDefinitionFamiliesResponse {
+  families?: string[] | undefined;
+  nextToken?: string | undefined;
+}
+
+export interface RunTaskResponse {
+  tasks?: Task[] | undefined;
+  failures?: Failure[] | undefined;
+}
+
+export interface StartTaskResponse {
+  tasks?: Task[] | undefined;
+  failures?: Failure[] | undefined;
+}
+
+export interface StopTaskResponse {
+  task?: Task | undefined;
+}
+
+export interface ListTasksResponse {
+  taskArns?: string[] | undefined;
+  nextToken?: string | undefined;
+}
+
+export interface DescribeTasksResponse {
+  tasks?: Task[] | undefined;
+  failures?: Failure[] | undefined;
+}
+
+export interface CreateServiceResponse {
+  service?: Service | undefined;
+}
+
+export interface UpdateServiceResponse {
+  service?: Service | undefined;
+}
+
+export interface DeleteServiceResponse {
+  service?: Service | undefined;
+}
+
+export interface DescribeServicesResponse {
+  services?: Service[] | undefined;
+  failures?: Failure[] | undefined;
+}
+
+export interface ListServicesResponse {
+  serviceArns?: string[] | undefined;
+  nextToken?: string | undefined;
+}
+
+export interface TaskDefinition {
+  taskDefinitionArn?: string | undefined;
+  containerDefinitions?: ContainerDefinition[] | undefined;
+  family?: string | undefined;
+  taskRoleArn?: string | undefined;
+  executionRoleArn?: string | undefined;
+  networkMode?: NetworkMode | undefined;
+  revision?: number | undefined;
+  volumes?: Volume[] | undefined;
+  status?: TaskDefinitionStatus | undefined;
+  requiresAttributes?: Attribute[] | undefined;
+  placementConstraints?: TaskDefinitionPlacementConstraint[] | undefined;
+  compatibilities?: Compatibility[] | undefined;
+  runtimePlatform?: RuntimePlatform | undefined;
+  requiresCompatibilities?: Compatibility[] | undefined;
+  cpu?: string | undefined;
+  memory?: string | undefined;
+  inferenceAccelerators?: InferenceAccelerator[] | undefined;
+  pidMode?: PidMode | undefined;
+  ipcMode?: IpcMode | undefined;
+  proxyConfiguration?: ProxyConfiguration | undefined;
+  registeredAt?: Date | undefined;
+  deregisteredAt?: Date | undefined;
+  deleteRequestedAt?: Date | undefined;
+  registeredBy?: string | undefined;
+  ephemeralStorage?: EphemeralStorage | undefined;
+  enableFaultInjection?: boolean | undefined;
+}
+
+export interface Task {
+  attachments?: Attachment[] | undefined;
+  attributes?: Attribute[] | undefined;
+  availabilityZone?: string | undefined;
+  capacityProviderName?: string | undefined;
+  clusterArn?: string | undefined;
+  connectivity?: Connectivity | undefined;
+  connectivityAt?: Date | undefined;
+  containerInstanceArn?: string | undefined;
+  containers?: Container[] | undefined;
+  cpu?: string | undefined;
+  createdAt?: Date | undefined;
+  desiredStatus?: string | undefined;
+  enableExecuteCommand?: boolean | undefined;
+  executionStoppedAt?: Date | undefined;
+  group?: string | undefined;
+  healthStatus?: HealthStatus | undefined;
+  inferenceAccelerators?: InferenceAccelerator[] | undefined;
+  lastStatus?: string | undefined;
+  launchType?: LaunchType | undefined;
+  memory?: string | undefined;
+  overrides?: TaskOverride | undefined;
+  platformVersion?: string | undefined;
+  platformFamily?: string | undefined;
+  pullStartedAt?: Date | undefined;
+  pullStoppedAt?: Date | undefined;
+  startedAt?: Date | undefined;
+  startedBy?: string | undefined;
+  stopCode?: TaskStopCode | undefined;
+  stoppedAt?: Date | undefined;
+  stoppedReason?: string | undefined;
+  stoppingAt?: Date | undefined;
+  tags?: Tag[] | undefined;
+  taskArn?: string | undefined;
+  taskDefinitionArn?: string | undefined;
+  version?: number | undefined;
+  ephemeralStorage?: EphemeralStorage | undefined;
+  fargateEphemeralStorage?: TaskEphemeralStorage | undefined;
+}
+
+export interface Service {
+  serviceArn?: string | undefined;
+  serviceName?: string | undefined;
+  clusterArn?: string | undefined;
+  loadBalancers?: LoadBalancer[] | undefined;
+  serviceRegistries?: ServiceRegistry[] | undefined;
+  status?: string | undefined;
+  desiredCount?: number | undefined;
+  runningCount?: number | undefined;
+  pendingCount?: number | undefined;
+  launchType?: LaunchType | undefined;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[] | undefined;
+  platformVersion?: string | undefined;
+  platformFamily?: string | undefined;
+  taskDefinition?: string | undefined;
+  deploymentConfiguration?: DeploymentConfiguration | undefined;
+  taskSets?: TaskSet[] | undefined;
+  deployments?: Deployment[] | undefined;
+  roleArn?: string | undefined;
+  events?: ServiceEvent[] | undefined;
+  createdAt?: Date | undefined;
+  currentServiceDeployment?: string | undefined;
+  currentServiceRevisions?: ServiceCurrentRevisionSummary[] | undefined;
+  placementConstraints?: PlacementConstraint[] | undefined;
+  placementStrategy?: PlacementStrategy[] | undefined;
+  networkConfiguration?: NetworkConfiguration | undefined;
+  healthCheckGracePeriodSeconds?: number | undefined;
+  schedulingStrategy?: SchedulingStrategy | undefined;
+  deploymentController?: DeploymentController | undefined;
+  tags?: Tag[] | undefined;
+  createdBy?: string | undefined;
+  enableECSManagedTags?: boolean | undefined;
+  propagateTags?: PropagateTags | undefined;
+  enableExecuteCommand?: boolean | undefined;
+  availabilityZoneRebalancing?: AvailabilityZoneRebalancing | undefined;
+  resourceManagementType?: ResourceManagementType | undefined;
+}
+
+export type Connectivity = 'CONNECTED' | 'DISCONNECTED';
+
+export interface Container {
+  containerArn?: string | undefined;
+  taskArn?: string | undefined;
+  name?: string | undefined;
+  image?: string | undefined;
+  imageDigest?: string | undefined;
+  runtimeId?: string | undefined;
+  lastStatus?: string | undefined;
+  exitCode?: number | undefined;
+  reason?: string | undefined;
+  networkBindings?: NetworkBinding[] | undefined;
+  networkInterfaces?: NetworkInterface[] | undefined;
+  healthStatus?: HealthStatus | undefined;
+  managedAgents?: ManagedAgent[] | undefined;
+  cpu?: string | undefined;
+  memory?: string | undefined;
+  memoryReservation?: string | undefined;
+  gpuIds?: string[] | undefined;
+  neuronDeviceIds?: string[] | undefined;
+  gpuSharingStrategy?: SharingStrategy | undefined;
+}
+
+export type HealthStatus = 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+
+export type TaskStopCode = 'EssentialContainerExited' | 'InfrastructureHealth' | 'ServiceSchedulerInitiated' | 'SpotInterruption' | 'TaskFailedToStart' | 'TerminationNotice' | 'UserInitiated';
+
+export interface TaskEphemeralStorage {
+  sizeInGiB?: number | undefined;
+  kmsKeyId?: string | undefined;
+}
+
+export interface TaskSet {
+  id?: string | undefined;
+  taskSetArn?: string | undefined;
+  serviceArn?: string | undefined;
+  clusterArn?: string | undefined;
+  startedBy?: string | undefined;
+  externalId?: string | undefined;
+  status?: string | undefined;
+  taskDefinition?: string | undefined;
+  computedDesiredCount?: number | undefined;
+  pendingCount?: number | undefined;
+  runningCount?: number | undefined;
+  createdAt?: Date | undefined;
+  updatedAt?: Date | undefined;
+  launchType?: LaunchType | undefined;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[] | undefined;
+  platformVersion?: string | undefined;
+  platformFamily?: string | undefined;
+  networkConfiguration?: NetworkConfiguration | undefined;
+  loadBalancers?: LoadBalancer[] | undefined;
+  serviceRegistries?: ServiceRegistry[] | undefined;
+  scale?: Scale | undefined;
+  stabilityStatus?: StabilityStatus | undefined;
+  stabilityStatusAt?: Date | undefined;
+  tags?: Tag[] | undefined;
+  fargateEphemeralStorage?: DeploymentEphemeralStorage | undefined;
+}
+
+export interface Deployment {
+  id?: string | undefined;
+  status?: string | undefined;
+  taskDefinition?: string | undefined;
+  desiredCount?: number | undefined;
+  pendingCount?: number | undefined;
+  runningCount?: number | undefined;
+  failedTasks?: number | undefined;
+  createdAt?: Date | undefined;
+  updatedAt?: Date | undefined;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[] | undefined;
+  launchType?: LaunchType | undefined;
+  platformVersion?: string | undefined;
+  platformFamily?: string | undefined;
+  networkConfiguration?: NetworkConfiguration | undefined;
+  rolloutState?: DeploymentRolloutState | undefined;
+  rolloutStateReason?: string | undefined;
+  serviceConnectConfiguration?: ServiceConnectConfiguration | undefined;
+  serviceConnectResources?: ServiceConnectServiceResource[] | undefined;
+  volumeConfigurations?: ServiceVolumeConfiguration[] | undefined;
+  fargateEphemeralStorage?: DeploymentEphemeralStorage | undefined;
+  vpcLatticeConfigurations?: VpcLatticeConfiguration[] | undefined;
+}
+
+export interface ServiceEvent {
+  id?: string | undefined;
+  createdAt?: Date | undefined;
+  message?: string | undefined;
+}
+
+export interface ServiceCurrentRevisionSummary {
+  arn?: string | undefined;
+  requestedTaskCount?: number | undefined;
+  runningTaskCount?: number | undefined;
+  pendingTaskCount?: number | undefined;
+}
+
+export interface NetworkBinding {
+  bindIP?: string | undefined;
+  containerPort?: number | undefined;
+  hostPort?: number | undefined;
+  protocol?: TransportProtocol | undefined;
+  containerPortRange?: string | undefined;
+  hostPortRange?: string | undefined;
+}
+
+export interface NetworkInterface {
+  attachmentId?: string | undefined;
+  privateIpv4Address?: string | undefined;
+  ipv6Address?: string | undefined;
+}
+
+export interface ManagedAgent {
+  lastStartedAt?: Date | undefined;
+  name?: ManagedAgentName | undefined;
+  reason?: string | undefined;
+  lastStatus?: string | undefined;
+}
+
+export interface Scale {
+  value?: number | undefined;
+  unit?: ScaleUnit | undefined;
+}
+
+export type StabilityStatus = 'STABILIZING' | 'STEADY_STATE';
+
+export interface DeploymentEphemeralStorage {
+  kmsKeyId?: string | undefined;
+}
+
+export type DeploymentRolloutState = 'COMPLETED' | 'FAILED' | 'IN_PROGRESS';
+
+export interface ServiceConnectServiceResource {
+  discoveryName?: string | undefined;
+  discoveryArn?: string | undefined;
+}
+
+export type ManagedAgentName = 'ExecuteCommandAgent';
+
+export type ScaleUnit = 'PERCENT';

@@ -2,7 +2,7 @@
  * Account settings resolution (reference §4.3): a principal's own setting, else the account
  * default (the root user's setting), else the AWS default.
  */
-import { rootArn } from '../shared/arns.js';
+import { isFederatedPrincipal, rootArn } from '../shared/arns.js';
 import type { CallContext, SimState } from '../state/state.js';
 
 /** Setting names of the 2019-06-06 API. */
@@ -22,7 +22,7 @@ export function callerOf(state: SimState, call: CallContext | undefined): string
 
 /** Federated (assumed-role session or federated-user) principals have no settings of their own. */
 export function settingsPrincipal(state: SimState, principalArn: string): string {
-  return /:sts::\d{12}:(assumed-role|federated-user)\//.test(principalArn) ? rootArn(state.ctx) : principalArn;
+  return isFederatedPrincipal(principalArn) ? rootArn(state.ctx) : principalArn;
 }
 
 /** The effective value of `name` for `principalArn`, and where it came from. */

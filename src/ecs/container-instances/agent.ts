@@ -15,8 +15,10 @@ import { readVersion } from '../../cql/index.js';
 import { ClientException, InvalidParameterException, ServerException } from '../../errors.js';
 import type { ContainerInstance } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
+import type { ClusterRecord } from '../clusters/record.js';
+import type { SimState } from '../state/state.js';
 import { describeInstance, findInstance, touch } from './instances.js';
-import type { ClusterRecord, InstanceRecord, SimState } from '../state/state.js';
+import type { InstanceRecord } from './record.js';
 
 /** `agentUpdateStatus` values (the AgentUpdateStatus enum of the API). */
 export const AGENT_UPDATE_STATUSES = ['PENDING', 'STAGING', 'STAGED', 'UPDATING', 'UPDATED', 'FAILED'] as const;

@@ -13,23 +13,21 @@
  * - DEREGISTERING already → answered as it is (no change, no second release).
  * The instance stays describable; ListContainerInstances' default status filter omits INACTIVE.
  */
-import { finishStop } from '../tasks/lifecycle.js';
-import { scheduleReconcile } from '../services/scheduler.js';
 import { InvalidParameterException } from '../../errors.js';
-import type { ContainerInstance } from '../../shapes.js';
-import { instanceOutput, requireInstance } from './agent.js';
+import type { DeregisterContainerInstanceRequest, DeregisterContainerInstanceResponse } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
-import { setStatus } from './instances.js';
-import type { CallContext, SimState } from '../state/state.js';
-import { TRUNK_RELEASE_MS } from './trunking.js';
+import { operation } from '../operation.js';
 import { optionalBoolean, requestObject, requiredString } from '../shared/validate.js';
+import type { SimState } from '../state/state.js';
+import { finishStop } from '../tasks/lifecycle.js';
+import { instanceOutput, requireInstance } from './agent.js';
+import { setStatus } from './instances.js';
+import { TRUNK_RELEASE_MS } from './trunking.js';
 
-/** The DeregisterContainerInstance response (`DeregisterContainerInstanceResponse` of the SDK). */
-export interface DeregisterContainerInstanceOutput {
-  containerInstance: ContainerInstance;
-}
+/** @example sim.deregisterContainerInstance({ cluster: 'prod', containerInstance: id, force: true }) */
+export const deregisterContainerInstance = operation({ name: 'DeregisterContainerInstance', mutates: true, handler });
 
-export function deregisterContainerInstance(state: SimState, request: unknown, _call?: CallContext): DeregisterContainerInstanceOutput {
+function handler(state: SimState, request: DeregisterContainerInstanceRequest): DeregisterContainerInstanceResponse {
   const input = requestObject(request, 'DeregisterContainerInstance');
   const cluster = clusterFor(state, input);
   const reference = requiredString(input, 'containerInstance');
@@ -52,14 +50,13 @@ export function deregisterContainerInstance(state: SimState, request: unknown, _
     record.pendingTasksCount = 0;
     cluster.store.setRunningTasksCount(record.arn, 0);
     cluster.store.setPendingTasksCount(record.arn, 0);
-    scheduleReconcile(state, cluster);
   }
   if (record.trunked && record.status !== 'REGISTRATION_FAILED') {
     for (const a of record.attachments) if (a.type === 'ElasticNetworkInterface') a.status = 'DETACHING';
-    setStatus(cluster, record, 'DEREGISTERING');
+    setStatus(state, cluster, record, 'DEREGISTERING');
     state.clock.schedule(TRUNK_RELEASE_MS, 'trunk-released', { cluster: cluster.name, arn: record.arn });
   } else {
-    setStatus(cluster, record, 'INACTIVE');
+    setStatus(state, cluster, record, 'INACTIVE');
   }
   return { containerInstance: instanceOutput(cluster, record, true) };
 }

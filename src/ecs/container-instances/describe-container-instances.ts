@@ -2,20 +2,18 @@
  * DescribeContainerInstances (reference §3.7): up to 100 ids or ARNs; unknown ones are
  * `failures` with reason MISSING, never an error; `include: ['TAGS']` adds tags.
  */
-import type { ContainerInstance } from '../../shapes.js';
-import { clusterFor } from '../clusters/cluster.js';
-import { describeInstance, findInstance, missingArn } from './instances.js';
-import type { CallContext, SimState } from '../state/state.js';
-import { optionalArray, requestObject, requiredArray, stringList } from '../shared/validate.js';
 import { InvalidParameterException } from '../../errors.js';
+import type { ContainerInstance, DescribeContainerInstancesRequest, DescribeContainerInstancesResponse, Failure } from '../../shapes.js';
+import { clusterFor } from '../clusters/cluster.js';
+import { operation } from '../operation.js';
+import { optionalArray, requestObject, requiredArray, stringList } from '../shared/validate.js';
+import type { SimState } from '../state/state.js';
+import { describeInstance, findInstance, missingArn } from './instances.js';
 
-export interface Failure {
-  arn: string;
-  reason: string;
-  detail?: string;
-}
+/** @example sim.describeContainerInstances({ cluster: 'prod', containerInstances: [id], include: ['TAGS'] }) */
+export const describeContainerInstances = operation({ name: 'DescribeContainerInstances', mutates: false, handler });
 
-export function describeContainerInstances(state: SimState, request: unknown, _call?: CallContext): { containerInstances: ContainerInstance[]; failures: Failure[] } {
+function handler(state: SimState, request: DescribeContainerInstancesRequest): DescribeContainerInstancesResponse {
   const input = requestObject(request, 'DescribeContainerInstances');
   const cluster = clusterFor(state, input);
   const references = stringList(requiredArray(input, 'containerInstances', 100), 'containerInstances');

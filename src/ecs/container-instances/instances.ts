@@ -1,12 +1,15 @@
 /**
  * Container instances within a cluster: finding one by id or ARN, the DescribeContainerInstances
  * shape of a record, and keeping the cluster store (what CQL queries) in step with the records.
+ * Status changes are told to the state's event bus (`setStatus`).
  */
 import { InvalidParameterException } from '../../errors.js';
 import type { ContainerInstance, Resource } from '../../shapes.js';
 import { eniTaskLimit } from '../../resources/eni-limits.js';
+import type { ClusterRecord } from '../clusters/record.js';
 import { containerInstanceArn, containerInstanceIdOf } from '../shared/arns.js';
-import type { ClusterRecord, InstanceRecord, SimState } from '../state/state.js';
+import type { SimState } from '../state/state.js';
+import type { InstanceRecord } from './record.js';
 
 /** The statuses ListContainerInstances and UpdateContainerInstancesState accept (no INACTIVE). */
 export const CONTAINER_INSTANCE_STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED'] as const;
@@ -116,10 +119,14 @@ export function touch(record: InstanceRecord): void {
   record.version++;
 }
 
-/** Sets the status in the record and the store. */
-export function setStatus(cluster: ClusterRecord, record: InstanceRecord, status: string, reason?: string): void {
+/** Sets the status in the record and the store, and tells the state's event bus. */
+export function setStatus(state: SimState, cluster: ClusterRecord, record: InstanceRecord, status: string, reason?: string): void {
+  const previousStatus = record.status;
   record.status = status;
   record.statusReason = reason;
   cluster.store.setStatus(record.arn, status);
   touch(record);
+  if (previousStatus !== status) {
+    state.events.emit({ kind: 'container-instance-state-change', cluster: cluster.name, containerInstanceArn: record.arn, status, previousStatus });
+  }
 }

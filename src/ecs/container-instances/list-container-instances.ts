@@ -2,13 +2,18 @@
  * ListContainerInstances (reference §3.6): a CQL `filter` through the cluster store's planner,
  * a `status` (default: every status but INACTIVE), pages of up to 100 in registration order.
  */
-import type { CallContext, SimState } from '../state/state.js';
+import type { ListContainerInstancesRequest, ListContainerInstancesResponse } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
-import { CONTAINER_INSTANCE_STATUSES } from './instances.js';
+import { operation } from '../operation.js';
 import { pageOf } from '../shared/pagination.js';
 import { optionalEnum, optionalInteger, optionalString, requestObject } from '../shared/validate.js';
+import type { SimState } from '../state/state.js';
+import { CONTAINER_INSTANCE_STATUSES } from './instances.js';
 
-export function listContainerInstances(state: SimState, request: unknown, _call?: CallContext): { containerInstanceArns: string[]; nextToken?: string } {
+/** @example sim.listContainerInstances({ cluster: 'prod', filter: 'attribute:ecs.instance-type =~ c5.*', status: 'ACTIVE' }) */
+export const listContainerInstances = operation({ name: 'ListContainerInstances', mutates: false, handler });
+
+function handler(state: SimState, request: ListContainerInstancesRequest): ListContainerInstancesResponse {
   const input = requestObject(request, 'ListContainerInstances');
   const cluster = clusterFor(state, input);
   const filter = optionalString(input, 'filter') ?? '';

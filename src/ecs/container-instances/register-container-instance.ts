@@ -3,19 +3,20 @@
  * Reference §3.13, §3.2 (trunking), §4.5 (ARN format fixed at creation).
  */
 import { InvalidParameterException } from '../../errors.js';
-import type { Attribute, ContainerInstance, Resource } from '../../shapes.js';
-import { containerInstanceArn } from '../shared/arns.js';
-import { checkAttributes, checkTags, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from '../attributes/rules.js';
-import { clusterFor } from '../clusters/cluster.js';
-import { resumeAgentUpdate } from './agent.js';
-import { scheduleReconcile } from '../services/scheduler.js';
-import { addInstance, describeInstance, findInstance, refreshResources, touch } from './instances.js';
+import type { Attribute, RegisterContainerInstanceRequest, RegisterContainerInstanceResponse, Resource } from '../../shapes.js';
 import { callerOf, effectiveSetting } from '../account-settings/settings.js';
-import type { CallContext, InstanceRecord, PlatformDevice, SimState } from '../state/state.js';
+import { checkAttributes, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from '../attributes/rules.js';
+import { clusterFor } from '../clusters/cluster.js';
+import { operation } from '../operation.js';
+import { containerInstanceArn } from '../shared/arns.js';
+import { checkTags } from '../shared/tags.js';
+import { optionalArray, optionalString, requestObject, type Input } from '../shared/validate.js';
+import type { CallContext, SimState } from '../state/state.js';
+import { resumeAgentUpdate } from './agent.js';
+import { checkPlatformDevices, checkResources, checkVersionInfo } from './checks.js';
+import { addInstance, describeInstance, findInstance, refreshResources, touch } from './instances.js';
+import type { InstanceRecord, PlatformDevice } from './record.js';
 import { TRUNK_PROVISIONING_MS, trunkSupported } from './trunking.js';
-import { objectAt, optionalArray, optionalString, requestObject, type Input } from '../shared/validate.js';
-
-const RESOURCE_TYPES = ['INTEGER', 'DOUBLE', 'LONG', 'STRINGSET'];
 
 interface IdentityDocument {
   instanceId?: string;
@@ -52,73 +53,12 @@ function totalResources(input: Input): Resource[] {
   return checkResources(optionalArray(input, 'totalResources') ?? [], 'totalResources');
 }
 
-/** A checked Resource list (`where` names it in messages): names unique, types and values valid. */
-export function checkResources(items: unknown[], where: string): Resource[] {
-  const names = new Set<string>();
-  return items.map((_, i) => {
-    const r = objectAt(items, i, where);
-    const name = r['name'];
-    const type = r['type'] ?? 'INTEGER';
-    if (typeof name !== 'string' || name === '') throw new InvalidParameterException(`${where}[${i}].name is required`);
-    if (names.has(name)) throw new InvalidParameterException(`${where}: resource '${name}' appears twice`);
-    names.add(name);
-    if (typeof type !== 'string' || !RESOURCE_TYPES.includes(type)) {
-      throw new InvalidParameterException(`${where}[${i}].type must be one of ${RESOURCE_TYPES.join(', ')}`);
-    }
-    for (const k of ['doubleValue', 'longValue', 'integerValue']) {
-      if (r[k] !== undefined && r[k] !== null && (typeof r[k] !== 'number' || !Number.isFinite(r[k]))) {
-        throw new InvalidParameterException(`${where}[${i}].${k} must be a number`);
-      }
-    }
-    if (type === 'INTEGER' && typeof r['integerValue'] === 'number' && (!Number.isInteger(r['integerValue']) || (r['integerValue'] as number) < 0)) {
-      throw new InvalidParameterException(`${where}[${i}].integerValue must be a non-negative integer`);
-    }
-    const set = r['stringSetValue'];
-    if (set !== undefined && set !== null && (!Array.isArray(set) || set.some((v) => typeof v !== 'string'))) {
-      throw new InvalidParameterException(`${where}[${i}].stringSetValue must be a list of strings`);
-    }
-    const out: Resource = { name, type };
-    if (typeof r['doubleValue'] === 'number') out.doubleValue = r['doubleValue'];
-    if (typeof r['longValue'] === 'number') out.longValue = r['longValue'];
-    if (typeof r['integerValue'] === 'number') out.integerValue = r['integerValue'];
-    if (type === 'STRINGSET') out.stringSetValue = [...((set as string[] | undefined) ?? [])];
-    return out;
-  });
-}
-
 function platformDevices(input: Input): PlatformDevice[] {
   return checkPlatformDevices(optionalArray(input, 'platformDevices') ?? [], 'platformDevices');
 }
 
-/** Checked `platformDevices`: GPUs with unique, non-empty ids. */
-export function checkPlatformDevices(items: unknown[], where: string): PlatformDevice[] {
-  const ids = new Set<string>();
-  return items.map((_, i) => {
-    const d = objectAt(items, i, where);
-    if (typeof d['id'] !== 'string' || d['id'] === '') throw new InvalidParameterException(`${where}[${i}].id is required`);
-    if (d['type'] !== 'GPU') throw new InvalidParameterException(`${where}[${i}].type must be GPU`);
-    if (ids.has(d['id'])) throw new InvalidParameterException(`${where}: device '${d['id']}' appears twice`);
-    ids.add(d['id']);
-    return { id: d['id'], type: 'GPU' };
-  });
-}
-
 function versionInfo(input: Input): InstanceRecord['versionInfo'] {
   return checkVersionInfo(input['versionInfo'], 'versionInfo');
-}
-
-/** A checked `versionInfo` (absent → `{}`). */
-export function checkVersionInfo(v: unknown, where: string): InstanceRecord['versionInfo'] {
-  if (v === undefined || v === null) return {};
-  if (typeof v !== 'object' || Array.isArray(v)) throw new InvalidParameterException(`${where} must be an object`);
-  const out: InstanceRecord['versionInfo'] = {};
-  for (const k of ['agentVersion', 'agentHash', 'dockerVersion'] as const) {
-    const x = (v as Record<string, unknown>)[k];
-    if (x === undefined || x === null) continue;
-    if (typeof x !== 'string') throw new InvalidParameterException(`${where}.${k} must be a string`);
-    out[k] = x;
-  }
-  return out;
 }
 
 /** The built-in attributes an agent reports, derived from the identity document. */
@@ -138,7 +78,12 @@ function mergeAttributes(builtIn: Attribute[], requested: Attribute[]): Attribut
   return [...builtIn.filter((a) => !names.has(a.name)), ...requested];
 }
 
-export function registerContainerInstance(state: SimState, request: unknown, call?: CallContext): { containerInstance: ContainerInstance } {
+/**
+ * @example sim.registerContainerInstance({ cluster: 'prod', totalResources: [{ name: 'CPU', type: 'INTEGER', integerValue: 2048 }, { name: 'MEMORY', type: 'INTEGER', integerValue: 7680 }] })
+ */
+export const registerContainerInstance = operation({ name: 'RegisterContainerInstance', mutates: true, handler });
+
+function handler(state: SimState, request: RegisterContainerInstanceRequest, call: CallContext | undefined): RegisterContainerInstanceResponse {
   const input = requestObject(request, 'RegisterContainerInstance');
   const cluster = clusterFor(state, input);
   const doc = identityDocument(input);
@@ -210,6 +155,6 @@ export function registerContainerInstance(state: SimState, request: unknown, cal
     state.clock.schedule(TRUNK_PROVISIONING_MS, 'trunk-provisioned', { cluster: cluster.name, arn });
   }
   addInstance(cluster, record);
-  scheduleReconcile(state, cluster);
+  state.events.emit({ kind: 'container-instance-state-change', cluster: cluster.name, containerInstanceArn: arn, status: record.status, previousStatus: undefined });
   return { containerInstance: describeInstance(cluster, record, false) };
 }

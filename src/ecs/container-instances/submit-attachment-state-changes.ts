@@ -13,30 +13,20 @@
  * - The answer is `{ acknowledgment: 'ACK' }`.
  */
 import { InvalidParameterException } from '../../errors.js';
-import type { Attachment } from '../../shapes.js';
-import type { ArnContext } from '../shared/arns.js';
+import type { Attachment, SubmitAttachmentStateChangesRequest, SubmitAttachmentStateChangesResponse } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
-import { touch } from './instances.js';
-import type { CallContext, InstanceRecord, SimState } from '../state/state.js';
+import { operation } from '../operation.js';
+import { parseAttachmentArn } from '../shared/arns.js';
 import { objectAt, requestObject, requiredArray } from '../shared/validate.js';
-
-/** The SubmitAttachmentStateChanges response (`SubmitAttachmentStateChangesResponse` of the SDK). */
-export interface SubmitAttachmentStateChangesOutput {
-  acknowledgment: string;
-}
+import type { SimState } from '../state/state.js';
+import { touch } from './instances.js';
+import type { InstanceRecord } from './record.js';
 
 /** Attachment statuses of the 2019-06-06 API (`FAILED` came later). */
-export const ATTACHMENT_STATUSES = ['PRECREATED', 'CREATED', 'ATTACHING', 'ATTACHED', 'DETACHING', 'DETACHED', 'DELETED'] as const;
+const ATTACHMENT_STATUSES = ['PRECREATED', 'CREATED', 'ATTACHING', 'ATTACHED', 'DETACHING', 'DETACHED', 'DELETED'] as const;
 
 /** The acknowledgment the call answers with. */
-export const ATTACHMENT_ACKNOWLEDGMENT = 'ACK';
-
-/** The ARN of a container-instance attachment with this id. */
-export function attachmentArn(ctx: ArnContext, id: string): string {
-  return `arn:aws:ecs:${ctx.region}:${ctx.accountId}:attachment/${id}`;
-}
-
-const ATTACHMENT_ARN = /^arn:aws[a-z-]*:ecs:([a-z0-9-]+):(\d{12}):attachment\/([A-Za-z0-9-]{1,64})$/;
+const ATTACHMENT_ACKNOWLEDGMENT = 'ACK';
 
 function requiredText(entry: Record<string, unknown>, name: string, where: string): string {
   const v = entry[name];
@@ -45,7 +35,10 @@ function requiredText(entry: Record<string, unknown>, name: string, where: strin
   return v;
 }
 
-export function submitAttachmentStateChanges(state: SimState, request: unknown, _call?: CallContext): SubmitAttachmentStateChangesOutput {
+/** @example sim.submitAttachmentStateChanges({ cluster: 'prod', attachments: [{ attachmentArn, status: 'ATTACHED' }] }) // → { acknowledgment: 'ACK' } */
+export const submitAttachmentStateChanges = operation({ name: 'SubmitAttachmentStateChanges', mutates: true, handler });
+
+function handler(state: SimState, request: SubmitAttachmentStateChangesRequest): SubmitAttachmentStateChangesResponse {
   const input = requestObject(request, 'SubmitAttachmentStateChanges');
   const cluster = clusterFor(state, input);
   const items = requiredArray(input, 'attachments');
@@ -63,14 +56,14 @@ export function submitAttachmentStateChanges(state: SimState, request: unknown, 
     const entry = objectAt(items, i, 'attachments');
     const arn = requiredText(entry, 'attachmentArn', where);
     const status = requiredText(entry, 'status', where);
-    const m = ATTACHMENT_ARN.exec(arn);
+    const m = parseAttachmentArn(arn);
     if (m === null) {
       throw new InvalidParameterException(`${where}.attachmentArn: '${arn}' is not an attachment ARN (arn:aws:ecs:<region>:<account>:attachment/<id>)`);
     }
     if (!(ATTACHMENT_STATUSES as readonly string[]).includes(status)) {
       throw new InvalidParameterException(`${where}.status must be one of ${ATTACHMENT_STATUSES.join(', ')}; got '${status}'`);
     }
-    const target = m[1] === state.ctx.region && m[2] === state.ctx.accountId ? byId.get(m[3]!) : undefined;
+    const target = m.region === state.ctx.region && m.accountId === state.ctx.accountId ? byId.get(m.id) : undefined;
     if (target === undefined) {
       throw new InvalidParameterException(`${where}.attachmentArn: no attachment ${arn} on a container instance of cluster ${cluster.name}`);
     }

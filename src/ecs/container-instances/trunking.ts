@@ -28,7 +28,7 @@ export function onTrunkProvisioned(state: SimState, clusterName: string, arn: st
     state.faults.set('trunk-failure', failures - 1);
     // FAILED is not an attachment status of the 2019 API; the failed trunk ENI is gone.
     if (attachment) attachment.status = 'DELETED';
-    setStatus(cluster, record, 'REGISTRATION_FAILED', trunkFailureReason(`subnet-${state.random.hex(17)}`));
+    setStatus(state, cluster, record, 'REGISTRATION_FAILED', trunkFailureReason(`subnet-${state.random.hex(17)}`));
     return;
   }
   const eni = `eni-${state.random.hex(17)}`;
@@ -41,7 +41,7 @@ export function onTrunkProvisioned(state: SimState, clusterName: string, arn: st
   }
   record.attributes.push({ name: 'ecs.awsvpc-trunk-id', value: eni });
   cluster.store.putAttribute(arn, 'ecs.awsvpc-trunk-id', eni);
-  setStatus(cluster, record, 'ACTIVE');
+  setStatus(state, cluster, record, 'ACTIVE');
 }
 
 /** The trunk ENI of a deregistered instance is released: DEREGISTERING → INACTIVE. */
@@ -50,5 +50,5 @@ export function onTrunkReleased(state: SimState, clusterName: string, arn: strin
   const record = cluster?.instances.get(arn);
   if (cluster === undefined || record === undefined || record.status !== 'DEREGISTERING') return;
   for (const a of record.attachments) if (a.type === 'ElasticNetworkInterface') a.status = 'DELETED';
-  setStatus(cluster, record, 'INACTIVE');
+  setStatus(state, cluster, record, 'INACTIVE');
 }

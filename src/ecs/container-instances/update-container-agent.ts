@@ -16,22 +16,22 @@
  */
 import { ClientException, MissingVersionException, NoUpdateAvailableException, UpdateInProgressException } from '../../errors.js';
 import { compareVersions, readVersion } from '../../cql/index.js';
-import { AGENT_UPDATE_IN_PROGRESS, instanceOutput, latestAgentVersion, requireInstance, startAgentUpdate } from './agent.js';
-import type { ContainerInstance } from '../../shapes.js';
+import type { UpdateContainerAgentRequest, UpdateContainerAgentResponse } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
-import type { CallContext, InstanceRecord, SimState } from '../state/state.js';
+import { operation } from '../operation.js';
 import { requestObject, requiredString } from '../shared/validate.js';
-
-/** The UpdateContainerAgent response (`UpdateContainerAgentResponse` of the SDK). */
-export interface UpdateContainerAgentOutput {
-  containerInstance: ContainerInstance;
-}
+import type { SimState } from '../state/state.js';
+import { AGENT_UPDATE_IN_PROGRESS, instanceOutput, latestAgentVersion, requireInstance, startAgentUpdate } from './agent.js';
+import type { InstanceRecord } from './record.js';
 
 function attribute(record: InstanceRecord, name: string): string | undefined {
   return record.attributes.find((a) => a.name === name)?.value;
 }
 
-export function updateContainerAgent(state: SimState, request: unknown, _call?: CallContext): UpdateContainerAgentOutput {
+/** @example sim.updateContainerAgent({ cluster: 'prod', containerInstance: id }) // → { containerInstance: { agentUpdateStatus: 'PENDING', ... } } */
+export const updateContainerAgent = operation({ name: 'UpdateContainerAgent', mutates: true, handler });
+
+function handler(state: SimState, request: UpdateContainerAgentRequest): UpdateContainerAgentResponse {
   const input = requestObject(request, 'UpdateContainerAgent');
   const cluster = clusterFor(state, input);
   const reference = requiredString(input, 'containerInstance');

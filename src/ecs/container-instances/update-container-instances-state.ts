@@ -12,33 +12,25 @@
  * changes the status here; what happens to tasks belongs to the task scheduler.
  */
 import { ClientException, InvalidParameterException } from '../../errors.js';
-import type { ContainerInstance } from '../../shapes.js';
-import { instanceOutput } from './agent.js';
+import type { Failure, UpdateContainerInstancesStateRequest, UpdateContainerInstancesStateResponse } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
-import { findInstance, missingArn, setStatus } from './instances.js';
-import { scheduleReconcile } from '../services/scheduler.js';
-import type { CallContext, InstanceRecord, SimState } from '../state/state.js';
+import { operation } from '../operation.js';
 import { optionalString, requestObject, requiredArray, stringList } from '../shared/validate.js';
-
-/** A `failures` entry (the 2019 `Failure` shape: `arn` and `reason`). */
-export interface Failure {
-  arn: string;
-  reason: string;
-}
-
-/** The UpdateContainerInstancesState response (`UpdateContainerInstancesStateResponse` of the SDK). */
-export interface UpdateContainerInstancesStateOutput {
-  containerInstances: ContainerInstance[];
-  failures: Failure[];
-}
+import type { SimState } from '../state/state.js';
+import { instanceOutput } from './agent.js';
+import { findInstance, missingArn, setStatus } from './instances.js';
+import type { InstanceRecord } from './record.js';
 
 /** The statuses UpdateContainerInstancesState can set. */
-export const SETTABLE_STATUSES = ['ACTIVE', 'DRAINING'] as const;
+const SETTABLE_STATUSES = ['ACTIVE', 'DRAINING'] as const;
 
 /** At most this many instances per call. */
-export const MAX_INSTANCES_PER_UPDATE = 10;
+const MAX_INSTANCES_PER_UPDATE = 10;
 
-export function updateContainerInstancesState(state: SimState, request: unknown, _call?: CallContext): UpdateContainerInstancesStateOutput {
+/** @example sim.updateContainerInstancesState({ cluster: 'prod', containerInstances: [id], status: 'DRAINING' }) */
+export const updateContainerInstancesState = operation({ name: 'UpdateContainerInstancesState', mutates: true, handler });
+
+function handler(state: SimState, request: UpdateContainerInstancesStateRequest): UpdateContainerInstancesStateResponse {
   const input = requestObject(request, 'UpdateContainerInstancesState');
   const cluster = clusterFor(state, input);
   const references = stringList(requiredArray(input, 'containerInstances', MAX_INSTANCES_PER_UPDATE), 'containerInstances');
@@ -71,9 +63,7 @@ export function updateContainerInstancesState(state: SimState, request: unknown,
   }
 
   for (const record of found) {
-    if (record.status !== status) setStatus(cluster, record, status);
+    if (record.status !== status) setStatus(state, cluster, record, status);
   }
-  // Draining moves service tasks (and reactivation adds capacity): the scheduler acts next.
-  scheduleReconcile(state, cluster);
   return { containerInstances: found.map((r) => instanceOutput(cluster, r, true)), failures };
 }

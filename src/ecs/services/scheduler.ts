@@ -1,53 +1,25 @@
 /**
- * Services (REPLICA): CreateService, UpdateService, DeleteService, DescribeServices,
- * ListServices, and the scheduler that reconciles them on the simulated clock (reference §3.4):
- * keep `desiredCount` tasks, replace tasks on DRAINING instances and tasks of an older task
- * definition within `minimumHealthyPercent` / `maximumPercent`, and scale in from the busiest
- * instances first.
+ * The service scheduler (REPLICA services, reference §3.4): on the simulated clock, keep
+ * `desiredCount` tasks, replace tasks on DRAINING instances and tasks of an older task definition
+ * within `minimumHealthyPercent` / `maximumPercent`, and scale in from the busiest instances
+ * first. It looks at a cluster 1 s after something changed: a service changed (the service
+ * operations call `scheduleReconcile`), or an event on the state's bus — a service task became
+ * RUNNING (what it replaces may stop), a task STOPPED (capacity freed, a service may be short),
+ * a container instance registered or changed status (draining moves tasks; new capacity).
  */
-import { ClientException, InvalidParameterException } from '../../errors.js';
 import { placementStage } from '../../placement/reasons.js';
-import type { PlacementConstraint, PlacementStrategy, RejectionReason } from '../../placement/types.js';
-import { checkTags } from '../attributes/rules.js';
-import { clusterFor } from '../clusters/cluster.js';
-import { pageOf } from '../shared/pagination.js';
-import { placementConstraints, placementStrategies } from '../shared/placement-params.js';
-import { callerOf, effectiveSetting } from '../account-settings/settings.js';
-import type { CallContext, ClusterRecord, SimState } from '../state/state.js';
-import type { TaskDefinition } from '../task-definitions/registry.js';
-import { launchTasks, requestStop, type TaskRecord } from '../tasks/lifecycle.js';
-import { optionalArray, optionalBoolean, optionalInteger, optionalString, requestObject, requiredString, stringList, type Input } from '../shared/validate.js';
-import type { Tag } from '../../shapes.js';
+import type { PlacementStrategy, RejectionReason } from '../../placement/types.js';
+import type { ClusterRecord } from '../clusters/record.js';
+import type { SimEvent } from '../state/events.js';
+import type { SimState } from '../state/state.js';
+import { launchTasks, requestStop } from '../tasks/lifecycle.js';
+import type { TaskRecord } from '../tasks/record.js';
+import type { ServiceRecord } from './record.js';
+import { serviceTasks } from './service.js';
 
 /** Simulated delay between a change and the scheduler acting on it. */
 export const RECONCILE_DELAY_MS = 1_000;
 const MAX_EVENTS = 100;
-
-export interface ServiceEvent {
-  id: string;
-  createdAt: number;
-  message: string;
-}
-
-export interface ServiceRecord {
-  readonly name: string;
-  readonly arn: string;
-  readonly clusterName: string;
-  taskDefinitionArn: string;
-  desiredCount: number;
-  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
-  minimumHealthyPercent: number;
-  maximumPercent: number;
-  placementConstraints: PlacementConstraint[];
-  placementStrategy: PlacementStrategy[];
-  readonly createdAt: number;
-  readonly longTaskArns: boolean;
-  /** newest first, at most 100 */
-  events: ServiceEvent[];
-  tags: Tag[];
-  /** the last placement failure reported, so the same one is not repeated every pass */
-  lastFailure: string | undefined;
-}
 
 /** Default strategy of REPLICA services without one: spread over AZs, then over instances. */
 export const DEFAULT_SERVICE_STRATEGY: readonly PlacementStrategy[] = [
@@ -78,6 +50,22 @@ function closestRejection(rejections: ReadonlyMap<number, RejectionReason>): [nu
 function addEvent(state: SimState, service: ServiceRecord, message: string): void {
   service.events.unshift({ id: state.random.uuid(), createdAt: state.clock.now, message });
   if (service.events.length > MAX_EVENTS) service.events.length = MAX_EVENTS;
+}
+
+/**
+ * Subscribes the scheduler to a state's events (each state, a fork included, once: see
+ * `state/wiring.ts`). The events carry the service and instance they touched; the scheduler still
+ * looks at every service of the cluster on its next pass.
+ */
+export function subscribeScheduler(state: SimState): void {
+  state.events.subscribe((event) => onEvent(state, event));
+}
+
+function onEvent(state: SimState, event: SimEvent): void {
+  // A task of no service becoming RUNNING frees nothing and replaces nothing.
+  if (event.kind === 'task-state-change' && event.lastStatus === 'RUNNING' && event.serviceName === undefined) return;
+  const cluster = state.clusters.get(event.cluster);
+  if (cluster !== undefined) scheduleReconcile(state, cluster);
 }
 
 /** Asks the scheduler to look at a cluster's services soon (once, however often it is asked). */
@@ -115,13 +103,6 @@ function activeInstances(cluster: ClusterRecord): (instanceArn: string) => boole
     if (active === undefined) memo.set(arn, (active = cluster.instances.peek(arn)?.status === 'ACTIVE'));
     return active;
   };
-}
-
-/** The service's tasks not told to stop, in creation order (a scan of every task). */
-function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): TaskRecord[] {
-  const out: TaskRecord[] = [];
-  for (const t of cluster.tasks.values()) if (t.serviceName === service.name && t.desiredStatus === 'RUNNING') out.push(t);
-  return out;
 }
 
 /** One pass of the service scheduler. */
@@ -239,182 +220,3 @@ export function reconcile(
   }
   if (service.status === 'DRAINING' && placed.length === 0 && !known.some(alive)) service.status = 'INACTIVE';
 }
-
-// ---- the API -------------------------------------------------------------------------------
-
-function deployment(state: SimState, cluster: ClusterRecord, service: ServiceRecord) {
-  const tasks = serviceTasks(cluster, service).filter((t) => t.taskDefinitionArn === service.taskDefinitionArn);
-  return {
-    id: `ecs-svc/${service.arn.split('/').pop()}`,
-    status: 'PRIMARY',
-    taskDefinition: service.taskDefinitionArn,
-    desiredCount: service.desiredCount,
-    pendingCount: tasks.filter((t) => t.lastStatus === 'PENDING').length,
-    runningCount: tasks.filter((t) => t.lastStatus === 'RUNNING').length,
-    createdAt: new Date(service.createdAt),
-    updatedAt: new Date(state.clock.now),
-    launchType: 'EC2' as const,
-  };
-}
-
-export function describeService(state: SimState, cluster: ClusterRecord, service: ServiceRecord, includeTags = false) {
-  const tasks = serviceTasks(cluster, service);
-  return {
-    serviceArn: service.arn,
-    serviceName: service.name,
-    clusterArn: cluster.arn,
-    status: service.status,
-    desiredCount: service.desiredCount,
-    runningCount: tasks.filter((t) => t.lastStatus === 'RUNNING').length,
-    pendingCount: tasks.filter((t) => t.lastStatus === 'PENDING').length,
-    launchType: 'EC2' as const,
-    taskDefinition: service.taskDefinitionArn,
-    deploymentConfiguration: { maximumPercent: service.maximumPercent, minimumHealthyPercent: service.minimumHealthyPercent },
-    deployments: [deployment(state, cluster, service)],
-    events: service.events.map((e) => ({ id: e.id, createdAt: new Date(e.createdAt), message: e.message })),
-    createdAt: new Date(service.createdAt),
-    placementConstraints: service.placementConstraints.map((c) => ({ ...c })),
-    placementStrategy: service.placementStrategy.map((s) => ({ ...s })),
-    schedulingStrategy: 'REPLICA' as const,
-    ...(includeTags ? { tags: service.tags.map((t) => ({ ...t })) } : {}),
-  };
-}
-
-export type ServiceOutput = ReturnType<typeof describeService>;
-
-function deploymentConfiguration(input: Input, current?: { minimumHealthyPercent: number; maximumPercent: number }) {
-  const v = input['deploymentConfiguration'];
-  let min = current?.minimumHealthyPercent ?? 100;
-  let max = current?.maximumPercent ?? 200;
-  if (v !== undefined && v !== null) {
-    if (typeof v !== 'object' || Array.isArray(v)) throw new InvalidParameterException('deploymentConfiguration must be an object');
-    const c = v as Input;
-    min = optionalInteger(c, 'minimumHealthyPercent', 0, 100) ?? min;
-    max = optionalInteger(c, 'maximumPercent', 100, 200_000) ?? max;
-  }
-  return { minimumHealthyPercent: min, maximumPercent: max };
-}
-
-function taskDefinitionFor(state: SimState, reference: string): TaskDefinition {
-  const td = state.taskDefinitions.resolveLaunchable(reference);
-  if ((td.requiresCompatibilities ?? []).length > 0 && !td.requiresCompatibilities!.includes('EC2')) {
-    throw new InvalidParameterException(`Task definition ${td.taskDefinitionArn} does not support the EC2 launch type.`);
-  }
-  return td;
-}
-
-function serviceFor(cluster: ClusterRecord, reference: string): ServiceRecord {
-  const name = reference.startsWith('arn:') ? reference.split('/').pop()! : reference;
-  const service = cluster.services.get(name);
-  if (service === undefined || (reference.startsWith('arn:') && service.arn !== reference)) {
-    throw new ClientException(`Service not found: ${reference}`);
-  }
-  return service;
-}
-
-export function createService(state: SimState, request: unknown, call?: CallContext): { service: ServiceOutput } {
-  const input = requestObject(request, 'CreateService');
-  const cluster = clusterFor(state, input);
-  const name = requiredString(input, 'serviceName');
-  if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw new InvalidParameterException(`serviceName: up to 255 letters, numbers, hyphens and underscores; got '${name}'`);
-  const td = taskDefinitionFor(state, requiredString(input, 'taskDefinition'));
-  const scheduling = optionalString(input, 'schedulingStrategy') ?? 'REPLICA';
-  if (scheduling !== 'REPLICA') throw new InvalidParameterException(`schedulingStrategy ${scheduling} is not simulated; only REPLICA services are`);
-  const launchType = optionalString(input, 'launchType') ?? 'EC2';
-  if (launchType !== 'EC2') throw new InvalidParameterException(`launchType ${launchType} is not simulated: placement applies to the EC2 launch type`);
-  const desiredCount = optionalInteger(input, 'desiredCount', 0, 1_000_000);
-  if (desiredCount === undefined) throw new InvalidParameterException('desiredCount is required for REPLICA services');
-  const inherited = (td.placementConstraints ?? []).map((c) => ({ type: 'memberOf', expression: c.expression }));
-  const constraints = placementConstraints(input, inherited);
-  const strategies = placementStrategies(input);
-  const config = deploymentConfiguration(input);
-  const tags = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
-  const existing = cluster.services.get(name);
-  if (existing !== undefined && existing.status !== 'INACTIVE') throw new InvalidParameterException('Creation of service was not idempotent.');
-  const caller = callerOf(state, call);
-  const longService = effectiveSetting(state, caller, 'serviceLongArnFormat').value === 'enabled';
-  const service: ServiceRecord = {
-    name,
-    arn: longService
-      ? `arn:aws:ecs:${state.ctx.region}:${state.ctx.accountId}:service/${cluster.name}/${name}`
-      : `arn:aws:ecs:${state.ctx.region}:${state.ctx.accountId}:service/${name}`,
-    clusterName: cluster.name,
-    taskDefinitionArn: td.taskDefinitionArn!,
-    desiredCount,
-    status: 'ACTIVE',
-    ...config,
-    placementConstraints: constraints,
-    placementStrategy: strategies,
-    createdAt: state.clock.now,
-    longTaskArns: effectiveSetting(state, caller, 'taskLongArnFormat').value === 'enabled',
-    events: [],
-    tags,
-    lastFailure: undefined,
-  };
-  cluster.services.set(name, service);
-  scheduleReconcile(state, cluster);
-  return { service: describeService(state, cluster, service) };
-}
-
-export function updateService(state: SimState, request: unknown, _call?: CallContext): { service: ServiceOutput } {
-  const input = requestObject(request, 'UpdateService');
-  const cluster = clusterFor(state, input);
-  const service = serviceFor(cluster, requiredString(input, 'service'));
-  if (service.status !== 'ACTIVE') throw new ClientException(`Service ${service.name} is not ACTIVE.`);
-  const desiredCount = optionalInteger(input, 'desiredCount', 0, 1_000_000);
-  const tdRef = optionalString(input, 'taskDefinition');
-  const td = tdRef === undefined ? undefined : taskDefinitionFor(state, tdRef);
-  const config = deploymentConfiguration(input, service);
-  // Omitted: keep; an empty list: remove; a list: replace (reference §2.2, §2.3).
-  const constraints = input['placementConstraints'] === undefined ? undefined : placementConstraints(input);
-  const strategies = input['placementStrategy'] === undefined ? undefined : placementStrategies(input);
-  optionalBoolean(input, 'forceNewDeployment');
-  if (desiredCount !== undefined) service.desiredCount = desiredCount;
-  if (td !== undefined) service.taskDefinitionArn = td.taskDefinitionArn!;
-  service.minimumHealthyPercent = config.minimumHealthyPercent;
-  service.maximumPercent = config.maximumPercent;
-  if (constraints !== undefined) service.placementConstraints = constraints;
-  if (strategies !== undefined) service.placementStrategy = strategies;
-  scheduleReconcile(state, cluster);
-  return { service: describeService(state, cluster, service) };
-}
-
-export function deleteService(state: SimState, request: unknown, _call?: CallContext): { service: ServiceOutput } {
-  const input = requestObject(request, 'DeleteService');
-  const cluster = clusterFor(state, input);
-  const service = serviceFor(cluster, requiredString(input, 'service'));
-  const force = optionalBoolean(input, 'force') ?? false;
-  if (service.status !== 'ACTIVE') throw new ClientException(`Service ${service.name} is not ACTIVE.`);
-  if (service.desiredCount > 0 && !force) throw new InvalidParameterException('The service cannot be stopped while it is scaled above 0.');
-  service.status = 'DRAINING';
-  service.desiredCount = 0;
-  scheduleReconcile(state, cluster);
-  return { service: describeService(state, cluster, service) };
-}
-
-export function describeServices(state: SimState, request: unknown, _call?: CallContext): { services: ServiceOutput[]; failures: { arn: string; reason: string }[] } {
-  const input = requestObject(request, 'DescribeServices');
-  const cluster = clusterFor(state, input);
-  const items = optionalArray(input, 'services', 10);
-  if (items === undefined || items.length === 0) throw new InvalidParameterException('services is required');
-  const include = stringList(optionalArray(input, 'include') ?? [], 'include');
-  const services: ServiceOutput[] = [];
-  const failures: { arn: string; reason: string }[] = [];
-  for (const reference of stringList(items, 'services')) {
-    const name = reference.startsWith('arn:') ? reference.split('/').pop()! : reference;
-    const service = cluster.services.get(name);
-    if (service === undefined) failures.push({ arn: reference.startsWith('arn:') ? reference : `arn:aws:ecs:${state.ctx.region}:${state.ctx.accountId}:service/${cluster.name}/${name}`, reason: 'MISSING' });
-    else services.push(describeService(state, cluster, service, include.includes('TAGS')));
-  }
-  return { services, failures };
-}
-
-export function listServices(state: SimState, request: unknown, _call?: CallContext): { serviceArns: string[]; nextToken?: string } {
-  const input = requestObject(request, 'ListServices');
-  const cluster = clusterFor(state, input);
-  const maxResults = optionalInteger(input, 'maxResults', 1, 100) ?? 10;
-  const arns = [...cluster.services.values()].filter((s) => s.status !== 'INACTIVE').map((s) => s.arn);
-  const page = pageOf(state, 'ListServices', cluster.arn, arns, (a) => a, maxResults, optionalString(input, 'nextToken'));
-  return page.nextToken === undefined ? { serviceArns: page.items } : { serviceArns: page.items, nextToken: page.nextToken };
-}
-

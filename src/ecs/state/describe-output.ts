@@ -34,25 +34,26 @@ import { EcsError, InvalidParameterException } from '../../errors.js';
 import { AccountantError, portsOf } from '../../resources/accountant.js';
 import { requirementsOf } from '../../resources/requirements.js';
 import type { Reservation, TaskRequirements } from '../../resources/types.js';
-import type { AgentUpdateStatus, Attachment, Resource, Tag } from '../../shapes.js';
-import { clusterArn, containerInstanceIdOf } from '../shared/arns.js';
-import { checkAttributes, checkTags, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from '../attributes/rules.js';
+import type { AgentUpdateStatus, Attachment, Resource } from '../../shapes.js';
+import { checkAttributes, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from '../attributes/rules.js';
+import { newCluster, type ClusterRecord } from '../clusters/record.js';
+import { checkPlatformDevices, checkResources, checkVersionInfo } from '../container-instances/checks.js';
 import { addInstance } from '../container-instances/instances.js';
+import type { InstanceRecord, PlatformDevice, UnattributedUse } from '../container-instances/record.js';
+import type { ServiceEvent, ServiceRecord } from '../services/record.js';
+import { scheduleReconcile } from '../services/scheduler.js';
+import { clusterArn, parseContainerInstanceArn, parseServiceArn, parseTaskArn, parseTaskDefinitionArn, serviceArn } from '../shared/arns.js';
 import { placementConstraints, placementStrategies } from '../shared/placement-params.js';
-import { checkPlatformDevices, checkResources, checkVersionInfo } from '../container-instances/register-container-instance.js';
-import { buildTaskDefinition } from '../task-definitions/register-task-definition.js';
-import { scheduleReconcile, type ServiceEvent, type ServiceRecord } from '../services/scheduler.js';
-import { newCluster, type ClusterRecord, type InstanceRecord, type PlatformDevice, type SimState, type UnattributedUse } from './state.js';
-import type { TaskDefinition } from '../task-definitions/registry.js';
-import { STOPPED_TASK_RETENTION_MS, TASK_START_MS, TASK_STOP_MS, type TaskRecord } from '../tasks/lifecycle.js';
+import { checkTags } from '../shared/tags.js';
 import type { Input } from '../shared/validate.js';
+import { buildTaskDefinition } from '../task-definitions/build.js';
+import type { TaskDefinition } from '../task-definitions/registry.js';
+import { STOPPED_TASK_RETENTION_MS, TASK_START_MS, TASK_STOP_MS } from '../tasks/lifecycle.js';
+import type { TaskRecord } from '../tasks/record.js';
+import type { SimState } from './state.js';
 
 const clone = <T>(x: T): T => structuredClone(x);
 
-const ARN_PARTS = /^arn:aws[a-z-]*:ecs:([a-z0-9-]+):(\d{12}):container-instance\//;
-const TASK_ARN = /^arn:aws[a-z-]*:ecs:([a-z0-9-]+):(\d{12}):task\/(?:([A-Za-z0-9_-]{1,255})\/)?([A-Za-z0-9-]{1,64})$/;
-const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:([a-z0-9-]+):(\d{12}):task-definition\/([A-Za-z0-9_-]{1,255}):([1-9]\d*)$/;
-const SERVICE_ARN = /^arn:aws[a-z-]*:ecs:([a-z0-9-]+):(\d{12}):service\/(?:[A-Za-z0-9_-]{1,255}\/)?([A-Za-z0-9_-]{1,255})$/;
 
 /** Every status a ContainerInstance may have (reference §3.1). */
 const INSTANCE_STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING', 'REGISTRATION_FAILED', 'DEREGISTERING', 'INACTIVE'];
@@ -62,8 +63,8 @@ const INT32_MAX = 2 ** 31 - 1;
 /** Region and account of the first container-instance ARN in a response, if any. */
 export function arnContextOf(json: unknown): { region: string; accountId: string } | null {
   const first = (json as { containerInstances?: { containerInstanceArn?: unknown }[] })?.containerInstances?.[0]?.containerInstanceArn;
-  const m = typeof first === 'string' ? ARN_PARTS.exec(first) : null;
-  return m ? { region: m[1]!, accountId: m[2]! } : null;
+  const m = typeof first === 'string' ? parseContainerInstanceArn(first) : null;
+  return m ? { region: m.region, accountId: m.accountId } : null;
 }
 
 /**
@@ -173,10 +174,9 @@ function loadInstance(state: SimState, raw: unknown, i: number, clusterName: str
   const where = `containerInstances[${i}]`;
   const o = objectOf(raw, where);
   const arn = o['containerInstanceArn'];
-  const m = typeof arn === 'string' ? ARN_PARTS.exec(arn) : null;
-  const parsed = typeof arn === 'string' ? containerInstanceIdOf(arn) : null;
-  if (m === null || parsed === null || typeof arn !== 'string') throw bad(`${where}.containerInstanceArn`, 'expected a container instance ARN');
-  sameAccount(state, m[1]!, m[2]!, `${where}.containerInstanceArn`, arn);
+  const parsed = typeof arn === 'string' ? parseContainerInstanceArn(arn) : null;
+  if (parsed === null || typeof arn !== 'string') throw bad(`${where}.containerInstanceArn`, 'expected a container instance ARN');
+  sameAccount(state, parsed.region, parsed.accountId, `${where}.containerInstanceArn`, arn);
   const attributes = at(`${where}.attributes`, () => checkAttributes(listOf(o['attributes'], `${where}.attributes`), 'attributes'));
   const custom = attributes.filter((a) => isCustomAttribute(a.name!)).length;
   if (custom > MAX_CUSTOM_ATTRIBUTES) throw bad(`${where}.attributes`, `at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes per container instance; got ${custom}`);
@@ -247,15 +247,15 @@ function loadTaskDefinition(state: SimState, raw: unknown, i: number): TaskDefin
   const where = `taskDefinitions[${i}]`;
   const o = objectOf(raw, where);
   const arn = stringOf(o['taskDefinitionArn'], `${where}.taskDefinitionArn`);
-  const m = arn === undefined ? null : TASK_DEFINITION_ARN.exec(arn);
-  if (arn === undefined || m === null) throw bad(`${where}.taskDefinitionArn`, 'expected a task definition ARN with its revision');
-  sameAccount(state, m[1]!, m[2]!, `${where}.taskDefinitionArn`, arn);
-  const revision = Number(m[4]);
-  if (o['family'] !== undefined && o['family'] !== m[3]) throw bad(`${where}.family`, `'${String(o['family'])}' is not the family of ${arn}`);
+  const m = arn === undefined ? null : parseTaskDefinitionArn(arn);
+  if (arn === undefined || m === null || m.revision === undefined || !/^[1-9]\d*$/.test(m.revision)) throw bad(`${where}.taskDefinitionArn`, 'expected a task definition ARN with its revision');
+  sameAccount(state, m.region, m.accountId, `${where}.taskDefinitionArn`, arn);
+  const revision = Number(m.revision);
+  if (o['family'] !== undefined && o['family'] !== m.family) throw bad(`${where}.family`, `'${String(o['family'])}' is not the family of ${arn}`);
   if (o['revision'] !== undefined && o['revision'] !== revision) throw bad(`${where}.revision`, `${String(o['revision'])} is not the revision of ${arn}`);
   const status = oneOf(o['status'], `${where}.status`, ['ACTIVE', 'INACTIVE'] as const) ?? 'ACTIVE';
   // The definition as RegisterTaskDefinition checks and builds it, at the dump's revision.
-  const { taskDefinition } = at(where, () => buildTaskDefinition(state, { ...o, family: m[3] }, revision));
+  const { taskDefinition } = at(where, () => buildTaskDefinition(state, { ...o, family: m.family }, revision));
   return { ...taskDefinition, status };
 }
 
@@ -265,12 +265,12 @@ function loadService(state: SimState, raw: unknown, i: number, clusterName: stri
   const where = `services[${i}]`;
   const o = objectOf(raw, where);
   const arn = stringOf(o['serviceArn'], `${where}.serviceArn`);
-  const m = arn === undefined ? null : SERVICE_ARN.exec(arn);
+  const m = arn === undefined ? null : parseServiceArn(arn);
   if (arn !== undefined && m === null) throw bad(`${where}.serviceArn`, 'expected a service ARN');
-  if (m !== null) sameAccount(state, m[1]!, m[2]!, `${where}.serviceArn`, arn!);
-  const name = stringOf(o['serviceName'], `${where}.serviceName`) ?? m?.[3];
+  if (m !== null) sameAccount(state, m.region, m.accountId, `${where}.serviceArn`, arn!);
+  const name = stringOf(o['serviceName'], `${where}.serviceName`) ?? m?.serviceName;
   if (name === undefined || !/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw bad(`${where}.serviceName`, 'a service name (up to 255 letters, digits, - and _) is required');
-  if (m !== null && m[3] !== name) throw bad(`${where}.serviceArn`, `${arn} is not the ARN of service ${name}`);
+  if (m !== null && m.serviceName !== name) throw bad(`${where}.serviceArn`, `${arn} is not the ARN of service ${name}`);
   const tdArn = stringOf(o['taskDefinition'], `${where}.taskDefinition`);
   const td = tdArn === undefined ? undefined : definitions.get(tdArn) ?? state.taskDefinitions.get(tdArn);
   if (td === undefined) throw bad(`${where}.taskDefinition`, `${String(tdArn)} is not among the taskDefinitions (nor registered)`);
@@ -292,7 +292,7 @@ function loadService(state: SimState, raw: unknown, i: number, clusterName: stri
   const strategies = at(where, () => placementStrategies(o));
   return {
     name,
-    arn: arn ?? `arn:aws:ecs:${state.ctx.region}:${state.ctx.accountId}:service/${clusterName}/${name}`,
+    arn: arn ?? serviceArn(state.ctx, clusterName, name, true),
     clusterName,
     taskDefinitionArn: td.taskDefinitionArn!,
     desiredCount: countOf(o['desiredCount'], `${where}.desiredCount`) ?? 0,
@@ -332,9 +332,9 @@ function loadTask(
   const where = `tasks[${i}]`;
   const o = objectOf(raw, where);
   const arn = stringOf(o['taskArn'], `${where}.taskArn`);
-  const m = arn === undefined ? null : TASK_ARN.exec(arn);
+  const m = arn === undefined ? null : parseTaskArn(arn);
   if (arn === undefined || m === null) throw bad(`${where}.taskArn`, 'expected a task ARN');
-  sameAccount(state, m[1]!, m[2]!, `${where}.taskArn`, arn);
+  sameAccount(state, m.region, m.accountId, `${where}.taskArn`, arn);
   const instanceArn = stringOf(o['containerInstanceArn'], `${where}.containerInstanceArn`);
   if (instanceArn === undefined || !instances.has(instanceArn)) throw bad(`${where}.containerInstanceArn`, `${String(instanceArn)} is not among the containerInstances`);
   const tdArn = stringOf(o['taskDefinitionArn'], `${where}.taskDefinitionArn`);
@@ -362,7 +362,7 @@ function loadTask(
   const createdAt = timeOf(o['createdAt'], `${where}.createdAt`) ?? state.clock.now;
   const task: Omit<TaskRecord, 'reservation'> = {
     arn,
-    id: m[4]!,
+    id: m.id,
     clusterName,
     taskDefinitionArn: td.taskDefinitionArn!,
     containerInstanceArn: instanceArn,
@@ -382,7 +382,7 @@ function loadTask(
     memory: td.memory,
     tags: at(`${where}.tags`, () => checkTags(listOf(o['tags'], `${where}.tags`), 'tags')),
   };
-  return { where, task, requirements, gpuIds, longArn: m[3] !== undefined };
+  return { where, task, requirements, gpuIds, longArn: m.clusterName !== null };
 }
 
 // ---- putting it together -------------------------------------------------------------------------

@@ -7,11 +7,11 @@
  * task-definition revisions, queued events) are shared for good. The fork continues the same
  * seeded random sequence, so a what-if replays exactly.
  */
-import { SimClock } from '../../sim/clock.js';
 import { SeededRandom } from '../../sim/random.js';
-import { dispatchEvent } from './scheduled-events.js';
-import { newCluster, type ClusterRecord, type SimState } from './state.js';
-import type { ServiceRecord } from '../services/scheduler.js';
+import { newCluster, type ClusterRecord } from '../clusters/record.js';
+import type { ServiceRecord } from '../services/record.js';
+import type { SimState } from './state.js';
+import { wireState } from './wiring.js';
 
 function cloneService(s: ServiceRecord): ServiceRecord {
   return structuredClone(s);
@@ -33,18 +33,23 @@ function cloneCluster(c: ClusterRecord): ClusterRecord {
   return copy;
 }
 
-/** A state equal to `state` and sharing nothing mutable with it. */
+/**
+ * A state equal to `state` and sharing nothing mutable with it. Its clock, event bus and
+ * subscriptions are its own (`wireState`): what happens on the fork is reacted to on the fork.
+ */
 export function forkState(state: SimState): SimState {
-  const fork: SimState = {
-    options: state.options,
-    ctx: state.ctx,
-    clusters: new Map([...state.clusters].map(([name, c]) => [name, cloneCluster(c)])),
-    settings: new Map([...state.settings].map(([p, m]) => [p, new Map(m)])),
-    random: new SeededRandom(state.random.state),
-    clock: new SimClock(state.clock.now, (e) => dispatchEvent(fork, e)),
-    faults: new Map(state.faults),
-    taskDefinitions: state.taskDefinitions.clone(),
-  };
+  const fork = wireState(
+    {
+      options: state.options,
+      ctx: state.ctx,
+      clusters: new Map([...state.clusters].map(([name, c]) => [name, cloneCluster(c)])),
+      settings: new Map([...state.settings].map(([p, m]) => [p, new Map(m)])),
+      random: new SeededRandom(state.random.state),
+      faults: new Map(state.faults),
+      taskDefinitions: state.taskDefinitions.clone(),
+    },
+    state.clock.now,
+  );
   fork.clock.load(state.clock.pending(), state.clock.sequence);
   return fork;
 }

@@ -6,12 +6,14 @@
 import { InvalidParameterException } from '../../errors.js';
 import type { ScheduledEvent } from '../../sim/clock.js';
 import type { Tag } from '../../shapes.js';
-import { addInstance } from '../container-instances/instances.js';
-import { newCluster, type InstanceRecord, type SimOptions, type SimState } from './state.js';
-import type { TaskDefinitionsSnapshot } from '../task-definitions/registry.js';
 import type { Reservation } from '../../resources/types.js';
-import type { ServiceRecord } from '../services/scheduler.js';
-import type { TaskRecord } from '../tasks/lifecycle.js';
+import { newCluster } from '../clusters/record.js';
+import { addInstance } from '../container-instances/instances.js';
+import type { InstanceRecord } from '../container-instances/record.js';
+import type { ServiceRecord } from '../services/record.js';
+import type { TaskDefinitionsSnapshot } from '../task-definitions/registry.js';
+import type { TaskRecord } from '../tasks/record.js';
+import type { SimOptions, SimState } from './state.js';
 
 export const SNAPSHOT_FORMAT = 'ecs-cluster-sim/snapshot@1';
 

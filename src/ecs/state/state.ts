@@ -1,92 +1,14 @@
 /**
- * The simulator's state: clusters, container instances (their ECS fields, with the queryable
- * ones mirrored in each cluster's store), account settings, the clock and the seeded random
- * source. Operations validate first and mutate after, so a rejected call changes nothing.
+ * The simulator's state: clusters (with their container instances, tasks and services), account
+ * settings, task definitions, the clock, the seeded random source and the event bus. Operations
+ * validate first and mutate after, so a rejected call changes nothing.
  */
-import type { AgentUpdateStatus, Attachment, Attribute, Resource, Tag, VersionInfo } from '../../shapes.js';
 import type { SimClock } from '../../sim/clock.js';
 import type { SeededRandom } from '../../sim/random.js';
-import { InstanceStore } from '../../store/store.js';
-import { CowMap } from '../../store/cow-map.js';
+import type { ClusterRecord } from '../clusters/record.js';
 import type { ArnContext } from '../shared/arns.js';
 import type { TaskDefinitionRegistry } from '../task-definitions/registry.js';
-import { ResourceAccountant } from '../../resources/accountant.js';
-import type { ServiceRecord } from '../services/scheduler.js';
-import type { TaskRecord } from '../tasks/lifecycle.js';
-
-/** A GPU or other device the agent reported (`platformDevices`). */
-export interface PlatformDevice {
-  id: string;
-  type: string;
-}
-
-export interface InstanceRecord {
-  readonly arn: string;
-  readonly id: string;
-  readonly clusterName: string;
-  ec2InstanceId: string | undefined;
-  registeredResources: Resource[];
-  versionInfo: VersionInfo;
-  status: string;
-  statusReason: string | undefined;
-  agentConnected: boolean;
-  agentUpdateStatus: AgentUpdateStatus | undefined;
-  /** epoch milliseconds */
-  registeredAt: number;
-  /** change counter, +1 on every change */
-  version: number;
-  /** in the order they were set; mirrored in the cluster store */
-  attributes: Attribute[];
-  attachments: Attachment[];
-  tags: Tag[];
-  runningTasksCount: number;
-  pendingTasksCount: number;
-  platformDevices: PlatformDevice[];
-  /** the instance type, from the identity document or the ecs.instance-type attribute */
-  instanceType: string | undefined;
-  /** registered with a trunk ENI (awsvpcTrunking effective and a supported type) */
-  trunked: boolean;
-  /**
-   * Resources a loaded DescribeContainerInstances dump shows in use (registered minus remaining)
-   * that no task the simulator knows holds: tasks the dump did not list. Held for good, so the
-   * instance describes as it was dumped; absent on instances the simulator registered.
-   */
-  unattributed?: UnattributedUse;
-}
-
-/** What `InstanceRecord.unattributed` holds (a reservation without its slot and ENI). */
-export interface UnattributedUse {
-  readonly cpu: number;
-  readonly memory: number;
-  readonly tcpPorts: readonly number[];
-  readonly udpPorts: readonly number[];
-  readonly gpuIds: readonly string[];
-}
-
-export interface ClusterRecord {
-  readonly name: string;
-  readonly arn: string;
-  status: string;
-  readonly store: InstanceStore;
-  /**
-   * ARN → record, in registration order. After a fork, `get` hands out this side's own copy (so
-   * a record it returns may be changed) and `peek` / iteration read records that may be shared.
-   */
-  readonly instances: CowMap<string, InstanceRecord>;
-  /** id → ARN */
-  readonly arnById: CowMap<string, string>;
-  tags: Tag[];
-  /** what every instance has left (reservations of placed tasks) */
-  readonly accountant: ResourceAccountant;
-  /** task ARN → record, in creation order (STOPPED tasks stay describable) */
-  readonly tasks: CowMap<string, TaskRecord>;
-  /** task id → ARN */
-  readonly taskIdToArn: CowMap<string, string>;
-  /** service name → record */
-  readonly services: Map<string, ServiceRecord>;
-  /** a services-reconcile event is already scheduled */
-  reconcilePending: boolean;
-}
+import type { EventBus, SimEvent } from './events.js';
 
 export interface SimOptions {
   readonly region: string;
@@ -114,45 +36,15 @@ export interface SimState {
   readonly faults: Map<string, number>;
   /** Registered task definitions, by family and revision (RegisterTaskDefinition). */
   readonly taskDefinitions: TaskDefinitionRegistry;
+  /**
+   * What happened to tasks and container instances, for whoever reacts (the service scheduler).
+   * Each state, a fork included, has its own bus and its own subscriptions (`state/wiring.ts`).
+   */
+  readonly events: EventBus<SimEvent>;
 }
 
 /** Per-call options: who is calling. */
 export interface CallContext {
   /** IAM principal ARN of the caller; default: the simulator's. */
   readonly principalArn?: string;
-}
-
-export function newCluster(name: string, arn: string, store = new InstanceStore(), accountant?: ResourceAccountant): ClusterRecord {
-  return {
-    name,
-    arn,
-    status: 'ACTIVE',
-    store,
-    instances: new CowMap([], cloneInstance),
-    arnById: new CowMap(),
-    tags: [],
-    accountant: accountant ?? new ResourceAccountant(store),
-    tasks: new CowMap([], cloneTask),
-    taskIdToArn: new CowMap(),
-    services: new Map(),
-    reconcilePending: false,
-  };
-}
-
-/** A deep copy of an instance record (a fork's own, made when it first changes the record). */
-export function cloneInstance(r: InstanceRecord): InstanceRecord {
-  return {
-    ...r,
-    registeredResources: r.registeredResources.map((x) => ({ ...x, ...(x.stringSetValue ? { stringSetValue: [...x.stringSetValue] } : {}) })),
-    versionInfo: { ...r.versionInfo },
-    attributes: r.attributes.map((a) => ({ ...a })),
-    attachments: r.attachments.map((a) => ({ ...a, details: a.details?.map((d) => ({ ...d })) })),
-    tags: r.tags.map((t) => ({ ...t })),
-    platformDevices: r.platformDevices.map((d) => ({ ...d })),
-  };
-}
-
-/** A copy of a task record; its reservation is frozen and stays shared (the accountant tracks it by identity). */
-export function cloneTask(t: TaskRecord): TaskRecord {
-  return { ...t, tags: t.tags.map((x) => ({ ...x })) };
 }

@@ -8,6 +8,7 @@ import { requirementsOf } from '../../resources/requirements.js';
 import type { TaskRequirements } from '../../resources/types.js';
 import type * as Sdk from '../../shapes.js';
 import type { Attribute, Tag } from '../../shapes.js';
+import { parseTaskDefinitionArn } from '../shared/arns.js';
 
 export type NetworkMode = Sdk.NetworkMode;
 export type Compatibility = Extract<Sdk.Compatibility, 'EC2' | 'FARGATE'>;
@@ -85,7 +86,6 @@ export interface TaskDefinitionsSnapshot {
   entries: TaskDefinitionEntry[];
 }
 
-const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/([A-Za-z0-9_-]{1,255})(?::(\d+))?$/;
 const FAMILY_REVISION = /^([A-Za-z0-9_-]{1,255})(?::(\d+))?$/;
 
 function deepFreeze<T>(value: T): T {
@@ -159,12 +159,12 @@ export class TaskDefinitionRegistry {
     if (typeof reference !== 'string') return undefined;
     const exact = this.byArn.get(reference);
     if (exact !== undefined) return exact;
-    const arn = TASK_DEFINITION_ARN.exec(reference);
+    const arn = parseTaskDefinitionArn(reference);
     if (arn !== null) {
       // A full ARN with a revision is found exactly (above) or not at all; one without a
       // revision names the family's latest ACTIVE revision, if the ARN is this account's.
-      if (arn[2] !== undefined) return undefined;
-      const latest = this.latestActive(arn[1]!);
+      if (arn.revision !== undefined) return undefined;
+      const latest = this.latestActive(arn.family);
       return latest?.taskDefinition.taskDefinitionArn === `${reference}:${latest?.taskDefinition.revision}` ? latest : undefined;
     }
     const m = FAMILY_REVISION.exec(reference);
@@ -217,7 +217,7 @@ export class TaskDefinitionRegistry {
    */
   deregister(reference: string): TaskDefinition {
     const entry = this.entry(reference);
-    const named = typeof reference === 'string' && (FAMILY_REVISION.exec(reference)?.[2] !== undefined || TASK_DEFINITION_ARN.exec(reference)?.[2] !== undefined);
+    const named = typeof reference === 'string' && (FAMILY_REVISION.exec(reference)?.[2] !== undefined || parseTaskDefinitionArn(reference)?.revision !== undefined);
     if (!named) throw new ClientException(`taskDefinition: name a revision ('family:revision' or the full ARN with its revision); got '${String(reference)}'.`);
     if (entry === undefined) throw new ClientException(`taskDefinition: TaskDefinition not found: '${reference}'.`);
     if (entry.taskDefinition.status === 'INACTIVE') return entry.taskDefinition;

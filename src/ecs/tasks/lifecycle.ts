@@ -1,19 +1,23 @@
 /**
- * Tasks: their records, how they come to be (through the placement engine) and how they move
+ * Tasks: how they come to be (through the placement engine) and how they move
  * PENDING → RUNNING → STOPPED on the simulated clock. Every change keeps three things in step:
  * the accountant's reservations, the store's task groups (what `task:group` and spread see), and
- * the instance's `runningTasksCount` / `pendingTasksCount`.
+ * the instance's `runningTasksCount` / `pendingTasksCount`. A task becoming RUNNING or STOPPED is
+ * a `task-state-change` on the state's event bus (the service scheduler listens).
  *
  * Tasks live here rather than in sim/ because every step changes ECS records (instance counts,
  * versions); sim/ keeps the clock and randomness they run on.
  */
+import { InvalidParameterException } from '../../errors.js';
 import type { Tag } from '../../shapes.js';
 import { placeTasks } from '../../placement/engine.js';
 import type { PlacementConstraint, PlacementOutcome, PlacementStrategy } from '../../placement/types.js';
-import type { Reservation, TaskRequirements } from '../../resources/types.js';
+import type { TaskRequirements } from '../../resources/types.js';
+import type { ClusterRecord } from '../clusters/record.js';
 import { touch } from '../container-instances/instances.js';
-import { scheduleReconcile } from '../services/scheduler.js';
-import type { ClusterRecord, SimState } from '../state/state.js';
+import { isResourceId, parseTaskArn, taskArn } from '../shared/arns.js';
+import type { SimState } from '../state/state.js';
+import type { TaskRecord } from './record.js';
 
 /** Simulated time from placement to RUNNING (image pull, container start). */
 export const TASK_START_MS = 5_000;
@@ -21,37 +25,6 @@ export const TASK_START_MS = 5_000;
 export const TASK_STOP_MS = 5_000;
 /** How long a STOPPED task stays describable (ECS keeps stopped tasks for about an hour). */
 export const STOPPED_TASK_RETENTION_MS = 3_600_000;
-
-export type TaskStatus = 'PENDING' | 'RUNNING' | 'STOPPED';
-
-export interface TaskRecord {
-  readonly arn: string;
-  readonly id: string;
-  readonly clusterName: string;
-  readonly taskDefinitionArn: string;
-  readonly containerInstanceArn: string;
-  readonly group: string;
-  readonly startedBy: string | undefined;
-  /** the service that owns the task, if any */
-  readonly serviceName: string | undefined;
-  lastStatus: TaskStatus;
-  desiredStatus: 'RUNNING' | 'STOPPED';
-  /** epoch ms */
-  readonly createdAt: number;
-  startedAt: number | undefined;
-  stoppingAt: number | undefined;
-  stoppedAt: number | undefined;
-  stoppedReason: string | undefined;
-  version: number;
-  /** what the task holds until it is STOPPED */
-  readonly reservation: Reservation;
-  /** container names, from the task definition */
-  readonly containers: readonly string[];
-  /** task-level cpu / memory as the task definition gave them */
-  readonly cpu: string | undefined;
-  readonly memory: string | undefined;
-  readonly tags: Tag[];
-}
 
 export interface LaunchRequest {
   readonly taskDefinitionArn: string;
@@ -88,9 +61,7 @@ export function launchTasks(state: SimState, cluster: ClusterRecord, request: La
   for (const { slot, reservation } of outcome.placements) {
     const instanceArn = cluster.store.arns[slot]!;
     const id = request.longArn ? state.random.hex(32) : state.random.uuid();
-    const arn = request.longArn
-      ? `arn:aws:ecs:${state.ctx.region}:${state.ctx.accountId}:task/${cluster.name}/${id}`
-      : `arn:aws:ecs:${state.ctx.region}:${state.ctx.accountId}:task/${id}`;
+    const arn = taskArn(state.ctx, cluster.name, id, request.longArn);
     const task: TaskRecord = {
       arn,
       id,
@@ -143,8 +114,7 @@ export function onTaskStarted(state: SimState, clusterName: string, arn: string)
   task.startedAt = state.clock.now;
   task.version++;
   adjustCounts(cluster, task.containerInstanceArn, +1, -1);
-  // A replacement became healthy: the scheduler may now stop what it replaces.
-  if (task.serviceName !== undefined) scheduleReconcile(state, cluster);
+  emitTaskStateChange(state, task);
 }
 
 /** Asks a task to stop: desiredStatus STOPPED now, STOPPED after TASK_STOP_MS. Idempotent. */
@@ -191,6 +161,25 @@ export function finishStop(state: SimState, cluster: ClusterRecord, seen: TaskRe
   }
   adjustCounts(cluster, task.containerInstanceArn, was === 'RUNNING' ? -1 : 0, was === 'PENDING' ? -1 : 0);
   state.clock.schedule(STOPPED_TASK_RETENTION_MS, 'task-expired', { cluster: cluster.name, arn: task.arn });
-  // Freed capacity, or a service short of a task: let the scheduler look.
-  scheduleReconcile(state, cluster);
+  emitTaskStateChange(state, task);
+}
+
+function emitTaskStateChange(state: SimState, task: TaskRecord): void {
+  if (task.lastStatus === 'PENDING') return;
+  state.events.emit({
+    kind: 'task-state-change',
+    cluster: task.clusterName,
+    taskArn: task.arn,
+    lastStatus: task.lastStatus,
+    serviceName: task.serviceName,
+    containerInstanceArn: task.containerInstanceArn,
+  });
+}
+
+/** The task a reference (id or ARN) names in `cluster`, or null. */
+export function findTask(cluster: ClusterRecord, reference: string): TaskRecord | null {
+  if (parseTaskArn(reference) !== null) return cluster.tasks.get(reference) ?? null;
+  if (!isResourceId(reference)) throw new InvalidParameterException(`'${reference}' is neither a task id nor a task ARN`);
+  const arn = cluster.taskIdToArn.get(reference);
+  return arn === undefined ? null : cluster.tasks.get(arn)!;
 }

@@ -1,8 +1,10 @@
 /** The DescribeTasks / RunTask shape of a task record. */
 import type { Tag } from '../../shapes.js';
+import { clusterArn, containerArn } from '../shared/arns.js';
 import type { SimState } from '../state/state.js';
-import type { TaskRecord } from './lifecycle.js';
+import type { TaskRecord } from './record.js';
 
+/** A task as DescribeTasks answers it (assignable to the SDK's `Task`, with what the simulator always fills in required). */
 export interface TaskOutput {
   taskArn: string;
   clusterArn: string;
@@ -27,8 +29,9 @@ export interface TaskOutput {
   tags?: Tag[];
 }
 
+/** The DescribeTasks shape of a task record (tags only when asked for). */
 export function describeTask(state: SimState, task: TaskRecord, includeTags: boolean): TaskOutput {
-  const cluster = `arn:aws:ecs:${state.ctx.region}:${state.ctx.accountId}:cluster/${task.clusterName}`;
+  const cluster = clusterArn(state.ctx, task.clusterName);
   // Static host ports are the task's; they are shown on its first container (the simulator
   // does not track which container mapped which port).
   const bindings = [
@@ -47,7 +50,7 @@ export function describeTask(state: SimState, task: TaskRecord, includeTags: boo
     ...(task.memory === undefined ? {} : { memory: task.memory }),
     containers: task.containers.map((name, i) => ({
       // Container ARNs are derived from the task id and the container name, so they are stable.
-      containerArn: `arn:aws:ecs:${state.ctx.region}:${state.ctx.accountId}:container/${task.clusterName}/${task.id}/${name}`,
+      containerArn: containerArn(state.ctx, task.clusterName, task.id, name),
       taskArn: task.arn,
       name,
       lastStatus: task.lastStatus,

@@ -2,7 +2,8 @@
  * What-if reports: run a change on a fork, let the scheduler settle, and compare. The original
  * simulator is never touched.
  */
-import type { ClusterRecord, InstanceRecord } from '../state/state.js';
+import type { ClusterRecord } from '../clusters/record.js';
+import type { InstanceRecord } from '../container-instances/record.js';
 
 export interface Utilisation {
   /** reserved CPU units / registered CPU units, 0..1 */

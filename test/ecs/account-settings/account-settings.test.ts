@@ -6,12 +6,6 @@ import type {
 } from '@aws-sdk/client-ecs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type {
-  DeleteAccountSettingOutput,
-  ListAccountSettingsOutput,
-  PutAccountSettingDefaultOutput,
-  PutAccountSettingOutput,
-} from '../../../src/ecs/account-settings/principals.js';
-import type {
   DeleteAccountSettingResponse,
   ListAccountSettingsResponse,
   PutAccountSettingDefaultResponse,
@@ -20,6 +14,12 @@ import type {
 } from '../../../src/shapes.js';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
 import { EcsError } from '../../../src/errors.js';
+
+// What the simulator answers (the SDK-mirrored responses of src/shapes.ts).
+type PutAccountSettingOutput = ReturnType<EcsSimulator['putAccountSetting']>;
+type PutAccountSettingDefaultOutput = ReturnType<EcsSimulator['putAccountSettingDefault']>;
+type DeleteAccountSettingOutput = ReturnType<EcsSimulator['deleteAccountSetting']>;
+type ListAccountSettingsOutput = ReturnType<EcsSimulator['listAccountSettings']>;
 
 const ACCOUNT = '123456789012';
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;

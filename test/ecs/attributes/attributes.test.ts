@@ -1,10 +1,14 @@
 // PutAttributes, DeleteAttributes and ListAttributes (reference §3.9, §1.10, §5).
 import type { DeleteAttributesCommandOutput, ListAttributesCommandOutput, PutAttributesCommandOutput } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
-import type { DeleteAttributesOutput, ListAttributesOutput, PutAttributesOutput } from '../../../src/ecs/attributes/targets.js';
 import type { ListAttributesResponse } from '../../../src/shapes.js';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
 import { EcsError } from '../../../src/errors.js';
+
+// What the simulator answers (the SDK-mirrored responses of src/shapes.ts).
+type PutAttributesOutput = ReturnType<EcsSimulator['putAttributes']>;
+type DeleteAttributesOutput = ReturnType<EcsSimulator['deleteAttributes']>;
+type ListAttributesOutput = ReturnType<EcsSimulator['listAttributes']>;
 
 // ---- fixtures ------------------------------------------------------------------------------
 

@@ -83,7 +83,7 @@ describe('DeleteCluster', () => {
     // A deleted service is DRAINING until the scheduler has seen it off.
     expectRejected(sim, () => sim.deleteCluster({ cluster: 'c' }), 'ClusterContainsServicesException');
     sim.advance(10_000);
-    expect(sim.deleteCluster({ cluster: 'c' }).cluster.status).toBe('INACTIVE');
+    expect(sim.deleteCluster({ cluster: 'c' }).cluster!.status).toBe('INACTIVE');
   });
 
   it('can follow once a task is stopped and its instance deregistered', () => {
@@ -94,7 +94,7 @@ describe('DeleteCluster', () => {
     sim.stopTask({ cluster: 'c', task: task.taskArn! });
     sim.advance(10_000);
     sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arn });
-    expect(sim.deleteCluster({ cluster: 'c' }).cluster.status).toBe('INACTIVE');
+    expect(sim.deleteCluster({ cluster: 'c' }).cluster!.status).toBe('INACTIVE');
   });
 
   it('requires the cluster member', () => {

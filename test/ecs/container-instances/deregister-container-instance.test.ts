@@ -1,10 +1,12 @@
 import type { DeregisterContainerInstanceCommandOutput } from '@aws-sdk/client-ecs';
 import { describeOne, expectRejected, registerC5Large, simWithCluster } from '../fixtures.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { DeregisterContainerInstanceOutput } from '../../../src/ecs/container-instances/deregister-container-instance.js';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
 import { TRUNK_PROVISIONING_MS, TRUNK_RELEASE_MS } from '../../../src/ecs/container-instances/trunking.js';
 import type { ContainerInstance } from '../../../src/shapes.js';
+
+// What the simulator answers (the SDK-mirrored responses of src/shapes.ts).
+type DeregisterContainerInstanceOutput = ReturnType<EcsSimulator['deregisterContainerInstance']>;
 
 const ALL_STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED', 'INACTIVE'];
 

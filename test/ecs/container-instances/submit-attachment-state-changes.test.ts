@@ -2,9 +2,12 @@ import type { SubmitAttachmentStateChangesCommandOutput } from '@aws-sdk/client-
 import { expectRejected } from '../fixtures.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
-import { attachmentArn, type SubmitAttachmentStateChangesOutput } from '../../../src/ecs/container-instances/submit-attachment-state-changes.js';
+import { attachmentArn } from '../../../src/ecs/shared/arns.js';
 import { TRUNK_PROVISIONING_MS, TRUNK_RELEASE_MS } from '../../../src/ecs/container-instances/trunking.js';
 import type { ContainerInstance } from '../../../src/shapes.js';
+
+// What the simulator answers (the SDK-mirrored responses of src/shapes.ts).
+type SubmitAttachmentStateChangesOutput = ReturnType<EcsSimulator['submitAttachmentStateChanges']>;
 
 const RESOURCES = [
   { name: 'CPU', type: 'INTEGER', integerValue: 2048 },

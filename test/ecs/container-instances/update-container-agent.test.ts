@@ -4,8 +4,10 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { AGENT_UPDATE_EVENT, AGENT_UPDATE_STATUSES, AGENT_UPDATE_STEP_MS, type AgentUpdateStatus } from '../../../src/ecs/container-instances/agent.js';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
 import { TRUNK_PROVISIONING_MS } from '../../../src/ecs/container-instances/trunking.js';
-import type { UpdateContainerAgentOutput } from '../../../src/ecs/container-instances/update-container-agent.js';
 import type { ContainerInstance } from '../../../src/shapes.js';
+
+// What the simulator answers (the SDK-mirrored responses of src/shapes.ts).
+type UpdateContainerAgentOutput = ReturnType<EcsSimulator['updateContainerAgent']>;
 
 const RESOURCES = [
   { name: 'CPU', type: 'INTEGER', integerValue: 2048 },

@@ -23,10 +23,10 @@ function cluster(n: number, memory = 4096) {
 
 function serviceTasks(sim: EcsSimulator, status: 'RUNNING' | 'STOPPED' = 'RUNNING') {
   const arns = sim.listTasks({ cluster: 'c', serviceName: 'web', desiredStatus: status }).taskArns;
-  return arns.length === 0 ? [] : sim.describeTasks({ cluster: 'c', tasks: arns }).tasks;
+  return arns!.length === 0 ? [] : sim.describeTasks({ cluster: 'c', tasks: arns }).tasks;
 }
 
-const describeService = (sim: EcsSimulator) => sim.describeServices({ cluster: 'c', services: ['web'] }).services[0]!;
+const describeService = (sim: EcsSimulator) => sim.describeServices({ cluster: 'c', services: ['web'] }).services![0]!;
 
 describe('services', () => {
   it('start desiredCount tasks spread over AZs then instances, RUNNING after time passes', () => {
@@ -37,9 +37,9 @@ describe('services', () => {
     expect(describeService(sim)).toMatchObject({ pendingCount: 6, runningCount: 0 });
     sim.advance(5_000);
     expect(describeService(sim)).toMatchObject({ pendingCount: 0, runningCount: 6 });
-    const hosts = serviceTasks(sim).map((t) => t.containerInstanceArn);
+    const hosts = serviceTasks(sim)!.map((t) => t.containerInstanceArn);
     expect(new Set(hosts)).toEqual(new Set(arns));
-    expect(serviceTasks(sim).every((t) => t.group === 'service:web' && t.startedBy?.startsWith('ecs-svc/'))).toBe(true);
+    expect(serviceTasks(sim)!.every((t) => t.group === 'service:web' && t.startedBy?.startsWith('ecs-svc/'))).toBe(true);
   });
 
   it('scale out and in; scale-in stops tasks from the busiest instances first', () => {
@@ -53,7 +53,7 @@ describe('services', () => {
     sim.advance(10_000);
     expect(describeService(sim).runningCount).toBe(3);
     const perHost = new Map<string, number>();
-    for (const t of serviceTasks(sim)) perHost.set(t.containerInstanceArn!, (perHost.get(t.containerInstanceArn!) ?? 0) + 1);
+    for (const t of serviceTasks(sim)!) perHost.set(t.containerInstanceArn!, (perHost.get(t.containerInstanceArn!) ?? 0) + 1);
     expect([...perHost.values()].sort()).toEqual([1, 1, 1]);
   });
 
@@ -65,18 +65,18 @@ describe('services', () => {
       deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 200 },
     });
     sim.advance(10_000);
-    expect(serviceTasks(sim).every((t) => t.containerInstanceArn === arns[0])).toBe(true);
+    expect(serviceTasks(sim)!.every((t) => t.containerInstanceArn === arns[0])).toBe(true);
     sim.updateService({ cluster: 'c', service: 'web', placementConstraints: [] });
     sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [arns[0]!], status: 'DRAINING' });
     let minRunning = Infinity;
     for (let t = 0; t < 60; t++) {
       sim.advance(1_000);
-      minRunning = Math.min(minRunning, serviceTasks(sim).filter((x) => x.lastStatus === 'RUNNING').length);
+      minRunning = Math.min(minRunning, serviceTasks(sim)!.filter((x) => x.lastStatus === 'RUNNING').length);
     }
     expect(minRunning).toBeGreaterThanOrEqual(2);
     const tasks = serviceTasks(sim);
     expect(tasks).toHaveLength(4);
-    expect(tasks.every((t) => t.containerInstanceArn === arns[1] && t.lastStatus === 'RUNNING')).toBe(true);
+    expect(tasks!.every((t) => t.containerInstanceArn === arns[1] && t.lastStatus === 'RUNNING')).toBe(true);
     expect(sim.describeContainerInstances({ cluster: 'c', containerInstances: [arns[0]!] }).containerInstances![0]!.runningTasksCount).toBe(0);
   });
 
@@ -87,7 +87,7 @@ describe('services', () => {
     sim.updateService({ cluster: 'c', service: 'web', placementConstraints: [] });
     sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [arns[0]!], status: 'DRAINING' });
     sim.advance(120_000);
-    expect(serviceTasks(sim).every((t) => t.containerInstanceArn === arns[0])).toBe(true);
+    expect(serviceTasks(sim)!.every((t) => t.containerInstanceArn === arns[0])).toBe(true);
   });
 
   it('standalone tasks on a draining instance are left alone', () => {
@@ -107,7 +107,7 @@ describe('services', () => {
     sim.advance(10_000);
     const tasks = serviceTasks(sim);
     expect(tasks).toHaveLength(2);
-    expect(tasks.some((t) => t.containerInstanceArn === arns[0])).toBe(false);
+    expect(tasks!.some((t) => t.containerInstanceArn === arns[0])).toBe(false);
   });
 
   it('a new task definition rolls the service over', () => {
@@ -119,7 +119,7 @@ describe('services', () => {
     sim.advance(60_000);
     const tasks = serviceTasks(sim);
     expect(tasks).toHaveLength(3);
-    expect(tasks.every((t) => t.taskDefinitionArn!.endsWith('task-definition/web:2'))).toBe(true);
+    expect(tasks!.every((t) => t.taskDefinitionArn!.endsWith('task-definition/web:2'))).toBe(true);
   });
 
   it('reports a placement failure as a service event, once', () => {
@@ -136,7 +136,7 @@ describe('services', () => {
     sim.createService({ cluster: 'c', serviceName: 'web', taskDefinition: 'web', desiredCount: 1 });
     sim.advance(10_000);
     expect(() => sim.deleteService({ cluster: 'c', service: 'web' })).toThrow('The service cannot be stopped while it is scaled above 0.');
-    expect(sim.deleteService({ cluster: 'c', service: 'web', force: true }).service.status).toBe('DRAINING');
+    expect(sim.deleteService({ cluster: 'c', service: 'web', force: true }).service!.status).toBe('DRAINING');
     sim.advance(10_000);
     expect(describeService(sim).status).toBe('INACTIVE');
     expect(sim.listServices({ cluster: 'c' }).serviceArns).toEqual([]);

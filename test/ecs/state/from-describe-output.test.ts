@@ -48,9 +48,9 @@ describe('a generated cluster loads as it was generated', () => {
     for (let i = 0; i < arnsOfTasks.length; i += 100) {
       const { tasks, failures } = sim.describeTasks({ cluster: 'sample', tasks: arnsOfTasks.slice(i, i + 100) });
       expect(failures).toEqual([]);
-      for (const t of tasks) {
-        const want = byArn.get(t.taskArn)!;
-        expect({ ...t, createdAt: t.createdAt.getTime() / 1000, startedAt: t.startedAt && t.startedAt.getTime() / 1000 }).toMatchObject({
+      for (const t of tasks!) {
+        const want = byArn.get(t.taskArn!)!;
+        expect({ ...t, createdAt: t.createdAt!.getTime() / 1000, startedAt: t.startedAt && t.startedAt.getTime() / 1000 }).toMatchObject({
           taskArn: want.taskArn, clusterArn: want.clusterArn, taskDefinitionArn: want.taskDefinitionArn, containerInstanceArn: want.containerInstanceArn,
           lastStatus: want.lastStatus, desiredStatus: want.desiredStatus, group: want.group, startedBy: want.startedBy, version: want.version,
           createdAt: want.createdAt, startedAt: want.startedAt, launchType: 'EC2',
@@ -73,12 +73,12 @@ describe('a generated cluster loads as it was generated', () => {
     for (const td of generated.taskDefinitions) expect(sim.state.taskDefinitions.get(td.taskDefinitionArn)).toEqual(td);
     const next = sim.fork();
     const web = generated.taskDefinitions.find((td) => td.family === 'web')!;
-    expect(next.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128 }] }).taskDefinition.revision).toBe(web.revision + 1);
+    expect(next.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128 }] }).taskDefinition!.revision).toBe(web.revision + 1);
     const names = generated.services.map((s) => s.serviceName);
     for (let i = 0; i < names.length; i += 10) {
-      for (const s of sim.describeServices({ cluster: 'sample', services: names.slice(i, i + 10) }).services) {
+      for (const s of sim.describeServices({ cluster: 'sample', services: names.slice(i, i + 10) }).services!) {
         const want = generated.services.find((x) => x.serviceName === s.serviceName)!;
-        expect({ ...s, createdAt: s.createdAt.getTime() / 1000 }).toMatchObject({
+        expect({ ...s, createdAt: s.createdAt!.getTime() / 1000 }).toMatchObject({
           serviceArn: want.serviceArn, desiredCount: want.desiredCount, runningCount: want.runningCount, pendingCount: want.pendingCount,
           taskDefinition: want.taskDefinition, placementConstraints: want.placementConstraints, placementStrategy: want.placementStrategy,
           deploymentConfiguration: want.deploymentConfiguration, createdAt: want.createdAt,

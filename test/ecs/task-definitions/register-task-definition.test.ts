@@ -1,7 +1,11 @@
 import type { RegisterTaskDefinitionResponse as SdkRegisterTaskDefinitionResponse } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
-import { registerTaskDefinition } from '../../../src/ecs/task-definitions/register-task-definition.js';
+import { invokeOperation } from '../../../src/ecs/operation.js';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
+import type { SimState } from '../../../src/ecs/state/state.js';
+import { registerTaskDefinition as operation } from '../../../src/ecs/task-definitions/register-task-definition.js';
+import type { TaskDefinition } from '../../../src/ecs/task-definitions/registry.js';
+import type { RegisterTaskDefinitionRequest, Tag } from '../../../src/shapes.js';
 import { EcsError } from '../../../src/errors.js';
 
 type Request = Record<string, unknown>;
@@ -13,6 +17,11 @@ function sleep360(): Request {
 
 function container(over: Request = {}): Request {
   return { name: 'app', image: 'nginx', memory: 128, ...over };
+}
+
+/** RegisterTaskDefinition on a state, for any request, answered with the members it always fills in. */
+function registerTaskDefinition(state: SimState, request: unknown): { taskDefinition: TaskDefinition; tags: Tag[] } {
+  return invokeOperation(state, operation, request as RegisterTaskDefinitionRequest) as { taskDefinition: TaskDefinition; tags: Tag[] };
 }
 
 describe('RegisterTaskDefinition', () => {

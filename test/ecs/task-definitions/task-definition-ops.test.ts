@@ -19,7 +19,7 @@ function listAll(sim: EcsSimulator, request: Parameters<EcsSimulator['listTaskDe
   let nextToken: string | undefined;
   do {
     const page = sim.listTaskDefinitions({ ...request, maxResults: pageSize, ...(nextToken === undefined ? {} : { nextToken }) });
-    out.push(...page.taskDefinitionArns);
+    out.push(...page.taskDefinitionArns!);
     nextToken = page.nextToken;
   } while (nextToken !== undefined);
   return out;
@@ -28,9 +28,9 @@ function listAll(sim: EcsSimulator, request: Parameters<EcsSimulator['listTaskDe
 describe('DescribeTaskDefinition', () => {
   it('finds a revision by family (latest ACTIVE), family:revision and ARN, tags only when asked', () => {
     const sim = withDefinitions();
-    expect(sim.describeTaskDefinition({ taskDefinition: 'web' }).taskDefinition.revision).toBe(3);
-    expect(sim.describeTaskDefinition({ taskDefinition: 'web:2' }).taskDefinition.taskDefinitionArn).toBe(`${ARN}/web:2`);
-    expect(sim.describeTaskDefinition({ taskDefinition: `${ARN}/api:1` }).taskDefinition.family).toBe('api');
+    expect(sim.describeTaskDefinition({ taskDefinition: 'web' }).taskDefinition!.revision).toBe(3);
+    expect(sim.describeTaskDefinition({ taskDefinition: 'web:2' }).taskDefinition!.taskDefinitionArn).toBe(`${ARN}/web:2`);
+    expect(sim.describeTaskDefinition({ taskDefinition: `${ARN}/api:1` }).taskDefinition!.family).toBe('api');
     expect(sim.describeTaskDefinition({ taskDefinition: 'web:1' })).not.toHaveProperty('tags');
     expect(sim.describeTaskDefinition({ taskDefinition: 'web:1', include: ['TAGS'] }).tags).toEqual([{ key: 'team', value: 'web' }]);
   });
@@ -45,8 +45,8 @@ describe('DescribeTaskDefinition', () => {
   it('hands out a copy: changing the answer changes nothing registered', () => {
     const sim = withDefinitions();
     const td = sim.describeTaskDefinition({ taskDefinition: 'web:1' }).taskDefinition;
-    td.containerDefinitions![0]!.cpu = 4096;
-    expect(sim.describeTaskDefinition({ taskDefinition: 'web:1' }).taskDefinition.containerDefinitions![0]!.cpu).toBe(128);
+    td!.containerDefinitions![0]!.cpu = 4096;
+    expect(sim.describeTaskDefinition({ taskDefinition: 'web:1' }).taskDefinition!.containerDefinitions![0]!.cpu).toBe(128);
   });
 });
 
@@ -54,8 +54,8 @@ describe('DeregisterTaskDefinition', () => {
   it('marks the revision INACTIVE; the family then means its latest ACTIVE revision', () => {
     const sim = withDefinitions();
     expect(sim.deregisterTaskDefinition({ taskDefinition: 'web:3' }).taskDefinition).toMatchObject({ revision: 3, status: 'INACTIVE' });
-    expect(sim.describeTaskDefinition({ taskDefinition: 'web:3' }).taskDefinition.status).toBe('INACTIVE');
-    expect(sim.describeTaskDefinition({ taskDefinition: 'web' }).taskDefinition.revision).toBe(2);
+    expect(sim.describeTaskDefinition({ taskDefinition: 'web:3' }).taskDefinition!.status).toBe('INACTIVE');
+    expect(sim.describeTaskDefinition({ taskDefinition: 'web' }).taskDefinition!.revision).toBe(2);
   });
 
   it('requires a revision and a registered one', () => {
@@ -84,14 +84,14 @@ describe('DeregisterTaskDefinition', () => {
     const sim = withDefinitions();
     const fork = sim.fork();
     fork.deregisterTaskDefinition({ taskDefinition: 'web:1' });
-    expect(sim.describeTaskDefinition({ taskDefinition: 'web:1' }).taskDefinition.status).toBe('ACTIVE');
+    expect(sim.describeTaskDefinition({ taskDefinition: 'web:1' }).taskDefinition!.status).toBe('ACTIVE');
   });
 
   it('survives a snapshot round trip', () => {
     const sim = withDefinitions();
     sim.deregisterTaskDefinition({ taskDefinition: 'api:1' });
     const restored = EcsSimulator.restore(sim.snapshot());
-    expect(restored.describeTaskDefinition({ taskDefinition: 'api:1' }).taskDefinition.status).toBe('INACTIVE');
+    expect(restored.describeTaskDefinition({ taskDefinition: 'api:1' }).taskDefinition!.status).toBe('INACTIVE');
     expect(restored.listTaskDefinitions({ status: 'INACTIVE' }).taskDefinitionArns).toEqual([`${ARN}/api:1`]);
   });
 });

@@ -34,8 +34,8 @@ describe('RunTask', () => {
     const { tasks, failures } = sim.runTask({ cluster: 'c', taskDefinition: 'web' });
     expect(failures).toEqual([]);
     expect(tasks).toHaveLength(1);
-    expect(tasks[0]).toMatchObject({ lastStatus: 'PENDING', desiredStatus: 'RUNNING', group: 'family:web', containerInstanceArn: arns[0], launchType: 'EC2' });
-    expect(tasks[0]!.taskArn).toMatch(/:task\/c\/[0-9a-f]{32}$/);
+    expect(tasks![0]).toMatchObject({ lastStatus: 'PENDING', desiredStatus: 'RUNNING', group: 'family:web', containerInstanceArn: arns[0], launchType: 'EC2' });
+    expect(tasks![0]!.taskArn).toMatch(/:task\/c\/[0-9a-f]{32}$/);
     const ci = describeOne(sim, arns[0]!);
     expect(ci.pendingTasksCount).toBe(1);
     expect(ci.remainingResources).toEqual([
@@ -46,7 +46,7 @@ describe('RunTask', () => {
     ]);
     sim.advance(5_000);
     expect(describeOne(sim, arns[0]!)).toMatchObject({ runningTasksCount: 1, pendingTasksCount: 0 });
-    expect(sim.describeTasks({ cluster: 'c', tasks: [tasks[0]!.taskArn] }).tasks[0]!.lastStatus).toBe('RUNNING');
+    expect(sim.describeTasks({ cluster: 'c', tasks: [tasks![0]!.taskArn!] }).tasks![0]!.lastStatus).toBe('RUNNING');
   });
 
   it('reports RESOURCE:PORTS for the instance when a static host port is taken', () => {
@@ -61,26 +61,26 @@ describe('RunTask', () => {
     const { sim } = cluster(1);
     const { tasks, failures } = sim.runTask({ cluster: 'c', taskDefinition: 'batch', count: 10 });
     expect(tasks).toHaveLength(8);
-    expect(failures.map((f) => f.reason)).toEqual(['RESOURCE:CPU']);
+    expect(failures!.map((f) => f.reason)).toEqual(['RESOURCE:CPU']);
   });
 
   it('memberOf with task:group sees tasks placed earlier', () => {
     const { sim, arns } = cluster(3);
     sim.runTask({ cluster: 'c', taskDefinition: 'batch', group: 'db' });
     const first = sim.listTasks({ cluster: 'c', desiredStatus: 'RUNNING' }).taskArns;
-    const host = sim.describeTasks({ cluster: 'c', tasks: first }).tasks[0]!.containerInstanceArn;
+    const host = sim.describeTasks({ cluster: 'c', tasks: first }).tasks![0]!.containerInstanceArn;
     const { tasks } = sim.runTask({ cluster: 'c', taskDefinition: 'batch', count: 3, placementConstraints: [{ type: 'memberOf', expression: 'task:group == db' }] });
-    expect(tasks.map((t) => t.containerInstanceArn)).toEqual([host, host, host]);
+    expect(tasks!.map((t) => t.containerInstanceArn)).toEqual([host, host, host]);
     const anti = sim.runTask({ cluster: 'c', taskDefinition: 'batch', count: 2, placementConstraints: [{ type: 'memberOf', expression: 'not(task:group == db)' }] });
-    expect(anti.tasks.every((t) => t.containerInstanceArn !== host)).toBe(true);
+    expect(anti.tasks!.every((t) => t.containerInstanceArn !== host)).toBe(true);
     expect(arns).toContain(host);
   });
 
   it('distinctInstance puts each task of the group on its own instance', () => {
     const { sim } = cluster(3);
     const { tasks, failures } = sim.runTask({ cluster: 'c', taskDefinition: 'batch', count: 4, placementConstraints: [{ type: 'distinctInstance' }] });
-    expect(new Set(tasks.map((t) => t.containerInstanceArn)).size).toBe(3);
-    expect(failures.every((f) => f.reason === 'DistinctInstance placement constraint unsatisfied.')).toBe(true);
+    expect(new Set(tasks!.map((t) => t.containerInstanceArn)).size).toBe(3);
+    expect(failures!.every((f) => f.reason === 'DistinctInstance placement constraint unsatisfied.')).toBe(true);
   });
 
   it('does not place on DRAINING instances or disconnected agents', () => {
@@ -89,13 +89,13 @@ describe('RunTask', () => {
     sim.setAgentConnection('c', arns[1]!, false);
     const { tasks, failures } = sim.runTask({ cluster: 'c', taskDefinition: 'batch' });
     expect(tasks).toEqual([]);
-    expect(failures.map((f) => f.reason).sort()).toEqual(['AGENT', 'STATUS'].sort());
+    expect(failures!.map((f) => f.reason).sort()).toEqual(['AGENT', 'STATUS'].sort());
   });
 
   it('the same seed places the same way', () => {
     const a = cluster(3).sim.runTask({ cluster: 'c', taskDefinition: 'batch', count: 5, placementStrategy: [{ type: 'random' }] });
     const b = cluster(3).sim.runTask({ cluster: 'c', taskDefinition: 'batch', count: 5, placementStrategy: [{ type: 'random' }] });
-    expect(a.tasks.map((t) => t.containerInstanceArn)).toEqual(b.tasks.map((t) => t.containerInstanceArn));
+    expect(a.tasks!.map((t) => t.containerInstanceArn)).toEqual(b.tasks!.map((t) => t.containerInstanceArn));
   });
 
   describe('refuses bad input, changing nothing', () => {
@@ -145,11 +145,11 @@ describe('StopTask, ListTasks, DescribeTasks', () => {
     const { sim, arns } = cluster(1);
     const { tasks } = sim.runTask({ cluster: 'c', taskDefinition: 'web', group: 'g' });
     sim.advance(5_000);
-    const stopped = sim.stopTask({ cluster: 'c', task: tasks[0]!.taskArn, reason: 'done' });
+    const stopped = sim.stopTask({ cluster: 'c', task: tasks![0]!.taskArn, reason: 'done' });
     expect(stopped.task).toMatchObject({ desiredStatus: 'STOPPED', lastStatus: 'RUNNING', stoppedReason: 'done' });
     expect(sim.query('task:group == g', { cluster: 'c' })).toEqual([arns[0]]);
     sim.advance(5_000);
-    const after = sim.describeTasks({ cluster: 'c', tasks: [tasks[0]!.taskArn] }).tasks[0]!;
+    const after = sim.describeTasks({ cluster: 'c', tasks: [tasks![0]!.taskArn!] }).tasks![0]!;
     expect(after.lastStatus).toBe('STOPPED');
     expect(after.stoppedAt).toEqual(new Date(Date.UTC(2019, 5, 6) + 10_000));
     expect(sim.query('task:group == g', { cluster: 'c' })).toEqual([]);
@@ -161,8 +161,8 @@ describe('StopTask, ListTasks, DescribeTasks', () => {
 
   it('lists by desired status, instance, family and startedBy', () => {
     const { sim, arns } = cluster(2);
-    const a = sim.runTask({ cluster: 'c', taskDefinition: 'batch', startedBy: 'me', placementConstraints: [{ type: 'memberOf', expression: `ec2InstanceId == i-0` }] }).tasks[0]!;
-    const b = sim.runTask({ cluster: 'c', taskDefinition: 'web' }).tasks[0]!;
+    const a = sim.runTask({ cluster: 'c', taskDefinition: 'batch', startedBy: 'me', placementConstraints: [{ type: 'memberOf', expression: `ec2InstanceId == i-0` }] }).tasks![0]!;
+    const b = sim.runTask({ cluster: 'c', taskDefinition: 'web' }).tasks![0]!;
     expect(sim.listTasks({ cluster: 'c' }).taskArns).toEqual([a.taskArn, b.taskArn]);
     expect(sim.listTasks({ cluster: 'c', family: 'web' }).taskArns).toEqual([b.taskArn]);
     expect(sim.listTasks({ cluster: 'c', startedBy: 'me' }).taskArns).toEqual([a.taskArn]);
@@ -182,8 +182,8 @@ describe('StopTask, ListTasks, DescribeTasks', () => {
     const { tasks } = sim.runTask({ cluster: 'c', taskDefinition: 'batch', count: 2 });
     expect(() => sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arns[0]! })).toThrow('Found running tasks on the instance.');
     sim.deregisterContainerInstance({ cluster: 'c', containerInstance: arns[0]!, force: true });
-    const described = sim.describeTasks({ cluster: 'c', tasks: tasks.map((t) => t.taskArn) }).tasks;
-    expect(described.every((t) => t.lastStatus === 'STOPPED')).toBe(true);
+    const described = sim.describeTasks({ cluster: 'c', tasks: tasks!.map((t) => t.taskArn!) }).tasks;
+    expect(described!.every((t) => t.lastStatus === 'STOPPED')).toBe(true);
   });
 });
 
@@ -191,7 +191,7 @@ describe('StartTask', () => {
   it('starts one task on each named instance, with MISSING and resource failures', () => {
     const { sim, arns } = cluster(2);
     const r = sim.startTask({ cluster: 'c', taskDefinition: 'web', containerInstances: [arns[1]!, '0123456789abcdef0123456789abcdef'] });
-    expect(r.tasks.map((t) => t.containerInstanceArn)).toEqual([arns[1]]);
+    expect(r.tasks!.map((t) => t.containerInstanceArn)).toEqual([arns[1]]);
     expect(r.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:container-instance/c/0123456789abcdef0123456789abcdef', reason: 'MISSING' }]);
     expect(sim.startTask({ cluster: 'c', taskDefinition: 'web', containerInstances: [arns[1]!] }).failures).toEqual([{ arn: arns[1], reason: 'RESOURCE:PORTS' }]);
   });
@@ -215,7 +215,7 @@ describe('snapshots with tasks', () => {
     const restored = EcsSimulator.restore(sim.snapshot());
     expect(restored.snapshot()).toEqual(sim.snapshot());
     for (const s of [sim, restored]) {
-      s.stopTask({ cluster: 'c', task: tasks[0]!.taskArn });
+      s.stopTask({ cluster: 'c', task: tasks![0]!.taskArn });
       s.advance(10_000);
       s.runTask({ cluster: 'c', taskDefinition: 'web' });
     }
