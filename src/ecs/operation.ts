@@ -20,14 +20,12 @@ export interface Operation<Name extends string = string, Request = never, Respon
 }
 
 /**
- * Declares an operation (the module of each operation exports exactly one).
+ * Declares an operation (the module of each operation exports exactly this declaration).
  *
  * @example
- * export const listClusters = operation({
- *   name: 'ListClusters',
- *   mutates: false,
- *   handler(state, request: ListClustersRequest): ListClustersResponse { ... },
- * });
+ * export const listClusters = operation({ name: 'ListClusters', mutates: false, handler });
+ *
+ * function handler(state: SimState, request: ListClustersRequest): ListClustersResponse { ... }
  */
 export function operation<const Name extends string, Request, Response>(declaration: Operation<Name, Request, Response>): Operation<Name, Request, Response> {
   return Object.freeze({ name: declaration.name, mutates: declaration.mutates, handler: declaration.handler });
