@@ -9,10 +9,12 @@ import { callerOf, effectiveSetting } from '../account-settings/settings.js';
 import { clusterFor } from '../clusters/cluster.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { checkTags } from '../shared/tags.js';
-import { optionalArray, optionalEnum, optionalString, requiredString, type Input } from '../shared/validate.js';
+import { placementConstraints, placementStrategies } from '../shared/placement-params.js';
+import { optionalArray, optionalEnum, optionalInteger, optionalString, requiredString, type Input } from '../shared/validate.js';
 import type { CallContext, SimState } from '../state/state.js';
 import type { TaskDefinition } from '../task-definitions/registry.js';
-import type { LaunchRequest } from './lifecycle.js';
+import { launchTasks, type LaunchRequest } from './lifecycle.js';
+import type { TaskRecord } from './record.js';
 
 /** A `failures` entry of RunTask / StartTask. */
 export interface TaskFailure {
@@ -30,7 +32,7 @@ function ecsReason(reason: RejectionReason): string {
 }
 
 /** The task definition's memberOf constraints, in the request's shape. */
-export function inheritedConstraints(td: TaskDefinition): PlacementConstraint[] {
+function inheritedConstraints(td: TaskDefinition): PlacementConstraint[] {
   return (td.placementConstraints ?? []).map((c) => ({ type: 'memberOf', expression: c.expression }));
 }
 
@@ -51,7 +53,7 @@ export function failuresOf(cluster: ClusterRecord, outcome: PlacementOutcome): T
   return [...outcome.rejections].map(([slot, reason]) => ({ arn: cluster.store.arns[slot]!, reason: ecsReason(reason) }));
 }
 
-export function requireInstances(cluster: ClusterRecord): void {
+function requireInstances(cluster: ClusterRecord): void {
   // Counted from the store's status index: iterating the records would copy the whole record list
   // on every call in a fork.
   const { status, liveCount } = cluster.store;
@@ -72,4 +74,26 @@ export function commonInput(state: SimState, input: Input) {
   const group = optionalString(input, 'group', 255) ?? `family:${td.family}`;
   const tags = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
   return { cluster, td, startedBy, group, tags };
+}
+
+/**
+ * RunTask's placement, also the bulk `placeTasks`'s: `count` (1 to `maxCount`) tasks of the
+ * request's task definition, with its constraints plus the task definition's and its strategies.
+ * RunTask refuses a cluster without instances (`requireInstance`); `placeTasks` reports nothing
+ * placed.
+ */
+export function placeAsRunTask(
+  state: SimState, input: Input, call: CallContext | undefined, maxCount: number, requireInstance: boolean,
+): { cluster: ClusterRecord; tasks: TaskRecord[]; outcome: PlacementOutcome } {
+  const { cluster, td, startedBy, group, tags } = commonInput(state, input);
+  const count = optionalInteger(input, 'count', 1, maxCount) ?? 1;
+  const inherited = inheritedConstraints(td);
+  const constraints = [...inherited, ...placementConstraints(input, inherited)];
+  const strategies = placementStrategies(input);
+  if (requireInstance) requireInstances(cluster);
+  const { tasks, outcome } = launchTasks(state, cluster, launchRequest(state, td, call, {
+    group, count, constraints, strategies, tags,
+    ...(startedBy === undefined ? {} : { startedBy }),
+  }));
+  return { cluster, tasks, outcome };
 }

@@ -4,11 +4,9 @@
  */
 import type { RunTaskRequest } from '../../shapes.js';
 import { operation } from '../operation.js';
-import { placementConstraints, placementStrategies } from '../shared/placement-params.js';
-import { optionalInteger, requestObject } from '../shared/validate.js';
+import { requestObject } from '../shared/validate.js';
 import type { CallContext, SimState } from '../state/state.js';
-import { commonInput, inheritedConstraints, launchRequest } from './launch.js';
-import { launchTasks } from './lifecycle.js';
+import { placeAsRunTask } from './launch.js';
 
 /**
  * What `placeTasks` takes: RunTask's request, with `count` up to 10,000,000 instead of 10.
@@ -38,16 +36,7 @@ export interface PlaceTasksResult {
 export const placeTasks = operation({ name: 'PlaceTasks', mutates: true, handler });
 
 function handler(state: SimState, request: PlaceTasksRequest, call: CallContext | undefined): PlaceTasksResult {
-  const input = requestObject(request, 'placeTasks');
-  const { cluster, td, startedBy, group, tags } = commonInput(state, input);
-  const count = optionalInteger(input, 'count', 1, 10_000_000) ?? 1;
-  const inherited = inheritedConstraints(td);
-  const constraints = [...inherited, ...placementConstraints(input, inherited)];
-  const strategies = placementStrategies(input);
-  const { tasks, outcome } = launchTasks(state, cluster, launchRequest(state, td, call, {
-    group, count, constraints, strategies, tags,
-    ...(startedBy === undefined ? {} : { startedBy }),
-  }));
+  const { tasks, outcome } = placeAsRunTask(state, requestObject(request, 'placeTasks'), call, 10_000_000, false);
   return {
     taskArns: tasks.map((t) => t.arn),
     containerInstanceArns: tasks.map((t) => t.containerInstanceArn),
