@@ -69,6 +69,13 @@ function initialState(options: SimOptions): SimState {
 }
 
 /**
+ * The operation methods of EcsSimulator (`createCluster`, `describeContainerInstances`, `runTask`,
+ * ...): one per entry of the table `operations.ts`, merged into the class's type here and
+ * installed on its prototype after the class, each calling `invokeOperation`.
+ */
+export interface EcsSimulator extends EcsOperationMethods {}
+
+/**
  * The simulated ECS control plane.
  *
  * @example
@@ -77,10 +84,6 @@ function initialState(options: SimOptions): SimState {
  * const { containerInstance } = sim.registerContainerInstance({ cluster: 'prod', totalResources: [...] });
  * sim.listContainerInstances({ cluster: 'prod', filter: 'attribute:ecs.instance-type =~ c5.*' });
  */
-// The operation methods, merged into the class's type here and installed on its prototype below.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface EcsSimulator extends EcsOperationMethods {}
-
 export class EcsSimulator {
   /** @internal the whole state; exposed for the protocol layer and snapshots */
   state: SimState;
@@ -110,7 +113,7 @@ export class EcsSimulator {
   }
 
   // One method per ECS operation (createCluster, describeContainerInstances, runTask, ...):
-  // declared by `EcsOperationMethods` below and installed from the table after the class.
+  // declared by the interface above and installed from the table after the class.
 
   /**
    * The bulk what-if: places `count` tasks (no limit of 10) as RunTask would, one after another,

@@ -5,7 +5,7 @@
  * Rules the reference states:
  * - `attributes`: 1 to 10 items; each names its target with `targetId` (a container instance
  *   id or ARN); `targetType` may only be `container-instance` and is required with a short id.
- * - Names and values follow attribute-rules.ts; a missing value makes a valueless attribute.
+ * - Names and values follow rules.ts; a missing value makes a valueless attribute.
  * - An unknown target is a TargetNotFoundException; more than 10 custom attributes on an
  *   instance after the change is an AttributeLimitExceededException.
  * - ListAttributes requires `targetType`; `attributeValue` only together with `attributeName`;
