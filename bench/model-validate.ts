@@ -14,10 +14,11 @@
  * rules. RegisterContainerInstance is the closer like-for-like. Target: the generated validator
  * at least as fast as the hand-written checks on both.
  */
-import { checkAttributes, checkTags } from '../src/ecs/attribute-rules.js';
-import { placementConstraints, placementStrategies } from '../src/ecs/placement-params.js';
-import { checkPlatformDevices, checkResources, checkVersionInfo } from '../src/ecs/register-container-instance.js';
-import { optionalArray, optionalEnum, optionalInteger, optionalString, requestObject, requiredString } from '../src/ecs/validate.js';
+import { checkAttributes } from '../src/ecs/attributes/rules.js';
+import { checkTags } from '../src/ecs/shared/tags.js';
+import { placementConstraints, placementStrategies } from '../src/ecs/shared/placement-params.js';
+import { checkPlatformDevices, checkResources, checkVersionInfo } from '../src/ecs/container-instances/checks.js';
+import { optionalArray, optionalEnum, optionalInteger, optionalString, requestObject, requiredString } from '../src/ecs/shared/validate.js';
 import { validateRequest } from '../src/model/validate.js';
 
 const registerRequest = {

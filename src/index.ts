@@ -18,8 +18,8 @@ export { EcsSimulator } from './protocol/simulator.js';
 export type { EcsSimulatorOptions } from './ecs/simulator.js';
 export { SimEndpoint, type EndpointOptions } from './protocol/http-endpoint.js';
 export { createSdkHandler, type SdkHandlerOptions } from './protocol/sdk-handler.js';
-export type { CallContext } from './ecs/state.js';
-export type { SimSnapshot } from './ecs/snapshot.js';
+export type { CallContext } from './ecs/state/state.js';
+export type { SimSnapshot } from './ecs/state/snapshot.js';
 export { InstanceStore } from './store/store.js';
 export { NaiveInstanceStore } from './store/naive.js';
 export type { PlanExplanation } from './store/plan.js';
@@ -132,6 +132,27 @@ export type {
   TaskDefinitionStatus,
   TaskDefinitionFamilyStatus,
   SortOrder,
+  DeleteClusterResponse,
+  RegisterTaskDefinitionResponse,
+  DescribeTaskDefinitionResponse,
+  DeregisterTaskDefinitionResponse,
+  ListTaskDefinitionsResponse,
+  ListTaskDefinitionFamiliesResponse,
+  RunTaskResponse,
+  StartTaskResponse,
+  StopTaskResponse,
+  ListTasksResponse,
+  DescribeTasksResponse,
+  CreateServiceResponse,
+  UpdateServiceResponse,
+  DeleteServiceResponse,
+  DescribeServicesResponse,
+  ListServicesResponse,
+  Task,
+  Container,
+  Service,
+  Deployment,
+  TaskDefinition,
 } from './shapes.js';
 export { ResourceAccountant } from './resources/accountant.js';
 export { requirementsOf } from './resources/requirements.js';
@@ -140,9 +161,9 @@ export type { Reservation, ResourceReason, TaskRequirements } from './resources/
 export { placeTasks } from './placement/engine.js';
 export { naivePlaceTasks } from './placement/naive.js';
 export type { PlacementConstraint, PlacementOutcome, PlacementRequest, PlacementStrategy, RejectionReason } from './placement/types.js';
-export type { WhatIfReport, Utilisation } from './ecs/what-if.js';
+export type { WhatIfReport, Utilisation } from './ecs/what-if/report.js';
 export type { DrainWhatIf } from './ecs/simulator.js';
-export type { PlaceTasksResult } from './ecs/run-task.js';
+export type { PlaceTasksRequest, PlaceTasksResult } from './ecs/tasks/place-tasks.js';
 export {
   generateCluster,
   writeCluster,

@@ -2,10 +2,10 @@
  * Text renderings shared by subcommands: container instances as table rows, query plans as an
  * indented tree, utilisation before and after.
  */
-import { CONTAINER_INSTANCE_STATUSES } from '../ecs/instances.js';
+import { CONTAINER_INSTANCE_STATUSES } from '../ecs/container-instances/instances.js';
 import type { PlanExplanation } from '../store/plan.js';
 import type { ContainerInstance } from '../shapes.js';
-import type { Utilisation, WhatIfReport } from '../ecs/what-if.js';
+import type { Utilisation, WhatIfReport } from '../ecs/what-if/report.js';
 import { count, formatTable, percent } from './table.js';
 
 export function attributeOf(instance: ContainerInstance, name: string): string {

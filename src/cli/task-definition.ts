@@ -3,7 +3,7 @@
  * `aws ecs register-task-definition --cli-input-json` takes it, or a DescribeTaskDefinition
  * response) or one container described by flags.
  */
-import { NETWORK_MODES } from '../ecs/register-task-definition.js';
+import { NETWORK_MODES } from '../ecs/task-definitions/build.js';
 import { InvalidParameterException } from '../errors.js';
 import type { RegisterTaskDefinitionRequest } from '../shapes.js';
 import { integerOption } from './args.js';

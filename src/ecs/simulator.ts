@@ -1,90 +1,27 @@
 /**
  * EcsSimulator: the ECS container-instance control plane in memory. One method per ECS
- * operation, with the request and response shapes of the ECS API (`@aws-sdk/client-ecs`);
- * each lives in its own file in this folder. Every rejected call throws an EcsError named as
- * ECS names it and changes nothing.
+ * operation, with the request and response shapes of the ECS API (`@aws-sdk/client-ecs`),
+ * derived from the table of operations (`operations.ts`); each operation lives in its own module
+ * in its domain folder. Every rejected call throws an EcsError named as ECS names it and changes
+ * nothing.
  */
 import { InvalidParameterException } from '../errors.js';
-import { SimClock } from '../sim/clock.js';
 import { SeededRandom } from '../sim/random.js';
 import type { PlanExplanation } from '../store/plan.js';
-import type {
-  CreateClusterRequest,
-  CreateClusterResponse,
-  CreateServiceRequest,
-  DeleteAccountSettingRequest,
-  DeleteAccountSettingResponse,
-  DeleteAttributesRequest,
-  DeleteAttributesResponse,
-  DeleteServiceRequest,
-  DeregisterContainerInstanceRequest,
-  DeregisterContainerInstanceResponse,
-  DescribeClustersRequest,
-  DescribeClustersResponse,
-  DescribeContainerInstancesRequest,
-  DescribeContainerInstancesResponse,
-  DescribeServicesRequest,
-  DescribeTasksRequest,
-  ListAccountSettingsRequest,
-  ListAccountSettingsResponse,
-  ListAttributesRequest,
-  ListAttributesResponse,
-  ListClustersRequest,
-  ListClustersResponse,
-  ListContainerInstancesRequest,
-  ListContainerInstancesResponse,
-  ListServicesRequest,
-  DeleteClusterRequest,
-  DescribeTaskDefinitionRequest,
-  DeregisterTaskDefinitionRequest,
-  ListTaskDefinitionsRequest,
-  ListTaskDefinitionFamiliesRequest,
-  ListTasksRequest,
-  PutAccountSettingDefaultRequest,
-  PutAccountSettingDefaultResponse,
-  PutAccountSettingRequest,
-  PutAccountSettingResponse,
-  PutAttributesRequest,
-  PutAttributesResponse,
-  RegisterContainerInstanceRequest,
-  RegisterContainerInstanceResponse,
-  RegisterTaskDefinitionRequest,
-  RunTaskRequest,
-  StartTaskRequest,
-  StopTaskRequest,
-  SubmitAttachmentStateChangesRequest,
-  SubmitAttachmentStateChangesResponse,
-  UpdateContainerAgentRequest,
-  UpdateContainerAgentResponse,
-  UpdateContainerInstancesStateRequest,
-  UpdateContainerInstancesStateResponse,
-  UpdateServiceRequest,
-} from '../shapes.js';
-import { deleteAccountSetting, listAccountSettings, putAccountSetting, putAccountSettingDefault } from './account-settings.js';
-import { containerInstanceIdOf, rootArn } from './arns.js';
-import { loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './snapshot.js';
-import { arnContextOf, dumpTimeOf, loadDescribeOutput } from './describe-output.js';
-import { deleteAttributes, listAttributes, putAttributes } from './attributes.js';
-import { clusterFor, createCluster, deleteCluster, describeClusters, listClusters } from './clusters.js';
-import { deregisterTaskDefinition, describeTaskDefinition, listTaskDefinitionFamilies, listTaskDefinitions } from './task-definition-ops.js';
-import { deregisterContainerInstance } from './deregister-container-instance.js';
-import { describeContainerInstances } from './describe-container-instances.js';
-import { dispatchEvent } from './events.js';
-import { listContainerInstances } from './list-container-instances.js';
-import { registerContainerInstance } from './register-container-instance.js';
-import { TaskDefinitionRegistry } from './task-definitions.js';
-import type { CallContext, SimOptions, SimState } from './state.js';
-import { submitAttachmentStateChanges } from './submit-attachment-state-changes.js';
-import { updateContainerAgent } from './update-container-agent.js';
-import { setAgentConnection } from './agent.js';
-import { updateContainerInstancesState } from './update-container-instances-state.js';
-import { CONTAINER_INSTANCE_STATUSES } from './instances.js';
-import { registerTaskDefinition } from './register-task-definition.js';
-import { forkState } from './fork.js';
-import { compare, DRAIN_SETTLE_MS, type WhatIfReport } from './what-if.js';
-import { placeTasksBulk, runTask, startTask } from './run-task.js';
-import { createService, deleteService, describeServices, listServices, updateService } from './services.js';
-import { describeTasks, listTasks, stopTask } from './task-ops.js';
+import { setAgentConnection } from './container-instances/agent.js';
+import { CONTAINER_INSTANCE_STATUSES } from './container-instances/instances.js';
+import { clusterFor } from './clusters/cluster.js';
+import { invokeOperation, methodName, type Operation } from './operation.js';
+import { ECS_OPERATIONS, type EcsOperationMethods } from './operations.js';
+import { containerInstanceIdOf, rootArn } from './shared/arns.js';
+import { arnContextOf, dumpTimeOf, loadDescribeOutput } from './state/describe-output.js';
+import { forkState } from './state/fork.js';
+import { loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './state/snapshot.js';
+import type { CallContext, SimOptions, SimState } from './state/state.js';
+import { wireState } from './state/wiring.js';
+import { TaskDefinitionRegistry } from './task-definitions/registry.js';
+import { placeTasks, type PlaceTasksRequest, type PlaceTasksResult } from './tasks/place-tasks.js';
+import { compare, DRAIN_SETTLE_MS, type WhatIfReport } from './what-if/report.js';
 
 /** A drain what-if's report, with the fork it ran on (to look further or continue). */
 export interface DrainWhatIf<T> extends WhatIfReport {
@@ -117,18 +54,26 @@ function startTimeOf(value: EcsSimulatorOptions['startTime']): number {
 }
 
 function initialState(options: SimOptions): SimState {
-  const state: SimState = {
-    options,
-    ctx: { region: options.region, accountId: options.accountId },
-    clusters: new Map(),
-    settings: new Map(),
-    random: new SeededRandom(options.seed),
-    clock: new SimClock(options.startTime, (e) => dispatchEvent(state, e)),
-    faults: new Map(),
-    taskDefinitions: new TaskDefinitionRegistry(),
-  };
-  return state;
+  return wireState(
+    {
+      options,
+      ctx: { region: options.region, accountId: options.accountId },
+      clusters: new Map(),
+      settings: new Map(),
+      random: new SeededRandom(options.seed),
+      faults: new Map(),
+      taskDefinitions: new TaskDefinitionRegistry(),
+    },
+    options.startTime,
+  );
 }
+
+/**
+ * The operation methods of EcsSimulator (`createCluster`, `describeContainerInstances`, `runTask`,
+ * ...): one per entry of the table `operations.ts`, merged into the class's type here and
+ * installed on its prototype after the class, each calling `invokeOperation`.
+ */
+export interface EcsSimulator extends EcsOperationMethods {}
 
 /**
  * The simulated ECS control plane.
@@ -154,7 +99,7 @@ export class EcsSimulator {
       region,
       accountId,
       seed,
-      principalArn: options.principalArn ?? `arn:aws:iam::${accountId}:root`,
+      principalArn: options.principalArn ?? rootArn({ region, accountId }),
       longArnFormatDefault: options.longArnFormatDefault ?? 'enabled',
       latestAgentVersion: options.latestAgentVersion ?? '1.29.0',
       startTime: startTimeOf(options.startTime),
@@ -167,55 +112,17 @@ export class EcsSimulator {
     this.state = initialState(this.state.options);
   }
 
-  // ---- clusters ----------------------------------------------------------------------------
-  createCluster(request?: CreateClusterRequest, _call?: CallContext): CreateClusterResponse { return createCluster(this.state, request); }
-  listClusters(request?: ListClustersRequest, _call?: CallContext): ListClustersResponse { return listClusters(this.state, request); }
-  describeClusters(request?: DescribeClustersRequest, _call?: CallContext): DescribeClustersResponse { return describeClusters(this.state, request); }
-  deleteCluster(request: DeleteClusterRequest, _call?: CallContext) { return deleteCluster(this.state, request); }
-
-  // ---- container instances (the 2019-06-06 update) ------------------------------------------
-  registerContainerInstance(request?: RegisterContainerInstanceRequest, call?: CallContext): RegisterContainerInstanceResponse { return registerContainerInstance(this.state, request, call); }
-  listContainerInstances(request?: ListContainerInstancesRequest, call?: CallContext): ListContainerInstancesResponse { return listContainerInstances(this.state, request, call); }
-  describeContainerInstances(request: DescribeContainerInstancesRequest, call?: CallContext): DescribeContainerInstancesResponse { return describeContainerInstances(this.state, request, call); }
-  updateContainerInstancesState(request: UpdateContainerInstancesStateRequest, call?: CallContext): UpdateContainerInstancesStateResponse { return updateContainerInstancesState(this.state, request, call); }
-  deregisterContainerInstance(request: DeregisterContainerInstanceRequest, call?: CallContext): DeregisterContainerInstanceResponse { return deregisterContainerInstance(this.state, request, call); }
-  updateContainerAgent(request: UpdateContainerAgentRequest, call?: CallContext): UpdateContainerAgentResponse { return updateContainerAgent(this.state, request, call); }
-  submitAttachmentStateChanges(request: SubmitAttachmentStateChangesRequest, call?: CallContext): SubmitAttachmentStateChangesResponse { return submitAttachmentStateChanges(this.state, request, call); }
-
-  // ---- attributes ----------------------------------------------------------------------------
-  putAttributes(request: PutAttributesRequest, call?: CallContext): PutAttributesResponse { return putAttributes(this.state, request, call); }
-  deleteAttributes(request: DeleteAttributesRequest, call?: CallContext): DeleteAttributesResponse { return deleteAttributes(this.state, request, call); }
-  listAttributes(request: ListAttributesRequest, call?: CallContext): ListAttributesResponse { return listAttributes(this.state, request, call); }
-
-  // ---- account settings ----------------------------------------------------------------------
-  putAccountSetting(request: PutAccountSettingRequest, call?: CallContext): PutAccountSettingResponse { return putAccountSetting(this.state, request, call); }
-  putAccountSettingDefault(request: PutAccountSettingDefaultRequest, call?: CallContext): PutAccountSettingDefaultResponse { return putAccountSettingDefault(this.state, request, call); }
-  deleteAccountSetting(request: DeleteAccountSettingRequest, call?: CallContext): DeleteAccountSettingResponse { return deleteAccountSetting(this.state, request, call); }
-  listAccountSettings(request?: ListAccountSettingsRequest, call?: CallContext): ListAccountSettingsResponse { return listAccountSettings(this.state, request, call); }
-
-  // ---- task definitions, tasks and services -----------------------------------------------------
-  registerTaskDefinition(request: RegisterTaskDefinitionRequest, call?: CallContext) { return registerTaskDefinition(this.state, request, call); }
-  describeTaskDefinition(request: DescribeTaskDefinitionRequest, _call?: CallContext) { return describeTaskDefinition(this.state, request); }
-  deregisterTaskDefinition(request: DeregisterTaskDefinitionRequest, _call?: CallContext) { return deregisterTaskDefinition(this.state, request); }
-  listTaskDefinitions(request?: ListTaskDefinitionsRequest, _call?: CallContext) { return listTaskDefinitions(this.state, request); }
-  listTaskDefinitionFamilies(request?: ListTaskDefinitionFamiliesRequest, _call?: CallContext) { return listTaskDefinitionFamilies(this.state, request); }
-  runTask(request: RunTaskRequest, call?: CallContext) { return runTask(this.state, request, call); }
-  startTask(request: StartTaskRequest, call?: CallContext) { return startTask(this.state, request, call); }
-  stopTask(request: StopTaskRequest, call?: CallContext) { return stopTask(this.state, request, call); }
-  listTasks(request?: ListTasksRequest, call?: CallContext) { return listTasks(this.state, request, call); }
-  describeTasks(request: DescribeTasksRequest, call?: CallContext) { return describeTasks(this.state, request, call); }
-  createService(request: CreateServiceRequest, call?: CallContext) { return createService(this.state, request, call); }
-  updateService(request: UpdateServiceRequest, call?: CallContext) { return updateService(this.state, request, call); }
-  deleteService(request: DeleteServiceRequest, call?: CallContext) { return deleteService(this.state, request, call); }
-  describeServices(request: DescribeServicesRequest, call?: CallContext) { return describeServices(this.state, request, call); }
-  listServices(request?: ListServicesRequest, call?: CallContext) { return listServices(this.state, request, call); }
+  // One method per ECS operation (createCluster, describeContainerInstances, runTask, ...):
+  // declared by the interface above and installed from the table after the class.
 
   /**
    * The bulk what-if: places `count` tasks (no limit of 10) as RunTask would, one after another,
    * and tallies why instances were turned down.
    * @example sim.placeTasks({ cluster: 'prod', taskDefinition: 'web', count: 100000, placementStrategy: [{ type: 'binpack', field: 'memory' }] })
    */
-  placeTasks(request: unknown, call?: CallContext) { return placeTasksBulk(this.state, request, call); }
+  placeTasks(request: PlaceTasksRequest, call?: CallContext): PlaceTasksResult {
+    return invokeOperation(this.state, placeTasks, request, call);
+  }
 
   // ---- simulation ----------------------------------------------------------------------------
 
@@ -351,4 +258,14 @@ export class EcsSimulator {
   get rootArn(): string {
     return rootArn(this.state.ctx);
   }
+}
+
+for (const op of ECS_OPERATIONS as readonly Operation[]) {
+  Object.defineProperty(EcsSimulator.prototype, methodName(op.name), {
+    value: function (this: EcsSimulator, request: never, call?: CallContext) {
+      return invokeOperation(this.state, op, request, call);
+    },
+    writable: true,
+    configurable: true,
+  });
 }

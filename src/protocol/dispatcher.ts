@@ -5,6 +5,8 @@
  * bug of ours and propagates, for the caller to answer (`thrownResponse`).
  */
 import { EcsError, quote } from '../errors.js';
+import { invokeOperation, type Operation } from '../ecs/operation.js';
+import { ECS_OPERATIONS } from '../ecs/operations.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
 import { errorResponse, type WireResponse } from './error-response.js';
 import { describeJsonFault, parseJsonText } from './json-text.js';
@@ -14,45 +16,15 @@ export const TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
 
 type Method = (sim: EcsSimulator, input: unknown, principalArn: string | undefined) => unknown;
 
-const call = (name: keyof EcsSimulator): Method => (sim, input, principalArn) =>
-  (sim[name] as (i: unknown, c?: { principalArn?: string }) => unknown).call(sim, input, principalArn === undefined ? undefined : { principalArn });
-
-/** Every ECS operation the simulator answers, by wire name. */
-export const OPERATIONS: Readonly<Record<string, Method>> = Object.freeze({
-  CreateCluster: call('createCluster'),
-  ListClusters: call('listClusters'),
-  DescribeClusters: call('describeClusters'),
-  DeleteCluster: call('deleteCluster'),
-  RegisterContainerInstance: call('registerContainerInstance'),
-  ListContainerInstances: call('listContainerInstances'),
-  DescribeContainerInstances: call('describeContainerInstances'),
-  UpdateContainerInstancesState: call('updateContainerInstancesState'),
-  DeregisterContainerInstance: call('deregisterContainerInstance'),
-  UpdateContainerAgent: call('updateContainerAgent'),
-  SubmitAttachmentStateChanges: call('submitAttachmentStateChanges'),
-  PutAttributes: call('putAttributes'),
-  DeleteAttributes: call('deleteAttributes'),
-  ListAttributes: call('listAttributes'),
-  PutAccountSetting: call('putAccountSetting'),
-  PutAccountSettingDefault: call('putAccountSettingDefault'),
-  DeleteAccountSetting: call('deleteAccountSetting'),
-  ListAccountSettings: call('listAccountSettings'),
-  RegisterTaskDefinition: call('registerTaskDefinition'),
-  DescribeTaskDefinition: call('describeTaskDefinition'),
-  DeregisterTaskDefinition: call('deregisterTaskDefinition'),
-  ListTaskDefinitions: call('listTaskDefinitions'),
-  ListTaskDefinitionFamilies: call('listTaskDefinitionFamilies'),
-  RunTask: call('runTask'),
-  StartTask: call('startTask'),
-  StopTask: call('stopTask'),
-  ListTasks: call('listTasks'),
-  DescribeTasks: call('describeTasks'),
-  CreateService: call('createService'),
-  UpdateService: call('updateService'),
-  DeleteService: call('deleteService'),
-  DescribeServices: call('describeServices'),
-  ListServices: call('listServices'),
-});
+/** Every ECS operation the simulator answers, by wire name (from the table in `ecs/operations.ts`). */
+export const OPERATIONS: Readonly<Record<string, Method>> = Object.freeze(
+  Object.fromEntries(
+    (ECS_OPERATIONS as readonly Operation[]).map((op): [string, Method] => [
+      op.name,
+      (sim, input, principalArn) => invokeOperation(sim.state, op, input as never, principalArn === undefined ? undefined : { principalArn }),
+    ]),
+  ),
+);
 
 export type { WireResponse } from './error-response.js';
 

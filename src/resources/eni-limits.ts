@@ -100,7 +100,7 @@ export function maxNetworkInterfaces(instanceType: string | undefined): number {
 /**
  * How many awsvpc tasks an instance of `instanceType` can run at once. `trunked` is whether the
  * instance registered with a trunk ENI (the caller decides: setting, type and agent version,
- * see `ecs/trunking.ts`); a trunked type with no table row or size rule gets the untrunked limit.
+ * see `ecs/container-instances/trunking.ts`); a trunked type with no table row or size rule gets the untrunked limit.
  *
  * @example eniTaskLimit('c5.large', false) // 2
  * @example eniTaskLimit('c5.large', true)  // 10

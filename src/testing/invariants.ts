@@ -23,8 +23,9 @@
  */
 import { CompareNode, ExistsNode, Subject, type Expr } from '../cql/ast.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
-import type { ClusterRecord, InstanceRecord } from '../ecs/state.js';
-import type { TaskRecord } from '../ecs/tasks.js';
+import type { ClusterRecord } from '../ecs/clusters/record.js';
+import type { InstanceRecord } from '../ecs/container-instances/record.js';
+import type { TaskRecord } from '../ecs/tasks/record.js';
 import { instanceAt } from '../placement/naive.js';
 import type { TaskRequirements } from '../resources/types.js';
 import type { Resource } from '../shapes.js';

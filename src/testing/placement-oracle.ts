@@ -16,11 +16,12 @@
  * the simulator picks under some seed.
  */
 import { evaluate, parseFilter, type Expr } from '../cql/index.js';
-import { clusterFor } from '../ecs/clusters.js';
-import { placementConstraints, placementStrategies } from '../ecs/placement-params.js';
+import { clusterFor } from '../ecs/clusters/cluster.js';
+import { placementConstraints, placementStrategies } from '../ecs/shared/placement-params.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
-import type { ClusterRecord, InstanceRecord } from '../ecs/state.js';
-import type { TaskRecord } from '../ecs/tasks.js';
+import type { ClusterRecord } from '../ecs/clusters/record.js';
+import type { InstanceRecord } from '../ecs/container-instances/record.js';
+import type { TaskRecord } from '../ecs/tasks/record.js';
 import type { PlacementConstraint as EnginePlacementConstraint, PlacementStrategy as EnginePlacementStrategy, RejectionReason } from '../placement/types.js';
 import type { TaskRequirements } from '../resources/types.js';
 import type { ContainerInstance, PlacementConstraint, PlacementStrategy } from '../shapes.js';

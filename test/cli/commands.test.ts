@@ -86,12 +86,12 @@ describe.concurrent('ecs-cluster-sim subcommands', () => {
       containerDefinitions: [{ name: 'app', image: 'app', cpu: 256, memory: 512, portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp' }] }],
     });
     const params = {
-      cluster, taskDefinition: taskDefinition.taskDefinitionArn!,
+      cluster, taskDefinition: taskDefinition!.taskDefinitionArn!,
       placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }],
       placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }],
     };
-    const expected = sim.placeTasks({ ...params, count: 40 });
-    expect(out.taskDefinitionArn).toBe(taskDefinition.taskDefinitionArn);
+    const expected = sim.placeTasks({ ...params, count: 40 } as Parameters<typeof sim.placeTasks>[0]);
+    expect(out.taskDefinitionArn).toBe(taskDefinition!.taskDefinitionArn);
     expect(out.placed.map((p: { taskArn: string }) => p.taskArn)).toEqual(expected.taskArns);
     expect(out.placed.map((p: { containerInstanceArn: string }) => p.containerInstanceArn)).toEqual(expected.containerInstanceArns);
     expect(out.unplaced).toBe(expected.unplaced);

@@ -3,9 +3,9 @@
 // a trunk failure (REGISTRATION_FAILED → INACTIVE), and an agent update across a disconnect —
 // checking after every step that each record and its cluster store agree.
 import { describe, expect, it } from 'vitest';
-import { AGENT_UPDATE_STEP_MS } from '../../src/ecs/agent.js';
+import { AGENT_UPDATE_STEP_MS } from '../../src/ecs/container-instances/agent.js';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
-import { TRUNK_PROVISIONING_MS, TRUNK_RELEASE_MS } from '../../src/ecs/trunking.js';
+import { TRUNK_PROVISIONING_MS, TRUNK_RELEASE_MS } from '../../src/ecs/container-instances/trunking.js';
 import type { ContainerInstance, ContainerInstanceStatus } from '../../src/shapes.js';
 
 const RESOURCES = [

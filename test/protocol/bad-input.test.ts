@@ -95,9 +95,13 @@ describe('control API checks every member', () => {
 describe('our own faults', () => {
   it('a non-EcsError is a 500 ServerException with a generic message and the request id; the detail goes to the log', async () => {
     const sim = new EcsSimulator();
-    sim.listClusters = () => {
-      throw new TypeError("Cannot read properties of undefined (reading 'secret')");
-    };
+    // A fault inside an operation: the dispatcher reaches handlers through the operation table, so
+    // the state itself is made to throw.
+    Object.defineProperty(sim.state, 'clusters', {
+      get() {
+        throw new TypeError("Cannot read properties of undefined (reading 'secret')");
+      },
+    });
     const url = await serve(sim);
     const answer = await post(url, '/', {}, 'ListClusters');
     expect(answer.status).toBe(500);

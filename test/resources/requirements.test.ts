@@ -1,7 +1,6 @@
 import type { TaskDefinition as SdkTaskDefinition } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { EcsSimulator } from '../../src/ecs/simulator.js';
-import { registerTaskDefinition } from '../../src/ecs/register-task-definition.js';
 import { parseCpuUnits, parseMemoryMiB, requirementsOf } from '../../src/resources/requirements.js';
 import type { TaskDefinitionResources } from '../../src/resources/types.js';
 
@@ -97,13 +96,13 @@ describe('requirementsOf', () => {
 
   it('takes a task definition as RegisterTaskDefinition returns it, and as the AWS SDK types it', () => {
     const sim = new EcsSimulator();
-    const { taskDefinition } = registerTaskDefinition(sim.state, {
+    const { taskDefinition } = sim.registerTaskDefinition({
       family: 'web',
       networkMode: 'host',
       cpu: '0.5 vCPU',
       containerDefinitions: [{ name: 'a', image: 'nginx', memoryReservation: 300, portMappings: [{ containerPort: 80 }] }],
     });
-    expect(requirementsOf(taskDefinition)).toEqual({ cpu: 512, memory: 300, tcpPorts: [80], udpPorts: [], gpus: 0, eni: false, attributes: [] });
+    expect(requirementsOf(taskDefinition!)).toEqual({ cpu: 512, memory: 300, tcpPorts: [80], udpPorts: [], gpus: 0, eni: false, attributes: [] });
     const fromSdk: SdkTaskDefinition = { networkMode: 'awsvpc', containerDefinitions: [{ name: 'x', memory: 128, resourceRequirements: [{ type: 'GPU', value: '1' }] }] };
     expect(requirementsOf(fromSdk)).toMatchObject({ memory: 128, gpus: 1, eni: true });
   });

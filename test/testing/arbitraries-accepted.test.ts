@@ -62,8 +62,8 @@ describe('taskDefinitionRequest', () => {
     fc.assert(fc.property(taskDefinitionRequest({ gpuShare: 0.3, taskLevelShare: 0.5, placementConstraintShare: 0.3 }), (request) => {
       const sim = new EcsSimulator();
       const { taskDefinition } = sim.registerTaskDefinition(request);
-      expect(taskDefinition.status).toBe('ACTIVE');
-      expect(taskDefinition.networkMode).toBe(request.networkMode);
+      expect(taskDefinition!.status).toBe('ACTIVE');
+      expect(taskDefinition!.networkMode).toBe(request.networkMode);
       seen.add(request.networkMode!);
       if (request.containerDefinitions!.some((c) => c.resourceRequirements !== undefined)) seen.add('gpu');
       if (request.cpu !== undefined) seen.add('task-level');
@@ -91,7 +91,7 @@ describe('placementConstraints and placementStrategies', () => {
     fc.assert(fc.property(placementConstraints({ maxLength: 10 }), placementStrategies({ maxLength: 5 }), (constraints, strategies) => {
       const what = sim.fork();
       const { tasks, failures } = what.runTask({ cluster: 'prod', taskDefinition: 'probe', count: 2, placementConstraints: constraints, placementStrategy: strategies });
-      expect(tasks.length + (failures.length > 0 ? 1 : 0)).toBeGreaterThan(0);
+      expect(tasks!.length + (failures!.length > 0 ? 1 : 0)).toBeGreaterThan(0);
     }), { seed: 7, numRuns: 300 });
   });
 

@@ -44,8 +44,8 @@ describe('the placement oracle agrees with the simulator', () => {
       const before = sim.fork();
       const q = questionOf(s);
       const { tasks } = sim.runTask({ ...q, placementConstraints: s.constraints, placementStrategy: s.strategies, count: s.count });
-      placed += tasks.length;
-      expect(isPlacementSequenceEcsCouldMake(before, q, tasks.map((t) => t.containerInstanceArn!), s.count)).toEqual({ ok: true });
+      placed += tasks!.length;
+      expect(isPlacementSequenceEcsCouldMake(before, q, tasks!.map((t) => t.containerInstanceArn!), s.count)).toEqual({ ok: true });
     }), { seed: 31, numRuns: 300 });
     expect(placed).toBeGreaterThan(300);
   });
@@ -64,7 +64,7 @@ describe('the placement oracle agrees with the simulator', () => {
         const what = sim.fork();
         what.state.random.state = seed;
         const { tasks } = what.runTask({ ...q, placementConstraints: s.constraints, placementStrategy: s.strategies, count: 1 });
-        picked.add(tasks[0]!.containerInstanceArn!);
+        picked.add(tasks![0]!.containerInstanceArn!);
       }
       expect([...picked].sort()).toEqual([...choices].sort());
     }), { seed: 32, numRuns: 300 });

@@ -77,7 +77,7 @@ Examples:
     const placementConstraints = (values.constraint ?? []).map(constraintFlag);
     const { sim, cluster } = loadCluster(values);
     const { taskDefinition } = sim.registerTaskDefinition(request);
-    const taskDefinitionArn = taskDefinition.taskDefinitionArn!;
+    const taskDefinitionArn = taskDefinition!.taskDefinitionArn!;
     const params = { cluster, taskDefinition: taskDefinitionArn, placementStrategy, placementConstraints, ...(values.group ? { group: values.group } : {}) };
     const { result, failures, failureTally } = placeWithFailures(sim, params, countWanted);
     const rejections = sortedTally(result.rejections);

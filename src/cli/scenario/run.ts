@@ -4,7 +4,7 @@
  * a step keep their ECS name and say which step raised them.
  */
 import { EcsError } from '../../errors.js';
-import { utilisationOf } from '../../ecs/what-if.js';
+import { utilisationOf } from '../../ecs/what-if/report.js';
 import { OPERATIONS } from '../../protocol/dispatcher.js';
 import type { EcsSimulator } from '../../protocol/simulator.js';
 import { toWire } from '../../protocol/wire.js';
@@ -106,7 +106,7 @@ function runStep(sim: EcsSimulator, step: Step, run: Run, shortfall: () => Short
       let nextToken: string | undefined;
       do {
         const page = sim.listServices({ cluster, maxResults: 100, ...(nextToken === undefined ? {} : { nextToken }) });
-        arns.push(...page.serviceArns);
+        arns.push(...page.serviceArns!);
         nextToken = page.nextToken;
       } while (nextToken !== undefined);
       const described = describeServicesAll(sim, cluster, arns);
@@ -149,7 +149,7 @@ function runStep(sim: EcsSimulator, step: Step, run: Run, shortfall: () => Short
 function describeServicesAll(sim: EcsSimulator, cluster: string, arns: readonly string[]) {
   const out: { service: string; desired: number; running: number; pending: number }[] = [];
   for (let i = 0; i < arns.length; i += 10) {
-    for (const s of sim.describeServices({ cluster, services: arns.slice(i, i + 10) }).services) {
+    for (const s of sim.describeServices({ cluster, services: arns.slice(i, i + 10) }).services!) {
       out.push({ service: s.serviceName!, desired: s.desiredCount ?? 0, running: s.runningCount ?? 0, pending: s.pendingCount ?? 0 });
     }
   }

@@ -6,7 +6,7 @@
  */
 import { parseFilter } from '../../cql/index.js';
 import { InvalidParameterException } from '../../errors.js';
-import { placementConstraints, placementStrategies } from '../../ecs/placement-params.js';
+import { placementConstraints, placementStrategies } from '../../ecs/shared/placement-params.js';
 import { OPERATIONS } from '../../protocol/dispatcher.js';
 import { INSTANCE_STATUSES } from '../format.js';
 import { DEFAULT_SETTLE_SECONDS } from '../what-if/drain.js';

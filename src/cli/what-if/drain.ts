@@ -4,7 +4,7 @@
  * takes them, then the simulated clock runs while the service scheduler moves tasks).
  */
 import { ClientException } from '../../errors.js';
-import { DRAIN_SETTLE_MS, type WhatIfReport } from '../../ecs/what-if.js';
+import { DRAIN_SETTLE_MS, type WhatIfReport } from '../../ecs/what-if/report.js';
 import type { EcsSimulator } from '../../protocol/simulator.js';
 import { describeWithFailures } from '../describe-all.js';
 import type { Shortfall } from './shortfall.js';

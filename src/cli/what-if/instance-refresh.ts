@@ -9,9 +9,9 @@
  * deregister them (standalone tasks on them stop, as forced deregistration stops them). Runs on
  * the simulator it is given.
  */
-import { compare, type WhatIfReport } from '../../ecs/what-if.js';
-import { TASK_STOP_MS } from '../../ecs/tasks.js';
-import { TRUNK_PROVISIONING_MS } from '../../ecs/trunking.js';
+import { compare, type WhatIfReport } from '../../ecs/what-if/report.js';
+import { TASK_STOP_MS } from '../../ecs/tasks/lifecycle.js';
+import { TRUNK_PROVISIONING_MS } from '../../ecs/container-instances/trunking.js';
 import type { EcsSimulator } from '../../protocol/simulator.js';
 import type { Attribute, ContainerInstance } from '../../shapes.js';
 import { AGENT_RELEASES, agentHash, capabilityAttributes, hash8, type AgentRelease } from '../../sim/agent-versions.js';

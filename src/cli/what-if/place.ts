@@ -5,6 +5,7 @@
  */
 import type { EcsSimulator } from '../../protocol/simulator.js';
 import type { PlacementConstraint, PlacementStrategy } from '../../placement/types.js';
+import type { PlaceTasksRequest } from '../../ecs/tasks/place-tasks.js';
 import type { RunTaskRequest } from '../../shapes.js';
 import { tallyReasons } from '../reasons.js';
 
@@ -17,7 +18,7 @@ export interface PlaceParams {
 }
 
 export function placeWithFailures(sim: EcsSimulator, params: PlaceParams, count: number) {
-  const result = sim.placeTasks({ ...params, count });
-  const failures = result.unplaced > 0 ? sim.runTask({ ...params, count: 1 } as RunTaskRequest).failures : [];
+  const result = sim.placeTasks({ ...params, count } as PlaceTasksRequest);
+  const failures = result.unplaced > 0 ? sim.runTask({ ...params, count: 1 } as RunTaskRequest).failures ?? [] : [];
   return { result, failures, failureTally: tallyReasons(failures) };
 }

@@ -24,7 +24,7 @@ export class CreateService extends EcsCommand {
       cluster: r.cluster, serviceName: name, taskDefinition: nth(m.families, this.family)!, desiredCount: this.desiredCount,
       placementConstraints: [...this.placementConstraints], placementStrategy: [...this.placementStrategy], deploymentConfiguration: { ...this.deployment },
     });
-    if (service.serviceName !== name || service.status !== 'ACTIVE') mismatch(`CreateService answered ${service.serviceName} ${service.status}`);
+    if (service?.serviceName !== name || service.status !== 'ACTIVE') mismatch(`CreateService answered ${service?.serviceName} ${service?.status}`);
     m.servicesCreated++;
     m.services.set(name, { desiredCount: this.desiredCount, deleted: false });
   }

@@ -18,7 +18,7 @@ export class DeleteService extends EcsCommand {
     if (service.deleted) return expectRejected(r.sim, call, 'ClientException', `delete deleted service ${name}`);
     if (service.desiredCount > 0 && !this.force) return expectRejected(r.sim, call, 'InvalidParameterException', `delete ${name} scaled to ${service.desiredCount}`);
     const { service: deleted } = call();
-    if (deleted.status !== 'DRAINING') mismatch(`DeleteService answered status ${deleted.status}`);
+    if (deleted?.status !== 'DRAINING') mismatch(`DeleteService answered status ${deleted?.status}`);
     service.deleted = true;
   }
 

@@ -109,10 +109,10 @@ export function checkModel(m: EcsModel, r: EcsReal): void {
   }
   const names = [...m.services.keys()];
   for (let i = 0; i < names.length; i += 10) {
-    const { services, failures } = r.sim.describeServices({ cluster: r.cluster, services: names.slice(i, i + 10) });
+    const { services = [], failures = [] } = r.sim.describeServices({ cluster: r.cluster, services: names.slice(i, i + 10) });
     if (failures.length > 0) mismatch(`DescribeServices: failures ${JSON.stringify(failures)}`);
     for (const s of services) {
-      const ms = m.services.get(s.serviceName)!;
+      const ms = m.services.get(s.serviceName!)!;
       const statusOk = ms.deleted ? s.status === 'DRAINING' || s.status === 'INACTIVE' : s.status === 'ACTIVE';
       if (!statusOk) mismatch(`service ${s.serviceName}: status ${s.status}, the model says ${ms.deleted ? 'deleted' : 'ACTIVE'}`);
       if (s.desiredCount !== (ms.deleted ? 0 : ms.desiredCount)) mismatch(`service ${s.serviceName}: desiredCount ${s.desiredCount}, the model says ${ms.desiredCount}`);

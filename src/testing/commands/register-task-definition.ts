@@ -10,7 +10,7 @@ export class RegisterTaskDefinition extends EcsCommand {
 
   protected apply(m: EcsModel, r: EcsReal): void {
     const { taskDefinition } = r.sim.registerTaskDefinition(this.request);
-    if (taskDefinition.family !== this.request.family || taskDefinition.status !== 'ACTIVE') mismatch(`RegisterTaskDefinition answered ${taskDefinition.taskDefinitionArn}`);
+    if (taskDefinition?.family !== this.request.family || taskDefinition?.status !== 'ACTIVE') mismatch(`RegisterTaskDefinition answered ${taskDefinition?.taskDefinitionArn}`);
     if (!m.families.includes(this.request.family!)) m.families.push(this.request.family!);
   }
 

@@ -32,7 +32,7 @@ export class RunTask extends EcsCommand {
     const call = () => r.sim.runTask({ ...question, placementConstraints: [...this.placementConstraints], placementStrategy: [...this.placementStrategy], count: this.count });
     if (liveInstances(m).length === 0) return expectRejected(r.sim, call, 'InvalidParameterException', 'RunTask in a cluster without instances');
     const before = r.sim.fork();
-    const { tasks, failures } = call();
+    const { tasks = [], failures = [] } = call();
     if (tasks.length > this.count) mismatch(`RunTask placed ${tasks.length} of ${this.count} tasks`);
     if ((tasks.length < this.count) !== (failures.length > 0)) mismatch(`RunTask placed ${tasks.length} of ${this.count} tasks with ${failures.length} failures`);
     const verdict = isPlacementSequenceEcsCouldMake(before, question, tasks.map((t) => t.containerInstanceArn!), this.count, { mutate: true });

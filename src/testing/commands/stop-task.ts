@@ -11,7 +11,7 @@ export class StopTask extends EcsCommand {
     const task = nth(r.sim.listTasks({ cluster: r.cluster }).taskArns ?? [], this.pick);
     if (task === undefined) return;
     const { task: stopped } = r.sim.stopTask({ cluster: r.cluster, task });
-    if (stopped.desiredStatus !== 'STOPPED') mismatch(`StopTask answered desiredStatus ${stopped.desiredStatus}`);
+    if (stopped?.desiredStatus !== 'STOPPED') mismatch(`StopTask answered desiredStatus ${stopped?.desiredStatus}`);
   }
 
   toString(): string {

@@ -18,7 +18,7 @@ export class UpdateService extends EcsCommand {
     const call = () => r.sim.updateService({ cluster: r.cluster, service: name, desiredCount: this.desiredCount, ...(taskDefinition === undefined ? {} : { taskDefinition }) });
     if (service.deleted) return expectRejected(r.sim, call, 'ClientException', `update deleted service ${name}`);
     const { service: updated } = call();
-    if (updated.desiredCount !== this.desiredCount) mismatch(`UpdateService answered desiredCount ${updated.desiredCount}`);
+    if (updated?.desiredCount !== this.desiredCount) mismatch(`UpdateService answered desiredCount ${updated?.desiredCount}`);
     service.desiredCount = this.desiredCount;
   }
 

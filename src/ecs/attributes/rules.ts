@@ -1,0 +1,50 @@
+/**
+ * Attribute rules of the ECS API model (reference §3.9), shared by RegisterContainerInstance and
+ * the attribute operations.
+ */
+import { InvalidParameterException } from '../../errors.js';
+import type { Attribute } from '../../shapes.js';
+
+const ATTRIBUTE_NAME = /^[A-Za-z0-9\-_/\\.]{1,128}$/;
+const ATTRIBUTE_VALUE = /^[A-Za-z0-9\-_.@/\\: ]{1,128}$/;
+
+/** At most this many custom attributes on one container instance. */
+export const MAX_CUSTOM_ATTRIBUTES = 10;
+
+/** Attributes ECS and the agent set (`ecs.*`, `com.amazonaws.ecs.*`) do not count toward the limit. */
+export function isCustomAttribute(name: string): boolean {
+  return !name.startsWith('ecs.') && !name.startsWith('com.amazonaws.ecs.');
+}
+
+export function checkAttributeName(name: unknown, where: string): string {
+  if (typeof name !== 'string' || !ATTRIBUTE_NAME.test(name)) {
+    throw new InvalidParameterException(
+      `${where}.name: an attribute name has 1 to 128 letters, digits, hyphens, underscores, forward slashes, back slashes or periods; got ${JSON.stringify(name)}`,
+    );
+  }
+  return name;
+}
+
+export function checkAttributeValue(value: unknown, where: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || !ATTRIBUTE_VALUE.test(value) || value !== value.trim()) {
+    throw new InvalidParameterException(
+      `${where}.value: an attribute value has 1 to 128 letters, digits, hyphens, underscores, periods, at signs (@), forward slashes, back slashes, colons or spaces, and no leading or trailing space; got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+/** A checked attribute list (names unique, last wins as PutAttributes does). */
+export function checkAttributes(items: unknown[], where: string): Attribute[] {
+  const byName = new Map<string, Attribute>();
+  items.forEach((item, i) => {
+    if (typeof item !== 'object' || item === null) throw new InvalidParameterException(`${where}[${i}] must be an object`);
+    const a = item as Record<string, unknown>;
+    const name = checkAttributeName(a['name'], `${where}[${i}]`);
+    const value = checkAttributeValue(a['value'], `${where}[${i}]`);
+    byName.delete(name);
+    byName.set(name, value === undefined ? { name } : { name, value });
+  });
+  return [...byName.values()];
+}

@@ -1,0 +1,39 @@
+/**
+ * How every operation finds the cluster its `cluster` parameter names (`default` when omitted),
+ * and the Cluster shape the cluster operations answer with.
+ */
+import { ClusterNotFoundException } from '../../errors.js';
+import type { Cluster } from '../../shapes.js';
+import { clusterNameOf } from '../shared/arns.js';
+import { optionalString, type Input } from '../shared/validate.js';
+import type { SimState } from '../state/state.js';
+import type { ClusterRecord } from './record.js';
+
+/** The cluster a request names (or `default`); ClusterNotFoundException if it does not exist. */
+export function clusterFor(state: SimState, input: Input, field = 'cluster'): ClusterRecord {
+  const reference = optionalString(input, field) ?? 'default';
+  const cluster = state.clusters.get(clusterNameOf(state.ctx, reference, field));
+  if (cluster === undefined || cluster.status === 'INACTIVE') throw new ClusterNotFoundException();
+  return cluster;
+}
+
+/** The Cluster shape of a record, with its counts. */
+export function clusterShape(cluster: ClusterRecord): Cluster {
+  let registered = 0;
+  let running = 0;
+  let pending = 0;
+  for (const i of cluster.instances.values()) {
+    if (i.status !== 'INACTIVE') registered++;
+    running += i.runningTasksCount;
+    pending += i.pendingTasksCount;
+  }
+  return {
+    clusterArn: cluster.arn,
+    clusterName: cluster.name,
+    status: cluster.status,
+    registeredContainerInstancesCount: registered,
+    runningTasksCount: running,
+    pendingTasksCount: pending,
+    activeServicesCount: [...cluster.services.values()].filter((s) => s.status === 'ACTIVE').length,
+  };
+}

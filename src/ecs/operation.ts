@@ -1,0 +1,62 @@
+/**
+ * How an ECS operation is declared, once: its wire name, whether it may change the state, and its
+ * handler, whose request and response are the SDK's types (`src/shapes.ts`). The table of them
+ * (`operations.ts`) is where the EcsSimulator's methods and the protocol dispatcher come from;
+ * both reach a handler only through `invokeOperation`, the one place a call enters the state.
+ */
+import type { CallContext, SimState } from './state/state.js';
+
+/** One ECS operation. `Operation` alone (the request `never`) is any operation. */
+export interface Operation<Name extends string = string, Request = never, Response = unknown> {
+  /** The wire name: the `X-Amz-Target` suffix, the SDK command without `Command`. */
+  readonly name: Name;
+  /** Whether a successful call may change the state (the List / Describe operations do not). */
+  readonly mutates: boolean;
+  /**
+   * Validates the whole request (which may come from the wire, so nothing is assumed about its
+   * types) before changing anything, then answers; a rejected call throws an EcsError.
+   */
+  readonly handler: (state: SimState, request: Request, call: CallContext | undefined) => Response;
+}
+
+/**
+ * Declares an operation (the module of each operation exports exactly this declaration).
+ *
+ * @example
+ * export const listClusters = operation({ name: 'ListClusters', mutates: false, handler });
+ *
+ * function handler(state: SimState, request: ListClustersRequest): ListClustersResponse { ... }
+ */
+export function operation<const Name extends string, Request, Response>(declaration: Operation<Name, Request, Response>): Operation<Name, Request, Response> {
+  return Object.freeze({ name: declaration.name, mutates: declaration.mutates, handler: declaration.handler });
+}
+
+/**
+ * Runs an operation on a state: the one function every simulator method and every dispatched
+ * request goes through.
+ *
+ * @example invokeOperation(sim.state, describeClusters, { clusters: ['prod'] })
+ */
+export function invokeOperation<Request, Response>(state: SimState, op: Operation<string, Request, Response>, request: Request, call?: CallContext): Response {
+  return op.handler(state, request, call);
+}
+
+/** The simulator method name of a wire name: `DescribeClusters` → `describeClusters`. */
+export function methodName<Name extends string>(name: Name): Uncapitalize<Name> {
+  return (name.charAt(0).toLowerCase() + name.slice(1)) as Uncapitalize<Name>;
+}
+
+/**
+ * The simulator method of an operation: `(request, call?) => response`, the request optional when
+ * every member of it is.
+ */
+export type OperationMethod<O> = O extends Operation<string, infer Request, infer Response>
+  ? {} extends Request
+    ? (request?: Request, call?: CallContext) => Response
+    : (request: Request, call?: CallContext) => Response
+  : never;
+
+/** One method per operation of `Ops`, named by `methodName`. */
+export type OperationMethods<Ops extends Operation> = {
+  [O in Ops as Uncapitalize<O['name']>]: OperationMethod<O>;
+};

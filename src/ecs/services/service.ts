@@ -1,0 +1,94 @@
+/**
+ * What the service operations and the scheduler share: a service's tasks, the DescribeServices
+ * shape of a service, and the request members CreateService and UpdateService both take.
+ */
+import { ClientException, InvalidParameterException } from '../../errors.js';
+import type { Deployment, PlacementConstraint, PlacementStrategy, Service } from '../../shapes.js';
+import type { ClusterRecord } from '../clusters/record.js';
+import { optionalInteger, type Input } from '../shared/validate.js';
+import type { SimState } from '../state/state.js';
+import type { TaskDefinition } from '../task-definitions/registry.js';
+import type { TaskRecord } from '../tasks/record.js';
+import type { ServiceRecord } from './record.js';
+
+/** The service's tasks not told to stop, in creation order (a scan of every task). */
+export function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): TaskRecord[] {
+  const out: TaskRecord[] = [];
+  for (const t of cluster.tasks.values()) if (t.serviceName === service.name && t.desiredStatus === 'RUNNING') out.push(t);
+  return out;
+}
+
+/** The service's one deployment (PRIMARY), with the counts of its tasks of the current task definition. */
+function deployment(state: SimState, cluster: ClusterRecord, service: ServiceRecord): Deployment {
+  const tasks = serviceTasks(cluster, service).filter((t) => t.taskDefinitionArn === service.taskDefinitionArn);
+  return {
+    id: `ecs-svc/${service.arn.split('/').pop()}`,
+    status: 'PRIMARY',
+    taskDefinition: service.taskDefinitionArn,
+    desiredCount: service.desiredCount,
+    pendingCount: tasks.filter((t) => t.lastStatus === 'PENDING').length,
+    runningCount: tasks.filter((t) => t.lastStatus === 'RUNNING').length,
+    createdAt: new Date(service.createdAt),
+    updatedAt: new Date(state.clock.now),
+    launchType: 'EC2' as const,
+  };
+}
+
+/** The DescribeServices shape of a service (tags only when asked for). */
+export function describeService(state: SimState, cluster: ClusterRecord, service: ServiceRecord, includeTags = false): Service {
+  const tasks = serviceTasks(cluster, service);
+  return {
+    serviceArn: service.arn,
+    serviceName: service.name,
+    clusterArn: cluster.arn,
+    status: service.status,
+    desiredCount: service.desiredCount,
+    runningCount: tasks.filter((t) => t.lastStatus === 'RUNNING').length,
+    pendingCount: tasks.filter((t) => t.lastStatus === 'PENDING').length,
+    launchType: 'EC2' as const,
+    taskDefinition: service.taskDefinitionArn,
+    deploymentConfiguration: { maximumPercent: service.maximumPercent, minimumHealthyPercent: service.minimumHealthyPercent },
+    deployments: [deployment(state, cluster, service)],
+    events: service.events.map((e) => ({ id: e.id, createdAt: new Date(e.createdAt), message: e.message })),
+    createdAt: new Date(service.createdAt),
+    // Types and fields were checked when the service took them (shared/placement-params.ts).
+    placementConstraints: service.placementConstraints.map((c) => ({ ...c }) as PlacementConstraint),
+    placementStrategy: service.placementStrategy.map((s) => ({ ...s }) as PlacementStrategy),
+    schedulingStrategy: 'REPLICA' as const,
+    ...(includeTags ? { tags: service.tags.map((t) => ({ ...t })) } : {}),
+  };
+}
+
+/** The request's deploymentConfiguration over the current one (defaults 100 / 200 %). */
+export function deploymentConfiguration(input: Input, current?: { minimumHealthyPercent: number; maximumPercent: number }) {
+  const v = input['deploymentConfiguration'];
+  let min = current?.minimumHealthyPercent ?? 100;
+  let max = current?.maximumPercent ?? 200;
+  if (v !== undefined && v !== null) {
+    if (typeof v !== 'object' || Array.isArray(v)) throw new InvalidParameterException('deploymentConfiguration must be an object');
+    const c = v as Input;
+    min = optionalInteger(c, 'minimumHealthyPercent', 0, 100) ?? min;
+    max = optionalInteger(c, 'maximumPercent', 100, 200_000) ?? max;
+  }
+  return { minimumHealthyPercent: min, maximumPercent: max };
+}
+
+/** The launchable task definition a service names; it must be usable with the EC2 launch type. */
+export function taskDefinitionFor(state: SimState, reference: string): TaskDefinition {
+  const td = state.taskDefinitions.resolveLaunchable(reference);
+  if ((td.requiresCompatibilities ?? []).length > 0 && !td.requiresCompatibilities!.includes('EC2')) {
+    throw new InvalidParameterException(`Task definition ${td.taskDefinitionArn} does not support the EC2 launch type.`);
+  }
+  return td;
+}
+
+/** The service a reference (name or ARN) names; ClientException "Service not found" otherwise. */
+export function serviceFor(cluster: ClusterRecord, reference: string): ServiceRecord {
+  const name = reference.startsWith('arn:') ? reference.split('/').pop()! : reference;
+  const service = cluster.services.get(name);
+  if (service === undefined || (reference.startsWith('arn:') && service.arn !== reference)) {
+    throw new ClientException(`Service not found: ${reference}`);
+  }
+  return service;
+}
+

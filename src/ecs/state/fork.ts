@@ -1,0 +1,55 @@
+/**
+ * What-if forks: an independent copy of the whole state, made copy-on-write so that forking a
+ * large cluster copies almost nothing. The store shares its columns until a side first writes
+ * one, the accountant its per-instance states until a side first changes one, and the record
+ * maps (instances, tasks) their records until a side first asks for one to change (CowMap);
+ * services, settings and task definitions are few and copied now. Frozen things (reservations,
+ * task-definition revisions, queued events) are shared for good. The fork continues the same
+ * seeded random sequence, so a what-if replays exactly.
+ */
+import { SeededRandom } from '../../sim/random.js';
+import { newCluster, type ClusterRecord } from '../clusters/record.js';
+import type { ServiceRecord } from '../services/record.js';
+import type { SimState } from './state.js';
+import { wireState } from './wiring.js';
+
+function cloneService(s: ServiceRecord): ServiceRecord {
+  return structuredClone(s);
+}
+
+function cloneCluster(c: ClusterRecord): ClusterRecord {
+  const store = c.store.clone();
+  const copy: ClusterRecord = {
+    ...newCluster(c.name, c.arn, store, c.accountant.cloneFor(store)),
+    instances: c.instances.fork(),
+    arnById: c.arnById.fork(),
+    tasks: c.tasks.fork(),
+    taskIdToArn: c.taskIdToArn.fork(),
+  };
+  copy.status = c.status;
+  copy.tags = c.tags.map((t) => ({ ...t }));
+  for (const [name, s] of c.services) copy.services.set(name, cloneService(s));
+  copy.reconcilePending = c.reconcilePending;
+  return copy;
+}
+
+/**
+ * A state equal to `state` and sharing nothing mutable with it. Its clock, event bus and
+ * subscriptions are its own (`wireState`): what happens on the fork is reacted to on the fork.
+ */
+export function forkState(state: SimState): SimState {
+  const fork = wireState(
+    {
+      options: state.options,
+      ctx: state.ctx,
+      clusters: new Map([...state.clusters].map(([name, c]) => [name, cloneCluster(c)])),
+      settings: new Map([...state.settings].map(([p, m]) => [p, new Map(m)])),
+      random: new SeededRandom(state.random.state),
+      faults: new Map(state.faults),
+      taskDefinitions: state.taskDefinitions.clone(),
+    },
+    state.clock.now,
+  );
+  fork.clock.load(state.clock.pending(), state.clock.sequence);
+  return fork;
+}

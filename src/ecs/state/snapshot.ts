@@ -1,0 +1,103 @@
+/**
+ * Snapshots: the whole simulator state as plain JSON and back, losslessly
+ * (`snapshot(restore(s))` deep-equals `s`). Loading DescribeContainerInstances output is
+ * `describe-output.ts`.
+ */
+import { InvalidParameterException } from '../../errors.js';
+import type { ScheduledEvent } from '../../sim/clock.js';
+import type { Tag } from '../../shapes.js';
+import type { Reservation } from '../../resources/types.js';
+import { newCluster } from '../clusters/record.js';
+import { addInstance } from '../container-instances/instances.js';
+import type { InstanceRecord } from '../container-instances/record.js';
+import type { ServiceRecord } from '../services/record.js';
+import type { TaskDefinitionsSnapshot } from '../task-definitions/registry.js';
+import type { TaskRecord } from '../tasks/record.js';
+import type { SimOptions, SimState } from './state.js';
+
+export const SNAPSHOT_FORMAT = 'ecs-cluster-sim/snapshot@1';
+
+export interface SimSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  options: SimOptions;
+  clock: { now: number; sequence: number; events: ScheduledEvent[] };
+  random: number;
+  faults: [string, number][];
+  /** Registered task definitions (absent in snapshots taken before they existed). */
+  taskDefinitions?: TaskDefinitionsSnapshot;
+  settings: [string, [string, string][]][];
+  clusters: {
+    name: string;
+    arn: string;
+    status: string;
+    tags: Tag[];
+    instances: InstanceRecord[];
+    /** tasks with their reservations (slots are the store's business: left out) */
+    tasks?: (Omit<TaskRecord, 'reservation'> & { reservation: Omit<Reservation, 'slot'> })[];
+    services?: ServiceRecord[];
+    reconcilePending?: boolean;
+  }[];
+}
+
+const clone = <T>(x: T): T => structuredClone(x);
+
+export function takeSnapshot(state: SimState): SimSnapshot {
+  return {
+    format: SNAPSHOT_FORMAT,
+    options: { ...state.options },
+    clock: { now: state.clock.now, sequence: state.clock.sequence, events: clone(state.clock.pending()) },
+    random: state.random.state,
+    faults: [...state.faults],
+    taskDefinitions: state.taskDefinitions.toJSON(),
+    settings: [...state.settings].map(([p, m]) => [p, [...m]]),
+    clusters: [...state.clusters.values()].map((c) => ({
+      name: c.name,
+      arn: c.arn,
+      status: c.status,
+      tags: clone(c.tags),
+      instances: [...c.instances.values()].map(clone),
+      tasks: [...c.tasks.values()].map((t) => {
+        const { slot: _slot, ...reservation } = t.reservation;
+        return clone({ ...t, reservation });
+      }),
+      services: [...c.services.values()].map(clone),
+      reconcilePending: c.reconcilePending,
+    })),
+  };
+}
+
+/** Loads a snapshot into a freshly constructed state (built from `snapshot.options`). */
+export function loadSnapshot(state: SimState, snapshot: SimSnapshot): void {
+  if (snapshot?.format !== SNAPSHOT_FORMAT) {
+    throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${SNAPSHOT_FORMAT}')`);
+  }
+  state.clock.now = snapshot.clock.now;
+  state.clock.load(clone(snapshot.clock.events), snapshot.clock.sequence);
+  state.random.state = snapshot.random;
+  for (const [k, v] of snapshot.faults) state.faults.set(k, v);
+  if (snapshot.taskDefinitions !== undefined) state.taskDefinitions.load(clone(snapshot.taskDefinitions));
+  for (const [p, entries] of snapshot.settings) state.settings.set(p, new Map(entries));
+  for (const c of snapshot.clusters) {
+    const cluster = newCluster(c.name, c.arn);
+    cluster.status = c.status;
+    cluster.tags = clone(c.tags);
+    for (const r of c.instances) addInstance(cluster, clone(r));
+    // Tasks not yet STOPPED hold their exact ports and GPUs again, and count for task:group.
+    for (const t of c.tasks ?? []) {
+      let reservation: Reservation;
+      if (t.lastStatus !== 'STOPPED' && cluster.store.has(t.containerInstanceArn)) {
+        const slot = cluster.store.slotOf(t.containerInstanceArn);
+        reservation = cluster.accountant.restore({ ...clone(t.reservation), slot });
+        cluster.store.addTask(t.containerInstanceArn, t.group);
+      } else {
+        reservation = Object.freeze({ ...clone(t.reservation), slot: -1 });
+      }
+      const task: TaskRecord = { ...clone(t), reservation };
+      cluster.tasks.set(task.arn, task);
+      cluster.taskIdToArn.set(task.id, task.arn);
+    }
+    for (const s of c.services ?? []) cluster.services.set(s.name, clone(s));
+    cluster.reconcilePending = c.reconcilePending ?? false;
+    state.clusters.set(c.name, cluster);
+  }
+}

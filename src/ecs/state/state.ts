@@ -1,0 +1,50 @@
+/**
+ * The simulator's state: clusters (with their container instances, tasks and services), account
+ * settings, task definitions, the clock, the seeded random source and the event bus. Operations
+ * validate first and mutate after, so a rejected call changes nothing.
+ */
+import type { SimClock } from '../../sim/clock.js';
+import type { SeededRandom } from '../../sim/random.js';
+import type { ClusterRecord } from '../clusters/record.js';
+import type { ArnContext } from '../shared/arns.js';
+import type { TaskDefinitionRegistry } from '../task-definitions/registry.js';
+import type { EventBus, SimEvent } from './events.js';
+
+export interface SimOptions {
+  readonly region: string;
+  readonly accountId: string;
+  readonly seed: number;
+  /** The caller's IAM principal ARN (default: the account root). */
+  readonly principalArn: string;
+  /** AWS default of the three long-ARN settings for this account (2019: `enabled` for accounts created after 2019-04-01). */
+  readonly longArnFormatDefault: 'enabled' | 'disabled';
+  /** The newest agent version UpdateContainerAgent can install. */
+  readonly latestAgentVersion: string;
+  /** Simulated start time, epoch milliseconds. */
+  readonly startTime: number;
+}
+
+export interface SimState {
+  readonly options: SimOptions;
+  readonly ctx: ArnContext;
+  readonly clusters: Map<string, ClusterRecord>;
+  /** principal ARN → setting name → value; the root's entries are the account defaults */
+  readonly settings: Map<string, Map<string, string>>;
+  readonly random: SeededRandom;
+  readonly clock: SimClock;
+  /** Faults to inject into the next asynchronous transitions (see `injectFault`). */
+  readonly faults: Map<string, number>;
+  /** Registered task definitions, by family and revision (RegisterTaskDefinition). */
+  readonly taskDefinitions: TaskDefinitionRegistry;
+  /**
+   * What happened to tasks and container instances, for whoever reacts (the service scheduler).
+   * Each state, a fork included, has its own bus and its own subscriptions (`state/wiring.ts`).
+   */
+  readonly events: EventBus<SimEvent>;
+}
+
+/** Per-call options: who is calling. */
+export interface CallContext {
+  /** IAM principal ARN of the caller; default: the simulator's. */
+  readonly principalArn?: string;
+}

@@ -1,0 +1,99 @@
+/**
+ * What RunTask, StartTask and the bulk what-if `placeTasks` share (reference §2): the request's
+ * cluster, task definition, group and tags, the launch request to the placement engine, and ECS
+ * failure reasons.
+ */
+import { InvalidParameterException } from '../../errors.js';
+import type { PlacementConstraint, PlacementOutcome, RejectionReason } from '../../placement/types.js';
+import { callerOf, effectiveSetting } from '../account-settings/settings.js';
+import { clusterFor } from '../clusters/cluster.js';
+import type { ClusterRecord } from '../clusters/record.js';
+import { checkTags } from '../shared/tags.js';
+import { placementConstraints, placementStrategies } from '../shared/placement-params.js';
+import { optionalArray, optionalEnum, optionalInteger, optionalString, requiredString, type Input } from '../shared/validate.js';
+import type { CallContext, SimState } from '../state/state.js';
+import type { TaskDefinition } from '../task-definitions/registry.js';
+import { launchTasks, type LaunchRequest } from './lifecycle.js';
+import type { TaskRecord } from './record.js';
+
+/** A `failures` entry of RunTask / StartTask. */
+export interface TaskFailure {
+  arn: string;
+  reason: string;
+}
+
+/** RejectionReasons as ECS reports them in `failures[].reason`. */
+function ecsReason(reason: RejectionReason): string {
+  switch (reason) {
+    case 'CONSTRAINT:memberOf': return 'MemberOf placement constraint unsatisfied.';
+    case 'CONSTRAINT:distinctInstance': return 'DistinctInstance placement constraint unsatisfied.';
+    default: return reason;
+  }
+}
+
+/** The task definition's memberOf constraints, in the request's shape. */
+function inheritedConstraints(td: TaskDefinition): PlacementConstraint[] {
+  return (td.placementConstraints ?? []).map((c) => ({ type: 'memberOf', expression: c.expression }));
+}
+
+export function launchRequest(state: SimState, td: TaskDefinition, call: CallContext | undefined, extra: Pick<LaunchRequest, 'group' | 'count' | 'constraints' | 'strategies'> & Partial<LaunchRequest>): LaunchRequest {
+  return {
+    taskDefinitionArn: td.taskDefinitionArn!,
+    requirements: state.taskDefinitions.requirementsOf(td.taskDefinitionArn!),
+    containers: (td.containerDefinitions ?? []).map((c) => c.name ?? ''),
+    cpu: td.cpu,
+    memory: td.memory,
+    longArn: effectiveSetting(state, callerOf(state, call), 'taskLongArnFormat').value === 'enabled',
+    ...extra,
+  };
+}
+
+/** ECS failures from an outcome: one per instance turned down for the first task that did not fit. */
+export function failuresOf(cluster: ClusterRecord, outcome: PlacementOutcome): TaskFailure[] {
+  return [...outcome.rejections].map(([slot, reason]) => ({ arn: cluster.store.arns[slot]!, reason: ecsReason(reason) }));
+}
+
+function requireInstances(cluster: ClusterRecord): void {
+  // Counted from the store's status index: iterating the records would copy the whole record list
+  // on every call in a fork.
+  const { status, liveCount } = cluster.store;
+  const inactive = status.codeOf('INACTIVE');
+  if (liveCount > (inactive === 0 ? 0 : status.postings[inactive]!.length)) return;
+  throw new InvalidParameterException('No Container Instances were found in your cluster.');
+}
+
+export function commonInput(state: SimState, input: Input) {
+  const cluster = clusterFor(state, input);
+  const td = state.taskDefinitions.resolveLaunchable(requiredString(input, 'taskDefinition'));
+  const launchType = optionalEnum(input, 'launchType', ['EC2', 'FARGATE'] as const);
+  if (launchType === 'FARGATE') throw new InvalidParameterException('launchType FARGATE is not simulated: placement applies to the EC2 launch type');
+  if ((td.requiresCompatibilities ?? []).length > 0 && !td.requiresCompatibilities!.includes('EC2')) {
+    throw new InvalidParameterException(`Task definition ${td.taskDefinitionArn} does not support the EC2 launch type.`);
+  }
+  const startedBy = optionalString(input, 'startedBy', 36);
+  const group = optionalString(input, 'group', 255) ?? `family:${td.family}`;
+  const tags = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
+  return { cluster, td, startedBy, group, tags };
+}
+
+/**
+ * RunTask's placement, also the bulk `placeTasks`'s: `count` (1 to `maxCount`) tasks of the
+ * request's task definition, with its constraints plus the task definition's and its strategies.
+ * RunTask refuses a cluster without instances (`requireInstance`); `placeTasks` reports nothing
+ * placed.
+ */
+export function placeAsRunTask(
+  state: SimState, input: Input, call: CallContext | undefined, maxCount: number, requireInstance: boolean,
+): { cluster: ClusterRecord; tasks: TaskRecord[]; outcome: PlacementOutcome } {
+  const { cluster, td, startedBy, group, tags } = commonInput(state, input);
+  const count = optionalInteger(input, 'count', 1, maxCount) ?? 1;
+  const inherited = inheritedConstraints(td);
+  const constraints = [...inherited, ...placementConstraints(input, inherited)];
+  const strategies = placementStrategies(input);
+  if (requireInstance) requireInstances(cluster);
+  const { tasks, outcome } = launchTasks(state, cluster, launchRequest(state, td, call, {
+    group, count, constraints, strategies, tags,
+    ...(startedBy === undefined ? {} : { startedBy }),
+  }));
+  return { cluster, tasks, outcome };
+}
