@@ -4,7 +4,8 @@
  * what-if `placeTasks`, without RunTask's limit of 10, answering a tally of reasons.
  */
 import { InvalidParameterException } from '../errors.js';
-import type { PlacementConstraint, PlacementOutcome, RejectionReason } from '../placement/types.js';
+import { failureReason } from '../placement/reasons.js';
+import type { PlacementConstraint, PlacementOutcome } from '../placement/types.js';
 import { checkTags } from './attribute-rules.js';
 import { clusterFor } from './clusters.js';
 import { findInstance } from './instances.js';
@@ -19,15 +20,6 @@ import { optionalArray, optionalEnum, optionalInteger, optionalString, requestOb
 export interface TaskFailure {
   arn: string;
   reason: string;
-}
-
-/** RejectionReasons as ECS reports them in `failures[].reason`. */
-function ecsReason(reason: RejectionReason): string {
-  switch (reason) {
-    case 'CONSTRAINT:memberOf': return 'MemberOf placement constraint unsatisfied.';
-    case 'CONSTRAINT:distinctInstance': return 'DistinctInstance placement constraint unsatisfied.';
-    default: return reason;
-  }
 }
 
 /** The task definition's memberOf constraints, in the request's shape. */
@@ -49,7 +41,7 @@ function launchRequest(state: SimState, td: TaskDefinition, call: CallContext | 
 
 /** ECS failures from an outcome: one per instance turned down for the first task that did not fit. */
 function failuresOf(cluster: ClusterRecord, outcome: PlacementOutcome): TaskFailure[] {
-  return [...outcome.rejections].map(([slot, reason]) => ({ arn: cluster.store.arns[slot]!, reason: ecsReason(reason) }));
+  return [...outcome.rejections].map(([slot, reason]) => ({ arn: cluster.store.arns[slot]!, reason: failureReason(reason) }));
 }
 
 function requireInstances(cluster: ClusterRecord): void {

@@ -6,7 +6,7 @@
  * instances first.
  */
 import { ClientException, InvalidParameterException } from '../errors.js';
-import { placementStage } from '../placement/reasons.js';
+import { placementStage, serviceEventText } from '../placement/reasons.js';
 import type { PlacementConstraint, PlacementStrategy, RejectionReason } from '../placement/types.js';
 import { checkTags } from './attribute-rules.js';
 import { clusterFor } from './clusters.js';
@@ -54,19 +54,6 @@ export const DEFAULT_SERVICE_STRATEGY: readonly PlacementStrategy[] = [
   { type: 'spread', field: 'attribute:ecs.availability-zone' },
   { type: 'spread', field: 'instanceId' },
 ];
-
-const FAILURE_TEXT: Record<RejectionReason, string> = {
-  'RESOURCE:CPU': 'has insufficient CPU units available',
-  'RESOURCE:MEMORY': 'has insufficient memory available',
-  'RESOURCE:PORTS': 'is already using a port required by your task',
-  'RESOURCE:GPU': 'encountered error "RESOURCE:GPU"',
-  'RESOURCE:ENI': 'encountered error "RESOURCE:ENI"',
-  AGENT: 'encountered error "AGENT"',
-  ATTRIBUTE: 'encountered error "ATTRIBUTE"',
-  STATUS: 'is not ACTIVE',
-  'CONSTRAINT:memberOf': 'encountered error "memberOf constraint unsatisfied"',
-  'CONSTRAINT:distinctInstance': 'encountered error "distinctInstance constraint unsatisfied"',
-};
 
 /** The "closest matching" instance of an ECS service event: the one that got furthest. */
 function closestRejection(rejections: ReadonlyMap<number, RejectionReason>): [number, RejectionReason] | undefined {
@@ -185,7 +172,7 @@ export function reconcile(
       const first = closestRejection(outcome.rejections);
       const message = first === undefined
         ? `(service ${service.name}) was unable to place a task because no container instance met all of its requirements.`
-        : `(service ${service.name}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${cluster.store.arns[first[0]]!.split('/').pop()}) ${FAILURE_TEXT[first[1]]}.`;
+        : `(service ${service.name}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${cluster.store.arns[first[0]]!.split('/').pop()}) ${serviceEventText(first[1])}.`;
       if (message !== service.lastFailure) addEvent(state, service, message);
       service.lastFailure = message;
     } else service.lastFailure = undefined;

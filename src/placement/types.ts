@@ -4,7 +4,8 @@
  * that was turned down.
  */
 import type { ResourceAccountant } from '../resources/accountant.js';
-import type { Reservation, ResourceReason, TaskRequirements } from '../resources/types.js';
+import type { Reservation, TaskRequirements } from '../resources/types.js';
+import type { RejectionReason } from './reasons.js';
 import type { SeededRandom } from '../sim/random.js';
 import type { InstanceStore } from '../store/store.js';
 
@@ -20,14 +21,7 @@ export interface PlacementStrategy {
   field?: string;
 }
 
-/**
- * Why an instance was not chosen: a resource, a precondition (`AGENT`: agent disconnected;
- * `ATTRIBUTE`: a required attribute is missing; `STATUS`: not ACTIVE — not an ECS reason, used
- * only in what-if tallies), or a constraint (`CONSTRAINT:distinctInstance`,
- * `CONSTRAINT:memberOf`, reported to ECS callers as "memberOf constraint unsatisfied" style
- * text in service events).
- */
-export type RejectionReason = ResourceReason | 'AGENT' | 'ATTRIBUTE' | 'STATUS' | 'CONSTRAINT:distinctInstance' | 'CONSTRAINT:memberOf';
+export type { RejectionReason } from './reasons.js';
 
 export interface PlacementContext {
   readonly store: InstanceStore;

@@ -8,8 +8,10 @@
  * - The 100 reserved-port limit counts TCP and UDP together: the limit is stated per container
  *   instance ("100 host ports per container instance"), with no per-protocol split, so the safe
  *   reading is one budget for both lists [INF]. Only a task that adds static ports can hit it.
- * - A UDP port conflict or a cap overrun is reported as `RESOURCE:PORTS`; `RESOURCE:PORTS_UDP`
- *   is not a documented reason (reference §2.5.7, §6 item 11) [INF].
+ * - A UDP port conflict is `RESOURCE:PORTS_UDP`, a TCP conflict or a cap overrun (one budget
+ *   for both) `RESOURCE:PORTS`. ECS documents no PORTS_UDP reason (reference §2.5.7, §6 item 11),
+ *   so callers report it to ECS clients as RESOURCE:PORTS (placement/reasons.ts); the code keeps
+ *   the two apart in tallies and what-if reports [INF].
  * - GPUs in `remainingResources` are one `GPU` resource of type INTEGER holding the number of
  *   GPUs no task holds, present only on instances that registered GPUs. Nothing documents the
  *   ECS representation (§2.5.5, §6 item 10); the agent's own bookkeeping
@@ -245,7 +247,7 @@ export class ResourceAccountant {
     }
   }
 
-  /** null if the task fits, else the first failing reason in the order CPU, MEMORY, PORTS, GPU, ENI. */
+  /** null if the task fits, else the first failing reason in the order CPU, MEMORY, PORTS, PORTS_UDP, GPU, ENI. */
   fits(slot: number, req: TaskRequirements): ResourceReason | null {
     const s = this.slotState(slot);
     checkRequirements(req);
@@ -259,8 +261,8 @@ export class ResourceAccountant {
     if (req.tcpPorts.length > 0 || req.udpPorts.length > 0) {
       const newTcp = newPortCount(req.tcpPorts, s.tcp);
       const newUdp = newPortCount(req.udpPorts, s.udp);
-      // A UDP conflict is RESOURCE:PORTS too (PORTS_UDP is not a documented reason).
-      if (newTcp === null || newUdp === null) return 'RESOURCE:PORTS';
+      if (newTcp === null) return 'RESOURCE:PORTS';
+      if (newUdp === null) return 'RESOURCE:PORTS_UDP';
       const held = s.tcp.size + s.udp.size + s.otherTcp.length + s.otherUdp.length;
       if (newTcp + newUdp > 0 && held + newTcp + newUdp > MAX_RESERVED_PORTS) return 'RESOURCE:PORTS';
     }
