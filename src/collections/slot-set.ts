@@ -158,6 +158,24 @@ export class SlotSet {
     }
   }
 
+  /** Writes the members, ascending, into `out` from index `at`; returns the index after the last. */
+  copyTo(out: Int32Array, at: number): number {
+    if (this.list !== null) {
+      out.set(this.list.subarray(0, this.size), at);
+      return at + this.size;
+    }
+    const words = this.bits!.words;
+    for (let w = 0; w < words.length; w++) {
+      let v = words[w]!;
+      while (v !== 0) {
+        const low = v & -v;
+        out[at++] = (w << 5) + 31 - Math.clz32(low);
+        v ^= low;
+      }
+    }
+    return at;
+  }
+
   /** Calls `f` on each member, ascending. */
   forEach(f: (slot: number) => void): void {
     if (this.list !== null) {

@@ -6,16 +6,15 @@
  * store hears of a bulk call's tasks at the end).
  */
 import type { TaskRequirements } from '../resources/types.js';
-import type { SeededRandom } from '../sim/random.js';
 import type { BestSet } from './ranking.js';
-import type { Placement, PlacementContext } from './types.js';
+import type { Placement, PlacementContext, RandomSource } from './types.js';
 
 /** A uniform index in [0, n): one draw. */
-export function drawIndex(random: SeededRandom, n: number): number {
+export function drawIndex(random: RandomSource, n: number): number {
   return Math.floor(random.next() * n);
 }
 
-export function choose(best: BestSet, random: SeededRandom): number {
+export function choose(best: BestSet, random: RandomSource): number {
   return best.kth(drawIndex(random, best.size));
 }
 

@@ -43,7 +43,7 @@
 import { compareComposed, compose, equalsComposed, type BestSet, type Ranker } from './ranking.js';
 import { IndexedHeap } from '../collections/indexed-heap.js';
 import { SlotSet, SlotSpace } from '../collections/slot-set.js';
-import type { Level, ValueLevel } from './strategies.js';
+import type { Level, ValueLevel } from './strategies/level.js';
 import { ValueIndex, type TiedSet, type ValueIndexOwner } from './value-index.js';
 
 const NO_BEST = new Float64Array(0);
@@ -249,6 +249,11 @@ export class TreeRanker implements Ranker, ValueIndexOwner<RankNode> {
       }
       node = parent;
     }
+    this.touchValue(slot);
+  }
+
+  /** Ranker.touch. */
+  touch(slot: number): void {
     this.touchValue(slot);
   }
 
@@ -461,6 +466,13 @@ export class TreeRanker implements Ranker, ValueIndexOwner<RankNode> {
     throw new Error('TreeRanker: k is past the best candidates');
   }
 
+  /** @internal BestView.copyTo: the best candidates in the canonical order. */
+  copyBest(out: Int32Array): void {
+    const only = this.gatheredCount === 1 ? this.gathered[0] : undefined;
+    if (only instanceof SlotSet) only.copyTo(out, 0);
+    else for (let k = 0; k < this.gatheredSize; k++) out[k] = this.kth(k);
+  }
+
   /** Candidates ranked below `rank` at the indexed level being merged, over the kept segments [from, to). */
   private countBelow(rank: number, from: number, to: number): number {
     const sets = this.sets;
@@ -506,5 +518,9 @@ class BestView implements BestSet {
 
   kth(k: number): number {
     return this.ranker.kth(k);
+  }
+
+  copyTo(out: Int32Array): void {
+    this.ranker.copyBest(out);
   }
 }

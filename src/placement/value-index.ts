@@ -20,7 +20,7 @@
  */
 import { IndexedHeap } from '../collections/indexed-heap.js';
 import { compareComposed } from './ranking.js';
-import type { ValueLevel } from './strategies.js';
+import type { ValueLevel } from './strategies/level.js';
 
 /** Candidates in a canonical order: a leaf's SlotSet, or an index's tied class. */
 export interface TiedSet {

@@ -24,6 +24,7 @@
  */
 import type { Resource } from '../shapes.js';
 import type { InstanceStore } from '../store/store.js';
+import { ChangeLog } from '../collections/change-log.js';
 import { HeldReservation, LiveReservations } from './live-reservations.js';
 import type { Reservation, ResourceReason, TaskRequirements } from './types.js';
 
@@ -176,6 +177,9 @@ export class ResourceAccountant {
    */
   private readonly unfiled: HeldReservation[] = [];
 
+  /** Which slots' resources changed (reservations taken or given back, instances added or removed), for placement's reused structures. */
+  readonly changes = new ChangeLog();
+
   constructor(readonly store: InstanceStore) {}
 
   /** Adds the unfiled reservations to their slots' live lists. */
@@ -227,6 +231,7 @@ export class ResourceAccountant {
     this.store.remainingCpu[slot] = cpu;
     this.store.remainingMemory[slot] = memory;
     this.store.enisInUse[slot] = 0;
+    this.changes.note(slot);
   }
 
   /**
@@ -245,6 +250,7 @@ export class ResourceAccountant {
       this.store.remainingMemory[slot] = 0;
       this.store.enisInUse[slot] = 0;
     }
+    this.changes.note(slot);
   }
 
   /** null if the task fits, else the first failing reason in the order CPU, MEMORY, PORTS, PORTS_UDP, GPU, ENI. */
@@ -336,6 +342,7 @@ export class ResourceAccountant {
     }
     if (r.eni) store.enisInUse[slot]!++;
     this.unfiled.push(r);
+    this.changes.note(slot);
     return r;
   }
 
@@ -360,6 +367,7 @@ export class ResourceAccountant {
     for (const id of r.gpuIds) s.gpuHeld[s.gpuIds.indexOf(id)] = 0;
     s.gpuFree += r.gpuIds.length;
     if (r.eni) store.enisInUse[r.slot]!--;
+    this.changes.note(r.slot);
   }
 
   /**
