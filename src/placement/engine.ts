@@ -203,7 +203,7 @@ export class PlacementEngine {
     const randomState = random.state;
     const refusal = (slot: number) => {
       const v = verdict[slot]! & REASON_BITS;
-      return v === OK ? null : v === NOT_CONSIDERED ? 'not a candidate of this call' : reasonOf(v);
+      return v === OK ? null : reasonOf(v);
     };
     const arnOf = (slot: number) => (slot >= 0 && slot < verdict.length && (verdict[slot]! & REASON_BITS) !== NOT_CONSIDERED ? store.arns[slot] : undefined);
     let done = false;

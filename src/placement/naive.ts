@@ -123,7 +123,7 @@ export function naivePlaceTasks(ctx: PlacementContext, request: PlacementRequest
       let slot: number;
       if (chain.scheduler === null) slot = candidates[drawIndex(random, candidates.length)]!;
       else {
-        const refusal = (s: number) => (feasible.has(s) ? null : turnedDown.has(s) ? turnedDown.get(s)! : 'not a candidate of this call');
+        const refusal = (s: number) => turnedDown.get(s) ?? null;
         const arnOf = (s: number) => (feasible.has(s) || turnedDown.has(s) ? store.arns[s] : undefined);
         const pick = schedulerPick(chain.scheduler, { index: task, group, requirements }, Int32Array.from(candidates), view, refusal, arnOf);
         if (pick === null) {

@@ -35,8 +35,9 @@ export function pluginScores(step: PluginStrategy, candidates: Int32Array, view:
 }
 
 /**
- * The scheduler's pick for `task`: a slot, or null when it declines. `refusal(slot)` says why
- * ECS's rules refuse an instance (null: they do not), and `arnOf` names it.
+ * The scheduler's pick for `task`: a slot, or null when it declines. `arnOf` names an instance of
+ * the call (undefined for anything else); `refusal(slot)` says why ECS's rules refuse one of
+ * them (null: they do not).
  */
 export function schedulerPick(
   step: SchedulerEntry, task: PlacementTask, candidates: Int32Array, view: PlacementView,
