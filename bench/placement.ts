@@ -1,5 +1,5 @@
 /**
- * Placement throughput: `placeTasks` (incremental) against `naivePlaceTasks` (one full scan per
+ * Placement throughput: the engine (`PlacementEngine.place`, incremental) against `naivePlaceTasks` (one full scan per
  * task), on realistic fleets.
  *
  *   node --expose-gc --max-old-space-size=8192 --import tsx bench/placement.ts   (npm run bench:placement)
@@ -9,7 +9,9 @@
  *   … --scenarios binpack,spread   only these scenarios (see SCENARIOS)
  *   … --naive 2000,100             naive tasks per fleet size, in --sizes order (default 2000,100)
  *   … --accountant real,lean       the real ResourceAccountant (default), and/or a lean stand-in (below)
- *   … --small                      also time RunTask-sized calls (count 1 and 10)
+ *   … --small                      also time RunTask-sized calls (count 1 and 10), with the engine reusing its
+ *                                  prepared structures between calls and without (a fresh set-up per call)
+ *   … --warm-up                    call the engine's opt-in warmUp() first (shape-witnesses.ts); default: not
  *   … --drain                      also time draining 10% of the cluster through the simulator (below)
  *   … --isolate                    each (fleet, scenario) row in its own process (see below)
  *   … --seed 1                     fleet seed
@@ -17,7 +19,7 @@
  * Why a plain timed loop and not benchmark.js: a bulk call mutates its cluster (100k tasks
  * fill it), so every sample needs a fresh cluster, built outside the timing; benchmark.js
  * re-runs one function many times on the same state. Each sample here: build the cluster from
- * the pre-generated fleet (untimed), `global.gc()`, then time one `placeTasks` call with
+ * the pre-generated fleet (untimed), `global.gc()`, then time one `engine.place` call with
  * `process.hrtime.bigint()`. Reported: the median over --reps samples, and min–max as the
  * variance. Placements/s = tasks placed / call time (the call's set-up scan included), by wall
  * time and by the process's CPU time (`process.cpuUsage`: all threads, GC included) — on a
@@ -51,13 +53,15 @@
  */
 import { generateFleet, type GeneratedInstance } from './data/instances.js';
 import { naivePlaceTasks } from '../src/placement/naive.js';
-import { placeTasks } from '../src/placement/engine.js';
+import { PlacementEngine } from '../src/placement/engine.js';
+import type { StrategyPlugin } from '../src/placement/plugins/types.js';
 import type { PlacementContext, PlacementOutcome, PlacementRequest } from '../src/placement/types.js';
 import { ResourceAccountant } from '../src/resources/accountant.js';
 import { eniTaskLimit } from '../src/resources/eni-limits.js';
 import type { TaskRequirements } from '../src/resources/types.js';
 import { SeededRandom } from '../src/sim/random.js';
 import { InstanceStore } from '../src/store/store.js';
+import { ChangeLog } from '../src/collections/change-log.js';
 import { EcsSimulator } from '../src/index.js';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -76,6 +80,7 @@ const SEED = Number(arg('seed') ?? 1);
 const SMALL = process.argv.includes('--small');
 const DRAIN = process.argv.includes('--drain');
 const ISOLATE = process.argv.includes('--isolate');
+const WARM_UP = process.argv.includes('--warm-up');
 /** Set in the child processes of --isolate: print the table rows only. */
 const ROWS_ONLY = process.argv.includes('--rows-only');
 
@@ -119,6 +124,24 @@ function build(fleet: readonly GeneratedInstance[]): Cluster {
   return { store, accountant };
 }
 
+// ---- the engine, and a strategy plug-in equivalent to binpack(memory) ------------------------------
+
+/** Candidates the plug-in has scored (for its cost per candidate). */
+let scored = 0;
+const binpackPlugin: StrategyPlugin = {
+  name: 'bench-binpack-memory',
+  score(candidates, view) {
+    scored += candidates.length;
+    const out = new Float64Array(candidates.length);
+    for (let i = 0; i < candidates.length; i++) out[i] = view.remainingMemory(candidates[i]!);
+    return out;
+  },
+};
+const engine = new PlacementEngine();
+engine.register(binpackPlugin);
+const place = (ctx: PlacementContext, request: PlacementRequest) => engine.place(ctx, request);
+const naive = (ctx: PlacementContext, request: PlacementRequest) => naivePlaceTasks(ctx, request, { plugins: engine.plugins });
+
 // ---- scenarios -------------------------------------------------------------------------------------
 
 /** Frozen, as `requirementsOf` returns them (the accountant checks a frozen shape once, not per call). */
@@ -132,6 +155,12 @@ const SCENARIOS: Record<string, { label: string; request: Omit<PlacementRequest,
   binpack: {
     label: 'binpack(memory)',
     request: { requirements: small, group: 'service:bench', constraints: [], strategies: [{ type: 'binpack', field: 'memory' }] },
+  },
+  // The same choices through a strategy plug-in: every pick scores every feasible instance.
+  'binpack-plugin': {
+    label: 'plugin (= binpack(memory)), 2,000 tasks',
+    request: { requirements: small, group: 'service:bench', constraints: [], strategies: [{ type: `plugin:${binpackPlugin.name}` }] },
+    tasks: 2000,
   },
   spread: {
     label: 'spread(AZ) + spread(instanceId)',
@@ -192,6 +221,7 @@ const CHOSEN = (arg('scenarios') ?? Object.keys(SCENARIOS).join(',')).split(',')
  */
 class LeanAccountant {
   private readonly ports: (Set<number> | undefined)[] = [];
+  readonly changes = new ChangeLog();
   constructor(private readonly store: InstanceStore) {}
   fits(slot: number, req: TaskRequirements): string | null {
     if (req.cpu > this.store.remainingCpu[slot]!) return 'RESOURCE:CPU';
@@ -208,6 +238,7 @@ class LeanAccountant {
       if (taken === undefined) this.ports[slot] = taken = new Set();
       for (const p of req.tcpPorts) taken.add(p);
     }
+    this.changes.note(slot);
     return { slot, cpu: req.cpu, memory: req.memory, tcpPorts: req.tcpPorts, udpPorts: req.udpPorts, gpuIds: [], eni: req.eni };
   }
 }
@@ -255,7 +286,7 @@ function isolated(): void {
   SIZES.forEach((size, sizeIndex) => {
     for (const key of CHOSEN) {
       const args = ['--sizes', String(size), '--naive', String(NAIVE[sizeIndex] ?? NAIVE[NAIVE.length - 1]), '--scenarios', key, '--reps', String(REPS),
-        '--tasks', String(TASKS), '--seed', String(SEED), '--accountant', ACCOUNTANTS.join(','), '--rows-only'];
+        '--tasks', String(TASKS), '--seed', String(SEED), '--accountant', ACCOUNTANTS.join(','), '--rows-only', ...(WARM_UP ? ['--warm-up'] : [])];
       const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
       if (child.status !== 0) throw new Error(`${key} @${size}: ${child.stderr}`);
       process.stdout.write(child.stdout);
@@ -264,9 +295,10 @@ function isolated(): void {
 }
 
 function main(): void {
+  if (WARM_UP) engine.warmUp();
   if (!ROWS_ONLY) {
     console.log(`# placement bench — ${new Date().toISOString()} — node ${process.version} — ${os.cpus()[0]?.model} ×${os.cpus().length} — load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(`tasks per bulk call ${TASKS}, reps ${REPS}, seed ${SEED}, accountants ${ACCOUNTANTS.join(',')}${ISOLATE ? ', a process per row' : ''}`);
+    console.log(`tasks per bulk call ${TASKS}, reps ${REPS}, seed ${SEED}, accountants ${ACCOUNTANTS.join(',')}${ISOLATE ? ', a process per row' : ''}, warm-up ${WARM_UP ? 'on' : 'off'}`);
     console.log('');
     console.log('| fleet | accountant | scenario | placed / unplaced | call ms wall: median (min–max) | placements/s by wall | placements/s by CPU | naive tasks | naive placements/s (CPU) | ratio (CPU) |');
     console.log('|---|---|---|---|---|---|---|---|---|---|');
@@ -281,12 +313,15 @@ function main(): void {
         if (scenario === undefined) throw new Error(`unknown scenario ${key}`);
         const bulk: PlacementRequest = { ...scenario.request, count: Math.min(TASKS, scenario.tasks ?? TASKS) };
         const walls: number[] = [];
+        const pluginNs: number[] = [];
         const byWall: number[] = [];
         const byCpu: number[] = [];
         let placed = 0;
         let unplaced = 0;
         for (let r = 0; r < REPS; r++) {
-          const { wallMs, cpuMs, outcome } = timeCall(fleet, kind, (ctx) => placeTasks(ctx, bulk));
+          scored = 0;
+          const { wallMs, cpuMs, outcome } = timeCall(fleet, kind, (ctx) => place(ctx, bulk));
+          if (scored > 0) pluginNs.push((wallMs * 1e6) / scored);
           placed = outcome.placements.length;
           unplaced = outcome.unplaced;
           walls.push(wallMs);
@@ -295,13 +330,14 @@ function main(): void {
         }
         // The naive oracle on a short call, and the engine on the same call: same placements.
         const short: PlacementRequest = { ...scenario.request, count: naiveCount };
-        const naive = timeCall(fleet, kind, (ctx) => naivePlaceTasks(ctx, short));
-        const fast = timeCall(fleet, kind, (ctx) => placeTasks(ctx, short));
-        const a = naive.outcome.placements.map((p) => p.slot).join();
+        const slow = timeCall(fleet, kind, (ctx) => naive(ctx, short));
+        const fast = timeCall(fleet, kind, (ctx) => place(ctx, short));
+        const a = slow.outcome.placements.map((p) => p.slot).join();
         const b = fast.outcome.placements.map((p) => p.slot).join();
         if (a !== b) throw new Error(`${key} @${size}: engine and naive placed differently`);
-        const naiveRate = naive.outcome.placements.length / (naive.cpuMs / 1000);
-        console.log(`| ${size.toLocaleString('en-US')} | ${kind} | ${scenario.label} | ${placed} / ${unplaced} | ${range(walls)} | ${range(byWall)} | ${range(byCpu)} | ${naiveCount} | ${fmt(naiveRate)} | ${fmt(median(byCpu) / naiveRate)}× |`);
+        const naiveRate = slow.outcome.placements.length / (slow.cpuMs / 1000);
+        const perCandidate = pluginNs.length > 0 ? ` (${fmt(median(pluginNs))} ns per candidate scored)` : '';
+        console.log(`| ${size.toLocaleString('en-US')} | ${kind} | ${scenario.label}${perCandidate} | ${placed} / ${unplaced} | ${range(walls)} | ${range(byWall)} | ${range(byCpu)} | ${naiveCount} | ${fmt(naiveRate)} | ${fmt(median(byCpu) / naiveRate)}× |`);
       }
     }
   });
@@ -309,24 +345,31 @@ function main(): void {
   if (SMALL) {
     // RunTask-sized calls (count ≤ 10): the per-call cost, dominated by the one scan of the fleet.
     console.log('');
-    console.log('| fleet | scenario | count | µs per call (CPU, median of 5 batches) |');
-    console.log('|---|---|---|---|');
+    // Each call places on the cluster the previous one left; between calls nothing else changes it,
+    // so the reusing engine brings its prepared structures along with no refresh at all.
+    console.log('| fleet | scenario | count | µs per call, set-up every call (CPU, median of 5 batches) | µs per call, reusing the set-up | ratio |');
+    console.log('|---|---|---|---|---|---|');
+    const fresh = new PlacementEngine({ reusePerStore: 0 });
+    if (WARM_UP) fresh.warmUp();
     for (const size of SIZES) {
       const fleet = generateFleet(size, SEED);
       for (const key of ['binpack', 'spread']) {
         for (const count of [1, 10]) {
           const request: PlacementRequest = { ...SCENARIOS[key]!.request, count };
-          const cluster = build(fleet);
-          const random = new SeededRandom(SEED);
-          const calls = Math.max(5, Math.round(100_000 / size));
-          const batches: number[] = [];
-          for (let b = 0; b < 6; b++) {
-            const c0 = process.cpuUsage();
-            for (let i = 0; i < calls; i++) placeTasks({ store: cluster.store, accountant: cluster.accountant, random }, request);
-            const c = process.cpuUsage(c0);
-            if (b > 0) batches.push((c.user + c.system) / calls); // the first batch warms up
-          }
-          console.log(`| ${size.toLocaleString('en-US')} | ${SCENARIOS[key]!.label} | ${count} | ${fmt(median(batches))} |`);
+          const perCall = [fresh, engine].map((e) => {
+            const cluster = build(fleet);
+            const random = new SeededRandom(SEED);
+            const calls = Math.max(5, Math.round(100_000 / size));
+            const batches: number[] = [];
+            for (let b = 0; b < 6; b++) {
+              const c0 = process.cpuUsage();
+              for (let i = 0; i < calls; i++) e.place({ store: cluster.store, accountant: cluster.accountant, random }, request);
+              const c = process.cpuUsage(c0);
+              if (b > 0) batches.push((c.user + c.system) / calls); // the first batch warms up
+            }
+            return median(batches);
+          });
+          console.log(`| ${size.toLocaleString('en-US')} | ${SCENARIOS[key]!.label} | ${count} | ${fmt(perCall[0]!)} | ${fmt(perCall[1]!)} | ${fmt(perCall[0]! / perCall[1]!)}× |`);
         }
       }
     }
@@ -407,11 +450,11 @@ function drainBench(): void {
       const cluster = fork.state.clusters.get('bench')!;
       gc();
       const t = performance.now();
-      const outcome = placeTasks({ store: cluster.store, accountant: cluster.accountant, random: new SeededRandom(SEED) }, request);
+      const outcome = place({ store: cluster.store, accountant: cluster.accountant, random: new SeededRandom(SEED) }, request);
       rates.push(outcome.placements.length / ((performance.now() - t) / 1000));
     }
     const naiveCount = NAIVE[sizeIndex] ?? NAIVE[NAIVE.length - 1]!;
-    const slotsOf = (placer: typeof placeTasks) => {
+    const slotsOf = (placer: typeof place) => {
       const { fork, request } = drainedFork(sim);
       const cluster = fork.state.clusters.get('bench')!;
       const c0 = process.cpuUsage();
@@ -419,9 +462,9 @@ function drainBench(): void {
       const c = process.cpuUsage(c0);
       return { slots: outcome.placements.map((p) => p.slot).join(), rate: outcome.placements.length / ((c.user + c.system) / 1e6) };
     };
-    const naive = slotsOf(naivePlaceTasks);
-    if (naive.slots !== slotsOf(placeTasks).slots) throw new Error(`drain @${size}: engine and naive placed differently`);
-    console.log(`| ${size.toLocaleString('en-US')} | ${buildS.toFixed(1)} | ${moved} | ${range(walls)} | ${fmt(moved / (median(walls) / 1000))} | ${range(rates)} | ${naiveCount} | ${fmt(naive.rate)} | ${fmt(median(rates) / naive.rate)}× |`);
+    const oracle = slotsOf(naive);
+    if (oracle.slots !== slotsOf(place).slots) throw new Error(`drain @${size}: engine and naive placed differently`);
+    console.log(`| ${size.toLocaleString('en-US')} | ${buildS.toFixed(1)} | ${moved} | ${range(walls)} | ${fmt(moved / (median(walls) / 1000))} | ${range(rates)} | ${naiveCount} | ${fmt(oracle.rate)} | ${fmt(median(rates) / oracle.rate)}× |`);
   });
 }
 

@@ -1,31 +1,35 @@
 /**
  * `--strategy` and `--constraint` as ECS placement strategies and constraints:
  *   --strategy binpack:memory | binpack:cpu | spread:attribute:ecs.availability-zone | spread:instanceId | random
+ *              | plugin:<registered name> | plugin:<module path>
  *   --constraint distinctInstance | 'memberOf:<cql>'
- * Each is checked here so a mistake names the flag; the simulator checks them again.
+ * Each is checked here so a mistake names the flag (strategies by placement's own rules,
+ * placement/strategies); the simulator checks them again.
  */
 import { parseFilter } from '../cql/index.js';
 import { InvalidParameterException } from '../errors.js';
+import { loadPlacementPlugin, isModulePath } from '../placement/plugins/load.js';
+import type { PluginRegistry } from '../placement/plugins/registry.js';
+import { PLUGIN_PREFIX, strategyFromFlag } from '../placement/strategies/index.js';
 import type { PlacementConstraint, PlacementStrategy } from '../placement/types.js';
 
+/** One `--strategy` (`index`: its position, from 0); `plugin:<name>` names a registered plug-in. */
 export function strategyFlag(text: string, index: number): PlacementStrategy {
-  const colon = text.indexOf(':');
-  const type = colon === -1 ? text : text.slice(0, colon);
-  const field = colon === -1 ? undefined : text.slice(colon + 1);
-  const where = `--strategy ${index + 1} ('${text}')`;
-  if (type === 'random') {
-    if (field !== undefined) throw new InvalidParameterException(`${where}: random takes no field`);
-    return { type };
+  return strategyFromFlag(text, index);
+}
+
+/**
+ * Every `--strategy`, in order; a `plugin:<module path>` (`plugin:./my-binpack.js`) is loaded
+ * into `registry` first and stands for `plugin:<its name>`.
+ */
+export async function strategyFlags(texts: readonly string[], registry: PluginRegistry): Promise<PlacementStrategy[]> {
+  const out: PlacementStrategy[] = [];
+  for (const [i, text] of texts.entries()) {
+    const target = text.startsWith(PLUGIN_PREFIX) ? text.slice(PLUGIN_PREFIX.length) : '';
+    if (isModulePath(target)) out.push({ type: `${PLUGIN_PREFIX}${(await loadPlacementPlugin(target, registry)).name}` });
+    else out.push(strategyFromFlag(text, i, registry));
   }
-  if (type === 'binpack') {
-    if (field !== 'cpu' && field !== 'memory') throw new InvalidParameterException(`${where}: binpack takes cpu or memory, as in binpack:memory`);
-    return { type, field };
-  }
-  if (type === 'spread') {
-    if (field === undefined || field === '') throw new InvalidParameterException(`${where}: spread takes a field, as in spread:attribute:ecs.availability-zone or spread:instanceId`);
-    return { type, field };
-  }
-  throw new InvalidParameterException(`${where}: the strategy types are binpack, spread and random`);
+  return out;
 }
 
 export function constraintFlag(text: string, index: number): PlacementConstraint {

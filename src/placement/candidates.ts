@@ -28,8 +28,8 @@ export function consideredSlots(store: InstanceStore, onlySlots: readonly number
 
 /** The precondition verdict of a slot for one task shape. */
 export class Preconditions {
-  private readonly active: number;
-  private readonly connected: number;
+  private active: number;
+  private connected: number;
   private readonly required: (DictionaryColumn | undefined)[];
 
   constructor(private readonly store: InstanceStore, requirements: TaskRequirements) {
@@ -43,8 +43,12 @@ export class Preconditions {
   check(slot: number): ReasonCode {
     const store = this.store;
     const status = store.status.codes[slot]!;
+    // A code of 0 means no instance had the value when this was made; it may have one now (the
+    // engine keeps these across calls), so look again: dictionaries only grow, codes never move.
+    if (this.active === 0) this.active = store.status.codeOf('ACTIVE');
     if (status === 0 || status !== this.active) return STATUS;
     const agent = store.agentConnected.codes[slot]!;
+    if (this.connected === 0) this.connected = store.agentConnected.codeOf('true');
     if (agent === 0 || agent !== this.connected) return AGENT;
     for (const column of this.required) if (column === undefined || column.codes[slot] === 0) return ATTRIBUTE;
     return OK;

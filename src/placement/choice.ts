@@ -1,21 +1,21 @@
 /**
  * Stage 5, choice: one seeded uniform draw picks among the best candidates (in the canonical
- * order of strategies.ts), then the task takes its resources and joins its group on the instance, so the next
- * task of the call sees it. Both placers draw through `choose`, so they make the same draws in the
- * same order; the naive placer commits with `commit`, the engine inlines it (engine.ts: the
- * store hears of a bulk call's tasks at the end).
+ * order of strategies/index.ts), then the task takes its resources and joins its group on the
+ * instance, so the next task of the call sees it. Both placers draw through `drawIndex`, so they
+ * make the same draws in the same order; the naive placer commits with `commit`, the engine
+ * inlines it (engine.ts: the store hears of a bulk call's tasks at the end). A scheduler plug-in,
+ * when the chain ends with one, chooses instead (plugins/calls.ts).
  */
 import type { TaskRequirements } from '../resources/types.js';
-import type { SeededRandom } from '../sim/random.js';
 import type { BestSet } from './ranking.js';
-import type { Placement, PlacementContext } from './types.js';
+import type { Placement, PlacementContext, RandomSource } from './types.js';
 
 /** A uniform index in [0, n): one draw. */
-export function drawIndex(random: SeededRandom, n: number): number {
+export function drawIndex(random: RandomSource, n: number): number {
   return Math.floor(random.next() * n);
 }
 
-export function choose(best: BestSet, random: SeededRandom): number {
+export function choose(best: BestSet, random: RandomSource): number {
   return best.kth(drawIndex(random, best.size));
 }
 

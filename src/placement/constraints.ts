@@ -9,27 +9,33 @@
  *   groups, read by `task:group`), and a CQL expression judges each instance on its own fields,
  *   so after each placement only that instance is re-tested (the plan's slot test).
  */
-import { LRUMap } from 'mnemonist';
-import { parseFilter } from '../cql/index.js';
-import { plan, type PlanNode } from '../store/plan.js';
+import type { PlanNode } from '../store/plan.js';
 import type { InstanceStore } from '../store/store.js';
 import { DISTINCT_INSTANCE, MEMBER_OF, OK, type ReasonCode } from './reasons.js';
 import type { PlacementConstraint } from './types.js';
 
-/** Plans by expression text; a plan holds no store state, so it serves every store. */
-const plans = new LRUMap<string, PlanNode>(1024);
+/** A constraint as both placers read it (types checked: callers validated shapes and expressions). */
+export type CheckedConstraint = { readonly type: 'distinctInstance' } | { readonly type: 'memberOf'; readonly expression: string };
 
-export function memberOfPlan(expression: string): PlanNode {
-  let p = plans.get(expression);
-  if (p === undefined) plans.set(expression, (p = plan(parseFilter(expression))));
-  return p;
+/**
+ * Reads a request's constraints. Callers validated them (ECS messages, placement-params);
+ * anything else here is a programming error. An expression on distinctInstance is refused by
+ * callers (as ECS does) and ignored here.
+ */
+export function checkConstraints(constraints: readonly PlacementConstraint[]): CheckedConstraint[] {
+  return constraints.map((c): CheckedConstraint => {
+    if (c.type === 'distinctInstance') return { type: 'distinctInstance' };
+    if (c.type !== 'memberOf') throw new Error(`placement: unknown constraint type ${JSON.stringify(c.type)}`);
+    if (typeof c.expression !== 'string' || c.expression.trim() === '') throw new Error('placement: memberOf needs an expression');
+    return { type: 'memberOf', expression: c.expression };
+  });
 }
 
 interface Check {
   readonly reason: ReasonCode;
   passes(slot: number): boolean;
-  /** A task of the group was just placed on `slot`. */
-  placed(slot: number): void;
+  /** Something about `slot` changed (a task of the group was placed there, or the store changed it): re-test it. */
+  refresh(slot: number): void;
 }
 
 class DistinctInstance implements Check {
@@ -38,8 +44,8 @@ class DistinctInstance implements Check {
   passes(slot: number): boolean {
     return this.groupCount[slot] === 0;
   }
-  placed(): void {
-    // groupCount is the engine's, already bumped.
+  refresh(): void {
+    // groupCount is the engine's, already up to date.
   }
 }
 
@@ -48,8 +54,8 @@ class MemberOf implements Check {
   private readonly member: Uint8Array;
   private readonly plan: PlanNode;
 
-  constructor(private readonly store: InstanceStore, expression: string) {
-    this.plan = memberOfPlan(expression);
+  constructor(private readonly store: InstanceStore, plan: PlanNode) {
+    this.plan = plan;
     this.member = new Uint8Array(store.size);
     this.evaluate();
   }
@@ -75,7 +81,7 @@ class MemberOf implements Check {
     return this.member[slot] === 1;
   }
 
-  placed(slot: number): void {
+  refresh(slot: number): void {
     const test = this.plan.testSlot;
     if (test !== null) this.member[slot] = test(this.store, slot) ? 1 : 0;
     else this.evaluate(); // a plan without a slot test: recompute (exact, slower)
@@ -90,20 +96,12 @@ export class Constraints {
   /** Whether there is any constraint (else `check` always passes and `placed` does nothing). */
   readonly any: boolean;
 
-  /** `groupCount`: the engine's per-slot count of the group's tasks, bumped on each placement. */
-  constructor(store: InstanceStore, constraints: readonly PlacementConstraint[], groupCount: Int32Array) {
-    this.checks = constraints.map((c): Check => {
-      switch (c.type) {
-        // An expression on distinctInstance is rejected by callers (ECS does); ignored here.
-        case 'distinctInstance':
-          return new DistinctInstance(groupCount);
-        case 'memberOf':
-          if (typeof c.expression !== 'string' || c.expression.trim() === '') throw new Error('placement: memberOf needs an expression');
-          return new MemberOf(store, c.expression);
-        default:
-          throw new Error(`placement: unknown constraint type ${JSON.stringify(c.type)}`);
-      }
-    });
+  /**
+   * `groupCount`: the engine's per-slot count of the group's tasks, bumped on each placement;
+   * `planOf`: the store plan of a memberOf expression (cached by the engine).
+   */
+  constructor(store: InstanceStore, constraints: readonly CheckedConstraint[], groupCount: Int32Array, planOf: (expression: string) => PlanNode) {
+    this.checks = constraints.map((c): Check => (c.type === 'distinctInstance' ? new DistinctInstance(groupCount) : new MemberOf(store, planOf(c.expression))));
     this.readStore = this.checks.some((c) => c instanceof MemberOf);
     this.any = this.checks.length > 0;
   }
@@ -115,7 +113,8 @@ export class Constraints {
     return OK;
   }
 
-  placed(slot: number): void {
-    for (const c of this.checks) c.placed(slot);
+  /** `slot` changed: re-test it (after the engine brought its group count up to date). */
+  refresh(slot: number): void {
+    for (const c of this.checks) c.refresh(slot);
   }
 }

@@ -1,10 +1,301 @@
 /**
  * The placement engine (reference §2): tasks placed one after another, each seeing the ones
- * before it, through the stages wired below. Every instance the call considers has a verdict —
- * placeable, or the first reason it was turned down — computed once per call; a placement
+ * before it, through the stages wired in prepared.ts. Every instance the call considers has a
+ * verdict — placeable, or the first reason it was turned down — computed once; a placement
  * changes only the chosen instance, so only its verdict and its rank are recomputed. That is
  * what makes a call of N tasks cost one scan plus N small updates instead of N scans
  * (`naivePlaceTasks` in naive.ts is the N-scan oracle it is tested against).
+ *
+ * The engine is an object that owns what it keeps between calls: its plug-ins, the plans of
+ * memberOf expressions, the canonical order of attribute values, and — per store, for the last
+ * few requests — the prepared structures of the previous call, which the next call of the same
+ * request brings up to date from the store's and the accountant's change logs instead of
+ * scanning the fleet again.
+ */
+import { LRUMap, LRUMapWithDelete } from 'mnemonist';
+import { parseFilter } from '../cql/index.js';
+import { HeldReservation } from '../resources/live-reservations.js';
+import type { ResourceAccountant } from '../resources/accountant.js';
+import type { DictionaryColumn } from '../store/dictionary-column.js';
+import { plan, type PlanNode } from '../store/plan.js';
+import type { InstanceStore } from '../store/store.js';
+import { choose } from './choice.js';
+import { schedulerPick } from './plugins/calls.js';
+import { PluginRegistry } from './plugins/registry.js';
+import type { PlacementPlugin } from './plugins/types.js';
+import { NOT_CONSIDERED, PLACED_HERE, Prepared, REASON_BITS } from './prepared.js';
+import { newTally, OK, reasonOf, tallyMap } from './reasons.js';
+import { checkRequest, type CheckedRequest } from './request.js';
+import { makeWitnessCalls } from './shape-witnesses.js';
+import { chainEntries, parseChain, valueRanks } from './strategies/index.js';
+import type { Placement, PlacementContext, PlacementOutcome, PlacementRequest, PlacementStrategy, RejectionReason } from './types.js';
+
+export interface PlacementEngineOptions {
+  /** The plug-ins this engine knows (default: a new, empty registry). */
+  readonly plugins?: PluginRegistry;
+  /** How many requests' prepared structures are kept per store for the next call (default 4; 0: none). */
+  readonly reusePerStore?: number;
+}
+
+/** The prepared structures of a store's recent requests, by request key. */
+interface StoreCache {
+  readonly accountant: ResourceAccountant;
+  readonly byRequest: LRUMapWithDelete<string, Prepared>;
+}
+
+/**
+ * Places tasks (`place`), owns plug-ins (`register`) and what it caches between calls.
+ *
+ * @example
+ * const engine = new PlacementEngine();
+ * engine.register({ name: 'least-memory-left', score: (c, view) => Array.from(c, (s) => view.remainingMemory(s)) });
+ * const outcome = engine.place({ store, accountant, random: new SeededRandom(42) }, {
+ *   requirements, group: 'service:web', count: 6, constraints: [{ type: 'distinctInstance' }],
+ *   strategies: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'plugin:least-memory-left' }],
+ * });
+ * outcome.placements.map((p) => p.slot); // six distinct instances, two per AZ, the fullest first
+ */
+export class PlacementEngine {
+  readonly plugins: PluginRegistry;
+  private readonly reusePerStore: number;
+  /** Plans by expression text; a plan holds no store state, so it serves every store. */
+  private readonly plans = new LRUMap<string, PlanNode>(1024);
+  /**
+   * Value ranks per column, for as many values as it had: a column's dictionary only grows, so
+   * the ranks stay valid until it gains a value (sorting thousands of values per call cost
+   * milliseconds at 100k instances).
+   */
+  private readonly ranks = new WeakMap<DictionaryColumn, Int32Array>();
+  private readonly reused = new WeakMap<InstanceStore, StoreCache>();
+  /** The structures of the warm-up calls, kept for the engine's life (shape-witnesses.ts). */
+  private witnesses: unknown[] | null = null;
+
+  private readonly caches = {
+    planOf: (expression: string): PlanNode => {
+      let p = this.plans.get(expression);
+      if (p === undefined) this.plans.set(expression, (p = plan(parseFilter(expression))));
+      return p;
+    },
+    valueRanks: (column: DictionaryColumn): Int32Array => {
+      const cached = this.ranks.get(column);
+      if (cached !== undefined && cached.length === column.values.length) return cached;
+      const rank = valueRanks(column);
+      this.ranks.set(column, rank);
+      return rank;
+    },
+  };
+
+  constructor(options: PlacementEngineOptions = {}) {
+    this.plugins = options.plugins ?? new PluginRegistry();
+    this.reusePerStore = options.reusePerStore ?? 4;
+  }
+
+  /**
+   * Registers a strategy plug-in (`{ name, score }`) or a scheduler plug-in (`{ name, place }`);
+   * requests name it `{ type: 'plugin:<name>' }`. Returns the plug-in.
+   *
+   * @example
+   * engine.register({ name: 'first-fit', place: (_task, candidates) => candidates[0] ?? null });
+   */
+  register<P extends PlacementPlugin>(plugin: P): P {
+    return this.plugins.register(plugin);
+  }
+
+  /**
+   * Checks a `placementStrategy` list against the built-in types and this engine's plug-ins, as
+   * RunTask, CreateService and UpdateService take it (errors name `member[i]`); returns the
+   * entries normalised. The list's length (ECS: at most 5) is the caller's to check.
+   *
+   * @example
+   * engine.checkStrategies([{ type: 'binpack', field: 'memory' }, { type: 'plugin:first-fit' }]);
+   */
+  checkStrategies(entries: readonly unknown[], member = 'placementStrategy'): PlacementStrategy[] {
+    return chainEntries(parseChain(entries, member, this.plugins));
+  }
+
+  /**
+   * Opt-in: a few small placements on a private 300-instance cluster (~25 ms), whose structures
+   * the engine keeps for its life, so V8 keeps the code it optimized for their shapes — without
+   * them, a process that places now and then restarts each call in the slower tiers
+   * (shape-witnesses.ts; bench/placement.ts `--warm-up` measures it). Results never change.
+   * Idempotent.
+   */
+  warmUp(): void {
+    if (this.witnesses !== null) return;
+    const kept: unknown[] = [];
+    makeWitnessCalls((ctx, request) => this.run(ctx, request, kept));
+    this.witnesses = kept;
+  }
+
+  /**
+   * Places up to `request.count` tasks, in order; see PlacementOutcome for what comes back.
+   * Mutates the context: the accountant's reservations, the store's task groups, the random
+   * state. If a plug-in fails (PlacementPluginError), the call changes nothing.
+   */
+  place(ctx: PlacementContext, request: PlacementRequest): PlacementOutcome {
+    return this.run(ctx, request, null);
+  }
+
+  /** The prepared structures for this request: reused and brought up to date, or built. */
+  private prepare(ctx: PlacementContext, request: PlacementRequest, checked: CheckedRequest, key: string | null): Prepared {
+    const { store, accountant } = ctx;
+    const cache = key === null ? undefined : this.reused.get(store);
+    const kept = cache?.accountant === accountant ? cache.byRequest.get(key!) : undefined;
+    if (kept !== undefined) {
+      cache!.byRequest.delete(key!);
+      const storeChanges = store.changes.since(kept.storeMark);
+      const accountantChanges = accountant.changes.since(kept.accountantMark);
+      if (storeChanges !== null && accountantChanges !== null) {
+        for (let i = 0; i < storeChanges.length; i++) kept.refresh(storeChanges[i]!);
+        for (let i = 0; i < accountantChanges.length; i++) kept.refresh(accountantChanges[i]!);
+        return kept;
+      }
+    }
+    return new Prepared(store, accountant, request, checked, this.caches);
+  }
+
+  /** Keeps `prepared` for the next call of the same request on the same store. */
+  private keep(ctx: PlacementContext, key: string, prepared: Prepared): void {
+    const { store, accountant } = ctx;
+    let cache = this.reused.get(store);
+    if (cache === undefined || cache.accountant !== accountant) this.reused.set(store, (cache = { accountant, byRequest: new LRUMapWithDelete(this.reusePerStore) }));
+    prepared.storeMark = store.changes.revision;
+    prepared.accountantMark = accountant.changes.revision;
+    cache.byRequest.set(key, prepared);
+  }
+
+  private run(ctx: PlacementContext, request: PlacementRequest, capture: unknown[] | null): PlacementOutcome {
+    const { store, accountant, random } = ctx;
+    const { requirements, group, count } = request;
+    // Cached per request; StartTask-style calls (onlySlots) are not.
+    const key = this.reusePerStore > 0 && request.onlySlots === undefined && count > 0
+      ? JSON.stringify([requirements, group, request.constraints, request.strategies])
+      : null;
+    const checked = checkRequest(request, this.plugins);
+    if (count === 0) return { placements: [], unplaced: 0, rejections: new Map(), tally: new Map() };
+    const p = this.prepare(ctx, request, checked, key);
+    capture?.push(p);
+    const { considered, verdict, turnedDown, groupCount, values, ranker, constraints, scheduler } = p;
+
+    // Sized up front (growing by push copies the array ~17 times for 100k); trimmed at the end.
+    const placements = new Array<Placement>(Math.min(count, 1 << 20));
+    let placed = 0;
+    const tally = newTally();
+    const rejections = new Map<number, RejectionReason>();
+    let unplaced = 0;
+    let declinedBy: string | undefined;
+    // The tally grows by `turnedDown` per task; it is added in one go for each run of tasks during
+    // which `turnedDown` stayed the same.
+    let tasksSinceTally = 0;
+    const addTally = () => {
+      if (tasksSinceTally === 0) return;
+      for (let code = 1; code < tally.length; code++) tally[code]! += turnedDown[code]! * tasksSinceTally;
+      tasksSinceTally = 0;
+    };
+    // The store learns of the call's tasks at the end (try/finally), per instance: recording each
+    // task as it is placed touches a different instance's group map every time (a cache miss per
+    // task when spreading). The call's own structures (groupCount, levels) are what it reads.
+    // memberOf re-reads the chosen instance's groups from the store, so then each task goes in at once.
+    const defer = count > 1 && !constraints.readStore;
+    // The instances the call placed on (each once) and their group counts before it.
+    const placedOn: number[] = [];
+    const countBefore: number[] = [];
+    const randomState = random.state;
+    const refusal = (slot: number) => {
+      const v = verdict[slot]! & REASON_BITS;
+      return v === OK ? null : reasonOf(v);
+    };
+    const arnOf = (slot: number) => (slot >= 0 && slot < verdict.length && (verdict[slot]! & REASON_BITS) !== NOT_CONSIDERED ? store.arns[slot] : undefined);
+    let done = false;
+    try {
+      try {
+        for (let task = 0; task < count; task++) {
+          // 5. choice: one seeded draw among the best (or the scheduler plug-in's pick).
+          let slot = -1;
+          if (ranker.size > 0) {
+            const best = ranker.best();
+            if (scheduler === null) slot = choose(best, random);
+            else {
+              const candidates = new Int32Array(best.size);
+              best.copyTo(candidates);
+              slot = schedulerPick(scheduler, { index: task, group, requirements }, candidates, p.view, refusal, arnOf) ?? -1;
+              if (slot < 0) declinedBy = scheduler.plugin.name;
+            }
+          }
+          if (slot < 0) {
+            // Nothing is placeable (or the scheduler placed nothing), and nothing changes any more:
+            // this task and every later one are turned down by the same instances for the same reasons.
+            for (let i = 0; i < considered.length; i++) {
+              const v = verdict[considered[i]!]! & REASON_BITS;
+              if (v !== OK) rejections.set(considered[i]!, reasonOf(v));
+            }
+            unplaced = count - task;
+            tasksSinceTally += unplaced;
+            break;
+          }
+          tasksSinceTally++;
+
+          // Reserve and record the task. `reserve` checks the fit again although the verdict says it
+          // fits: the accountant never over-commits whatever its caller believes (a scheduler
+          // plug-in chose this instance, too), and the check costs ~15–20 ns of a ~700 ns placement
+          // (bench/RESULTS.md).
+          const reservation = accountant.reserve(slot, requirements);
+          // The accountant's reservations serve as their own placements (see HeldReservation).
+          placements[placed++] = reservation instanceof HeldReservation ? reservation : { slot, reservation };
+          if ((verdict[slot]! & PLACED_HERE) === 0) {
+            verdict[slot]! |= PLACED_HERE;
+            placedOn.push(slot);
+            countBefore.push(groupCount[slot]!);
+          }
+          if (!defer) store.addTaskAtSlot(slot, group);
+
+          // The chosen instance changed (resources, groups, scores): re-judge and re-rank it alone.
+          ranker.remove(slot);
+          groupCount[slot]!++;
+          for (let i = 0; i < values.length; i++) values[i]!.counts[values[i]!.code(slot)]!++;
+          if (constraints.any) constraints.refresh(slot);
+          const v = p.judge(slot);
+          verdict[slot] = v | PLACED_HERE;
+          if (v === OK) ranker.add(slot);
+          else {
+            addTally();
+            turnedDown[v]!++;
+          }
+        }
+      } finally {
+        addTally();
+        for (let i = 0; i < placedOn.length; i++) {
+          const slot = placedOn[i]!;
+          verdict[slot]! &= REASON_BITS;
+          if (defer) for (let n = groupCount[slot]! - countBefore[i]!; n > 0; n--) store.addTaskAtSlot(slot, group);
+        }
+      }
+      done = true;
+    } finally {
+      // A failed call (a plug-in refused, or threw) changes nothing: its tasks are undone.
+      if (!done) {
+        for (let i = placed - 1; i >= 0; i--) {
+          const { slot, reservation } = placements[i]!;
+          accountant.release(reservation);
+          store.removeTask(store.arns[slot]!, group);
+        }
+        random.state = randomState;
+      }
+    }
+    if (key !== null) this.keep(ctx, key, p);
+    placements.length = placed;
+    return { placements, unplaced, rejections, tally: tallyMap(tally), ...(declinedBy === undefined ? {} : { declinedBy }) };
+  }
+}
+
+/**
+ * The engine of callers that bring none (`placeTasks`): one per process, created on first use,
+ * never warmed up and without plug-ins. A simulator should own its engine instead.
+ */
+let sharedEngine: PlacementEngine | null = null;
+
+/**
+ * Places tasks with a process-wide engine that has no plug-ins (see PlacementEngine.place).
  *
  * @example
  * const outcome = placeTasks({ store, accountant, random: new SeededRandom(42) }, {
@@ -13,151 +304,19 @@
  * });
  * outcome.placements.map((p) => p.slot); // six distinct instances, two per AZ
  */
-import { HeldReservation } from '../resources/live-reservations.js';
-import { consideredSlots, Preconditions } from './candidates.js';
-import { choose } from './choice.js';
-import { Constraints } from './constraints.js';
-import { fitCode } from './fit.js';
-import { groupCounts } from './group-counts.js';
-import { newTally, OK, reasonOf, tallyMap } from './reasons.js';
-import { makeWitnessCalls } from './shape-witnesses.js';
-import { TreeRanker } from './rank-tree.js';
-import { strategyLevels, valueLevels } from './strategies.js';
-import type { Placement, PlacementContext, PlacementOutcome, PlacementRequest, RejectionReason } from './types.js';
-
-/**
- * One small instance of every per-call structure, made by the first call and kept for the life of
- * the process, so V8 keeps the code it optimized for their shapes (shape-witnesses.ts).
- */
-let witnesses: unknown[] | null = null;
-/** While the witness calls run: where each call leaves its structures. */
-let capturing: unknown[] | null = null;
-
-/** Verdict bits: the reason code (reasons.ts), and a flag for instances the call placed tasks on. */
-const REASON_BITS = 0x7f;
-const PLACED_HERE = 0x80;
-
-/** Refuses what no caller should send (shapes are the callers' job). */
-function checkRequest(request: PlacementRequest): void {
-  if (!Number.isSafeInteger(request.count) || request.count < 0) throw new Error(`placement: count must be a non-negative integer; got ${String(request.count)}`);
-  if (typeof request.group !== 'string') throw new Error('placement: group must be a string');
+export function placeTasks(ctx: PlacementContext, request: PlacementRequest): PlacementOutcome {
+  sharedEngine ??= new PlacementEngine();
+  return sharedEngine.place(ctx, request);
 }
 
 /**
- * Places up to `request.count` tasks, in order; see PlacementOutcome for what comes back.
- * Mutates the context: the accountant's reservations, the store's task groups, the random state.
+ * Opt-in warm-up of the engine behind `placeTasks` (PlacementEngine.warmUp): ~25 ms once, for
+ * processes that place now and then and want every call at full speed.
+ *
+ * @example
+ * warmUp(); // at start-up, before the first placeTasks
  */
-export function placeTasks(ctx: PlacementContext, request: PlacementRequest): PlacementOutcome {
-  checkRequest(request);
-  if (witnesses === null) {
-    witnesses = capturing = [];
-    try {
-      makeWitnessCalls(placeTasks, ctx.random);
-    } finally {
-      capturing = null;
-    }
-  }
-  const { store, accountant, random } = ctx;
-  const { requirements, group, count } = request;
-  if (count === 0) return { placements: [], unplaced: 0, rejections: new Map(), tally: new Map() };
-
-  // Per call: the group's tasks per slot (distinctInstance, spread), bumped as tasks are placed.
-  const groupCount = groupCounts(store, group);
-
-  // 1. candidates: live slots (or onlySlots); STATUS, AGENT, ATTRIBUTE never change in a call.
-  const considered = consideredSlots(store, request.onlySlots);
-  const preconditions = new Preconditions(store, requirements);
-  // 2. resource fit: accountant.fits, re-asked for the chosen instance after each placement.
-  // 3. constraints: distinctInstance, memberOf (planner once per call, then the chosen slot).
-  const constraints = new Constraints(store, request.constraints, groupCount);
-  // 4. strategies: the chain as scoring levels; the ranker keeps the eligible slots in order.
-  const levels = strategyLevels(store, request.strategies, group, groupCount);
-  const ranker = new TreeRanker(levels, store.size);
-  capturing?.push(ranker, levels, constraints, preconditions);
-
-  // Verdicts of every considered slot (a reason code; PLACED_HERE is set once a task of the call
-  // went there), and how many slots each reason turns down right now.
-  const verdict = new Uint8Array(store.size);
-  const turnedDown = newTally();
-  for (let i = 0; i < considered.length; i++) {
-    const slot = considered[i]!;
-    let v = preconditions.check(slot);
-    if (v === OK) v = fitCode(accountant, slot, requirements);
-    if (v === OK) v = constraints.check(slot);
-    verdict[slot] = v;
-    if (v === OK) ranker.add(slot);
-    else turnedDown[v]!++;
-  }
-
-  // Sized up front (growing by push copies the array ~17 times for 100k); trimmed at the end.
-  const placements = new Array<Placement>(Math.min(count, 1 << 20));
-  let placed = 0;
-  const tally = newTally();
-  const rejections = new Map<number, RejectionReason>();
-  let unplaced = 0;
-  // The tally grows by `turnedDown` per task; it is added in one go for each run of tasks during
-  // which `turnedDown` stayed the same.
-  let tasksSinceTally = 0;
-  const addTally = () => {
-    if (tasksSinceTally === 0) return;
-    for (let code = 1; code < tally.length; code++) tally[code]! += turnedDown[code]! * tasksSinceTally;
-    tasksSinceTally = 0;
-  };
-  const values = valueLevels(levels);
-  // The store learns of the call's tasks at the end (try/finally), per instance: recording each
-  // task as it is placed touches a different instance's group map every time (a cache miss per
-  // task when spreading). The call's own structures (groupCount, levels) are what it reads.
-  // memberOf re-reads the chosen instance's groups from the store, so then each task goes in at once.
-  const defer = count > 1 && !constraints.readStore;
-  // The instances the call placed on (each once) and their group counts before it.
-  const placedOn: number[] = [];
-  const countBefore: number[] = [];
-  try {
-    for (let task = 0; task < count; task++) {
-      if (ranker.size === 0) {
-        // Nothing is placeable, and nothing changes any more: this task and every later one are
-        // turned down by the same instances for the same reasons.
-        for (let i = 0; i < considered.length; i++) rejections.set(considered[i]!, reasonOf(verdict[considered[i]!]! & REASON_BITS));
-        unplaced = count - task;
-        tasksSinceTally += unplaced;
-        break;
-      }
-      tasksSinceTally++;
-
-      // 5. choice: one seeded draw among the best, then reserve and record the task.
-      const slot = choose(ranker.best(), random);
-      const reservation = accountant.reserve(slot, requirements);
-      // The accountant's reservations serve as their own placements (see HeldReservation).
-      placements[placed++] = reservation instanceof HeldReservation ? reservation : { slot, reservation };
-      if (!defer) store.addTaskAtSlot(slot, group);
-      else if ((verdict[slot]! & PLACED_HERE) === 0) {
-        placedOn.push(slot);
-        countBefore.push(groupCount[slot]!);
-      }
-
-      // The chosen instance changed (resources, groups, scores): re-judge and re-rank it alone.
-      ranker.remove(slot);
-      groupCount[slot]!++;
-      for (let i = 0; i < values.length; i++) values[i]!.counts[values[i]!.code(slot)]!++;
-      let v = fitCode(accountant, slot, requirements);
-      if (constraints.any) {
-        constraints.placed(slot);
-        if (v === OK) v = constraints.check(slot);
-      }
-      verdict[slot] = v | PLACED_HERE;
-      if (v === OK) ranker.add(slot);
-      else {
-        addTally();
-        turnedDown[v]!++;
-      }
-    }
-  } finally {
-    addTally();
-    for (let i = 0; i < placedOn.length; i++) {
-      const slot = placedOn[i]!;
-      for (let n = groupCount[slot]! - countBefore[i]!; n > 0; n--) store.addTaskAtSlot(slot, group);
-    }
-  }
-  placements.length = placed;
-  return { placements, unplaced, rejections, tally: tallyMap(tally) };
+export function warmUp(): void {
+  sharedEngine ??= new PlacementEngine();
+  sharedEngine.warmUp();
 }

@@ -1,6 +1,6 @@
 /**
  * Stage 2, resource fit (reference §2.5): the accountant's verdict — the first of CPU, MEMORY,
- * PORTS, GPU, ENI the instance lacks — as a reason code.
+ * PORTS, PORTS_UDP, GPU, ENI the instance lacks — as a reason code.
  */
 import type { ResourceAccountant } from '../resources/accountant.js';
 import type { TaskRequirements } from '../resources/types.js';

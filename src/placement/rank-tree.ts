@@ -41,22 +41,25 @@
  * nested attributes (racks within power domains, hosts within racks) re-key a few.
  */
 import { compareComposed, compose, equalsComposed, type BestSet, type Ranker } from './ranking.js';
-import { SlotSet, SlotSpace } from './slot-set.js';
-import type { Level, ValueLevel } from './strategies.js';
+import { IndexedHeap } from '../collections/indexed-heap.js';
+import { SlotSet, SlotSpace } from '../collections/slot-set.js';
+import type { Level, ValueLevel } from './strategies/level.js';
 import { ValueIndex, type TiedSet, type ValueIndexOwner } from './value-index.js';
 
 const NO_BEST = new Float64Array(0);
 
 class RankNode {
   size = 0;
-  /** index in the parent's heap (per-slot parent), active list (per-value parent) or ValueIndex heap */
-  index = -1;
+  /** position in the parent's heap (per-slot parent) or ValueIndex heap; -1: in none */
+  heapIndex = -1;
+  /** position in the parent's active list (scanned per-value parent) */
+  activeIndex = -1;
   /** ValueIndex bookkeeping (children of an indexed root) */
   classPos = -1;
   dirty = false;
   /** per-slot level below: children by score, and a min-heap of them by key */
   byScore: Map<number, RankNode> | null = null;
-  heap: RankNode[] | null = null;
+  heap: IndexedHeap<RankNode> | null = null;
   /** per-value level below: children by value code, and the non-empty ones */
   byCode: (RankNode | undefined)[] | null = null;
   active: RankNode[] | null = null;
@@ -81,7 +84,7 @@ class RankNode {
     if (below === 0) this.slots = new SlotSet(space);
     else if (levels[depth]!.kind === 'slot') {
       this.byScore = new Map();
-      this.heap = [];
+      this.heap = new IndexedHeap(byKey);
     } else {
       this.byCode = [];
       this.active = [];
@@ -89,54 +92,8 @@ class RankNode {
   }
 }
 
-// ---- an indexed binary min-heap of nodes by key (node.index = position) ----------------------
-
-function siftUp(heap: RankNode[], i: number): void {
-  const node = heap[i]!;
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    const parent = heap[p]!;
-    if (parent.key <= node.key) break;
-    heap[i] = parent;
-    parent.index = i;
-    i = p;
-  }
-  heap[i] = node;
-  node.index = i;
-}
-
-function siftDown(heap: RankNode[], i: number): void {
-  const n = heap.length;
-  const node = heap[i]!;
-  for (;;) {
-    let c = 2 * i + 1;
-    if (c >= n) break;
-    if (c + 1 < n && heap[c + 1]!.key < heap[c]!.key) c++;
-    const child = heap[c]!;
-    if (child.key >= node.key) break;
-    heap[i] = child;
-    child.index = i;
-    i = c;
-  }
-  heap[i] = node;
-  node.index = i;
-}
-
-function heapPush(heap: RankNode[], node: RankNode): void {
-  heap.push(node);
-  siftUp(heap, heap.length - 1);
-}
-
-function heapRemove(heap: RankNode[], node: RankNode): void {
-  const i = node.index;
-  const last = heap.pop()!;
-  node.index = -1;
-  if (last === node) return;
-  heap[i] = last;
-  last.index = i;
-  siftUp(heap, i);
-  siftDown(heap, last.index);
-}
+/** Children of a per-slot node, by score: scores are unique among siblings. */
+const byKey = (a: RankNode, b: RankNode): number => a.key - b.key;
 
 /** The per-value level with the most values is indexed from this many values on (fewer: a scan is cheaper). */
 export const INDEX_MIN_VALUES = 32;
@@ -166,6 +123,8 @@ export class TreeRanker implements Ranker, ValueIndexOwner<RankNode> {
   private readonly indexedTo: number;
   /** per chain per-value level: whether it is indexed */
   private readonly indexedValue: Uint8Array;
+  /** per chain per-value level: the level */
+  private readonly valueLevelAt: readonly ValueLevel[];
   /** per indexed depth d: the children of depth-d nodes by value code (all parents) */
   private readonly registry: RankNode[][][];
   /** scratch of mergedKth: the current tied set of each gathered segment (null: dropped) */
@@ -202,6 +161,7 @@ export class TreeRanker implements Ranker, ValueIndexOwner<RankNode> {
     this.indexedFrom = values.length - indexed.length;
     this.indexedTo = values.length;
     this.indexedValue = Uint8Array.from(values, (i) => (indexed.includes(i) ? 1 : 0));
+    this.valueLevelAt = values.map((i) => chain[i] as ValueLevel);
     this.registry = this.levels.map(() => []);
     this.root = this.newNode(null, 0, 0);
     this.leafOf = new Array<RankNode | undefined>(slots);
@@ -243,14 +203,14 @@ export class TreeRanker implements Ranker, ValueIndexOwner<RankNode> {
             child.key = key;
           }
           node.byScore!.set(key, child);
-          heapPush(node.heap!, child);
+          node.heap!.push(child);
         }
       } else {
         const key = level.code(slot);
         child = node.byCode![key];
         if (child === undefined) node.byCode![key] = child = this.newNode(node, key, d + 1);
         if (node.vindex === null && child.size === 0) {
-          child.index = node.active!.length;
+          child.activeIndex = node.active!.length;
           node.active!.push(child);
         }
       }
@@ -273,7 +233,7 @@ export class TreeRanker implements Ranker, ValueIndexOwner<RankNode> {
       if (node.size === 0 && parent.vindex === null) {
         if (parent.heap !== null) {
           parent.byScore!.delete(node.key);
-          heapRemove(parent.heap, node);
+          parent.heap.remove(node);
           // Empty all the way down (its per-slot children went the same way), so reusable.
           this.spare[node.depth]!.push(node);
         } else {
@@ -281,14 +241,19 @@ export class TreeRanker implements Ranker, ValueIndexOwner<RankNode> {
           const active = parent.active!;
           const last = active.pop()!;
           if (last !== node) {
-            active[node.index] = last;
-            last.index = node.index;
+            active[node.activeIndex] = last;
+            last.activeIndex = node.activeIndex;
           }
-          node.index = -1;
+          node.activeIndex = -1;
         }
       }
       node = parent;
     }
+    this.touchValue(slot);
+  }
+
+  /** Ranker.touch. */
+  touch(slot: number): void {
     this.touchValue(slot);
   }
 
@@ -334,7 +299,7 @@ export class TreeRanker implements Ranker, ValueIndexOwner<RankNode> {
     const level = levels[node.depth]!;
     if (level.kind === 'slot') {
       // Only later per-slot levels lie beneath (pos is 0): the heap top is the best child.
-      const top = node.heap![0]!;
+      const top = node.heap!.items[0]!;
       if (n > 0) this.computeBest(top);
       compose(best, top.key, top.best, 0, n);
       return;
@@ -369,7 +334,7 @@ export class TreeRanker implements Ranker, ValueIndexOwner<RankNode> {
     }
     const level = levels[node.depth]!;
     if (level.kind === 'slot') {
-      this.gather(node.heap![0]!);
+      this.gather(node.heap!.items[0]!);
       return;
     }
     const counts = level.counts;
@@ -481,21 +446,15 @@ export class TreeRanker implements Ranker, ValueIndexOwner<RankNode> {
         }
         continue;
       }
-      const level = this.levels.find((_, t) => this.valueIndexOf[t] === j) as ValueLevel;
-      const below = (rank: number) => {
-        let n = 0;
-        for (let i = from; i < to; i++) n += (sets[i] as ValueIndex<RankNode> | null)?.countBelowRank(rank) ?? 0;
-        return n;
-      };
       // The largest rank with at most k candidates ranked below it.
       let lo = 0;
-      let hi = level.counts.length - 1;
+      let hi = this.valueLevelAt[j]!.counts.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >>> 1;
-        if (below(mid) <= k) lo = mid;
+        if (this.countBelow(mid, from, to) <= k) lo = mid;
         else hi = mid - 1;
       }
-      k -= below(lo);
+      k -= this.countBelow(lo, from, to);
       for (let i = from; i < to; i++) sets[i] = (sets[i] as ValueIndex<RankNode> | null)?.setAtRank(lo) ?? null;
     }
     for (let i = from; i < to; i++) {
@@ -507,6 +466,21 @@ export class TreeRanker implements Ranker, ValueIndexOwner<RankNode> {
     throw new Error('TreeRanker: k is past the best candidates');
   }
 
+  /** @internal BestView.copyTo: the best candidates in the canonical order. */
+  copyBest(out: Int32Array): void {
+    const only = this.gatheredCount === 1 ? this.gathered[0] : undefined;
+    if (only instanceof SlotSet) only.copyTo(out, 0);
+    else for (let k = 0; k < this.gatheredSize; k++) out[k] = this.kth(k);
+  }
+
+  /** Candidates ranked below `rank` at the indexed level being merged, over the kept segments [from, to). */
+  private countBelow(rank: number, from: number, to: number): number {
+    const sets = this.sets;
+    let n = 0;
+    for (let i = from; i < to; i++) n += (sets[i] as ValueIndex<RankNode> | null)?.countBelowRank(rank) ?? 0;
+    return n;
+  }
+
   /** ValueIndexOwner: recomputes a child's best tuple. */
   refreshChild(node: RankNode): void {
     this.computeBest(node);
@@ -516,7 +490,7 @@ export class TreeRanker implements Ranker, ValueIndexOwner<RankNode> {
   tiedSetOf(node: RankNode): TiedSet {
     const leafDepth = this.levels.length;
     if (node.vindex !== null) return node.vindex;
-    while (node.depth !== leafDepth) node = node.heap![0]!;
+    while (node.depth !== leafDepth) node = node.heap!.items[0]!;
     return node.slots!;
   }
 
@@ -544,5 +518,9 @@ class BestView implements BestSet {
 
   kth(k: number): number {
     return this.ranker.kth(k);
+  }
+
+  copyTo(out: Int32Array): void {
+    this.ranker.copyBest(out);
   }
 }

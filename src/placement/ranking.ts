@@ -12,6 +12,8 @@
 export interface BestSet {
   readonly size: number;
   kth(k: number): number;
+  /** Writes all of them, in the canonical order, into out[0..size). */
+  copyTo(out: Int32Array): void;
 }
 
 /**
@@ -26,6 +28,11 @@ export interface Ranker {
   add(slot: number): void;
   /** A held slot leaves (before or after its scores changed: the ranker remembers where it is). */
   remove(slot: number): void;
+  /**
+   * `slot` is not held, and the count of one of its values changed (outside the engine's own
+   * placements: a task of the group stopped or started there): re-key what holds those values.
+   */
+  touch(slot: number): void;
   /** The best candidates now, in the canonical order (size > 0 required); valid until the next add/remove/best. */
   best(): BestSet;
 }

@@ -1,7 +1,7 @@
 /**
- * Witness calls: a few small placements on a private cluster, made once per process, whose
- * per-call structures (rank trees, levels, constraints, slot sets, value indexes) the engine keeps
- * for the life of the process.
+ * Witness calls (PlacementEngine.warmUp, opt-in): a few small placements on a private cluster,
+ * whose per-call structures (rank trees, levels, constraints, slot sets, value indexes) the engine
+ * keeps for its life.
  *
  * Why: V8 optimizes the placement loop for the object shapes (hidden classes) and type feedback
  * it has seen. A call's structures die with it; once the last object of a shape is collected, the
@@ -18,9 +18,8 @@
  */
 import { ResourceAccountant } from '../resources/accountant.js';
 import type { TaskRequirements } from '../resources/types.js';
-import type { SeededRandom } from '../sim/random.js';
 import { InstanceStore } from '../store/store.js';
-import type { PlacementContext, PlacementOutcome, PlacementRequest } from './types.js';
+import type { PlacementContext, PlacementOutcome, PlacementRequest, RandomSource } from './types.js';
 
 const INSTANCES = 300;
 
@@ -42,11 +41,20 @@ const CALLS: readonly Omit<PlacementRequest, 'requirements' | 'group'>[] = [
   },
 ];
 
-/**
- * Makes the witness calls through `place` (the engine, which keeps their structures). They draw
- * from the caller's generator, whose state is put back afterwards.
- */
-export function makeWitnessCalls(place: (ctx: PlacementContext, request: PlacementRequest) => PlacementOutcome, random: SeededRandom): void {
+/** A fixed sequence of draws for the witness calls (which instances they pick does not matter). */
+function witnessRandom(): RandomSource {
+  return {
+    state: 1,
+    next() {
+      // a Weyl sequence over [0, 1): spread out, deterministic, no generator state to share
+      this.state = (this.state + 0x9e3779b9) >>> 0;
+      return this.state / 4294967296;
+    },
+  };
+}
+
+/** Makes the witness calls through `place` (the engine, which keeps their structures). */
+export function makeWitnessCalls(place: (ctx: PlacementContext, request: PlacementRequest) => PlacementOutcome): void {
   const store = new InstanceStore();
   const accountant = new ResourceAccountant(store);
   for (let i = 0; i < INSTANCES; i++) {
@@ -67,13 +75,8 @@ export function makeWitnessCalls(place: (ctx: PlacementContext, request: Placeme
       { name: 'PORTS', type: 'STRINGSET', stringSetValue: ['22'] },
     ], [], 2);
   }
-  const state = random.state;
-  try {
-    const ctx: PlacementContext = { store, accountant, random };
-    const plain = requirements([]);
-    CALLS.forEach((call, i) => place(ctx, { ...call, requirements: plain, group: `service:witness-${i}` }));
-    place(ctx, { requirements: requirements([8080]), group: 'service:witness-port', count: 50, constraints: [{ type: 'distinctInstance' }], strategies: [] });
-  } finally {
-    random.state = state;
-  }
+  const ctx: PlacementContext = { store, accountant, random: witnessRandom() };
+  const plain = requirements([]);
+  CALLS.forEach((call, i) => place(ctx, { ...call, requirements: plain, group: `service:witness-${i}` }));
+  place(ctx, { requirements: requirements([8080]), group: 'service:witness-port', count: 50, constraints: [{ type: 'distinctInstance' }], strategies: [] });
 }

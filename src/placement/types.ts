@@ -4,8 +4,8 @@
  * that was turned down.
  */
 import type { ResourceAccountant } from '../resources/accountant.js';
-import type { Reservation, ResourceReason, TaskRequirements } from '../resources/types.js';
-import type { SeededRandom } from '../sim/random.js';
+import type { Reservation, TaskRequirements } from '../resources/types.js';
+import type { RejectionReason } from './reasons.js';
 import type { InstanceStore } from '../store/store.js';
 
 /** ECS `PlacementConstraint`. */
@@ -20,20 +20,19 @@ export interface PlacementStrategy {
   field?: string;
 }
 
-/**
- * Why an instance was not chosen: a resource, a precondition (`AGENT`: agent disconnected;
- * `ATTRIBUTE`: a required attribute is missing; `STATUS`: not ACTIVE — not an ECS reason, used
- * only in what-if tallies), or a constraint (`CONSTRAINT:distinctInstance`,
- * `CONSTRAINT:memberOf`, reported to ECS callers as "memberOf constraint unsatisfied" style
- * text in service events).
- */
-export type RejectionReason = ResourceReason | 'AGENT' | 'ATTRIBUTE' | 'STATUS' | 'CONSTRAINT:distinctInstance' | 'CONSTRAINT:memberOf';
+export type { RejectionReason } from './reasons.js';
+
+/** A seeded generator (the simulator's SeededRandom): floats in [0, 1), and a state to save and put back. */
+export interface RandomSource {
+  next(): number;
+  state: number;
+}
 
 export interface PlacementContext {
   readonly store: InstanceStore;
   readonly accountant: ResourceAccountant;
   /** Tie-breaks and `random` draw from this, so the same seed places the same way. */
-  readonly random: SeededRandom;
+  readonly random: RandomSource;
 }
 
 export interface PlacementRequest {
@@ -47,7 +46,10 @@ export interface PlacementRequest {
   readonly count: number;
   /** Already validated (types, ≤ 10, memberOf expressions parse). */
   readonly constraints: readonly PlacementConstraint[];
-  /** Already validated (≤ 5); chained as tie-breakers in order. */
+  /**
+   * Already validated (≤ 5); chained as tie-breakers in order. Plug-ins are named
+   * `{ type: 'plugin:<name>' }` and looked up in the engine's registry.
+   */
   readonly strategies: readonly PlacementStrategy[];
   /**
    * Only these slots are considered (StartTask names its instances; duplicates count once);
@@ -72,9 +74,13 @@ export interface PlacementOutcome {
   /**
    * For each instance turned down for the first unplaceable task, the first stage that turned it
    * down (what ECS reports as RunTask `failures`), by ascending slot. At that point every
-   * considered instance was turned down. Empty when every task was placed.
+   * considered instance was turned down — unless a scheduler plug-in declined the task
+   * (`declinedBy`): then the instances it passed over are not listed. Empty when every task was
+   * placed.
    */
   readonly rejections: ReadonlyMap<number, RejectionReason>;
+  /** The scheduler plug-in that declined to place the first unplaced task, if one did. */
+  readonly declinedBy?: string;
   /**
    * How many instance verdicts of each reason the whole call produced ("why not here"): for every
    * task, placed or not, each considered instance that was turned down counts once. Reasons in

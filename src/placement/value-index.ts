@@ -18,8 +18,9 @@
  * the cost is amortised over placements. A child whose key shrank or now equals the class key
  * forces a rebuild too (exactness does not rely on growth).
  */
+import { IndexedHeap } from '../collections/indexed-heap.js';
 import { compareComposed } from './ranking.js';
-import type { ValueLevel } from './strategies.js';
+import type { ValueLevel } from './strategies/level.js';
 
 /** Candidates in a canonical order: a leaf's SlotSet, or an index's tied class. */
 export interface TiedSet {
@@ -45,14 +46,14 @@ export interface ValueChild {
   /** the best score tuple beneath (levels 1..L-1), once refreshed */
   readonly best: Float64Array;
   /** position in the index's heap, -1 if absent */
-  index: number;
+  heapIndex: number;
   /** position in the class, -1 if not a member */
   classPos: number;
   dirty: boolean;
 }
 
 export class ValueIndex<C extends ValueChild> {
-  private readonly heap: C[] = [];
+  private readonly heap: IndexedHeap<C>;
   private readonly dirty: C[] = [];
   /** the class, by value rank: members[0..memberCount) */
   private readonly members: C[] = [];
@@ -76,6 +77,8 @@ export class ValueIndex<C extends ValueChild> {
     private readonly owner: ValueIndexOwner<C>,
   ) {
     this.classBest = new Float64Array(below);
+    const counts = level.counts;
+    this.heap = new IndexedHeap<C>((a, b) => compareComposed(counts[a.key]!, a.best, counts[b.key]!, b.best, pos, below));
   }
 
   /** The child's count or subtree changed (or it emptied, or it is new); false if already marked. */
@@ -147,27 +150,16 @@ export class ValueIndex<C extends ValueChild> {
     return lo;
   }
 
-  private compare(a: C, b: C): number {
-    const counts = this.level.counts;
-    return compareComposed(counts[a.key]!, a.best, counts[b.key]!, b.best, this.pos, this.below);
-  }
-
   private rekey(child: C): void {
     child.dirty = false;
     if (child.size === 0) {
-      if (child.index >= 0) this.heapRemove(child);
+      if (child.heapIndex >= 0) this.heap.remove(child);
       if (child.classPos >= 0) this.leaveClass(child);
       return;
     }
     if (this.below > 0) this.owner.refreshChild(child);
-    if (child.index < 0) {
-      child.index = this.heap.length;
-      this.heap.push(child);
-      this.siftUp(child.index);
-    } else {
-      this.siftUp(child.index);
-      this.siftDown(child.index);
-    }
+    if (child.heapIndex < 0) this.heap.push(child);
+    else this.heap.update(child);
     if (!this.classValid) return;
     const c = this.compareToClass(child);
     if (child.classPos >= 0) {
@@ -195,7 +187,7 @@ export class ValueIndex<C extends ValueChild> {
     this.memberCount = 0;
     this.classValid = true;
     this.classWeight = 0;
-    const heap = this.heap;
+    const heap = this.heap.items;
     if (heap.length === 0) return;
     const top = heap[0]!;
     this.classCount = this.level.counts[top.key]!;
@@ -266,52 +258,5 @@ export class ValueIndex<C extends ValueChild> {
     for (let i = pos + 1; i <= n; i += i & -i) tree[i]! += delta;
     this.weights[pos]! += delta;
     this.classWeight += delta;
-  }
-
-  // ---- the heap of children by key (child.index = position) ----------------------------------
-
-  private siftUp(i: number): void {
-    const heap = this.heap;
-    const node = heap[i]!;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const parent = heap[p]!;
-      if (this.compare(parent, node) <= 0) break;
-      heap[i] = parent;
-      parent.index = i;
-      i = p;
-    }
-    heap[i] = node;
-    node.index = i;
-  }
-
-  private siftDown(i: number): void {
-    const heap = this.heap;
-    const n = heap.length;
-    const node = heap[i]!;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && this.compare(heap[c + 1]!, heap[c]!) < 0) c++;
-      const child = heap[c]!;
-      if (this.compare(child, node) >= 0) break;
-      heap[i] = child;
-      child.index = i;
-      i = c;
-    }
-    heap[i] = node;
-    node.index = i;
-  }
-
-  private heapRemove(node: C): void {
-    const heap = this.heap;
-    const i = node.index;
-    const last = heap.pop()!;
-    node.index = -1;
-    if (last === node) return;
-    heap[i] = last;
-    last.index = i;
-    this.siftUp(i);
-    this.siftDown(last.index);
   }
 }

@@ -8,8 +8,10 @@
  * - The 100 reserved-port limit counts TCP and UDP together: the limit is stated per container
  *   instance ("100 host ports per container instance"), with no per-protocol split, so the safe
  *   reading is one budget for both lists [INF]. Only a task that adds static ports can hit it.
- * - A UDP port conflict or a cap overrun is reported as `RESOURCE:PORTS`; `RESOURCE:PORTS_UDP`
- *   is not a documented reason (reference §2.5.7, §6 item 11) [INF].
+ * - A UDP port conflict is `RESOURCE:PORTS_UDP`, a TCP conflict or a cap overrun (one budget
+ *   for both) `RESOURCE:PORTS`. ECS documents no PORTS_UDP reason (reference §2.5.7, §6 item 11),
+ *   so callers report it to ECS clients as RESOURCE:PORTS (placement/reasons.ts); the code keeps
+ *   the two apart in tallies and what-if reports [INF].
  * - GPUs in `remainingResources` are one `GPU` resource of type INTEGER holding the number of
  *   GPUs no task holds, present only on instances that registered GPUs. Nothing documents the
  *   ECS representation (§2.5.5, §6 item 10); the agent's own bookkeeping
@@ -22,6 +24,7 @@
  */
 import type { Resource } from '../shapes.js';
 import type { InstanceStore } from '../store/store.js';
+import { ChangeLog } from '../collections/change-log.js';
 import { HeldReservation, LiveReservations } from './live-reservations.js';
 import type { Reservation, ResourceReason, TaskRequirements } from './types.js';
 
@@ -174,6 +177,9 @@ export class ResourceAccountant {
    */
   private readonly unfiled: HeldReservation[] = [];
 
+  /** Which slots' resources changed (reservations taken or given back, instances added or removed), for placement's reused structures. */
+  readonly changes = new ChangeLog();
+
   constructor(readonly store: InstanceStore) {}
 
   /** Adds the unfiled reservations to their slots' live lists. */
@@ -225,6 +231,7 @@ export class ResourceAccountant {
     this.store.remainingCpu[slot] = cpu;
     this.store.remainingMemory[slot] = memory;
     this.store.enisInUse[slot] = 0;
+    this.changes.note(slot);
   }
 
   /**
@@ -243,9 +250,10 @@ export class ResourceAccountant {
       this.store.remainingMemory[slot] = 0;
       this.store.enisInUse[slot] = 0;
     }
+    this.changes.note(slot);
   }
 
-  /** null if the task fits, else the first failing reason in the order CPU, MEMORY, PORTS, GPU, ENI. */
+  /** null if the task fits, else the first failing reason in the order CPU, MEMORY, PORTS, PORTS_UDP, GPU, ENI. */
   fits(slot: number, req: TaskRequirements): ResourceReason | null {
     const s = this.slotState(slot);
     checkRequirements(req);
@@ -259,8 +267,8 @@ export class ResourceAccountant {
     if (req.tcpPorts.length > 0 || req.udpPorts.length > 0) {
       const newTcp = newPortCount(req.tcpPorts, s.tcp);
       const newUdp = newPortCount(req.udpPorts, s.udp);
-      // A UDP conflict is RESOURCE:PORTS too (PORTS_UDP is not a documented reason).
-      if (newTcp === null || newUdp === null) return 'RESOURCE:PORTS';
+      if (newTcp === null) return 'RESOURCE:PORTS';
+      if (newUdp === null) return 'RESOURCE:PORTS_UDP';
       const held = s.tcp.size + s.udp.size + s.otherTcp.length + s.otherUdp.length;
       if (newTcp + newUdp > 0 && held + newTcp + newUdp > MAX_RESERVED_PORTS) return 'RESOURCE:PORTS';
     }
@@ -334,6 +342,7 @@ export class ResourceAccountant {
     }
     if (r.eni) store.enisInUse[slot]!++;
     this.unfiled.push(r);
+    this.changes.note(slot);
     return r;
   }
 
@@ -358,6 +367,7 @@ export class ResourceAccountant {
     for (const id of r.gpuIds) s.gpuHeld[s.gpuIds.indexOf(id)] = 0;
     s.gpuFree += r.gpuIds.length;
     if (r.eni) store.enisInUse[r.slot]!--;
+    this.changes.note(r.slot);
   }
 
   /**

@@ -3,8 +3,12 @@
  * shared by the accountant (this folder) and the placement engine.
  */
 
-/** The failure reasons of ECS RunTask/StartTask (reference §2.5.7) that resources produce. */
-export type ResourceReason = 'RESOURCE:CPU' | 'RESOURCE:MEMORY' | 'RESOURCE:PORTS' | 'RESOURCE:GPU' | 'RESOURCE:ENI';
+/**
+ * Why a task does not fit an instance's resources (reference §2.5.7). `RESOURCE:PORTS_UDP` (a UDP
+ * host port is taken) is this simulator's own code: ECS documents no such reason and reports
+ * port conflicts as `RESOURCE:PORTS` (placement/reasons.ts holds the ECS text of each code).
+ */
+export type ResourceReason = 'RESOURCE:CPU' | 'RESOURCE:MEMORY' | 'RESOURCE:PORTS' | 'RESOURCE:PORTS_UDP' | 'RESOURCE:GPU' | 'RESOURCE:ENI';
 
 /** What one task reserves on the instance it is placed on. */
 export interface TaskRequirements {
@@ -36,7 +40,7 @@ export interface Reservation {
 }
 
 /** The order in which `fits` checks resources, and so which reason a task that fails several gets. */
-export const RESOURCE_REASONS: readonly ResourceReason[] = ['RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:PORTS', 'RESOURCE:GPU', 'RESOURCE:ENI'];
+export const RESOURCE_REASONS: readonly ResourceReason[] = ['RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:PORTS', 'RESOURCE:PORTS_UDP', 'RESOURCE:GPU', 'RESOURCE:ENI'];
 
 /** A port mapping as far as resources care (structurally an ECS `PortMapping`). */
 export interface PortMappingResources {

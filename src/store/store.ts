@@ -9,6 +9,7 @@ import { clearBit, hasBit, setBit, wordsFor, type Bits } from './bits.js';
 import { DictionaryColumn, grownFloat64, grownInt32 } from './dictionary-column.js';
 import type { Expr } from '../cql/index.js';
 import type { PlanExplanation } from './plan.js';
+import { ChangeLog } from '../collections/change-log.js';
 import { CowMap } from './cow-map.js';
 import { SlotPostingList } from './posting.js';
 import { explainQuery, querySlots, type QueryOptions } from './query.js';
@@ -92,6 +93,11 @@ export class InstanceStore {
 
   /** Bumped by every mutation; cached query results compare it. */
   revision = 0;
+  /**
+   * Which slots changed (status, agent, counts, task groups), for readers that keep structures
+   * across mutations (placement); registrations, deregistrations and attribute changes note "all".
+   */
+  readonly changes = new ChangeLog();
 
   constructor() {
     // Before the first fork this side owns everything it holds.
@@ -162,6 +168,7 @@ export class InstanceStore {
     setBit(this.live, slot);
     this.liveCount++;
     this.revision++;
+    this.changes.noteAll();
     return slot;
   }
 
@@ -186,6 +193,7 @@ export class InstanceStore {
     this.liveCount--;
     if (this.liveCount === 0) this.slotOrderDiffers = false;
     this.revision++;
+    this.changes.noteAll();
   }
 
   private allocate(): number {
@@ -371,24 +379,28 @@ export class InstanceStore {
     const slot = this.slotOf(arn);
     this.columnFor(name).set(slot, value ?? '');
     this.revision++;
+    this.changes.noteAll();
   }
 
   deleteAttribute(arn: string, name: string): void {
     const slot = this.slotOf(arn);
     if (this.attributes.get(name)?.get(slot) !== undefined) this.columnFor(name).clear(slot);
     this.revision++;
+    this.changes.noteAll();
   }
 
   setStatus(arn: string, status: string): void {
     const slot = this.slotOf(arn);
     this.fixedColumn('status').set(slot, status);
     this.revision++;
+    this.changes.note(slot);
   }
 
   setAgentConnected(arn: string, connected: boolean): void {
     const slot = this.slotOf(arn);
     this.fixedColumn('agentConnected').set(slot, String(connected));
     this.revision++;
+    this.changes.note(slot);
   }
 
   setAgentVersion(arn: string, version: string | undefined): void {
@@ -396,6 +408,7 @@ export class InstanceStore {
     if (version === undefined) this.fixedColumn('agentVersion').clear(slot);
     else this.fixedColumn('agentVersion').set(slot, version);
     this.revision++;
+    this.changes.note(slot);
   }
 
   setRunningTasksCount(arn: string, count: number): void {
@@ -403,6 +416,7 @@ export class InstanceStore {
     this.own(COUNTS);
     this.runningTasksCount[slot] = count;
     this.revision++;
+    this.changes.note(slot);
   }
 
   setPendingTasksCount(arn: string, count: number): void {
@@ -410,6 +424,7 @@ export class InstanceStore {
     this.own(COUNTS);
     this.pendingTasksCount[slot] = count;
     this.revision++;
+    this.changes.note(slot);
   }
 
   /** A task of `group` is now on the instance (placed, or any state short of STOPPED). */
@@ -421,6 +436,7 @@ export class InstanceStore {
   addTaskAtSlot(slot: number, group: string): void {
     this.addTaskAt(slot, group);
     this.revision++;
+    this.changes.note(slot);
   }
 
   /** A task of `group` left the instance (STOPPED). Refuses to remove a task that is not there. */
@@ -436,6 +452,7 @@ export class InstanceStore {
       if (groups.size === 0) clearBit(this.withTasks, slot);
     }
     this.revision++;
+    this.changes.note(slot);
   }
 
   private addTaskAt(slot: number, group: string): void {

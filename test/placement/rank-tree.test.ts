@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TreeRanker } from '../../src/placement/rank-tree.js';
-import type { Level } from '../../src/placement/strategies.js';
+import type { Level } from '../../src/placement/strategies/level.js';
 
 type Op = { op: 'add'; slot: number } | { op: 'remove'; pick: number } | { op: 'rescore'; pick: number; scores: number[]; bump: number; readd: boolean };
 

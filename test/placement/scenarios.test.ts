@@ -9,7 +9,7 @@ describe.each(PLACERS)('placement scenarios (%s)', (_, place) => {
   describe('rejection reasons', () => {
     // One instance per reason; the task needs 512 CPU, 512 MiB, port 80, 1 GPU, an ENI, and the
     // attribute ecs.capability.task-eni.
-    const task = req({ cpu: 512, memory: 512, tcpPorts: [80], gpus: 1, eni: true, attributes: ['ecs.capability.task-eni'] });
+    const task = req({ cpu: 512, memory: 512, tcpPorts: [80], udpPorts: [53], gpus: 1, eni: true, attributes: ['ecs.capability.task-eni'] });
     const ok: InstanceSpec = { cpu: 1024, memory: 1024, gpus: 1, eniLimit: 2, attributes: { 'ecs.capability.task-eni': null, role: 'x' } };
     const specs: InstanceSpec[] = [
       { ...ok, status: 'DRAINING', cpu: 0 },             // STATUS first, even though CPU also fails
@@ -18,7 +18,8 @@ describe.each(PLACERS)('placement scenarios (%s)', (_, place) => {
       { ...ok, attributes: { role: 'x' } },              // ATTRIBUTE
       { ...ok, cpu: 256, memory: 0 },                    // RESOURCE:CPU before MEMORY
       { ...ok, memory: 256 },                            // RESOURCE:MEMORY
-      { ...ok, ports: [22, 80] },                        // RESOURCE:PORTS
+      { ...ok, ports: [22, 80], udpPorts: [53] },        // RESOURCE:PORTS before PORTS_UDP
+      { ...ok, udpPorts: [53] },                         // RESOURCE:PORTS_UDP
       { ...ok, gpus: 0 },                                // RESOURCE:GPU
       { ...ok, eniLimit: 0 },                            // RESOURCE:ENI
       { ...ok, groups: ['service:web'] },                // CONSTRAINT:distinctInstance
@@ -26,7 +27,7 @@ describe.each(PLACERS)('placement scenarios (%s)', (_, place) => {
       { ...ok, status: 'REGISTERING' },                  // STATUS
     ];
     const expected = [
-      'STATUS', 'AGENT', 'AGENT', 'ATTRIBUTE', 'RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:PORTS',
+      'STATUS', 'AGENT', 'AGENT', 'ATTRIBUTE', 'RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:PORTS', 'RESOURCE:PORTS_UDP',
       'RESOURCE:GPU', 'RESOURCE:ENI', 'CONSTRAINT:distinctInstance', 'CONSTRAINT:memberOf', 'STATUS',
     ];
     const constraints = [{ type: 'distinctInstance' }, { type: 'memberOf', expression: 'attribute:role == x' }];
@@ -39,7 +40,7 @@ describe.each(PLACERS)('placement scenarios (%s)', (_, place) => {
       expect([...out.rejections]).toEqual(c.slots.map((slot, i) => [slot, expected[i]]));
       expect([...out.tally]).toEqual([
         ['STATUS', 2], ['AGENT', 2], ['ATTRIBUTE', 1], ['RESOURCE:CPU', 1], ['RESOURCE:MEMORY', 1], ['RESOURCE:PORTS', 1],
-        ['RESOURCE:GPU', 1], ['RESOURCE:ENI', 1], ['CONSTRAINT:distinctInstance', 1], ['CONSTRAINT:memberOf', 1],
+        ['RESOURCE:PORTS_UDP', 1], ['RESOURCE:GPU', 1], ['RESOURCE:ENI', 1], ['CONSTRAINT:distinctInstance', 1], ['CONSTRAINT:memberOf', 1],
       ]);
     });
 
@@ -47,11 +48,11 @@ describe.each(PLACERS)('placement scenarios (%s)', (_, place) => {
       // One good instance: the first task goes there, the second finds it taken (port 80, distinct).
       const c = buildCluster([...specs, ok]);
       const out = place(context(c), request({ requirements: task, count: 3, constraints }));
-      expect(out.placements.map((p) => p.slot)).toEqual([c.slots[12]]);
+      expect(out.placements.map((p) => p.slot)).toEqual([c.slots[13]]);
       expect(out.unplaced).toBe(2);
       // The good instance now fails on its port (resources come before constraints).
-      expect(out.rejections.get(c.slots[12]!)).toBe('RESOURCE:PORTS');
-      expect(out.rejections.size).toBe(13);
+      expect(out.rejections.get(c.slots[13]!)).toBe('RESOURCE:PORTS');
+      expect(out.rejections.size).toBe(14);
       const tally = Object.fromEntries(out.tally);
       expect(tally['STATUS']).toBe(2 * 3);
       expect(tally['RESOURCE:PORTS']).toBe(1 * 3 + 2);
@@ -266,7 +267,8 @@ describe.each(PLACERS)('placement scenarios (%s)', (_, place) => {
       expect(() => place(ctx, request({ count: -1 }))).toThrow(/count/);
       expect(() => place(ctx, request({ count: 1.5 }))).toThrow(/count/);
       expect(() => place(ctx, request({ onlySlots: [c.slots[1]!] }))).toThrow(/onlySlots/);
-      expect(() => place(ctx, request({ strategies: [{ type: 'pack' }] }))).toThrow(/strategy/);
+      expect(() => place(ctx, request({ strategies: [{ type: 'pack' }] }))).toThrow(/placementStrategy\[0\]\.type must be binpack, spread, random or plugin:<name>; got "pack"/);
+      expect(() => place(ctx, request({ strategies: [{ type: 'plugin:nobody' }] }))).toThrow(/no placement plug-in named "nobody" is registered/);
       expect(() => place(ctx, request({ strategies: [{ type: 'binpack', field: 'gpu' }] }))).toThrow(/binpack/);
       expect(() => place(ctx, request({ strategies: [{ type: 'spread', field: 'az' }] }))).toThrow(/spread/);
       expect(() => place(ctx, request({ constraints: [{ type: 'memberOf' }] }))).toThrow(/expression/);

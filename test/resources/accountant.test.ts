@@ -143,13 +143,16 @@ describe('ResourceAccountant: each failure reason', () => {
     expect(accountant.fits(slot, req({ eni: false, cpu: 10 }))).toBeNull();
   });
 
-  it('reports the first failing reason in the order CPU, MEMORY, PORTS, GPU, ENI', () => {
-    expect(RESOURCE_REASONS).toEqual(['RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:PORTS', 'RESOURCE:GPU', 'RESOURCE:ENI']);
+  it('reports the first failing reason in the order CPU, MEMORY, PORTS, PORTS_UDP, GPU, ENI', () => {
+    expect(RESOURCE_REASONS).toEqual(['RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:PORTS', 'RESOURCE:PORTS_UDP', 'RESOURCE:GPU', 'RESOURCE:ENI']);
     const { accountant, slot } = setup(C5_LARGE, [], 0);
     const all = { cpu: 4096, memory: 9999, tcpPorts: [22], gpus: 1, eni: true };
     expect(accountant.fits(slot, req(all))).toBe('RESOURCE:CPU');
     expect(accountant.fits(slot, req({ ...all, cpu: 1 }))).toBe('RESOURCE:MEMORY');
     expect(accountant.fits(slot, req({ ...all, cpu: 1, memory: 1 }))).toBe('RESOURCE:PORTS');
+    accountant.reserve(slot, req({ udpPorts: [53] }));
+    expect(accountant.fits(slot, req({ ...all, cpu: 1, memory: 1, udpPorts: [53] }))).toBe('RESOURCE:PORTS');
+    expect(accountant.fits(slot, req({ ...all, cpu: 1, memory: 1, tcpPorts: [80], udpPorts: [53] }))).toBe('RESOURCE:PORTS_UDP');
     expect(accountant.fits(slot, req({ ...all, cpu: 1, memory: 1, tcpPorts: [80] }))).toBe('RESOURCE:GPU');
     expect(accountant.fits(slot, req({ ...all, cpu: 1, memory: 1, tcpPorts: [80], gpus: 0 }))).toBe('RESOURCE:ENI');
     expect(accountant.fits(slot, req({ ...all, cpu: 1, memory: 1, tcpPorts: [80], gpus: 0, eni: false }))).toBeNull();
@@ -163,8 +166,8 @@ describe('ResourceAccountant: ports', () => {
     const dnsUdp = accountant.reserve(slot, req({ udpPorts: [53] }));
     expect(dnsTcp.tcpPorts).toEqual([53]);
     expect(dnsUdp.udpPorts).toEqual([53]);
-    // A UDP conflict is RESOURCE:PORTS: PORTS_UDP is not a documented reason.
-    expect(accountant.fits(slot, req({ udpPorts: [53] }))).toBe('RESOURCE:PORTS');
+    // A UDP conflict has its own code (ECS clients are told RESOURCE:PORTS: placement/reasons.ts).
+    expect(accountant.fits(slot, req({ udpPorts: [53] }))).toBe('RESOURCE:PORTS_UDP');
     expect(accountant.fits(slot, req({ tcpPorts: [53] }))).toBe('RESOURCE:PORTS');
     const ports = accountant.remainingResources(slot);
     expect(ports[2]!.stringSetValue).toContain('53');
@@ -174,7 +177,7 @@ describe('ResourceAccountant: ports', () => {
   it('treats agent-reserved UDP ports as occupied', () => {
     const registered = C5_LARGE.map((r) => (r.name === 'PORTS_UDP' ? { ...r, stringSetValue: ['161'] } : r));
     const { accountant, slot } = setup(registered);
-    expect(accountant.fits(slot, req({ udpPorts: [161] }))).toBe('RESOURCE:PORTS');
+    expect(accountant.fits(slot, req({ udpPorts: [161] }))).toBe('RESOURCE:PORTS_UDP');
     expect(accountant.fits(slot, req({ tcpPorts: [161] }))).toBeNull();
   });
 

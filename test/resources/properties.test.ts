@@ -77,7 +77,8 @@ function expectedReason(m: ModelInstance, req: TaskRequirements): ResourceReason
   if (req.memory > m.spec.memory - sum(m.live, (r) => r.memory)) return 'RESOURCE:MEMORY';
   const tcp = new Set([...m.spec.tcp, ...m.live.flatMap((r) => r.tcpPorts)]);
   const udp = new Set([...m.spec.udp, ...m.live.flatMap((r) => r.udpPorts)]);
-  if (req.tcpPorts.some((p) => tcp.has(p)) || req.udpPorts.some((p) => udp.has(p))) return 'RESOURCE:PORTS';
+  if (req.tcpPorts.some((p) => tcp.has(p))) return 'RESOURCE:PORTS';
+  if (req.udpPorts.some((p) => udp.has(p))) return 'RESOURCE:PORTS_UDP';
   const added = new Set(req.tcpPorts).size + new Set(req.udpPorts).size;
   if (added > 0 && tcp.size + udp.size + added > MAX_RESERVED_PORTS) return 'RESOURCE:PORTS';
   if (req.gpus > m.gpuIds.length - sum(m.live, (r) => r.gpuIds.length)) return 'RESOURCE:GPU';

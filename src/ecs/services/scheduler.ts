@@ -7,7 +7,7 @@
  * RUNNING (what it replaces may stop), a task STOPPED (capacity freed, a service may be short),
  * a container instance registered or changed status (draining moves tasks; new capacity).
  */
-import { placementStage } from '../../placement/reasons.js';
+import { placementStage, serviceEventText } from '../../placement/reasons.js';
 import type { PlacementStrategy, RejectionReason } from '../../placement/types.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import type { SimEvent } from '../state/events.js';
@@ -26,19 +26,6 @@ export const DEFAULT_SERVICE_STRATEGY: readonly PlacementStrategy[] = [
   { type: 'spread', field: 'attribute:ecs.availability-zone' },
   { type: 'spread', field: 'instanceId' },
 ];
-
-const FAILURE_TEXT: Record<RejectionReason, string> = {
-  'RESOURCE:CPU': 'has insufficient CPU units available',
-  'RESOURCE:MEMORY': 'has insufficient memory available',
-  'RESOURCE:PORTS': 'is already using a port required by your task',
-  'RESOURCE:GPU': 'encountered error "RESOURCE:GPU"',
-  'RESOURCE:ENI': 'encountered error "RESOURCE:ENI"',
-  AGENT: 'encountered error "AGENT"',
-  ATTRIBUTE: 'encountered error "ATTRIBUTE"',
-  STATUS: 'is not ACTIVE',
-  'CONSTRAINT:memberOf': 'encountered error "memberOf constraint unsatisfied"',
-  'CONSTRAINT:distinctInstance': 'encountered error "distinctInstance constraint unsatisfied"',
-};
 
 /** The "closest matching" instance of an ECS service event: the one that got furthest. */
 function closestRejection(rejections: ReadonlyMap<number, RejectionReason>): [number, RejectionReason] | undefined {
@@ -166,7 +153,7 @@ export function reconcile(
       const first = closestRejection(outcome.rejections);
       const message = first === undefined
         ? `(service ${service.name}) was unable to place a task because no container instance met all of its requirements.`
-        : `(service ${service.name}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${cluster.store.arns[first[0]]!.split('/').pop()}) ${FAILURE_TEXT[first[1]]}.`;
+        : `(service ${service.name}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${cluster.store.arns[first[0]]!.split('/').pop()}) ${serviceEventText(first[1])}.`;
       if (message !== service.lastFailure) addEvent(state, service, message);
       service.lastFailure = message;
     } else service.lastFailure = undefined;

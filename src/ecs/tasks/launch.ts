@@ -4,7 +4,8 @@
  * failure reasons.
  */
 import { InvalidParameterException } from '../../errors.js';
-import type { PlacementConstraint, PlacementOutcome, RejectionReason } from '../../placement/types.js';
+import { failureReason } from '../../placement/reasons.js';
+import type { PlacementConstraint, PlacementOutcome } from '../../placement/types.js';
 import { callerOf, effectiveSetting } from '../account-settings/settings.js';
 import { clusterFor } from '../clusters/cluster.js';
 import type { ClusterRecord } from '../clusters/record.js';
@@ -20,15 +21,6 @@ import type { TaskRecord } from './record.js';
 export interface TaskFailure {
   arn: string;
   reason: string;
-}
-
-/** RejectionReasons as ECS reports them in `failures[].reason`. */
-function ecsReason(reason: RejectionReason): string {
-  switch (reason) {
-    case 'CONSTRAINT:memberOf': return 'MemberOf placement constraint unsatisfied.';
-    case 'CONSTRAINT:distinctInstance': return 'DistinctInstance placement constraint unsatisfied.';
-    default: return reason;
-  }
 }
 
 /** The task definition's memberOf constraints, in the request's shape. */
@@ -50,7 +42,7 @@ export function launchRequest(state: SimState, td: TaskDefinition, call: CallCon
 
 /** ECS failures from an outcome: one per instance turned down for the first task that did not fit. */
 export function failuresOf(cluster: ClusterRecord, outcome: PlacementOutcome): TaskFailure[] {
-  return [...outcome.rejections].map(([slot, reason]) => ({ arn: cluster.store.arns[slot]!, reason: ecsReason(reason) }));
+  return [...outcome.rejections].map(([slot, reason]) => ({ arn: cluster.store.arns[slot]!, reason: failureReason(reason) }));
 }
 
 function requireInstances(cluster: ClusterRecord): void {

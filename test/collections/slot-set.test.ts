@@ -2,7 +2,7 @@
 // (both ways), k-th queries and ascending iteration.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SlotSet, SlotSpace } from '../../src/placement/slot-set.js';
+import { SlotSet, SlotSpace } from '../../src/collections/slot-set.js';
 
 type Op = { op: 'add'; set: number; slot: number } | { op: 'delete'; set: number; pick: number } | { op: 'burst'; set: number; from: number; n: number } | { op: 'drain'; set: number; n: number };
 

@@ -1,8 +1,8 @@
 /**
- * Order-statistic sets of slot numbers: add, delete, size, and the k-th smallest member. The
- * final seeded pick indexes the best candidates in a canonical order that lists the slots of
- * one group of equal candidates ascending (as the naive placer does with its list), so every
- * such group must answer "k-th smallest".
+ * Order-statistic sets of slot numbers (dense integer ids below a fixed bound): add, delete,
+ * size, and the k-th smallest member. Placement's seeded pick indexes the best candidates in a
+ * canonical order that lists the slots of one group of equal candidates ascending (as the naive
+ * placer does with its list), so every such group must answer "k-th smallest".
  *
  * A set starts as a sorted Int32Array (binpack leaves hold one or two slots); past `smallMax`
  * members it becomes a bitset over the whole slot space plus counters at two levels — per
@@ -17,6 +17,14 @@
  * stays a list while the list is smaller than a bitset would be: at 100k slots a spread over
  * 500 racks holds ~200 slots per rack, and 500 bitsets of 13 KB each per call made garbage
  * collection half of a small call's time.
+ *
+ * @example
+ * const space = new SlotSpace(100_000);   // slots 0..99,999; shared by many sets
+ * const set = new SlotSet(space);
+ * set.add(42); set.add(7); set.add(99_000);
+ * set.kth(1);        // 42
+ * set.delete(7);
+ * set.size;          // 2
  */
 
 const SMALL_MAX = 64;
@@ -27,7 +35,7 @@ const WORDS_PER_BLOCK = 8;
 const SUPER_SHIFT = 13;
 const BLOCKS_PER_SUPER = 32;
 
-/** The slot universe of one placement call (slots 0..size-1) and its pool of spare bitsets. */
+/** The slot universe (slots 0..slots-1) of a family of SlotSets, and its pool of spare bitsets. */
 export class SlotSpace {
   readonly supers: number;
   readonly blocks: number;
@@ -148,6 +156,24 @@ export class SlotSet {
       k -= c;
       w++;
     }
+  }
+
+  /** Writes the members, ascending, into `out` from index `at`; returns the index after the last. */
+  copyTo(out: Int32Array, at: number): number {
+    if (this.list !== null) {
+      out.set(this.list.subarray(0, this.size), at);
+      return at + this.size;
+    }
+    const words = this.bits!.words;
+    for (let w = 0; w < words.length; w++) {
+      let v = words[w]!;
+      while (v !== 0) {
+        const low = v & -v;
+        out[at++] = (w << 5) + 31 - Math.clz32(low);
+        v ^= low;
+      }
+    }
+    return at;
   }
 
   /** Calls `f` on each member, ascending. */
