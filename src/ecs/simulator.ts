@@ -21,12 +21,16 @@ import type { CallContext, SimOptions, SimState } from './state/state.js';
 import { wireState } from './state/wiring.js';
 import { TaskDefinitionRegistry } from './task-definitions/registry.js';
 import { placeTasks, type PlaceTasksRequest, type PlaceTasksResult } from './tasks/place-tasks.js';
-import { compare, DRAIN_SETTLE_MS, type WhatIfReport } from './what-if/report.js';
+import type { WhatIfReport } from './what-if/report.js';
+import { resolveInstances, runWhatIf, settleOf, type WhatIfOptions } from './what-if/run.js';
 
-/** A drain what-if's report, with the fork it ran on (to look further or continue). */
-export interface DrainWhatIf<T> extends WhatIfReport {
+/** A what-if's report, with the fork it ran on (to look further or continue). */
+export interface WhatIfResult<T> extends WhatIfReport {
   fork: T;
 }
+
+/** @deprecated the name of `WhatIfResult` before abrupt-loss what-ifs shared it */
+export type DrainWhatIf<T> = WhatIfResult<T>;
 
 /** Options of `new EcsSimulator(...)`; every one has a default. */
 export interface EcsSimulatorOptions {
@@ -183,28 +187,52 @@ export class EcsSimulator {
 
   /**
    * What if the instances a CQL filter selects were drained? Runs it on a fork for `settleMs` of
-   * simulated time (default 10 minutes) and reports which service tasks moved where, what could
-   * not be placed and why, and utilisation per AZ and instance type before and after.
-   * @example sim.drainWhatIf('attribute:ecs.availability-zone == us-east-1a', { cluster: 'prod' })
+   * simulated time (default 10 minutes) and reports, per service, tasks running, short and stuck
+   * on the draining instances (with reason codes and ECS's messages), standalone tasks left
+   * behind, the moves the scheduler made, and utilisation before and after.
+   * @example sim.drainWhatIf('attribute:ecs.availability-zone == us-east-1a', { cluster: 'prod' }).totals
    */
-  drainWhatIf(filter: string, options: { cluster?: string; settleMs?: number } = {}): DrainWhatIf<this> {
+  drainWhatIf(filter: string, options: WhatIfOptions = {}): WhatIfResult<this> {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
     return this.drainInstancesWhatIf(cluster.store.query(filter, { status: 'ACTIVE' }), { ...options, cluster: cluster.name });
   }
 
   /**
-   * `drainWhatIf` for container instances named by ARN: on a fork they go DRAINING (in batches of
-   * 10, as UpdateContainerInstancesState takes them) and the clock runs `settleMs`.
+   * `drainWhatIf` for container instances named by id or ARN: on a fork they go DRAINING (in
+   * batches of 10, as UpdateContainerInstancesState takes them) and the clock runs `settleMs`.
+   * @example sim.drainInstancesWhatIf([arn], { cluster: 'prod' }).services
    */
-  drainInstancesWhatIf(containerInstanceArns: readonly string[], options: { cluster?: string; settleMs?: number } = {}): DrainWhatIf<this> {
+  drainInstancesWhatIf(containerInstances: readonly string[], options: WhatIfOptions = {}): WhatIfResult<this> {
+    return this.whatIf('drain', containerInstances, options, 'containerInstances');
+  }
+
+  /**
+   * What if the EC2 instances behind the container instances a CQL filter selects (ACTIVE or
+   * DRAINING) were terminated? Abrupt loss, on a fork: their tasks stop with ECS's stopped reason
+   * ("Host EC2 (instance i-…) terminated."), the container instances go INACTIVE, and for
+   * `settleMs` (default 10 minutes) services replace what they can. Same report as `drainWhatIf`:
+   * standalone tasks are `standalone.lost`.
+   * @example sim.failWhatIf('attribute:ecs.availability-zone == us-east-1b', { cluster: 'prod' }).totals.short
+   */
+  failWhatIf(filter: string, options: WhatIfOptions = {}): WhatIfResult<this> {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    const targets = [...containerInstanceArns];
-    const what = this.fork();
-    for (let i = 0; i < targets.length; i += 10) {
-      what.updateContainerInstancesState({ cluster: cluster.name, containerInstances: targets.slice(i, i + 10), status: 'DRAINING' });
-    }
-    what.advance(options.settleMs ?? DRAIN_SETTLE_MS);
-    return { ...compare(cluster, what.state.clusters.get(cluster.name)!, targets), fork: what };
+    return this.failInstancesWhatIf(cluster.store.query(filter, { status: ['ACTIVE', 'DRAINING'] }), { ...options, cluster: cluster.name });
+  }
+
+  /**
+   * `failWhatIf` for container instances named by id or ARN.
+   * @example sim.failInstancesWhatIf(['0b8ff3afb5501aa8fe6dae0e121f8362'], { cluster: 'prod' }).standalone.lost
+   */
+  failInstancesWhatIf(containerInstances: readonly string[], options: WhatIfOptions = {}): WhatIfResult<this> {
+    return this.whatIf('fail', containerInstances, options, 'containerInstances');
+  }
+
+  private whatIf(what: 'drain' | 'fail', references: readonly string[], options: WhatIfOptions, member: string): WhatIfResult<this> {
+    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
+    const settleMs = settleOf(options);
+    const arns = resolveInstances(cluster, references, member);
+    const fork = this.fork();
+    return { ...runWhatIf(this.state, fork.state, what, cluster.name, arns, settleMs), fork };
   }
 
   /** The whole state as plain JSON-serialisable data; `EcsSimulator.restore` brings it back. */

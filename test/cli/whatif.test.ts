@@ -96,7 +96,7 @@ describe('scenario runs', () => {
     }
     // The branches changed nothing on the line: the drain sees no probe tasks.
     const report = sim.drainWhatIf(SCENARIO.steps[3]!.filter!, { cluster, settleMs: 120_000 });
-    expect(drain).toMatchObject({ op: 'drain', instances: report.containerInstanceArns.length, standaloneLeft: report.standaloneLeft.length, utilisation: JSON.parse(JSON.stringify(report.utilisation)) });
+    expect(drain).toMatchObject({ op: 'drain', instances: report.containerInstanceArns.length, standaloneLeft: report.standalone.left.length, utilisation: JSON.parse(JSON.stringify(report.utilisation)) });
     expect(after).toMatchObject({ op: 'query', label: 'after the drain', count: report.containerInstanceArns.length });
     const again = runScenario(parseScenario(SCENARIO, 't'), loadCluster({ data: SMALL, seed: '5' }), NO_PROGRESS);
     expect(JSON.stringify(again)).toBe(JSON.stringify(result));

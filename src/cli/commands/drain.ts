@@ -63,7 +63,7 @@ Examples:
     const what = normalised !== undefined ? `the ACTIVE instances matching ${normalised}` : 'the instances named';
     const out = [
       `drain what-if: ${count(report.containerInstanceArns.length)} instances (${what}) set to DRAINING, then ${count(settle)} s of simulated time`,
-      `service tasks moved: ${count(moved)}; service tasks that could not be placed: ${count(missing)}; standalone tasks left on drained instances: ${count(report.standaloneLeft.length)}`,
+      `service tasks moved: ${count(moved)}; service tasks that could not be placed: ${count(missing)}; standalone tasks left on drained instances: ${count(report.standalone.left.length)}`,
     ];
     if (services.length > 0) {
       const { shown, omitted } = notableServices(services, 20);

@@ -4,7 +4,7 @@
  * a step keep their ECS name and say which step raised them.
  */
 import { EcsError } from '../../errors.js';
-import { utilisationOf } from '../../ecs/what-if/report.js';
+import { utilisationOf } from '../../ecs/what-if/utilisation.js';
 import { OPERATIONS } from '../../protocol/dispatcher.js';
 import type { EcsSimulator } from '../../protocol/simulator.js';
 import { toWire } from '../../protocol/wire.js';
@@ -96,7 +96,7 @@ function runStep(sim: EcsSimulator, step: Step, run: Run, shortfall: () => Short
         instances: report.containerInstanceArns.length,
         moved: services.reduce((n, s) => n + s.tasks, 0),
         services,
-        standaloneLeft: report.standaloneLeft.length,
+        standaloneLeft: report.standalone.left.length,
         utilisation: report.utilisation,
       };
     }

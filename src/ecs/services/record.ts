@@ -1,5 +1,5 @@
 /** The record of a (REPLICA) service: its configuration and its event log. */
-import type { PlacementConstraint, PlacementStrategy } from '../../placement/types.js';
+import type { PlacementConstraint, PlacementStrategy, RejectionReason } from '../../placement/types.js';
 import type { Tag } from '../../shapes.js';
 
 export interface ServiceEvent {
@@ -26,6 +26,11 @@ export interface ServiceRecord {
   tags: Tag[];
   /** the last placement failure reported, so the same one is not repeated every pass */
   lastFailure: string | undefined;
+  /**
+   * Its reason as data: the closest matching instance's reason code (undefined with the failure
+   * when no instance was considered at all, or with no failure). Absent in older snapshots.
+   */
+  lastFailureReason?: RejectionReason | undefined;
 }
 
 /**

@@ -218,7 +218,8 @@ export function reconcile(
         : `(service ${service.name}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${cluster.store.arns[first[0]]!.split('/').pop()}) ${serviceEventText(first[1])}.`;
       if (message !== service.lastFailure) addEvent(state, service, message);
       service.lastFailure = message;
-    } else service.lastFailure = undefined;
+      service.lastFailureReason = first?.[1];
+    } else service.lastFailure = service.lastFailureReason = undefined;
   }
 
   // Stop old tasks while at least minimumHealthyPercent of desired stay RUNNING.
