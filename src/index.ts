@@ -168,6 +168,7 @@ export type { WhatIfReport, ServiceOutcome, StuckTask, WhatIfTotals, Utilisation
 export { WHAT_IF_REASONS } from './ecs/what-if/reasons.js';
 export type { WhatIfReason, WhatIfCause } from './ecs/what-if/reasons.js';
 export type { WhatIfOptions } from './ecs/what-if/run.js';
+export type { Headroom, HeadroomAfterLoss, HeadroomOptions, HeadroomResult } from './ecs/what-if/headroom.js';
 export type { DrainWhatIf, WhatIfResult } from './ecs/simulator.js';
 export type { PlaceTasksRequest, PlaceTasksResult } from './ecs/tasks/place-tasks.js';
 export {

@@ -21,6 +21,7 @@ import type { CallContext, SimOptions, SimState } from './state/state.js';
 import { wireState } from './state/wiring.js';
 import { TaskDefinitionRegistry } from './task-definitions/registry.js';
 import { placeTasks, type PlaceTasksRequest, type PlaceTasksResult } from './tasks/place-tasks.js';
+import { headroomOf, type HeadroomOptions, type HeadroomResult } from './what-if/headroom.js';
 import type { WhatIfReport } from './what-if/report.js';
 import { resolveInstances, runWhatIf, settleOf, type WhatIfOptions } from './what-if/run.js';
 
@@ -225,6 +226,18 @@ export class EcsSimulator {
    */
   failInstancesWhatIf(containerInstances: readonly string[], options: WhatIfOptions = {}): WhatIfResult<this> {
     return this.whatIf('fail', containerInstances, options, 'containerInstances');
+  }
+
+  /**
+   * How many more tasks of a shape fit: RunTask's request (task definition, constraints,
+   * strategies, group; `count` caps the search, default 1,000,000), placed on a fork until the
+   * first task that cannot be placed — in total, per AZ and instance type, and what runs out
+   * first. With `losing: 'attribute:<name>'`, the worst case over losing every instance with each
+   * value of the attribute (services settle for `settleMs` first), each value's figure beside it.
+   * @example sim.headroom({ taskDefinition: 'web' }, { cluster: 'prod', losing: 'attribute:ecs.availability-zone' }).tasks
+   */
+  headroom(request: PlaceTasksRequest, options: HeadroomOptions = {}): HeadroomResult {
+    return headroomOf(this.state, forkState, request, options);
   }
 
   private whatIf(what: 'drain' | 'fail', references: readonly string[], options: WhatIfOptions, member: string): WhatIfResult<this> {

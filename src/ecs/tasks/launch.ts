@@ -24,7 +24,7 @@ export interface TaskFailure {
 }
 
 /** The task definition's memberOf constraints, in the request's shape. */
-function inheritedConstraints(td: TaskDefinition): PlacementConstraint[] {
+export function inheritedConstraints(td: TaskDefinition): PlacementConstraint[] {
   return (td.placementConstraints ?? []).map((c) => ({ type: 'memberOf', expression: c.expression }));
 }
 
