@@ -1,9 +1,11 @@
 /**
  * Why tasks could not be placed, summarised: RunTask-style failures (one reason per instance that
- * turned the task down) tallied by reason, and the one reason to name for the task. As ECS names
- * the "closest matching" instance in service events, the reason named is the one of the stage
- * the instances got furthest through (status, agent, attributes, resources, constraints), the
- * most common one within that stage.
+ * turned the first unplaced task down) tallied by reason, and the one reason to name for it: the
+ * reason that turned down the most instances — what ran out across the cluster — with ties going
+ * to the stage instances got further through (status, agent, attributes, resources, constraints).
+ * Not ECS's "closest matching instance" of service events, which names one instance that got
+ * furthest: a memberOf constraint that turned down 4 instances would then hide that CPU turned
+ * down the other 4,000.
  */
 import { placementStage } from '../placement/reasons.js';
 
@@ -23,13 +25,11 @@ export function sortedTally(tally: ReasonTally): ReasonTally {
   return Object.fromEntries(Object.entries(tally).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
 }
 
-
-/** The reason of the furthest stage reached, most instances first; undefined for an empty tally. */
-export function closestReason(tally: ReasonTally): string | undefined {
+/** The reason that turned down the most instances (ties: the later stage, then by name); undefined for an empty tally. */
+export function headlineReason(tally: ReasonTally): string | undefined {
   let best: [string, number] | undefined;
   for (const [reason, n] of Object.entries(tally)) {
-    const [s, b] = [placementStage(reason), best === undefined ? -1 : placementStage(best[0])];
-    if (best === undefined || s > b || (s === b && n > best[1])) best = [reason, n];
+    if (best === undefined || n > best[1] || (n === best[1] && placementStage(reason) > placementStage(best[0]))) best = [reason, n];
   }
   return best?.[0];
 }

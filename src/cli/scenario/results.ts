@@ -1,12 +1,13 @@
 /**
  * What running a scenario answers: one result per step (JSON-ready, and the same for the same
  * data, scenario and seed), the utilisation at the start and end of the main line, and the
- * totals the summary and the HTML report lead with.
+ * totals per alternative the summary and the HTML report lead with.
  */
 import type { PlanExplanation } from '../../store/plan.js';
 import type { UtilisationView } from '../format.js';
 import type { ReasonTally } from '../reasons.js';
 import type { Shortfall } from '../what-if/shortfall.js';
+import type { Alternative } from './alternatives.js';
 
 interface ResultBase {
   readonly path: string;
@@ -39,11 +40,9 @@ export type StepCore =
       unplaced: number;
       /** tasks placed per Availability Zone */
       byAvailabilityZone: Record<string, number>;
-      /** instance verdicts per reason, over all the tasks (the "why not here" tally) */
-      rejections: ReasonTally;
-      /** RunTask failures for the next task when some were left over: instances per reason */
+      /** the first task that could not be placed, when some were left over: instances that turned it down, per reason (RunTask failures) */
       failures: ReasonTally;
-      /** the reason to name for the unplaced tasks (the stage instances got furthest through) */
+      /** the reason to name for the unplaced tasks: the one that turned down the most instances */
       reason: string | undefined;
     })
   | (ResultBase & {
@@ -78,22 +77,12 @@ export type StepCore =
 /** A step's result: its own, and the service tasks it left unplaced (any step can: a drain, an UpdateService, the clock). */
 export type StepResult = StepCore & { readonly shortfall: readonly Shortfall[] };
 
-/** Tasks that could not be placed, with the step and the reason. */
-export interface UnplacedTasks {
-  readonly path: string;
-  /** the step's label, with the branch name when in a branch */
-  readonly where: string;
-  readonly reason: string;
-  readonly tasks: number;
-}
-
 export interface ScenarioResult {
   readonly description: string | undefined;
   readonly data: { source: string; cluster: string; seed: number; instances: number; tasks: number };
   /** the main line, as loaded and after its last step */
   readonly utilisation: { before: UtilisationView; after: UtilisationView };
   readonly steps: StepResult[];
-  /** service tasks moved by drains and instance refreshes, branches included */
-  readonly tasksMoved: number;
-  readonly unplaced: UnplacedTasks[];
+  /** the main line, then each branch's path: what each moved and left short or stuck (never added up across them) */
+  readonly alternatives: Alternative[];
 }
