@@ -1,11 +1,14 @@
 /**
  * Why tasks could not be placed, summarised: RunTask-style failures (one reason per instance that
- * turned the first unplaced task down) tallied by reason, and the one reason to name for it: the
- * reason that turned down the most instances — what ran out across the cluster — with ties going
- * to the stage instances got further through (status, agent, attributes, resources, constraints).
- * Not ECS's "closest matching instance" of service events, which names one instance that got
- * furthest: a memberOf constraint that turned down 4 instances would then hide that CPU turned
- * down the other 4,000.
+ * turned the first unplaced task down) tallied by reason, and the one reason to name for it.
+ *
+ * The reason named is what ran out across the cluster: among the instances that could take tasks
+ * at all (ACTIVE, agent connected, with the task's attributes), the reason that turned down the
+ * most of them, ties going to the later stage; only when no instance got that far, the commonest
+ * reason overall. Not ECS's "closest matching instance" of service events, which names one
+ * instance that got furthest: a memberOf constraint that turned down 4 instances would hide that
+ * CPU turned down the other 4,000. And not the commonest reason outright: a drained Availability
+ * Zone (STATUS) says nothing about why the rest of the cluster had no room.
  */
 import { placementStage } from '../placement/reasons.js';
 
@@ -25,10 +28,15 @@ export function sortedTally(tally: ReasonTally): ReasonTally {
   return Object.fromEntries(Object.entries(tally).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
 }
 
-/** The reason that turned down the most instances (ties: the later stage, then by name); undefined for an empty tally. */
+/** Placement stages up to here decide whether an instance is a candidate at all (status, agent, attributes). */
+const CANDIDATE_STAGES = placementStage('ATTRIBUTE');
+
+/** The reason to name for a tally (see above); undefined for an empty tally. */
 export function headlineReason(tally: ReasonTally): string | undefined {
+  const entries = Object.entries(tally);
+  const candidates = entries.filter(([reason]) => placementStage(reason) > CANDIDATE_STAGES);
   let best: [string, number] | undefined;
-  for (const [reason, n] of Object.entries(tally)) {
+  for (const [reason, n] of candidates.length > 0 ? candidates : entries) {
     if (best === undefined || n > best[1] || (n === best[1] && placementStage(reason) > placementStage(best[0]))) best = [reason, n];
   }
   return best?.[0];

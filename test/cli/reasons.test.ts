@@ -8,9 +8,12 @@ describe('reasons', () => {
     expect(Object.entries(tallyReasons([{ reason: 'AGENT' }, { reason: 'RESOURCE:ENI' }, { reason: 'RESOURCE:ENI' }]))).toEqual([['RESOURCE:ENI', 2], ['AGENT', 1]]);
   });
 
-  it('names the reason that turned down the most instances, not the furthest stage a few reached', () => {
+  it('names what ran out: the reason that turned down the most candidate instances, not the furthest stage a few reached', () => {
     expect(headlineReason({ 'RESOURCE:CPU': 4000, 'MemberOf placement constraint unsatisfied.': 4 })).toBe('RESOURCE:CPU');
-    expect(headlineReason({ STATUS: 3, AGENT: 50, 'RESOURCE:CPU': 3, 'RESOURCE:ENI': 40 })).toBe('AGENT');
+    // Instances that are no candidates at all (drained, disconnected) do not say why the rest had no room.
+    expect(headlineReason({ STATUS: 1700, AGENT: 50, 'RESOURCE:CPU': 3, 'RESOURCE:ENI': 40 })).toBe('RESOURCE:ENI');
+    // When no instance is a candidate, the commonest reason is all there is to say.
+    expect(headlineReason({ STATUS: 3, AGENT: 50, ATTRIBUTE: 2 })).toBe('AGENT');
     // A tie goes to the later stage, whatever the order of the tally.
     expect(headlineReason({ 'RESOURCE:MEMORY': 7, STATUS: 7 })).toBe('RESOURCE:MEMORY');
     expect(headlineReason({ STATUS: 7, 'RESOURCE:MEMORY': 7 })).toBe('RESOURCE:MEMORY');
