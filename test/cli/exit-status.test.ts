@@ -11,11 +11,10 @@ import { runCli, SMALL } from './run-cli.js';
 
 const NOTHING = 'attribute:ecs.availability-zone == eu-west-9z';
 
-describe.concurrent('exit status', () => {
-  it('--help of the program and of every command states the rule', async () => {
-    const names = ['query', 'describe', 'place', 'drain', 'whatif', 'demo', 'generate', 'serve'];
-    const helps = await Promise.all([runCli(['--help']), ...names.map((n) => runCli([n, '--help']))]);
-    for (const h of helps) {
+describe('exit status', () => {
+  it('--help of the program and of a command states the rule (main.ts adds it to every command\'s help)', async () => {
+    for (const args of [['--help'], ['generate', '--help']]) {
+      const h = await runCli(args);
       expect(h.code).toBe(0);
       expect(h.stdout).toContain('Exit status: 0 when the command answered');
       expect(h.stdout).toContain('3 with --fail-on-short when tasks are left short or stuck');
