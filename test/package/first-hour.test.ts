@@ -131,14 +131,14 @@ export const used = [sim, none, buildCluster, clusterRecipe];
     const strict = ['--noEmit', '--strict', '--target', 'es2022', '--types', 'node'];
     ok(process.execPath, [TSC, ...strict, '--module', 'node16', join(dir, 'consumer.ts'), ...blocks], installed.app);
     ok(process.execPath, [TSC, ...strict, '--skipLibCheck', '--module', 'esnext', '--moduleResolution', 'bundler', join(dir, 'consumer.ts')], installed.app);
-  });
+  }, 5 * MINUTES);
 
   it('runs the bin: --version, and a query on the bundled dataset it ships', () => {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
     expect(ok('npx', ['ecs-cluster-sim', '--version'], installed.app).stdout).toBe(`${version}\n`);
     const r = ok('npx', ['ecs-cluster-sim', 'query', 'attribute:ecs.availability-zone == us-east-1a', '--json'], installed.app);
     expect(JSON.parse(r.stdout).count).toBeGreaterThan(0);
-  });
+  }, 3 * MINUTES);
 });
 
 describe('README code blocks: each runs as written in the installed project, or is marked a fragment', () => {
@@ -155,7 +155,7 @@ describe('README code blocks: each runs as written in the installed project, or 
       const r = ok(process.execPath, ['--import', TSX, file], installed.app);
       expect(withoutForeignWarnings(r.stderr)).toBe('');
       expect(r.stdout.split('\n').filter((l) => l !== '')).toEqual(expectedOutput(block));
-    });
+    }, 3 * MINUTES);
   }
 
   for (const block of BLOCKS.filter((b) => b.role === 'vitest')) {
@@ -165,7 +165,7 @@ describe('README code blocks: each runs as written in the installed project, or 
       writeFileSync(join(dir, 'example.test.ts'), block.code);
       const r = ok(process.execPath, [VITEST, 'run', '--root', dir], installed.app);
       expect(r.stdout).toMatch(/Tests\s+\d+ passed/);
-    });
+    }, 3 * MINUTES);
   }
 
   for (const block of BLOCKS.filter((b) => b.role === 'shell' || b.role === 'clone')) {

@@ -126,7 +126,7 @@ function stepItems(results: readonly StepResult[]): string {
       const rows = Object.entries(r.byAvailabilityZone).map(([az, n]) => [az, count(n)]);
       if (rows.length > 0) parts.push(table(['Availability Zone', 'Tasks placed'], rows, [1]));
       if (r.unplaced > 0) {
-        parts.push(`<div class="muted">The next task fits nowhere; instances that turned it down, by reason:</div>`);
+        parts.push(`<div class="muted">The first task that could not be placed: the instances that turned it down, by reason.</div>`);
         parts.push(table(['Reason', 'Instances'], Object.entries(r.failures).map(([k, v]) => [k, count(v)]), [1]));
       }
     }

@@ -29,7 +29,7 @@ function stepLines(results: readonly StepResult[], numbering: string, pad: strin
       for (const s of shown) if (s.missing > 0 && s.reason) out.push(`${pad}    ${s.reason}`);
     }
     if (r.op === 'place' && r.unplaced > 0) {
-      out.push(`${pad}    the next task fits nowhere; instances per reason: ${Object.entries(r.failures).map(([k, v]) => `${k} ${count(v)}`).join(', ')}`);
+      out.push(`${pad}    the first task that could not be placed was turned down by: ${Object.entries(r.failures).map(([k, v]) => `${count(v)} instances for ${k}`).join(', ')}`);
     }
     if (r.op === 'branches') {
       for (const [k, b] of r.branches.entries()) {
