@@ -5,8 +5,7 @@
  */
 import type { PlanExplanation } from '../../store/plan.js';
 import { planNodes, type UtilisationView } from '../format.js';
-import type { Alternative } from '../scenario/alternatives.js';
-import type { ScenarioResult, StepResult } from '../scenario/results.js';
+import type { Alternative, ScenarioResult, StepResult } from '../scenario/results.js';
 import { count, percent } from '../table.js';
 import { notableServices } from '../what-if/drain.js';
 import { headline } from './headline.js';

@@ -5,35 +5,9 @@
  */
 import type { UtilisationView } from '../format.js';
 import { reasonOfServiceEvent } from '../reasons.js';
-import type { StepResult } from './results.js';
+import type { Alternative, AtRisk, StepResult } from './results.js';
 
-/** Tasks one alternative left short or stuck, for one service (or, for a place step, one task definition). */
-export interface AtRisk {
-  /** `service:<name>`, or `task definition <family:revision>` for a place step's leftovers */
-  readonly owner: string;
-  /** the step that left them (its label) */
-  readonly where: string;
-  /** tasks short of desiredCount, or not placed */
-  readonly tasks: number;
-  readonly reason: string;
-}
-
-export interface Alternative {
-  /** `main line`, or the branch's name (`outer / inner` when nested) */
-  readonly name: string;
-  /** utilisation at the end of this path */
-  readonly after: UtilisationView;
-  /** service tasks moved by drains and instance refreshes on this path */
-  readonly moved: number;
-  /** tasks short or not placed, per service or task definition and step */
-  readonly atRisk: readonly AtRisk[];
-  /** tasks left short or not placed, in all */
-  readonly short: number;
-  /** standalone tasks left on drained instances (ECS does not move them) */
-  readonly stuck: number;
-}
-
-export const MAIN_LINE = 'main line';
+const MAIN_LINE = 'main line';
 
 function summarise(name: string, steps: readonly StepResult[], after: UtilisationView): Alternative {
   let moved = 0;

@@ -7,7 +7,6 @@ import type { PlanExplanation } from '../../store/plan.js';
 import type { UtilisationView } from '../format.js';
 import type { ReasonTally } from '../reasons.js';
 import type { Shortfall } from '../what-if/shortfall.js';
-import type { Alternative } from './alternatives.js';
 
 interface ResultBase {
   readonly path: string;
@@ -76,6 +75,32 @@ export type StepCore =
 
 /** A step's result: its own, and the service tasks it left unplaced (any step can: a drain, an UpdateService, the clock). */
 export type StepResult = StepCore & { readonly shortfall: readonly Shortfall[] };
+
+/** Tasks one alternative left short or stuck, for one service (or, for a place step, one task definition). */
+export interface AtRisk {
+  /** `service:<name>`, or `task definition <family:revision>` for a place step's leftovers */
+  readonly owner: string;
+  /** the step that left them (its label) */
+  readonly where: string;
+  /** tasks short of desiredCount, or not placed */
+  readonly tasks: number;
+  readonly reason: string;
+}
+
+export interface Alternative {
+  /** `main line`, or the branch's name (`outer / inner` when nested) */
+  readonly name: string;
+  /** utilisation at the end of this path */
+  readonly after: UtilisationView;
+  /** service tasks moved by drains and instance refreshes on this path */
+  readonly moved: number;
+  /** tasks short or not placed, per service or task definition and step */
+  readonly atRisk: readonly AtRisk[];
+  /** tasks left short or not placed, in all */
+  readonly short: number;
+  /** standalone tasks left on drained instances (ECS does not move them) */
+  readonly stuck: number;
+}
 
 export interface ScenarioResult {
   readonly description: string | undefined;
