@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { ROOT } from '../cli/run-cli.js';
 
 /** Packages the examples import or run with, linked into the project next to the tarball's own dependencies. */
-const TOOLS = ['tsx', 'vitest', 'typescript', '@aws-sdk/client-ecs', '@types/node'];
+const TOOLS = ['tsx', 'vitest', '@aws-sdk/client-ecs', '@types/node'];
 
 export interface InstalledPackage {
   /** the empty project the tarball was installed into */
