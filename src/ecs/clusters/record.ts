@@ -7,7 +7,7 @@ import { ResourceAccountant } from '../../resources/accountant.js';
 import { CowMap } from '../../store/cow-map.js';
 import { InstanceStore } from '../../store/store.js';
 import { cloneInstance, type InstanceRecord } from '../container-instances/record.js';
-import { cloneService, type ServiceRecord } from '../services/record.js';
+import { cloneService, copySummary, type ServiceRecord, type ServiceTaskSummary } from '../services/record.js';
 import { cloneTask, type TaskRecord } from '../tasks/record.js';
 
 export interface ClusterRecord {
@@ -38,6 +38,8 @@ export interface ClusterRecord {
   readonly tasksByService: CowMap<string, Set<string>>;
   /** service name → record, in creation order; `get` hands out this side's own copy after a fork */
   readonly services: CowMap<string, ServiceRecord>;
+  /** the scheduler's summaries of services' live tasks (`services/task-summary.ts`), by service name */
+  readonly serviceSummaries: CowMap<string, ServiceTaskSummary>;
   /** a services-reconcile event is already scheduled */
   reconcilePending: boolean;
   /** services the next scheduler pass must look at: something they depend on changed (`services/scheduler.ts`) */
@@ -69,6 +71,7 @@ export function newCluster(name: string, arn: string, store = new InstanceStore(
     tasksByInstance: new CowMap([], copySet),
     tasksByService: new CowMap([], copySet),
     services: new CowMap([], cloneService),
+    serviceSummaries: new CowMap([], copySummary),
     reconcilePending: false,
     dirtyServices: new Set(),
     waitingServices: new Set(),

@@ -47,3 +47,18 @@ export function cloneService(s: ServiceRecord): ServiceRecord {
     tags: s.tags.map((t) => ({ ...t })),
   };
 }
+
+/** What the scheduler keeps about a service's live tasks between passes (`task-summary.ts`): sets of task ARNs. */
+export interface ServiceTaskSummary {
+  /** told to stop, not yet STOPPED */
+  readonly stopping: Set<string>;
+  /** placed, not yet RUNNING nor STOPPED */
+  readonly pending: Set<string>;
+  /** not told to stop, on an instance that is not ACTIVE or of another task definition than the service's */
+  readonly outdated: Set<string>;
+}
+
+/** A fork's own copy of a summary. */
+export function copySummary(s: ServiceTaskSummary): ServiceTaskSummary {
+  return { stopping: new Set(s.stopping), pending: new Set(s.pending), outdated: new Set(s.outdated) };
+}

@@ -18,6 +18,7 @@ import type { TaskRecord } from '../tasks/record.js';
 import type { ServiceRecord } from './record.js';
 import { serviceTasks } from './service.js';
 import { liveTasksOn } from '../tasks/task-index.js';
+import { aliveCount, forgetSummary, noteInstanceEvent, noteTaskEvent, summarise } from './task-summary.js';
 
 /** Simulated delay between a change and the scheduler acting on it. */
 export const RECONCILE_DELAY_MS = 1_000;
@@ -62,6 +63,7 @@ function onEvent(state: SimState, event: SimEvent): void {
   const cluster = state.clusters.get(event.cluster);
   if (cluster === undefined || cluster.services.size === 0) return;
   if (event.kind === 'task-state-change') {
+    noteTaskEvent(cluster, event);
     // Placed: by a pass (which counted it) or RunTask; it takes capacity and frees none.
     if (event.lastStatus === 'PENDING' && event.desiredStatus === 'RUNNING') return;
     if (event.serviceName !== undefined) cluster.dirtyServices.add(event.serviceName);
@@ -71,6 +73,7 @@ function onEvent(state: SimState, event: SimEvent): void {
     // A task of no service becoming RUNNING frees nothing and replaces nothing.
     if (event.lastStatus === 'RUNNING' && event.serviceName === undefined) return;
   } else {
+    noteInstanceEvent(cluster, event.containerInstanceArn);
     for (const t of liveTasksOn(cluster, event.containerInstanceArn)) if (t.serviceName !== undefined) cluster.dirtyServices.add(t.serviceName);
   }
   if (cluster.dirtyServices.size > 0 || cluster.waitingServices.size > 0) schedulePass(state, cluster);
@@ -81,8 +84,11 @@ function onEvent(state: SimState, event: SimEvent): void {
  * service of the cluster (a cluster just loaded). One pass, however often it is asked.
  */
 export function scheduleReconcile(state: SimState, cluster: ClusterRecord, serviceName?: string): void {
-  if (serviceName !== undefined) cluster.dirtyServices.add(serviceName);
-  else for (const name of cluster.services.keys()) cluster.dirtyServices.add(name);
+  // Its task definition may have changed: its summary is made again on its next pass.
+  if (serviceName !== undefined) {
+    cluster.dirtyServices.add(serviceName);
+    forgetSummary(cluster, serviceName);
+  } else for (const name of cluster.services.keys()) cluster.dirtyServices.add(name);
   schedulePass(state, cluster);
 }
 
@@ -103,11 +109,28 @@ export function onReconcile(state: SimState, clusterName: string): void {
   const names = cluster.everyServicePass ? [...cluster.services.keys()] : inCreationOrder(cluster, new Set([...dirty, ...waiting]));
   const active = activeInstances(cluster);
   for (const name of names) {
-    if (cluster.services.peek(name)?.status !== 'ACTIVE' && cluster.services.peek(name)?.status !== 'DRAINING') continue;
+    const seen = cluster.services.peek(name);
+    if (seen?.status !== 'ACTIVE' && seen?.status !== 'DRAINING') continue;
+    if (!cluster.everyServicePass && settled(cluster, seen)) {
+      waiting.delete(name);
+      continue;
+    }
     const service = cluster.services.get(name)!;
     if (reconcile(state, cluster, service, serviceTasks(cluster, service), active)) waiting.add(name);
     else waiting.delete(name);
+    if (!cluster.serviceSummaries.has(name)) summarise(cluster, name);
   }
+}
+
+/**
+ * Whether a pass would change nothing for an ACTIVE service, from its summary: none of its tasks
+ * is outdated and as many as desired are not told to stop (then it starts, stops and scales in
+ * nothing). A service without a summary is not known to be settled.
+ */
+function settled(cluster: ClusterRecord, service: ServiceRecord): boolean {
+  if (service.status !== 'ACTIVE') return false;
+  const summary = cluster.serviceSummaries.peek(service.name);
+  return summary !== undefined && summary.outdated.size === 0 && aliveCount(cluster, service.name, summary) === service.desiredCount;
 }
 
 /** The named services in the order of the cluster's service map (the order a full pass visits them). */

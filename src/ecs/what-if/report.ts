@@ -12,10 +12,12 @@
  */
 import type { ClusterRecord } from '../clusters/record.js';
 import type { TaskRecord } from '../tasks/record.js';
-import { liveTasksOf, liveTasksOn } from '../tasks/task-index.js';
+import { aliveCount, summarise } from '../services/task-summary.js';
+import { liveTasksOn } from '../tasks/task-index.js';
 import type { ChangeRecorder } from './recorder.js';
 import { causeOf, WHAT_IF_REASONS, type WhatIfCause, type WhatIfReason } from './reasons.js';
-import { utilisationOf, type UtilisationBreakdown } from './utilisation.js';
+import type { UtilisationBreakdown } from './utilisation.js';
+import { utilisation } from './utilisation-index.js';
 
 export type { Utilisation, UtilisationBreakdown } from './utilisation.js';
 export type { WhatIfReason } from './reasons.js';
@@ -39,7 +41,7 @@ export interface ServiceOutcome {
   readonly pending: number;
   /** tasks that are nowhere: desiredCount − running − pending − stuck (never below 0) */
   readonly short: number;
-  /** tasks still RUNNING (or PENDING) on instances leaving the cluster (DRAINING, lost) */
+  /** tasks still RUNNING (or PENDING) on instances leaving the cluster (DRAINING, lost), by task ARN */
   readonly stuck: readonly StuckTask[];
   /** tasks of the service stopped on one instance and replaced on another */
   readonly moved: number;
@@ -96,34 +98,35 @@ export interface ReportInput {
 function serviceOutcome(after: ClusterRecord, name: string, moved: number): ServiceOutcome | undefined {
   const service = after.services.peek(name);
   if (service === undefined || service.status !== 'ACTIVE') return undefined;
-  let running = 0;
-  let pending = 0;
-  let current = 0;
-  let runningAnywhere = 0;
+  // From the scheduler's summary of the service's tasks: O(its outdated and pending tasks), not O(its tasks).
+  const summary = after.serviceSummaries.peek(name) ?? summarise(after, name);
+  const alive = aliveCount(after, name, summary);
+  const active = (t: TaskRecord) => after.instances.peek(t.containerInstanceArn)?.status === 'ACTIVE';
   const stuckTasks: TaskRecord[] = [];
-  const tasks = liveTasksOf(after, name);
-  let alive = 0;
-  for (const t of tasks) {
-    if (t.desiredStatus !== 'RUNNING') continue;
-    alive++;
-    if (t.lastStatus === 'RUNNING') runningAnywhere++;
-    if (after.instances.peek(t.containerInstanceArn)?.status !== 'ACTIVE') {
-      stuckTasks.push(t);
-      continue;
-    }
-    if (t.lastStatus === 'RUNNING') running++;
-    else pending++;
-    if (t.taskDefinitionArn === service.taskDefinitionArn) current++;
+  for (const arn of summary.outdated) {
+    const t = after.tasks.peek(arn)!;
+    if (!active(t)) stuckTasks.push(t);
   }
+  let pendingAlive = 0;
+  let pending = 0;
+  for (const arn of summary.pending) {
+    const t = after.tasks.peek(arn)!;
+    if (t.desiredStatus !== 'RUNNING') continue;
+    pendingAlive++;
+    if (active(t)) pending++;
+  }
+  const running = alive - stuckTasks.length - pending;
   const short = Math.max(0, service.desiredCount - running - pending - stuckTasks.length);
-  const cause = short > 0 || stuckTasks.length > 0 ? causeOf(service, { alive, current, running: runningAnywhere }) : undefined;
+  const cause = short > 0 || stuckTasks.length > 0 ? causeOf(service, { alive, current: alive - summary.outdated.size, running: alive - pendingAlive }) : undefined;
   return {
     service: name,
     desiredCount: service.desiredCount,
     running,
     pending,
     short,
-    stuck: stuckTasks.map((t) => ({ taskArn: t.arn, containerInstanceArn: t.containerInstanceArn, reason: cause!.reason, message: cause!.message })),
+    stuck: stuckTasks
+      .map((t) => ({ taskArn: t.arn, containerInstanceArn: t.containerInstanceArn, reason: cause!.reason, message: cause!.message }))
+      .sort((a, b) => (a.taskArn < b.taskArn ? -1 : 1)),
     moved,
     ...(cause === undefined ? {} : { reason: cause.reason, message: cause.message }),
   };
@@ -205,6 +208,6 @@ export function buildReport(input: ReportInput): WhatIfReport {
       byReason: Object.fromEntries(WHAT_IF_REASONS.filter((r) => byReason.has(r)).map((r) => [r, byReason.get(r)!])),
     },
     moved,
-    utilisation: { before: utilisationOf(before), after: utilisationOf(after) },
+    utilisation: { before: utilisation(before), after: utilisation(after) },
   };
 }

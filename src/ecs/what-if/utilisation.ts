@@ -1,7 +1,9 @@
 /**
  * Utilisation of a cluster: reserved over registered CPU and memory, and tasks, over ACTIVE and
  * DRAINING instances — in total, per Availability Zone, per instance type and per instance
- * family. What-if reports show it before and after.
+ * family. What-if reports show it before and after, read from an index kept per cluster and
+ * brought up to date from change logs (`utilisation-index.ts`); `utilisationOf` here is the full
+ * scan it is tested against.
  */
 import type { ClusterRecord } from '../clusters/record.js';
 import type { InstanceRecord } from '../container-instances/record.js';
@@ -73,3 +75,4 @@ export function utilisationOf(cluster: ClusterRecord): UtilisationBreakdown {
   }
   return breakdownOf(acc);
 }
+

@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EcsSimulator, generateCluster } from '../../../src/index.js';
 import type { WhatIfResult } from '../../../src/ecs/simulator.js';
+import { expectAccountsForTheFork } from './end-state.js';
 
 const LOSE = 'attribute:ecs.availability-zone == us-east-1b';
 let sim: EcsSimulator;
@@ -18,40 +19,6 @@ beforeAll(() => {
   drained = sim.drainWhatIf(LOSE, { cluster: 'sample' });
   failed = sim.failWhatIf(LOSE, { cluster: 'sample' });
 }, 600_000);
-
-/** Per service, recomputed in one pass over every task of the fork: tasks short of desired, and the stuck ones (alive on an instance that is not ACTIVE). */
-function endState(fork: EcsSimulator) {
-  const cluster = fork.state.clusters.get('sample')!;
-  const tally = new Map<string, { healthy: number; stuck: string[] }>();
-  for (const t of cluster.tasks.values()) {
-    if (t.serviceName === undefined || t.desiredStatus !== 'RUNNING') continue;
-    const s = tally.get(t.serviceName) ?? { healthy: 0, stuck: [] };
-    tally.set(t.serviceName, s);
-    if (cluster.instances.peek(t.containerInstanceArn)!.status === 'ACTIVE') s.healthy++;
-    else s.stuck.push(t.arn);
-  }
-  const out = new Map<string, { short: number; stuck: string[] }>();
-  for (const service of cluster.services.values()) {
-    if (service.status !== 'ACTIVE') continue;
-    const s = tally.get(service.name) ?? { healthy: 0, stuck: [] };
-    out.set(service.name, { short: Math.max(0, service.desiredCount - s.healthy - s.stuck.length), stuck: s.stuck.sort() });
-  }
-  return out;
-}
-
-function accountsForTheFork(report: WhatIfResult<EcsSimulator>): void {
-  const want = endState(report.fork);
-  for (const row of report.services) {
-    expect({ service: row.service, short: row.short, stuck: row.stuck.map((t) => t.taskArn).sort() }).toEqual({ service: row.service, ...want.get(row.service)! });
-  }
-  // No service outside the report's rows is short or has stuck tasks.
-  const rows = new Set(report.services.map((s) => s.service));
-  for (const [name, s] of want) if (!rows.has(name)) expect({ name, ...s }).toEqual({ name, short: 0, stuck: [] });
-  // Totals are the rows summed, by reason too.
-  expect(report.totals.short).toBe(report.services.reduce((n, s) => n + s.short, 0));
-  expect(report.totals.stuck).toBe(report.services.reduce((n, s) => n + s.stuck.length, 0));
-  expect(Object.values(report.totals.byReason).reduce((a, b) => a + b, 0)).toBe(report.totals.short + report.totals.stuck);
-}
 
 describe('losing us-east-1b of a 20,000-instance cluster (generated, seed 11)', () => {
   it('drained: 81 inference tasks short (RESOURCE:CPU), 319 thumbnailer tasks stuck (CONSTRAINT:memberOf), named', () => {
@@ -65,14 +32,14 @@ describe('losing us-east-1b of a 20,000-instance cluster (generated, seed 11)', 
     // Standalone tasks stay on draining instances (ECS does not move them).
     expect(drained.standalone.left.length).toBeGreaterThan(0);
     expect(drained.standalone.lost).toEqual([]);
-    accountsForTheFork(drained);
+    expectAccountsForTheFork(drained, 'sample');
   }, 120_000);
 
   it('lost abruptly: the same 400 tasks short, none stuck; tasks stopped as on a terminated host, instances INACTIVE', () => {
     expect(failed.totals).toMatchObject({ short: 400, stuck: 0, byReason: { 'RESOURCE:CPU': 81, 'CONSTRAINT:memberOf': 319 } });
     const perService = (r: WhatIfResult<EcsSimulator>) => Object.fromEntries(r.services.filter((s) => s.short + s.stuck.length > 0).map((s) => [s.service, s.short + s.stuck.length]));
     expect(perService(failed)).toEqual(perService(drained));
-    accountsForTheFork(failed);
+    expectAccountsForTheFork(failed, 'sample');
     const cluster = failed.fork.state.clusters.get('sample')!;
     for (const arn of failed.containerInstanceArns.slice(0, 50)) expect(cluster.instances.peek(arn)!.status).toBe('INACTIVE');
     expect(failed.standalone.left).toEqual([]);
