@@ -16,9 +16,9 @@ import type { SimState } from '../state/state.js';
 import { launchTasks, requestStop } from '../tasks/lifecycle.js';
 import type { TaskRecord } from '../tasks/record.js';
 import type { ServiceRecord } from './record.js';
-import { serviceTasks } from './service.js';
 import { liveTasksOn } from '../tasks/task-index.js';
 import { aliveCount, forgetSummary, noteInstanceEvent, noteTaskEvent, summarise } from './task-summary.js';
+import { fullView, summaryView, type ServiceTasksView } from './task-view.js';
 
 /** Simulated delay between a change and the scheduler acting on it. */
 export const RECONCILE_DELAY_MS = 1_000;
@@ -107,7 +107,6 @@ export function onReconcile(state: SimState, clusterName: string): void {
   cluster.dirtyServices.clear();
   const { waitingServices: waiting } = cluster;
   const names = cluster.everyServicePass ? [...cluster.services.keys()] : inCreationOrder(cluster, new Set([...dirty, ...waiting]));
-  const active = activeInstances(cluster);
   for (const name of names) {
     const seen = cluster.services.peek(name);
     if (seen?.status !== 'ACTIVE' && seen?.status !== 'DRAINING') continue;
@@ -116,7 +115,8 @@ export function onReconcile(state: SimState, clusterName: string): void {
       continue;
     }
     const service = cluster.services.get(name)!;
-    if (reconcile(state, cluster, service, serviceTasks(cluster, service), active)) waiting.add(name);
+    const view = cluster.everyServicePass ? fullView(cluster, service) : summaryView(cluster, service);
+    if (reconcile(state, cluster, service, view)) waiting.add(name);
     else waiting.delete(name);
     if (!cluster.serviceSummaries.has(name)) summarise(cluster, name);
   }
@@ -159,37 +159,14 @@ function servicePositions(cluster: ClusterRecord): Map<string, number> {
 }
 
 /**
- * Whether an instance is ACTIVE, looked up once per instance for a scheduler pass (no pass
- * changes an instance's status).
+ * One service's pass: a function of the service, its tasks (a view of them, `task-view.ts`) and
+ * the status of the instances they are on. Returns whether the service still waits to place
+ * tasks (it wanted more than placement found room for), so the next pass tries it again.
  */
-function activeInstances(cluster: ClusterRecord): (instanceArn: string) => boolean {
-  const memo = new Map<string, boolean>();
-  return (arn) => {
-    let active = memo.get(arn);
-    if (active === undefined) memo.set(arn, (active = cluster.instances.peek(arn)?.status === 'ACTIVE'));
-    return active;
-  };
-}
-
-/**
- * One service's pass: a function of the service, its tasks (not told to stop) and the status of
- * the instances they are on. Returns whether the service still waits to place tasks (it wanted
- * more than placement found room for), so the next pass tries it again.
- */
-export function reconcile(
-  state: SimState,
-  cluster: ClusterRecord,
-  service: ServiceRecord,
-  tasksAtStart?: readonly TaskRecord[],
-  active = activeInstances(cluster),
-): boolean {
-  // A task to be replaced: on a DRAINING (or gone) instance, or of an older task definition.
-  const outdated = (t: TaskRecord) => t.taskDefinitionArn !== service.taskDefinitionArn || !active(t.containerInstanceArn);
-  // The service's tasks not told to stop at the start of the pass. The pass does not rescan them:
-  // it notes the ones it stops (their records may be fork-shared copies, so their own
-  // desiredStatus is not what to read) and keeps the ones it starts apart. One pass can run over
-  // tens of thousands of tasks every simulated second, so it counts rather than copies.
-  const known = tasksAtStart ?? serviceTasks(cluster, service);
+export function reconcile(state: SimState, cluster: ClusterRecord, service: ServiceRecord, view: ServiceTasksView): boolean {
+  // The pass does not rescan the tasks: it notes the ones it stops (their records may be
+  // fork-shared copies, so their own desiredStatus is not what to read) and keeps the ones it
+  // starts apart. It reads every task only to scale in.
   const stopped = new Set<string>();
   const stop = (t: TaskRecord, reason: string) => {
     requestStop(state, cluster, t, reason);
@@ -200,14 +177,10 @@ export function reconcile(
   let waiting = false;
   const desired = service.status === 'DRAINING' ? 0 : service.desiredCount;
   // PENDING tasks that must move stop at once; they were not serving yet.
-  for (const t of known) if (t.lastStatus === 'PENDING' && outdated(t)) stop(t, 'Service scheduler: task moved off a draining instance or replaced by a new deployment');
-  const old: TaskRecord[] = [];
-  let total = 0;
-  for (const t of known) {
-    if (!alive(t)) continue;
-    total++;
-    if (outdated(t)) old.push(t);
-  }
+  for (const t of view.outdated) if (t.lastStatus === 'PENDING') stop(t, 'Service scheduler: task moved off a draining instance or replaced by a new deployment');
+  // Tasks to be replaced (on a DRAINING or gone instance, or of an older task definition), oldest first.
+  const old = view.outdated.filter(alive);
+  const total = view.alive - stopped.size;
   const current = total - old.length;
   const maxTotal = Math.floor((desired * service.maximumPercent) / 100);
   const minHealthy = Math.ceil((desired * service.minimumHealthyPercent) / 100);
@@ -246,10 +219,8 @@ export function reconcile(
   }
 
   // Stop old tasks while at least minimumHealthyPercent of desired stay RUNNING.
-  // (the tasks just started are PENDING)
-  let running = 0;
-  for (const t of known) if (t.lastStatus === 'RUNNING' && alive(t)) running++;
-  let stoppable = Math.max(0, running - minHealthy);
+  // (the tasks just started are PENDING, and the ones stopped above were)
+  let stoppable = Math.max(0, view.running - minHealthy);
   for (const t of old) {
     if (stoppable === 0) break;
     if (t.lastStatus !== 'RUNNING') continue;
@@ -263,7 +234,8 @@ export function reconcile(
   // (the old-task loop above stops old tasks only, and started tasks are current)
   const excess = current + placed.length - desired;
   if (excess > 0) {
-    const currentTasks = [...known.filter((t) => alive(t) && !outdated(t)), ...placed];
+    const outdated = new Set(old.map((t) => t.arn));
+    const currentTasks = [...view.all().filter((t) => alive(t) && !outdated.has(t.arn)), ...placed];
     const azOf = (t: TaskRecord) => cluster.instances.peek(t.containerInstanceArn)?.attributes.find((a) => a.name === 'ecs.availability-zone')?.value ?? '';
     const perAz = new Map<string, number>();
     const perInstance = new Map<string, number>();
@@ -291,6 +263,6 @@ export function reconcile(
     }
     addEvent(state, service, `(service ${service.name}) has stopped ${excess} running tasks.`);
   }
-  if (service.status === 'DRAINING' && placed.length === 0 && !known.some(alive)) service.status = 'INACTIVE';
+  if (service.status === 'DRAINING' && placed.length === 0 && total === 0) service.status = 'INACTIVE';
   return waiting;
 }
