@@ -6,6 +6,8 @@
  * nothing.
  */
 import { InvalidParameterException } from '../errors.js';
+import { PlacementEngine } from '../placement/engine.js';
+import { SimulatorPlacement } from './placement.js';
 import { SeededRandom } from '../sim/random.js';
 import type { PlanExplanation } from '../store/plan.js';
 import { setAgentConnection } from './container-instances/agent.js';
@@ -23,11 +25,21 @@ import { TaskDefinitionRegistry } from './task-definitions/registry.js';
 import { placeTasks, type PlaceTasksRequest, type PlaceTasksResult } from './tasks/place-tasks.js';
 import { headroomOf, type HeadroomOptions, type HeadroomResult } from './what-if/headroom.js';
 import type { WhatIfReport } from './what-if/report.js';
+import { expandScenarios, runScenarios, shardOf, sortRows, type SweepRow, type SweepResult, type SweepScenarios } from './what-if/sweep.js';
+import { runOnWorkers } from './what-if/sweep-pool.js';
 import { resolveInstances, runWhatIf, settleOf, type WhatIfOptions } from './what-if/run.js';
 
 /** A what-if's report, with the fork it ran on (to look further or continue). */
 export interface WhatIfResult<T> extends WhatIfReport {
   fork: T;
+}
+
+/** Options of `whatIfSweep`. */
+export interface SweepOptions extends WhatIfOptions {
+  /** worker threads (default 1: in this thread) */
+  workers?: number;
+  /** run only this shard of the scenarios (every `count`-th from `index`), for `mergeSweeps` */
+  shard?: { index: number; count: number };
 }
 
 /** @deprecated the name of `WhatIfResult` before abrupt-loss what-ifs shared it */
@@ -58,7 +70,7 @@ function startTimeOf(value: EcsSimulatorOptions['startTime']): number {
   return t;
 }
 
-function initialState(options: SimOptions): SimState {
+function initialState(options: SimOptions, placement = new PlacementEngine()): SimState {
   return wireState(
     {
       options,
@@ -68,6 +80,7 @@ function initialState(options: SimOptions): SimState {
       random: new SeededRandom(options.seed),
       faults: new Map(),
       taskDefinitions: new TaskDefinitionRegistry(),
+      placement,
     },
     options.startTime,
   );
@@ -112,9 +125,19 @@ export class EcsSimulator {
     this.state = initialState(simOptions);
   }
 
-  /** Back to the state just after construction: no clusters, no settings, the clock at its start. */
+  /** Back to the state just after construction: no clusters, no settings, the clock at its start (plug-ins stay registered). */
   reset(): void {
-    this.state = initialState(this.state.options);
+    this.state = initialState(this.state.options, this.state.placement);
+  }
+
+  /**
+   * The placement engine's plug-ins: register a strategy or scheduler plug-in, or load one from a
+   * module; requests name them `{ type: 'plugin:<name>' }` (RunTask, services, what-ifs, sweeps).
+   * Forks share them; a restored simulator starts without.
+   * @example sim.placement.register({ name: 'first-fit', place: (_task, candidates) => candidates[0] ?? null });
+   */
+  get placement(): SimulatorPlacement {
+    return new SimulatorPlacement(this.state.placement);
   }
 
   // One method per ECS operation (createCluster, describeContainerInstances, runTask, ...):
@@ -238,6 +261,34 @@ export class EcsSimulator {
    */
   headroom(request: PlaceTasksRequest, options: HeadroomOptions = {}): HeadroomResult {
     return headroomOf(this.state, forkState, request, options);
+  }
+
+  /**
+   * Many independent what-ifs of one cluster, one summary row each (service tasks short and stuck
+   * by reason, services at risk, standalone tasks lost or left), sorted worst first: one per
+   * instance, per value of an attribute, seeded random sets of instances, or an explicit list.
+   * Each scenario runs on its own fork, so the rows are the same for any number of `workers`
+   * (worker threads, each restoring a snapshot of this simulator) and for any `shard` split merged
+   * with `mergeSweeps`. Plug-ins reach workers if they were loaded with `sim.placement.load`.
+   * @example await sim.whatIfSweep({ each: 'instance', what: 'drain' }, { cluster: 'prod', workers: 2 })
+   */
+  async whatIfSweep(scenarios: SweepScenarios, options: SweepOptions = {}): Promise<SweepResult> {
+    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
+    const settleMs = settleOf(options);
+    const workers = options.workers ?? 1;
+    if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new InvalidParameterException(`workers must be an integer from 1 to 256; got ${String(workers)}`);
+    const all = expandScenarios(cluster, scenarios);
+    const mine = shardOf(all, options.shard);
+    let rows: SweepRow[];
+    if (workers === 1 || mine.length < 2) rows = runScenarios(this.state, cluster.name, mine, settleMs);
+    else {
+      const unloadable = this.placement.unloadable;
+      if (unloadable.length > 0) {
+        throw new InvalidParameterException(`whatIfSweep: plug-in ${unloadable.join(', ')} was registered as an object, which worker threads cannot have; load it from a module (sim.placement.load) or use workers: 1`);
+      }
+      rows = await runOnWorkers(JSON.stringify(this.snapshot()), cluster.name, mine, settleMs, workers, this.placement.modules);
+    }
+    return { cluster: cluster.name, settleMs, scenarios: all.length, rows: sortRows(rows), ...(options.shard === undefined ? {} : { shard: { ...options.shard } }) };
   }
 
   private whatIf(what: 'drain' | 'fail', references: readonly string[], options: WhatIfOptions, member: string): WhatIfResult<this> {

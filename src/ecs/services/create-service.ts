@@ -33,7 +33,7 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
   if (desiredCount === undefined) throw new InvalidParameterException('desiredCount is required for REPLICA services');
   const inherited = (td.placementConstraints ?? []).map((c) => ({ type: 'memberOf', expression: c.expression }));
   const constraints = placementConstraints(input, inherited);
-  const strategies = placementStrategies(input);
+  const strategies = placementStrategies(input, 'placementStrategy', state.placement);
   const config = deploymentConfiguration(input);
   const tags = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
   const existing = cluster.services.peek(name);

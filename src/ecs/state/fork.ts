@@ -50,6 +50,7 @@ export function forkState(state: SimState): SimState {
       random: new SeededRandom(state.random.state),
       faults: new Map(state.faults),
       taskDefinitions: state.taskDefinitions.clone(),
+      placement: state.placement,
     },
     state.clock.now,
   );

@@ -81,7 +81,7 @@ export function placeAsRunTask(
   const count = optionalInteger(input, 'count', 1, maxCount) ?? 1;
   const inherited = inheritedConstraints(td);
   const constraints = [...inherited, ...placementConstraints(input, inherited)];
-  const strategies = placementStrategies(input);
+  const strategies = placementStrategies(input, 'placementStrategy', state.placement);
   if (requireInstance) requireInstances(cluster);
   const { tasks, outcome } = launchTasks(state, cluster, launchRequest(state, td, call, {
     group, count, constraints, strategies, tags,

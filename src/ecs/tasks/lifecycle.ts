@@ -11,7 +11,6 @@
  */
 import { InvalidParameterException } from '../../errors.js';
 import type { Tag } from '../../shapes.js';
-import { placeTasks } from '../../placement/engine.js';
 import type { PlacementConstraint, PlacementOutcome, PlacementStrategy } from '../../placement/types.js';
 import type { TaskRequirements } from '../../resources/types.js';
 import type { ClusterRecord } from '../clusters/record.js';
@@ -48,7 +47,7 @@ export interface LaunchRequest {
 
 /** Places and creates up to `count` tasks; returns the new records and the placement outcome. */
 export function launchTasks(state: SimState, cluster: ClusterRecord, request: LaunchRequest): { tasks: TaskRecord[]; outcome: PlacementOutcome } {
-  const outcome = placeTasks(
+  const outcome = state.placement.place(
     { store: cluster.store, accountant: cluster.accountant, random: state.random },
     {
       requirements: request.requirements,

@@ -12,7 +12,6 @@
 import { InvalidParameterException } from '../../errors.js';
 import { placementStage, REJECTION_REASONS, type RejectionReason } from '../../placement/reasons.js';
 import type { PlacementOutcome } from '../../placement/types.js';
-import { placeTasks as placeWithEngine } from '../../placement/engine.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { commonInput, inheritedConstraints } from '../tasks/launch.js';
 import { placementConstraints, placementStrategies } from '../shared/placement-params.js';
@@ -101,14 +100,14 @@ function measure(state: SimState, request: PlaceTasksRequest, cap: number): Head
   const input = requestObject(request, 'headroom');
   const { cluster, td, group } = commonInput(state, input);
   const inherited = inheritedConstraints(td);
-  const outcome: PlacementOutcome = placeWithEngine(
+  const outcome: PlacementOutcome = state.placement.place(
     { store: cluster.store, accountant: cluster.accountant, random: state.random },
     {
       requirements: state.taskDefinitions.requirementsOf(td.taskDefinitionArn!),
       group,
       count: cap,
       constraints: [...inherited, ...placementConstraints(input, inherited)],
-      strategies: placementStrategies(input),
+      strategies: placementStrategies(input, 'placementStrategy', state.placement),
     },
   );
   const memo = new Map<number, [string, string]>();
