@@ -12,7 +12,7 @@
  * Plans hold no store state beyond memos keyed by column, so one plan serves every store.
  */
 import { groupTest, presentValueTest, print, readRegisteredAt, readTaskCount, type CompareOp, type Expr, type Leaf, type TextTest } from '../cql/index.js';
-import { and, andNot, or, popcount, setBit, type Bits } from './bits.js';
+import { and, andNot, or, popcount, setBit, type Bits } from '../collections/bits.js';
 import type { DictionaryColumn } from './dictionary-column.js';
 import type { InstanceStore } from './store.js';
 

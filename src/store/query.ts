@@ -4,7 +4,7 @@
  */
 import { LRUMap } from 'mnemonist';
 import { parseFilter, type Expr } from '../cql/index.js';
-import { collect } from './bits.js';
+import { collect } from '../collections/bits.js';
 import { AndPlanOf, explainPlan, plan, statusPlan, type PlanExplanation, type PlanNode } from './plan.js';
 import type { InstanceStore } from './store.js';
 

@@ -5,12 +5,12 @@
  * planner (`plan.ts`) reads them to answer CQL queries.
  */
 import type { Attribute, ContainerInstance } from '../shapes.js';
-import { clearBit, hasBit, setBit, wordsFor, type Bits } from './bits.js';
+import { clearBit, hasBit, setBit, wordsFor, type Bits } from '../collections/bits.js';
 import { DictionaryColumn, grownFloat64, grownInt32 } from './dictionary-column.js';
 import type { Expr } from '../cql/index.js';
 import type { PlanExplanation } from './plan.js';
-import { CowMap } from './cow-map.js';
-import { SlotPostingList } from './posting.js';
+import { CowMap } from '../collections/cow-map.js';
+import { SlotPostingList } from '../collections/posting.js';
 import { explainQuery, querySlots, type QueryOptions } from './query.js';
 
 const INITIAL_CAPACITY = 64;
