@@ -6,7 +6,7 @@ import {
   MAX_EXPANDED_SIZE,
   SUPPORTED_SCRIPTS,
   translateJavaRegex,
-} from '../../src/cql/regex.js';
+} from '../../src/java-regex/index.js';
 
 /** The matcher of a pattern that must compile. */
 function matcher(pattern: string): (value: string) => boolean {
