@@ -27,8 +27,9 @@
  * line terminator that ends the input, which RE2 cannot express), a group that contains an
  * assertion and can match the empty string repeated with a minimum of 2 or more (Java ends such a
  * loop at the first empty iteration, even below the minimum), unpaired surrogates, counted
- * repetitions above RE2's limit of 1000 (also in total when nested), and patterns expanding to
- * more than MAX_EXPANDED_SIZE elements.
+ * repetitions above RE2's limit of 1000 (also in total when nested), patterns expanding to
+ * more than MAX_EXPANDED_SIZE elements, and patterns compiling to more than MAX_PROGRAM_SIZE
+ * instructions (limits.ts says why).
  *
  * Translated so that the meaning is exactly Java's:
  * - `.` excludes `\n`, `\r`, `\u0085`, `\u2028`, `\u2029` (Java), not only `\n` (RE2); with
@@ -64,7 +65,7 @@ import { codePoints, removeQEQuoting } from './code-points.js';
 import { Emitter, type SourceMapEntry } from './emit.js';
 import { PatternError } from './errors.js';
 import { Parser } from './parser.js';
-import { MAX_EXPANDED_SIZE, MAX_REPETITION } from './limits.js';
+import { MAX_EXPANDED_SIZE, MAX_PROGRAM_SIZE, MAX_REPETITION } from './limits.js';
 
 /** Result of compiling a user pattern. Failures are data, not exceptions. */
 export type RegexCompileResult =
@@ -85,6 +86,14 @@ export function compileJavaRegex(pattern: string): RegexCompileResult {
     re = RE2JS.compile(translated.source);
   } catch (error) {
     return engineFailure(error, translated);
+  }
+  const size = re.programSize();
+  if (size > MAX_PROGRAM_SIZE) {
+    return {
+      ok: false,
+      message: `regular expression too large at offset 0: it compiles to ${size} instructions, more than the ${MAX_PROGRAM_SIZE} allowed (matching costs up to instructions × characters for every stored value); use fewer or smaller counted repetitions or alternatives`,
+      index: 0,
+    };
   }
   return { ok: true, test: (value: string) => re.matches(value) };
 }

@@ -4,5 +4,5 @@
  * refused and why). Knows nothing of CQL; CQL's `=~` uses it.
  */
 export { compileJavaRegex, translateJavaRegex, type RegexCompileResult, type RegexTranslateResult } from './compile.js';
-export { MAX_EXPANDED_SIZE, MAX_GROUP_NESTING, MAX_REPETITION } from './limits.js';
+export { MAX_EXPANDED_SIZE, MAX_GROUP_NESTING, MAX_PROGRAM_SIZE, MAX_REPETITION } from './limits.js';
 export { SUPPORTED_SCRIPTS } from './properties.js';
