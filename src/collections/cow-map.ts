@@ -23,7 +23,7 @@
  * the caller changes in place are undone by putting the old object back. Undos restore order
  * too: a key deleted in a transaction is kept in place as a tombstone (read as absent) until the
  * outermost commit removes it, so a rollback puts it back where it was. A fork made in a
- * transaction is undone on this side (the fork itself is left as it is).
+ * transaction leaves this side untouched and copies what it must (see `forkInTransaction`).
  */
 import { recording, type Journal } from './journal.js';
 
@@ -129,7 +129,7 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
 
   /** An independent copy: both sides share the current contents until they change them. */
   fork(): CowMap<K, V> {
-    if (recording(this.journal)) this.recordRepresentation(this.journal);
+    if (recording(this.journal)) return this.forkInTransaction();
     if (this.shared && (this.overlay.size > 0 || this.deleted.size > 0)) {
       // Fold the overlay into a new base so a chain of forks stays one level deep.
       this.base = new Map(this.entries());
@@ -302,18 +302,27 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
     this.tombstones = 0;
   }
 
-  /** Before a fork in a transaction: the undo gives this side back its representation. */
-  private recordRepresentation(journal: Journal): void {
-    const { base, shared, overlay, deleted, tombstones } = this;
-    journal.record(() => {
-      // An unshared base is now the fork's too, so this side takes a copy of it (order kept).
-      this.base = shared ? base : new Map(base);
-      this.shared = shared;
-      this.overlay = overlay;
-      this.deleted = deleted;
-      this.tombstones = tombstones;
-      this.copiedEpoch = -1;
+  /**
+   * A fork made while a transaction is open leaves this side exactly as it is, so that the undos
+   * already recorded still apply: the fork gets its own copies of what this side may still change
+   * in place (all entries while not shared, O(n); else the overlay, O(changes)).
+   */
+  private forkInTransaction(): CowMap<K, V> {
+    const copy = this.copy ?? ((v: V) => v);
+    const other = new CowMap<K, V>([], this.copy);
+    if (!this.shared) {
+      for (const [k, v] of this.entries()) other.base.set(k, copy(v));
+      other.count = this.count;
+      return other;
+    }
+    other.base = this.base;
+    other.shared = true;
+    this.overlay.forEach((v, k) => {
+      if (v !== TOMBSTONE) other.overlay.set(k, copy(v));
     });
+    other.deleted = new Set(this.deleted);
+    other.count = this.count;
+    return other;
   }
 }
 

@@ -118,6 +118,13 @@ export class InstanceStore implements ContainerInstanceStore {
   revision = 0;
 
   private journal: Journal | null = null;
+  /**
+   * Per slot, the journal epoch in which its remaining resources (bit 0 of the pair) and its
+   * group map were last saved: placement changes the same slots many times in one call, and
+   * only the first change of a transaction needs an undo (the earliest undo runs last).
+   */
+  private resourcesSaved = new Int32Array(0);
+  private groupsSaved = new Int32Array(0);
 
   constructor() {
     // Before the first fork this side owns everything it holds.
@@ -163,6 +170,40 @@ export class InstanceStore implements ContainerInstanceStore {
   /** Journals every later change in `journal`'s open transactions (null: none). A clone starts without one. */
   useJournal(journal: Journal | null): void {
     this.journal = journal;
+    this.resourcesSaved = new Int32Array(0);
+    this.groupsSaved = new Int32Array(0);
+  }
+
+  /** Whether `slot` was not yet saved in `stamps` in the journal's epoch; stamps it. */
+  private firstTouch(stamps: 'resourcesSaved' | 'groupsSaved', slot: number, journal: Journal): boolean {
+    let saved = this[stamps];
+    if (slot >= saved.length) {
+      const grown = new Int32Array(this.capacity).fill(-1);
+      grown.set(saved);
+      this[stamps] = saved = grown;
+    }
+    if (saved[slot] === journal.epoch) return false;
+    saved[slot] = journal.epoch;
+    return true;
+  }
+
+  /** In an open transaction, saves a slot's group map (once per transaction) before it changes. */
+  private saveGroups(slot: number): void {
+    const journal = this.journal;
+    if (!recording(journal) || !this.firstTouch('groupsSaved', slot, journal)) return;
+    const groups = this.groupsBySlot[slot];
+    const saved = groups === undefined ? undefined : new Map(groups);
+    const groupNames = this.groupPostings.size;
+    try {
+      journal.record(() => {
+        this.restoreGroups(slot, saved);
+        this.dropNamesFrom(this.attributes.size, groupNames);
+        this.revision++;
+      });
+    } catch (error) {
+      this.groupsSaved[slot] = -1; // not saved after all
+      throw error;
+    }
   }
 
   /** Adds an instance (its `containerInstanceArn` must be new) and the groups of its tasks. */
@@ -579,17 +620,22 @@ export class InstanceStore implements ContainerInstanceStore {
    * accountant's columns, which placement scans.
    */
   setRemainingResources(slot: number, cpu: number, memory: number, enisInUse: number): void {
-    if (recording(this.journal)) {
+    if (recording(this.journal) && this.firstTouch('resourcesSaved', slot, this.journal)) {
       const oldCpu = this.remainingCpu[slot]!;
       const oldMemory = this.remainingMemory[slot]!;
       const oldEnis = this.enisInUse[slot]!;
-      this.journal.record(() => {
-        this.own(RESOURCES);
-        this.remainingCpu[slot] = oldCpu;
-        this.remainingMemory[slot] = oldMemory;
-        this.enisInUse[slot] = oldEnis;
-        this.revision++;
-      });
+      try {
+        this.journal.record(() => {
+          this.own(RESOURCES);
+          this.remainingCpu[slot] = oldCpu;
+          this.remainingMemory[slot] = oldMemory;
+          this.enisInUse[slot] = oldEnis;
+          this.revision++;
+        });
+      } catch (error) {
+        this.resourcesSaved[slot] = -1; // not saved after all
+        throw error;
+      }
     }
     if (this.shared & RESOURCES) this.own(RESOURCES);
     this.remainingCpu[slot] = cpu;
@@ -612,47 +658,16 @@ export class InstanceStore implements ContainerInstanceStore {
 
   /** `addTask` by slot, for the placement engine's hot loop (no ARN lookup). */
   addTaskAtSlot(slot: number, group: string): void {
-    if (recording(this.journal)) this.journal.record(this.addTaskUndo(slot, group));
+    this.saveGroups(slot);
     this.addTaskAt(slot, group);
     this.revision++;
-  }
-
-  /** The undo of one more task of `group` on a slot: one less, and the group gone if it was new. */
-  private addTaskUndo(slot: number, group: string): () => void {
-    const groups = this.groupsBySlot[slot];
-    const count = groups?.get(group);
-    const hadMap = groups !== undefined;
-    const groupNames = this.groupPostings.size;
-    return () => {
-      this.revision++;
-      if (count !== undefined) {
-        this.groupMapAt(slot).set(group, count);
-        return;
-      }
-      // The group is the map's last key by now (later additions were undone first): deleting it restores the order.
-      const current = this.groupsBySlot[slot];
-      if (current?.has(group)) {
-        const mine = this.groupMapAt(slot);
-        mine.delete(group);
-        if (mine.size === 0) clearBit(this.withTasks, slot);
-      }
-      if (this.groupPostings.get(group)?.hasSlot(slot)) this.postingFor(group).removeSlot(slot);
-      if (!hadMap && this.groupsBySlot[slot]?.size === 0) this.groupsBySlot[slot] = undefined;
-      this.dropNamesFrom(this.attributes.size, groupNames);
-    };
   }
 
   /** A task of `group` left the instance (STOPPED). Refuses to remove a task that is not there. */
   removeTask(arn: string, group: string): void {
     const slot = this.slotOf(arn);
     if (this.groupsBySlot[slot]?.get(group) === undefined) throw new StoreError(`no task of group ${group} on ${arn}`);
-    if (recording(this.journal)) {
-      const saved = new Map(this.groupsBySlot[slot]);
-      this.journal.record(() => {
-        this.restoreGroups(slot, saved);
-        this.revision++;
-      });
-    }
+    this.saveGroups(slot);
     const groups = this.groupMapAt(slot);
     const count = groups.get(group)! - 1;
     if (count > 0) groups.set(group, count);

@@ -81,7 +81,7 @@ const txOp: fc.Arbitrary<TxOp> = fc.oneof(
 describe('CowMap under a journal', () => {
   it('a rollback restores contents, order and values changed in place; forks made meanwhile keep theirs', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(12), { maxLength: 8 }), fc.array(txOp, { maxLength: 80 }), (initial, ops) => {
+      fc.property(fc.array(fc.nat(12), { maxLength: 8 }), fc.array(txOp, { minLength: 20, maxLength: 80 }), (initial, ops) => {
         const journal = new Journal();
         const first = new CowMap<number, Box>(initial.map((k) => [k, { n: k }]), (b) => ({ ...b }));
         first.useJournal(journal);

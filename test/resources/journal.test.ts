@@ -96,7 +96,7 @@ class World {
 describe('ResourceAccountant under a journal', () => {
   it('a rollback restores every slot state, reservation list and store column; forks keep theirs', () => {
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 80 }), (ops) => {
+      fc.property(fc.array(op, { minLength: 20, maxLength: 80 }), (ops) => {
         const world = new World();
         for (let i = 0; i < 3; i++) world.apply({ op: 'join' });
         const journal = new Journal();
