@@ -217,7 +217,7 @@ export class ResourceAccountant {
     const memory = numberOf(byName.get('MEMORY'), 'MEMORY');
     const tcp = portsOf(byName.get('PORTS'));
     const udp = portsOf(byName.get('PORTS_UDP'));
-    if (recording(this.journal)) this.journal.record(() => this.putState(slot, undefined));
+    if (recording(this.journal)) this.recordPutState(this.journal, slot, undefined);
     this.ownSlotArray();
     const state: SlotState = {
       registeredCpu: cpu,
@@ -237,6 +237,10 @@ export class ResourceAccountant {
     this.store.setRemainingResources(slot, cpu, memory, 0);
   }
 
+  private recordPutState(journal: Journal, slot: number, state: SlotState | undefined): void {
+    journal.record(() => this.putState(slot, state));
+  }
+
   /** Sets a slot's state (for undos; the state object itself is left as it is). */
   private putState(slot: number, state: SlotState | undefined): void {
     this.file();
@@ -252,7 +256,7 @@ export class ResourceAccountant {
     const state = this.slotState(slot);
     this.file();
     // (A removed state is never changed again, so the undo may put the same object back.)
-    if (recording(this.journal)) this.journal.record(() => this.putState(slot, state));
+    if (recording(this.journal)) this.recordPutState(this.journal, slot, state);
     this.ownSlotArray();
     this.slots[slot] = undefined;
     if (slot < this.store.capacity) this.store.setRemainingResources(slot, 0, 0, 0);
@@ -332,10 +336,7 @@ export class ResourceAccountant {
 
   /** Applies a reservation already checked to fit. */
   private take(slot: number, shared: SlotState, r: HeldReservation): Reservation {
-    if (recording(this.journal)) {
-      const gpuFree = shared.gpuFree;
-      this.journal.record(() => this.untake(r, gpuFree));
-    }
+    if (recording(this.journal)) this.recordTake(this.journal, r, shared.gpuFree);
     const s = this.writable(slot, shared);
     const store = this.store;
     store.setRemainingResources(slot, store.remainingCpu[slot]! - r.cpu, store.remainingMemory[slot]! - r.memory, store.enisInUse[slot]! + (r.eni ? 1 : 0));
@@ -349,6 +350,12 @@ export class ResourceAccountant {
     }
     this.unfiled.push(r);
     return r;
+  }
+
+  // (Undos are made in methods of their own: a closure over a hot method's parameters would make
+  // V8 allocate a context on every call, journal or not.)
+  private recordTake(journal: Journal, r: HeldReservation, gpuFree: number): void {
+    journal.record(() => this.untake(r, gpuFree));
   }
 
   /** The undo of `take`: the reservation's ports, GPUs and live entry gone (the store undoes its columns). */
@@ -375,11 +382,7 @@ export class ResourceAccountant {
     if (current === undefined || !current.live.has(r)) {
       throw new AccountantError(`release: the reservation on slot ${r.slot} is not live (released already, its instance was removed, or it is from another accountant)`);
     }
-    const held = r as HeldReservation;
-    if (recording(this.journal)) {
-      const gpuFree = current.gpuFree;
-      this.journal.record(() => this.unrelease(held, gpuFree));
-    }
+    if (recording(this.journal)) this.recordRelease(this.journal, r as HeldReservation, current.gpuFree);
     const s = this.writable(r.slot, current);
     s.live.delete(r);
     const store = this.store;
@@ -388,6 +391,10 @@ export class ResourceAccountant {
     for (const p of r.udpPorts) s.udp.delete(p);
     for (const id of r.gpuIds) s.gpuHeld[s.gpuIds.indexOf(id)] = 0;
     s.gpuFree += r.gpuIds.length;
+  }
+
+  private recordRelease(journal: Journal, r: HeldReservation, gpuFree: number): void {
+    journal.record(() => this.unrelease(r, gpuFree));
   }
 
   /** The undo of `release`: the reservation live again, in its place, with its ports and GPUs. */

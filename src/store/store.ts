@@ -188,9 +188,8 @@ export class InstanceStore implements ContainerInstanceStore {
   }
 
   /** In an open transaction, saves a slot's group map (once per transaction) before it changes. */
-  private saveGroups(slot: number): void {
-    const journal = this.journal;
-    if (!recording(journal) || !this.firstTouch('groupsSaved', slot, journal)) return;
+  private saveGroups(slot: number, journal: Journal): void {
+    if (!this.firstTouch('groupsSaved', slot, journal)) return;
     const groups = this.groupsBySlot[slot];
     const saved = groups === undefined ? undefined : new Map(groups);
     const groupNames = this.groupPostings.size;
@@ -587,16 +586,20 @@ export class InstanceStore implements ContainerInstanceStore {
   }
 
   private setText(name: FixedColumn, slot: number, value: string | undefined): void {
-    if (recording(this.journal)) {
-      const code = this[name].codes[slot]!;
-      this.journal.record(() => {
-        this.restoreText(name, slot, code);
-        this.revision++;
-      });
-    }
+    if (recording(this.journal)) this.journal.record(this.textUndo(name, slot));
     if (value === undefined) this.fixedColumn(name).clear(slot);
     else this.fixedColumn(name).set(slot, value);
     this.revision++;
+  }
+
+  // (Undos are made in methods of their own: a closure over a hot method's parameters would make
+  // V8 allocate a context on every call, journal or not.)
+  private textUndo(name: FixedColumn, slot: number): () => void {
+    const code = this[name].codes[slot]!;
+    return () => {
+      this.restoreText(name, slot, code);
+      this.revision++;
+    };
   }
 
   setRunningTasksCount(arn: string, count: number): void {
@@ -620,27 +623,29 @@ export class InstanceStore implements ContainerInstanceStore {
    * accountant's columns, which placement scans.
    */
   setRemainingResources(slot: number, cpu: number, memory: number, enisInUse: number): void {
-    if (recording(this.journal) && this.firstTouch('resourcesSaved', slot, this.journal)) {
-      const oldCpu = this.remainingCpu[slot]!;
-      const oldMemory = this.remainingMemory[slot]!;
-      const oldEnis = this.enisInUse[slot]!;
-      try {
-        this.journal.record(() => {
-          this.own(RESOURCES);
-          this.remainingCpu[slot] = oldCpu;
-          this.remainingMemory[slot] = oldMemory;
-          this.enisInUse[slot] = oldEnis;
-          this.revision++;
-        });
-      } catch (error) {
-        this.resourcesSaved[slot] = -1; // not saved after all
-        throw error;
-      }
-    }
+    if (recording(this.journal) && this.firstTouch('resourcesSaved', slot, this.journal)) this.saveResources(slot, this.journal);
     if (this.shared & RESOURCES) this.own(RESOURCES);
     this.remainingCpu[slot] = cpu;
     this.remainingMemory[slot] = memory;
     this.enisInUse[slot] = enisInUse;
+  }
+
+  private saveResources(slot: number, journal: Journal): void {
+    const oldCpu = this.remainingCpu[slot]!;
+    const oldMemory = this.remainingMemory[slot]!;
+    const oldEnis = this.enisInUse[slot]!;
+    try {
+      journal.record(() => {
+        this.own(RESOURCES);
+        this.remainingCpu[slot] = oldCpu;
+        this.remainingMemory[slot] = oldMemory;
+        this.enisInUse[slot] = oldEnis;
+        this.revision++;
+      });
+    } catch (error) {
+      this.resourcesSaved[slot] = -1; // not saved after all
+      throw error;
+    }
   }
 
   private rowUndo(slot: number): () => void {
@@ -658,7 +663,7 @@ export class InstanceStore implements ContainerInstanceStore {
 
   /** `addTask` by slot, for the placement engine's hot loop (no ARN lookup). */
   addTaskAtSlot(slot: number, group: string): void {
-    this.saveGroups(slot);
+    if (recording(this.journal)) this.saveGroups(slot, this.journal);
     this.addTaskAt(slot, group);
     this.revision++;
   }
@@ -667,7 +672,7 @@ export class InstanceStore implements ContainerInstanceStore {
   removeTask(arn: string, group: string): void {
     const slot = this.slotOf(arn);
     if (this.groupsBySlot[slot]?.get(group) === undefined) throw new StoreError(`no task of group ${group} on ${arn}`);
-    this.saveGroups(slot);
+    if (recording(this.journal)) this.saveGroups(slot, this.journal);
     const groups = this.groupMapAt(slot);
     const count = groups.get(group)! - 1;
     if (count > 0) groups.set(group, count);
