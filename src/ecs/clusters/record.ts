@@ -4,7 +4,7 @@
  */
 import type { Tag } from '../../shapes.js';
 import { ResourceAccountant } from '../../resources/accountant.js';
-import { CowMap } from '../../store/cow-map.js';
+import { CowMap } from '../../collections/cow-map.js';
 import { InstanceStore } from '../../store/store.js';
 import { cloneInstance, type InstanceRecord } from '../container-instances/record.js';
 import { cloneService, copySummary, type ServiceRecord, type ServiceTaskSummary } from '../services/record.js';

@@ -8,7 +8,7 @@
  * them when it becomes STOPPED (`finishStop`).
  */
 import type { ClusterRecord } from '../clusters/record.js';
-import type { CowMap } from '../../store/cow-map.js';
+import type { CowMap } from '../../collections/cow-map.js';
 import type { TaskRecord } from './record.js';
 
 function add(index: CowMap<string, Set<string>>, key: string, arn: string): void {
