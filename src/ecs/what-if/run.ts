@@ -7,7 +7,7 @@
  */
 import { ClientException, InvalidParameterException } from '../../errors.js';
 import type { ClusterRecord } from '../clusters/record.js';
-import { findInstance, setStatus } from '../container-instances/instances.js';
+import { peekInstance, setStatus } from '../container-instances/instances.js';
 import { terminateInstance } from '../container-instances/retire.js';
 import type { SimState } from '../state/state.js';
 import { recordChanges } from './recorder.js';
@@ -34,7 +34,8 @@ export function resolveInstances(cluster: ClusterRecord, references: readonly st
   const out = new Set<string>();
   references.forEach((reference, i) => {
     if (typeof reference !== 'string') throw new InvalidParameterException(`${member}[${i}] must be a string`);
-    const record = findInstance(cluster, reference);
+    // Read only: a copy into the original's overlay would make its every later fork fold the overlay.
+    const record = peekInstance(cluster, reference);
     if (record === null) throw new InvalidParameterException(`${member}[${i}]: ${reference} is not a container instance of cluster ${cluster.name}`);
     out.add(record.arn);
   });
