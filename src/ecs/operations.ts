@@ -37,6 +37,9 @@ import { describeTasks } from './tasks/describe-tasks.js';
 import { listTasks } from './tasks/list-tasks.js';
 import { runTask } from './tasks/run-task.js';
 import { startTask } from './tasks/start-task.js';
+import { listTagsForResource } from './tags/list-tags-for-resource.js';
+import { tagResource } from './tags/tag-resource.js';
+import { untagResource } from './tags/untag-resource.js';
 import { stopTask } from './tasks/stop-task.js';
 
 /** The operations, in the order the README lists them. */
@@ -74,6 +77,9 @@ export const ECS_OPERATIONS = [
   deleteService,
   describeServices,
   listServices,
+  tagResource,
+  untagResource,
+  listTagsForResource,
 ] as const;
 
 /** One of the table's operations. */
