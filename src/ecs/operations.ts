@@ -41,6 +41,8 @@ import { listTagsForResource } from './tags/list-tags-for-resource.js';
 import { tagResource } from './tags/tag-resource.js';
 import { untagResource } from './tags/untag-resource.js';
 import { stopTask } from './tasks/stop-task.js';
+import { submitContainerStateChange } from './tasks/submit-container-state-change.js';
+import { submitTaskStateChange } from './tasks/submit-task-state-change.js';
 
 /** The operations, in the order the README lists them. */
 export const ECS_OPERATIONS = [
@@ -72,6 +74,8 @@ export const ECS_OPERATIONS = [
   stopTask,
   listTasks,
   describeTasks,
+  submitTaskStateChange,
+  submitContainerStateChange,
   createService,
   updateService,
   deleteService,
