@@ -17,6 +17,7 @@ import { describeClusters } from './clusters/describe-clusters.js';
 import { listClusters } from './clusters/list-clusters.js';
 import { deregisterContainerInstance } from './container-instances/deregister-container-instance.js';
 import { describeContainerInstances } from './container-instances/describe-container-instances.js';
+import { discoverPollEndpoint } from './container-instances/discover-poll-endpoint.js';
 import { listContainerInstances } from './container-instances/list-container-instances.js';
 import { registerContainerInstance } from './container-instances/register-container-instance.js';
 import { submitAttachmentStateChanges } from './container-instances/submit-attachment-state-changes.js';
@@ -57,6 +58,7 @@ export const ECS_OPERATIONS = [
   deregisterContainerInstance,
   updateContainerAgent,
   submitAttachmentStateChanges,
+  discoverPollEndpoint,
   putAttributes,
   deleteAttributes,
   listAttributes,
