@@ -39,6 +39,11 @@ import { listTasks } from './tasks/list-tasks.js';
 import { runTask } from './tasks/run-task.js';
 import { startTask } from './tasks/start-task.js';
 import { listTagsForResource } from './tags/list-tags-for-resource.js';
+import { createTaskSet } from './task-sets/create-task-set.js';
+import { deleteTaskSet } from './task-sets/delete-task-set.js';
+import { describeTaskSets } from './task-sets/describe-task-sets.js';
+import { updateServicePrimaryTaskSet } from './task-sets/update-service-primary-task-set.js';
+import { updateTaskSet } from './task-sets/update-task-set.js';
 import { tagResource } from './tags/tag-resource.js';
 import { untagResource } from './tags/untag-resource.js';
 import { stopTask } from './tasks/stop-task.js';
@@ -83,6 +88,11 @@ export const ECS_OPERATIONS = [
   deleteService,
   describeServices,
   listServices,
+  createTaskSet,
+  updateTaskSet,
+  deleteTaskSet,
+  describeTaskSets,
+  updateServicePrimaryTaskSet,
   tagResource,
   untagResource,
   listTagsForResource,

@@ -12,7 +12,6 @@ import type { DiscoverPollEndpointRequest, DiscoverPollEndpointResponse } from '
 import { clusterFor } from '../clusters/cluster.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { operation } from '../operation.js';
-import type { Input } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
 import { findInstance } from './instances.js';
 
@@ -24,7 +23,7 @@ function handler(state: SimState, request: DiscoverPollEndpointRequest): Discove
   if (input.cluster !== undefined || input.containerInstance !== undefined) {
     let cluster: ClusterRecord;
     try {
-      cluster = clusterFor(state, input as Input);
+      cluster = clusterFor(state, { cluster: input.cluster });
     } catch (e) {
       throw e instanceof EcsError && e.name === 'ClusterNotFoundException' ? new ClientException(`Cluster not found: ${quote(input.cluster ?? 'default')}.`) : e;
     }

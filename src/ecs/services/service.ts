@@ -38,6 +38,12 @@ function deployment(state: SimState, service: ServiceRecord, all: readonly TaskR
   };
 }
 
+/** The task definition a service shows: its own, or its PRIMARY task set's (none before one is chosen). */
+function taskDefinitionShown(service: ServiceRecord): string | undefined {
+  if (service.deploymentController === 'ECS') return service.taskDefinitionArn;
+  return service.taskSets.find((s) => s.status === 'PRIMARY')?.taskDefinitionArn;
+}
+
 /**
  * The DescribeServices shape of a service (tags only when asked for). A service deployed by task
  * sets shows them (`taskSets`) instead of a deployment, and no task definition of its own.
@@ -55,7 +61,7 @@ export function describeService(state: SimState, cluster: ClusterRecord, service
     pendingCount: tasks.filter((t) => t.lastStatus === 'PENDING').length,
     launchType: service.launchType,
     ...(service.launchType === 'FARGATE' ? { platformVersion: FARGATE_PLATFORM_VERSION } : {}),
-    ...(service.taskDefinitionArn === '' ? {} : { taskDefinition: service.taskDefinitionArn }),
+    ...(taskDefinitionShown(service) === undefined ? {} : { taskDefinition: taskDefinitionShown(service) }),
     deploymentConfiguration: { maximumPercent: service.maximumPercent, minimumHealthyPercent: service.minimumHealthyPercent },
     ...(bySets
       ? { taskSets: service.taskSets.map((set) => describeTaskSet(cluster, service, set, tasks, false)), deployments: [] }

@@ -9,7 +9,6 @@ import { clusterFor } from '../clusters/cluster.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import type { ServiceRecord } from '../services/record.js';
 import { isTaskSetId, taskSetArn } from '../shared/arns.js';
-import type { Input } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
 import { FARGATE_PLATFORM_VERSION } from '../tasks/output.js';
 import type { TaskRecord } from '../tasks/record.js';
@@ -55,8 +54,9 @@ export function newTaskSet(state: SimState, cluster: ClusterRecord, service: Ser
  * one, ServiceNotActiveException for one that is not ACTIVE, InvalidParameterException for a
  * service the ECS deployment controller deploys.
  */
-export function taskSetService(state: SimState, input: Input, reference: string): { cluster: ClusterRecord; service: ServiceRecord } {
-  const cluster = clusterFor(state, input);
+export function taskSetService(state: SimState, request: { readonly cluster?: string | undefined; readonly service?: string | undefined }): { cluster: ClusterRecord; service: ServiceRecord } {
+  const cluster = clusterFor(state, { cluster: request.cluster });
+  const reference = request.service!;
   const name = reference.startsWith('arn:') ? reference.split('/').pop()! : reference;
   const service = cluster.services.get(name);
   if (service === undefined || (reference.startsWith('arn:') && service.arn !== reference)) throw new ServiceNotFoundException();
@@ -73,6 +73,19 @@ export function taskSetFor(service: ServiceRecord, reference: string, member = '
   const set = service.taskSets.find((s) => s.id === reference || s.arn === reference);
   if (set === undefined) throw new TaskSetNotFoundException(`The specified task set does not exist: ${quote(reference)}.`);
   return set;
+}
+
+/**
+ * A request's `scale` as a percentage: `{ value: 0..100, unit: 'PERCENT' }` (the type checked by
+ * the model already); `fallback` when absent.
+ * @example scalePercentOf({ value: 50, unit: 'PERCENT' }, 100) // 50
+ */
+export function scalePercentOf(scale: { value?: number | undefined; unit?: string | undefined } | undefined, fallback: number): number {
+  if (scale === undefined) return fallback;
+  if (scale.unit !== undefined && scale.unit !== 'PERCENT') throw new InvalidParameterException(`scale.unit must be PERCENT; got ${quote(scale.unit)}`);
+  const value = scale.value ?? fallback;
+  if (!Number.isFinite(value) || value < 0 || value > 100) throw new InvalidParameterException(`scale.value: a percentage from 0 to 100; got ${String(value)}`);
+  return value;
 }
 
 /**

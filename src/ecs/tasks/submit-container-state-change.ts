@@ -9,7 +9,6 @@ import { validateRequest } from '../../model/validate.js';
 import type { SubmitContainerStateChangeRequest, SubmitContainerStateChangeResponse } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
 import { operation } from '../operation.js';
-import type { Input } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
 import { containerReport, ESSENTIAL_CONTAINER_EXITED, isEssential, recordContainerReports, reportedTask, REPORT_ACKNOWLEDGMENT } from './agent-reports.js';
 import { requestStop } from './lifecycle.js';
@@ -22,7 +21,7 @@ export const submitContainerStateChange = operation({ name: 'SubmitContainerStat
 
 function handler(state: SimState, request: SubmitContainerStateChangeRequest): SubmitContainerStateChangeResponse {
   const input = validateRequest('SubmitContainerStateChange', request);
-  const cluster = clusterFor(state, input as Input);
+  const cluster = clusterFor(state, { cluster: input.cluster });
   const seen = reportedTask(cluster, input.task);
   const report = containerReport(seen, input.containerName, input.status, input.exitCode, input.reason, '');
   if (seen.lastStatus === 'STOPPED') return { acknowledgment: REPORT_ACKNOWLEDGMENT };

@@ -9,7 +9,6 @@ import { validateRequest } from '../../model/validate.js';
 import type { SubmitTaskStateChangeRequest, SubmitTaskStateChangeResponse } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
 import { operation } from '../operation.js';
-import type { Input } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
 import { containerReport, ESSENTIAL_CONTAINER_EXITED, recordContainerReports, reportedStatus, reportedTask, REPORT_ACKNOWLEDGMENT } from './agent-reports.js';
 import { finishStop, onTaskStarted } from './lifecycle.js';
@@ -22,7 +21,7 @@ export const submitTaskStateChange = operation({ name: 'SubmitTaskStateChange', 
 
 function handler(state: SimState, request: SubmitTaskStateChangeRequest): SubmitTaskStateChangeResponse {
   const input = validateRequest('SubmitTaskStateChange', request);
-  const cluster = clusterFor(state, input as Input);
+  const cluster = clusterFor(state, { cluster: input.cluster });
   const seen = reportedTask(cluster, input.task);
   const status = reportedStatus(input.status, 'status');
   const reports = (input.containers ?? []).map((c, i) => containerReport(seen, c.containerName, c.status, c.exitCode, c.reason, `containers[${i}].`));
