@@ -68,7 +68,7 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
   const tags = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
   const propagateTags = optionalEnum(input, 'propagateTags', ['TASK_DEFINITION', 'SERVICE', 'NONE'] as const) ?? 'NONE';
   const enableECSManagedTags = optionalBoolean(input, 'enableECSManagedTags') ?? false;
-  const existing = cluster.services.get(name);
+  const existing = cluster.services.peek(name);
   if (existing !== undefined && existing.status !== 'INACTIVE') throw new InvalidParameterException('Creation of service was not idempotent.');
   const caller = callerOf(state, call);
   const longService = effectiveSetting(state, caller, 'serviceLongArnFormat').value === 'enabled';
@@ -101,6 +101,6 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
     }));
   }
   cluster.services.set(name, service);
-  scheduleReconcile(state, cluster);
+  scheduleReconcile(state, cluster, name);
   return { service: describeService(state, cluster, service) };
 }

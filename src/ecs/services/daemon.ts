@@ -44,14 +44,19 @@ function daemonTasksOn(cluster: ClusterRecord, instances: ReadonlySet<string>): 
   const counts = new Map<string, number>();
   for (const t of cluster.tasks.values()) {
     if (t.lastStatus === 'STOPPED' || t.containerInstanceArn === undefined || !instances.has(t.containerInstanceArn)) continue;
-    if (t.serviceName === undefined || cluster.services.get(t.serviceName)?.schedulingStrategy !== 'DAEMON') continue;
+    if (t.serviceName === undefined || cluster.services.peek(t.serviceName)?.schedulingStrategy !== 'DAEMON') continue;
     counts.set(t.containerInstanceArn, (counts.get(t.containerInstanceArn) ?? 0) + 1);
   }
   return counts;
 }
 
-/** One scheduler pass of a DAEMON service; `known` are its tasks not told to stop. */
-export function reconcileDaemon(state: SimState, cluster: ClusterRecord, service: ServiceRecord, known: readonly TaskRecord[]): void {
+/**
+ * One scheduler pass of a DAEMON service; `known` are its tasks not told to stop. Returns true
+ * while the service is ACTIVE: which instances it wants depends on every instance of the cluster
+ * (a registration, a status change), so the scheduler tries it on every pass, as a service
+ * waiting to place.
+ */
+export function reconcileDaemon(state: SimState, cluster: ClusterRecord, service: ServiceRecord, known: readonly TaskRecord[]): boolean {
   const eligible = daemonInstances(state, cluster, service);
   service.desiredCount = eligible.length;
   const wanted = new Set(eligible);
@@ -86,17 +91,19 @@ export function reconcileDaemon(state: SimState, cluster: ClusterRecord, service
   }
 
   if (service.status === 'DRAINING' && left === 0) service.status = 'INACTIVE';
+  const waiting = service.status === 'ACTIVE';
 
   // A new task where there is none, and none of this service is still stopping (those stopped
   // in earlier passes are found by a scan, made only when some instance lacks a task).
   let free = eligible.filter((arn) => !kept.has(arn) && !stopping.has(arn));
-  if (free.length === 0) return;
+  if (free.length === 0) return waiting;
   for (const t of cluster.tasks.values()) {
     if (t.serviceName === service.name && t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== undefined) stopping.add(t.containerInstanceArn);
   }
   free = free.filter((arn) => !stopping.has(arn));
-  if (free.length === 0) return;
+  if (free.length === 0) return waiting;
   // One call for all of them: distinctInstance keeps it to one task per instance.
   const request = serviceLaunchRequest(state, service, service.taskDefinitionArn, free.length, { onlySlots: free.map((arn) => cluster.store.slotOf(arn)) });
   launchServiceTasks(state, cluster, service, { ...request, constraints: [{ type: 'distinctInstance' }, ...request.constraints] });
+  return waiting;
 }

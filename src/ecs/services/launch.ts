@@ -74,9 +74,10 @@ export function serviceLaunchRequest(
 
 /**
  * Launches a service's tasks and tells the service's event log: the tasks started, and (once per
- * distinct failure) why one could not be placed, naming the instance that got furthest.
+ * distinct failure) why one could not be placed, naming the instance that got furthest. `waiting`:
+ * some could not be placed, so the scheduler tries the service again on every pass.
  */
-export function launchServiceTasks(state: SimState, cluster: ClusterRecord, service: ServiceRecord, request: LaunchRequest): TaskRecord[] {
+export function launchServiceTasks(state: SimState, cluster: ClusterRecord, service: ServiceRecord, request: LaunchRequest): { tasks: TaskRecord[]; waiting: boolean } {
   const { tasks: placed, outcome } = launchTasks(state, cluster, request);
   if (placed.length > 0) addEvent(state, service, `(service ${service.name}) has started ${placed.length} tasks: ${placed.map((t) => `(task ${t.id})`).join(' ')}.`);
   if (outcome.unplaced > 0) {
@@ -87,5 +88,5 @@ export function launchServiceTasks(state: SimState, cluster: ClusterRecord, serv
     if (message !== service.lastFailure) addEvent(state, service, message);
     service.lastFailure = message;
   } else service.lastFailure = undefined;
-  return placed;
+  return { tasks: placed, waiting: outcome.unplaced > 0 };
 }

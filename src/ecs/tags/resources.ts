@@ -72,9 +72,10 @@ export function taggableResource(state: SimState, resourceArn: string, missing: 
       const arn = parseServiceArn(resourceArn);
       if (arn === null) throw invalid();
       if (arn.clusterName === null) throw new InvalidParameterException(LONG_ARN_REQUIRED);
-      const service = clusterNamed(state, arn.clusterName).services.get(arn.serviceName);
+      const cluster = clusterNamed(state, arn.clusterName);
+      const service = cluster.services.peek(arn.serviceName);
       if (service === undefined || service.arn !== resourceArn || service.status === 'INACTIVE') throw missing();
-      return { tags: service.tags, write: (tags) => void (service.tags = tags) };
+      return { tags: service.tags, write: (tags) => void (cluster.services.get(arn.serviceName)!.tags = tags) };
     }
     case 'task-definition': {
       const arn = parseTaskDefinitionArn(resourceArn);
@@ -85,10 +86,10 @@ export function taggableResource(state: SimState, resourceArn: string, missing: 
     case 'task-set': {
       const arn = parseTaskSetArn(resourceArn);
       if (arn === null) throw invalid();
-      const service = clusterNamed(state, arn.clusterName).services.get(arn.serviceName);
-      const taskSet = service?.taskSets?.find((s) => s.arn === resourceArn);
+      const cluster = clusterNamed(state, arn.clusterName);
+      const taskSet = cluster.services.peek(arn.serviceName)?.taskSets.find((s) => s.arn === resourceArn);
       if (taskSet === undefined) throw missing();
-      return { tags: taskSet.tags, write: (tags) => void (taskSet.tags = tags) };
+      return { tags: taskSet.tags, write: (tags) => void (cluster.services.get(arn.serviceName)!.taskSets.find((s) => s.arn === resourceArn)!.tags = tags) };
     }
     default:
       throw new InvalidParameterException(`resourceArn: ${quote(resourceArn)}: ${owner.resourceType} resources cannot be tagged; clusters, container instances, task definitions, tasks, services and task sets can.`);

@@ -22,15 +22,16 @@ export const createTaskSet = operation({ name: 'CreateTaskSet', mutates: true, h
 
 function handler(state: SimState, request: CreateTaskSetRequest): CreateTaskSetResponse {
   const input = validateRequest('CreateTaskSet', request);
-  const { cluster, service } = taskSetService(state, input);
+  const { cluster, service: seen } = taskSetService(state, input);
   const td = state.taskDefinitions.resolveLaunchable(input.taskDefinition!);
   const { launchType, networkConfiguration } = launchTypeOf({ launchType: input.launchType, networkConfiguration: input.networkConfiguration, platformVersion: input.platformVersion }, td, false);
   const scalePercent = scalePercentOf(input.scale, 100);
   const tags = checkTags(input.tags ?? [], 'tags');
+  const service = cluster.services.get(seen.name)!; // this side's own copy, to change
   const set = newTaskSet(state, cluster, service, {
     taskDefinitionArn: td.taskDefinitionArn!, launchType, networkConfiguration, scalePercent, externalId: input.externalId, tags, primary: false,
   });
   service.taskSets.push(set);
-  scheduleReconcile(state, cluster);
+  scheduleReconcile(state, cluster, service.name);
   return { taskSet: describeTaskSet(cluster, service, set, serviceTasks(cluster, service), false) };
 }

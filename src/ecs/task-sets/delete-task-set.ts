@@ -18,15 +18,17 @@ export const deleteTaskSet = operation({ name: 'DeleteTaskSet', mutates: true, h
 
 function handler(state: SimState, request: DeleteTaskSetRequest): DeleteTaskSetResponse {
   const input = validateRequest('DeleteTaskSet', request);
-  const { cluster, service } = taskSetService(state, input);
-  const set = taskSetFor(service, input.taskSet!);
+  const { cluster, service: seen } = taskSetService(state, input);
+  const found = taskSetFor(seen, input.taskSet!);
+  if (found.status !== 'DRAINING' && found.scalePercent > 0 && input.force !== true) {
+    throw new InvalidParameterException(`taskSet: ${found.id} is scaled to ${found.scalePercent}%; scale it to 0 first, or delete it with force.`);
+  }
+  const service = found.status === 'DRAINING' ? seen : cluster.services.get(seen.name)!; // changed: this side's own copy
+  const set = service.taskSets.find((s) => s.id === found.id)!;
   if (set.status !== 'DRAINING') {
-    if (set.scalePercent > 0 && input.force !== true) {
-      throw new InvalidParameterException(`taskSet: ${set.id} is scaled to ${set.scalePercent}%; scale it to 0 first, or delete it with force.`);
-    }
     set.status = 'DRAINING';
     set.updatedAt = state.clock.now;
-    scheduleReconcile(state, cluster);
+    scheduleReconcile(state, cluster, service.name);
   }
   return { taskSet: describeTaskSet(cluster, service, set, serviceTasks(cluster, service), false) };
 }

@@ -15,10 +15,13 @@ import { requestStop } from '../tasks/lifecycle.js';
 import type { TaskRecord } from '../tasks/record.js';
 import { computedDesiredCount } from './task-set.js';
 
-/** One pass over a task-set service; `known` are its tasks not told to stop. */
+/**
+ * One pass over a task-set service; `known` are its tasks not told to stop. Returns whether a task
+ * set could not place all it wants (the scheduler then tries the service on every pass).
+ */
 export function reconcileTaskSets(
   state: SimState, cluster: ClusterRecord, service: ServiceRecord, known: readonly TaskRecord[], active: (instanceArn: string) => boolean,
-): void {
+): boolean {
   const bySet = new Map<string, TaskRecord[]>();
   for (const t of known) {
     const key = t.taskSetId ?? '';
@@ -27,6 +30,7 @@ export function reconcileTaskSets(
     else list.push(t);
   }
   let left = 0;
+  let waiting = false;
   // Tasks of no (longer existing) task set stop.
   for (const [id, tasks] of bySet) if (!service.taskSets.some((s) => s.id === id)) for (const t of tasks) requestStop(state, cluster, t, 'Task set deleted');
   for (const set of [...service.taskSets]) {
@@ -37,7 +41,9 @@ export function reconcileTaskSets(
       else live.push(t);
     }
     if (live.length < desired) {
-      live.push(...launchServiceTasks(state, cluster, service, serviceLaunchRequest(state, service, set.taskDefinitionArn, desired - live.length, { taskSetId: set.id, launchType: set.launchType })));
+      const launched = launchServiceTasks(state, cluster, service, serviceLaunchRequest(state, service, set.taskDefinitionArn, desired - live.length, { taskSetId: set.id, launchType: set.launchType }));
+      live.push(...launched.tasks);
+      waiting ||= launched.waiting;
     }
     if (live.length > desired) {
       // Newest first, PENDING before RUNNING.
@@ -56,4 +62,5 @@ export function reconcileTaskSets(
     if (set.status === 'DRAINING' && live.length === 0) service.taskSets.splice(service.taskSets.indexOf(set), 1);
   }
   if (service.status === 'DRAINING' && left === 0) service.status = 'INACTIVE';
+  return waiting;
 }

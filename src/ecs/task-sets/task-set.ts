@@ -52,13 +52,14 @@ export function newTaskSet(state: SimState, cluster: ClusterRecord, service: Ser
 /**
  * The cluster and the service a task-set request names: ServiceNotFoundException for an unknown
  * one, ServiceNotActiveException for one that is not ACTIVE, InvalidParameterException for a
- * service the ECS deployment controller deploys.
+ * service the ECS deployment controller deploys. The service record may be fork-shared: an
+ * operation that changes it takes its own copy (`cluster.services.get`).
  */
 export function taskSetService(state: SimState, request: { readonly cluster?: string | undefined; readonly service?: string | undefined }): { cluster: ClusterRecord; service: ServiceRecord } {
   const cluster = clusterFor(state, { cluster: request.cluster });
   const reference = request.service!;
   const name = reference.startsWith('arn:') ? reference.split('/').pop()! : reference;
-  const service = cluster.services.get(name);
+  const service = cluster.services.peek(name);
   if (service === undefined || (reference.startsWith('arn:') && service.arn !== reference)) throw new ServiceNotFoundException();
   if (service.status !== 'ACTIVE') throw new ServiceNotActiveException();
   if (service.deploymentController === 'ECS') {

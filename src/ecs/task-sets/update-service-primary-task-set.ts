@@ -16,9 +16,11 @@ export const updateServicePrimaryTaskSet = operation({ name: 'UpdateServicePrima
 
 function handler(state: SimState, request: UpdateServicePrimaryTaskSetRequest): UpdateServicePrimaryTaskSetResponse {
   const input = validateRequest('UpdateServicePrimaryTaskSet', request);
-  const { cluster, service } = taskSetService(state, input);
-  const set = taskSetFor(service, input.primaryTaskSet!, 'primaryTaskSet');
-  if (set.status === 'DRAINING') throw new InvalidParameterException(`primaryTaskSet: ${set.id} is being deleted (DRAINING) and cannot become primary.`);
+  const { cluster, service: seen } = taskSetService(state, input);
+  const found = taskSetFor(seen, input.primaryTaskSet!, 'primaryTaskSet');
+  if (found.status === 'DRAINING') throw new InvalidParameterException(`primaryTaskSet: ${found.id} is being deleted (DRAINING) and cannot become primary.`);
+  const service = cluster.services.get(seen.name)!; // this side's own copy, to change
+  const set = service.taskSets.find((s) => s.id === found.id)!;
   for (const other of service.taskSets) {
     if (other !== set && other.status === 'PRIMARY') {
       other.status = 'ACTIVE';

@@ -16,12 +16,14 @@ export const updateTaskSet = operation({ name: 'UpdateTaskSet', mutates: true, h
 
 function handler(state: SimState, request: UpdateTaskSetRequest): UpdateTaskSetResponse {
   const input = validateRequest('UpdateTaskSet', request);
-  const { cluster, service } = taskSetService(state, input);
-  const set = taskSetFor(service, input.taskSet!);
-  const scalePercent = scalePercentOf(input.scale, set.scalePercent);
-  if (set.status === 'DRAINING') throw new InvalidParameterException(`taskSet: ${set.id} is being deleted (DRAINING) and cannot be updated.`);
+  const { cluster, service: seen } = taskSetService(state, input);
+  const found = taskSetFor(seen, input.taskSet!);
+  const scalePercent = scalePercentOf(input.scale, found.scalePercent);
+  if (found.status === 'DRAINING') throw new InvalidParameterException(`taskSet: ${found.id} is being deleted (DRAINING) and cannot be updated.`);
+  const service = cluster.services.get(seen.name)!; // this side's own copy, to change
+  const set = service.taskSets.find((s) => s.id === found.id)!;
   set.scalePercent = scalePercent;
   set.updatedAt = state.clock.now;
-  scheduleReconcile(state, cluster);
+  scheduleReconcile(state, cluster, service.name);
   return { taskSet: describeTaskSet(cluster, service, set, serviceTasks(cluster, service), false) };
 }
