@@ -12,6 +12,7 @@ import type { ClusterRecord } from '../clusters/record.js';
 import type { SimState } from '../state/state.js';
 import { requestStop } from '../tasks/lifecycle.js';
 import type { TaskRecord } from '../tasks/record.js';
+import { liveTasksOf, liveTasksOn } from '../tasks/task-index.js';
 import { launchServiceTasks, serviceLaunchRequest } from './launch.js';
 import type { ServiceRecord } from './record.js';
 
@@ -39,15 +40,11 @@ export function daemonInstances(state: SimState, cluster: ClusterRecord, service
   return eligible;
 }
 
-/** Live tasks of DAEMON services on each of `instances` (a scan, done only when some are DRAINING). */
-function daemonTasksOn(cluster: ClusterRecord, instances: ReadonlySet<string>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const t of cluster.tasks.values()) {
-    if (t.lastStatus === 'STOPPED' || t.containerInstanceArn === undefined || !instances.has(t.containerInstanceArn)) continue;
-    if (t.serviceName === undefined || cluster.services.peek(t.serviceName)?.schedulingStrategy !== 'DAEMON') continue;
-    counts.set(t.containerInstanceArn, (counts.get(t.containerInstanceArn) ?? 0) + 1);
-  }
-  return counts;
+/** How many live tasks on an instance belong to DAEMON services (any of them). */
+function daemonTasksOn(cluster: ClusterRecord, instanceArn: string): number {
+  let n = 0;
+  for (const t of liveTasksOn(cluster, instanceArn)) if (t.serviceName !== undefined && cluster.services.peek(t.serviceName)?.schedulingStrategy === 'DAEMON') n++;
+  return n;
 }
 
 /**
@@ -81,26 +78,19 @@ export function reconcileDaemon(state: SimState, cluster: ClusterRecord, service
     else if (t.taskDefinitionArn !== service.taskDefinitionArn) stop(t, 'Service scheduler: task replaced by a new deployment');
     else kept.set(instance, t);
   }
-  if (draining.length > 0) {
-    const daemons = daemonTasksOn(cluster, new Set(draining.map((t) => t.containerInstanceArn!)));
-    for (const t of draining) {
-      const record = cluster.instances.peek(t.containerInstanceArn!)!;
-      const others = record.runningTasksCount + record.pendingTasksCount - (daemons.get(t.containerInstanceArn!) ?? 0);
-      if (others === 0) stop(t, 'Service scheduler: the container instance is draining and its other tasks have stopped');
-    }
+  for (const t of draining) {
+    const record = cluster.instances.peek(t.containerInstanceArn!)!;
+    const others = record.runningTasksCount + record.pendingTasksCount - daemonTasksOn(cluster, t.containerInstanceArn!);
+    if (others === 0) stop(t, 'Service scheduler: the container instance is draining and its other tasks have stopped');
   }
 
   if (service.status === 'DRAINING' && left === 0) service.status = 'INACTIVE';
   const waiting = service.status === 'ACTIVE';
 
-  // A new task where there is none, and none of this service is still stopping (those stopped
-  // in earlier passes are found by a scan, made only when some instance lacks a task).
-  let free = eligible.filter((arn) => !kept.has(arn) && !stopping.has(arn));
-  if (free.length === 0) return waiting;
-  for (const t of cluster.tasks.values()) {
-    if (t.serviceName === service.name && t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== undefined) stopping.add(t.containerInstanceArn);
-  }
-  free = free.filter((arn) => !stopping.has(arn));
+  // A new task where there is none, and none of this service is still stopping (told to stop in an
+  // earlier pass: its live tasks not desired RUNNING).
+  for (const t of liveTasksOf(cluster, service.name)) if (t.desiredStatus === 'STOPPED' && t.containerInstanceArn !== undefined) stopping.add(t.containerInstanceArn);
+  const free = eligible.filter((arn) => !kept.has(arn) && !stopping.has(arn));
   if (free.length === 0) return waiting;
   // One call for all of them: distinctInstance keeps it to one task per instance.
   const request = serviceLaunchRequest(state, service, service.taskDefinitionArn, free.length, { onlySlots: free.map((arn) => cluster.store.slotOf(arn)) });
