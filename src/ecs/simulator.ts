@@ -222,12 +222,12 @@ export class EcsSimulator {
   }
 
   /**
-   * `drainWhatIf` for container instances named by id or ARN: on a fork they go DRAINING (in
-   * batches of 10, as UpdateContainerInstancesState takes them) and the clock runs `settleMs`.
+   * `drainWhatIf` for container instances named by id or ARN: on a fork they go DRAINING (as
+   * UpdateContainerInstancesState sets them) and the clock runs `settleMs`.
    * @example sim.drainInstancesWhatIf([arn], { cluster: 'prod' }).services
    */
   drainInstancesWhatIf(containerInstances: readonly string[], options: WhatIfOptions = {}): WhatIfResult<this> {
-    return this.whatIf('drain', containerInstances, options, 'containerInstances');
+    return this.whatIf('drain', containerInstances, options);
   }
 
   /**
@@ -248,7 +248,7 @@ export class EcsSimulator {
    * @example sim.failInstancesWhatIf(['0b8ff3afb5501aa8fe6dae0e121f8362'], { cluster: 'prod' }).standalone.lost
    */
   failInstancesWhatIf(containerInstances: readonly string[], options: WhatIfOptions = {}): WhatIfResult<this> {
-    return this.whatIf('fail', containerInstances, options, 'containerInstances');
+    return this.whatIf('fail', containerInstances, options);
   }
 
   /**
@@ -291,10 +291,10 @@ export class EcsSimulator {
     return { cluster: cluster.name, settleMs, scenarios: all.length, rows: sortRows(rows), ...(options.shard === undefined ? {} : { shard: { ...options.shard } }) };
   }
 
-  private whatIf(what: 'drain' | 'fail', references: readonly string[], options: WhatIfOptions, member: string): WhatIfResult<this> {
+  private whatIf(what: 'drain' | 'fail', references: readonly string[], options: WhatIfOptions): WhatIfResult<this> {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
     const settleMs = settleOf(options);
-    const arns = resolveInstances(cluster, references, member);
+    const arns = resolveInstances(cluster, references, 'containerInstances');
     const fork = this.fork();
     return { ...runWhatIf(this.state, fork.state, what, cluster.name, arns, settleMs), fork };
   }
