@@ -6,7 +6,8 @@
  * instance (same memberOf constraints, GPUs, ENIs, architecture) and each resource (CPU,
  * memory, GPUs, ENIs):
  *
- *   Σ over kinds k the pool may use and the scenario leaves standing: capacity(k) · x_k ≥ what the pool's tasks need
+ *   Σ over kinds k the pool may use and the scenario leaves standing: capacity(k) · x_k
+ *     ≥ what the tasks need that can go nowhere else (the pool's, and those of pools whose kinds are a subset)
  *
  * the same over all classes together for CPU and memory, and per class limited to one task an
  * instance (static host ports, distinctInstance): new instances ≥ its tasks. Every plan whose
@@ -72,7 +73,14 @@ function scenarioRows(model: PackingModel, scenario: Need, kinds: readonly Kind[
       rows.push({ coef, b });
     }
   };
-  for (const pool of pools.values()) add(pool.classes, pool.kinds, RESOURCES);
+  // For each pool, every class that can only go where the pool can (its kinds a subset of the
+  // pool's): their tasks together need room on the pool's kinds. Two pools sharing kinds cannot
+  // both count the same instances then.
+  const all = [...pools.values()].map((p) => ({ ...p, set: new Set(p.kinds.map((k) => k.index)) }));
+  for (const pool of all) {
+    const inside = all.filter((q) => q.kinds.every((k) => pool.set.has(k.index)));
+    add(inside.flatMap((q) => q.classes), pool.kinds, RESOURCES);
+  }
   if (pools.size > 1) {
     const all = [...pools.values()];
     const usable = standing.filter((k) => all.some((p) => p.kinds.includes(k)));

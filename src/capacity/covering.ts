@@ -38,7 +38,13 @@ interface Bound { readonly k: number; readonly lower: boolean; readonly value: n
  */
 export function solveRelaxation(cost: readonly number[], rows: readonly CoveringRow[], bounds: readonly Bound[] = []): { value: number; x: number[] } | null {
   const n = cost.length;
-  const duals: { coef: ReadonlyMap<number, number>; b: number }[] = [...rows];
+  // Each row scaled so its largest coefficient is 1 (MiB and CPU units beside prices in dollars
+  // otherwise leave the tableau badly conditioned); scaling a row leaves the primal unchanged.
+  const duals: { coef: ReadonlyMap<number, number>; b: number }[] = rows.map((row) => {
+    let max = 0;
+    for (const a of row.coef.values()) max = Math.max(max, Math.abs(a));
+    return max === 0 ? row : { coef: new Map([...row.coef].map(([k, a]) => [k, a / max])), b: row.b / max };
+  });
   for (const bd of bounds) duals.push({ coef: new Map([[bd.k, bd.lower ? 1 : -1]]), b: bd.lower ? bd.value : -bd.value });
   const m = duals.length;
   if (m === 0) return { value: 0, x: new Array<number>(n).fill(0) };

@@ -78,8 +78,15 @@ function memberOfHolds(cls: TaskClass, kind: Kind): boolean {
   return cls.memberOf.every((m) => compileFilter(m).matches(kind.candidate, { taskGroups: [] }));
 }
 
-/** Whether `kind` could hold a task of `cls`: constraints, required attributes and resources. */
+/**
+ * Whether `kind` could hold a task of `cls`: constraints, required attributes and resources.
+ * A task whose constraints do not name `ecs.cpu-architecture` gets x86_64 instances only: its
+ * image is built for one architecture (x86_64, unless it says otherwise — arm64 images came with
+ * Graviton in November 2018), and ECS placement does not check images, so an arm64 instance
+ * would take it and fail to run it.
+ */
 export function eligible(cls: TaskClass, kind: Kind): boolean {
+  if (kind.type.architecture !== 'x86_64' && !cls.memberOf.some((m) => m.includes('ecs.cpu-architecture'))) return false;
   return emptyFit(cls, kind) > 0 && memberOfHolds(cls, kind);
 }
 

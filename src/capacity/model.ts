@@ -7,7 +7,7 @@
  */
 import { MAX_RESERVED_PORTS } from '../resources/accountant.js';
 import type { ClusterRecord } from '../ecs/clusters/record.js';
-import type { Demand, TaskClass } from './demand.js';
+import type { TaskClass } from './demand.js';
 import { eligible, emptyFit, staticPorts, type Kind } from './kinds.js';
 import type { Scenario } from './scenarios.js';
 
@@ -36,8 +36,12 @@ interface ClassInfo {
   readonly cls: TaskClass;
   readonly slots: Int32Array;
   readonly kinds: Uint8Array;
-  /** a size for the decreasing order: GPUs first, then slot-limited, then CPU + memory */
+  /** the key of the decreasing order (see `info`) */
   readonly size: number;
+}
+
+function binSize(k: Kind): number {
+  return k.type.gpus * 1e6 + k.type.cpu / 1024 + k.type.memory / 4096;
 }
 
 function conjunction(cls: TaskClass): string | null {
@@ -90,7 +94,10 @@ export class PackingModel {
       const kinds = new Uint8Array(this.kinds.length);
       for (const k of this.kinds) kinds[k.index] = eligible(cls, k) ? 1 : 0;
       const r = cls.requirements;
-      const size = (r.gpus > 0 ? 1e6 : 0) + (staticPorts(cls) > 0 || cls.distinct ? 1e5 : 0) + r.cpu / 1024 + r.memory / 4096;
+      // Decreasing order: GPU tasks, then the classes with fewest kinds to go to (memberOf
+      // constraints), then one-per-instance classes, then the biggest.
+      const choices = kinds.reduce((n, x) => n + x, 0);
+      const size = (r.gpus > 0 ? 1e9 : 0) + (this.kinds.length - choices) * 1e5 + (staticPorts(cls) > 0 || cls.distinct ? 1e4 : 0) + r.cpu / 1024 + r.memory / 4096;
       info = { cls, slots, kinds, size };
       this.classes.set(cls.key, info);
     }
@@ -121,6 +128,9 @@ export class PackingModel {
       if (lostKinds[k.index]) continue;
       for (let i = 0; i < (counts[k.index] ?? 0); i++) bins.push({ kind: k, cpu: k.type.cpu, memory: k.type.memory, gpus: k.type.gpus, enis: k.enis, ports: undefined, groups: undefined });
     }
+    // Smallest first (GPU instances last): small tasks fill small instances and leave the big
+    // ones to the tasks only they can hold.
+    bins.sort((a, b) => binSize(a.kind) - binSize(b.kind) || a.kind.index - b.kind.index);
     const demand = [...scenario.demand].map((d) => ({ d, info: this.info(d.cls) })).sort((a, b) => b.info.size - a.info.size || (a.d.cls.key < b.d.cls.key ? -1 : 1));
     const left = new Map<string, { cls: TaskClass; count: number }>();
     const store = this.cluster.store;
@@ -191,9 +201,13 @@ export class PackingModel {
    * Instances to add so that `left` (tasks the model could not place in one scenario) fits on new
    * instances alone: class by class, fill the instances opened so far, then open the kind with the
    * lowest price per task it takes (ties: the AZ with fewest planned instances, then the order of
-   * kinds). `usable[k]` says which kinds the scenario leaves standing.
+   * kinds). `usable[k]` says which kinds the scenario leaves standing; `allowed` may narrow the
+   * kinds a class opens (the baseline's one template per class).
    */
-  openFor(left: Iterable<{ cls: TaskClass; count: number }>, usable: Uint8Array, planned: ArrayLike<number>): Map<number, number> {
+  openFor(
+    left: Iterable<{ cls: TaskClass; count: number }>, usable: Uint8Array, planned: ArrayLike<number>,
+    allowed: (cls: TaskClass, kind: Kind) => boolean = () => true,
+  ): Map<number, number> {
     const added = new Map<number, number>();
     const bins: PlannedBin[] = [];
     const perAz = new Map<string, number>();
@@ -229,7 +243,7 @@ export class PackingModel {
         let best: Kind | undefined;
         let bestScore = Infinity;
         for (const k of this.kinds) {
-          if (!info.kinds[k.index] || !usable[k.index]) continue;
+          if (!info.kinds[k.index] || !usable[k.index] || !allowed(l.cls, k)) continue;
           const n = Math.min(rem, emptyFit(l.cls, k));
           if (n <= 0) continue;
           const score = k.price / n;
@@ -252,9 +266,4 @@ export class PackingModel {
     }
     return added;
   }
-}
-
-/** Demand as a map, for callers that merge left-overs. */
-export function demandOf(left: Map<string, { cls: TaskClass; count: number }>): Demand[] {
-  return [...left.values()].map((l) => ({ cls: l.cls, count: l.count }));
 }

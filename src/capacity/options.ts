@@ -35,7 +35,7 @@ export interface CapacityOptions {
   readonly attributes?: readonly Attribute[];
   /** simulated time each what-if lets the scheduler work (default 10 minutes) */
   readonly settleMs?: number;
-  /** verification rounds before giving up (default 4) */
+  /** verification rounds before giving up (default 6) */
   readonly rounds?: number;
 }
 
@@ -80,7 +80,7 @@ export function resolveOptions(options: CapacityOptions): ResolvedOptions {
   if (options.trunking !== undefined && typeof options.trunking !== 'boolean') throw new InvalidParameterException('options.trunking: expected true or false');
   const settleMs = options.settleMs ?? DRAIN_SETTLE_MS;
   if (typeof settleMs !== 'number' || !Number.isFinite(settleMs) || settleMs < 0) throw new InvalidParameterException(`options.settleMs: expected milliseconds, 0 or more; got ${JSON.stringify(settleMs)}`);
-  const rounds = options.rounds ?? 4;
+  const rounds = options.rounds ?? 6;
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) throw new InvalidParameterException(`options.rounds: expected an integer from 1 to 100; got ${JSON.stringify(rounds)}`);
   if (options.attributes !== undefined && (!Array.isArray(options.attributes) || options.attributes.some((a) => typeof a?.name !== 'string'))) throw new InvalidParameterException('options.attributes: expected a list of { name, value } attributes');
   const registration: RegistrationContext = { agentVersion, release: releaseFor(agentVersion), facts };

@@ -184,8 +184,9 @@ export function planCapacity(goal: CapacityGoal, options: CapacityOptions): Capa
   trim(s, counts);
   balance(s, counts);
   let verification = verifyPlan(o.env, plannedGroups(kinds, counts), scenarios);
+  const repeats = new Map<string, number>();
   for (let round = 1; round < o.rounds && !verification.verified; round++) {
-    if (!addForShortfall(s, o.env.sim.state, o.facts.cluster, counts, verification)) break;
+    if (!addForShortfall(s, o.env.sim.state, o.facts.cluster, counts, verification, repeats)) break;
     verification = verifyPlan(o.env, plannedGroups(kinds, counts), scenarios);
   }
   const add = describeCounts(kinds, counts);

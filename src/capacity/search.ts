@@ -68,14 +68,14 @@ export function packsAll(s: Search, counts: ArrayLike<number>): boolean {
  * Adds instances until every scenario packs in the model. Returns the classes it could not find
  * room for on any kind (empty when it succeeded).
  */
-export function completeInModel(s: Search, counts: Int32Array): TaskClass[] {
+export function completeInModel(s: Search, counts: Int32Array, allowed?: (cls: TaskClass, kind: Kind) => boolean): TaskClass[] {
   for (let round = 0; round < 50; round++) {
     let changed = false;
     const stuck: TaskClass[] = [];
     s.scenarios.forEach((_, i) => {
       const left = packNeeds(s, i, counts);
       if (left.size === 0) return;
-      const added = s.model.openFor(left.values(), s.standing[i]!, counts);
+      const added = s.model.openFor(left.values(), s.standing[i]!, counts, allowed);
       for (const [k, n] of added) {
         counts[k] = counts[k]! + n;
         changed = true;
@@ -141,7 +141,21 @@ export function balance(s: Search, counts: Int32Array): void {
   const perAz = new Map<string, number>();
   for (const k of s.kinds) perAz.set(k.availabilityZone, (perAz.get(k.availabilityZone) ?? 0) + counts[k.index]!);
   const twin = (k: Kind, az: string) => s.kinds.find((o) => o.type === k.type && o.attributes === k.attributes && o.availabilityZone === az);
-  for (let moves = 0; moves < 1000; moves++) {
+  // First in bulk: each type's instances split evenly over the AZs, if that still packs.
+  const azs = [...perAz.keys()].sort();
+  for (const k of s.kinds) {
+    if (counts[k.index] === 0) continue;
+    const group = azs.map((az) => twin(k, az)).filter((o): o is Kind => o !== undefined);
+    const total = group.reduce((n, o) => n + counts[o.index]!, 0);
+    if (group.length < 2 || total < group.length) continue;
+    const before = group.map((o) => counts[o.index]!);
+    group.forEach((o, i) => { counts[o.index] = Math.floor(total / group.length) + (i < total % group.length ? 1 : 0); });
+    if (!packsAll(s, counts)) group.forEach((o, i) => { counts[o.index] = before[i]!; });
+  }
+  perAz.clear();
+  for (const k of s.kinds) perAz.set(k.availabilityZone, (perAz.get(k.availabilityZone) ?? 0) + counts[k.index]!);
+  // Then one instance at a time.
+  for (let moves = 0; moves < 200; moves++) {
     let moved = false;
     for (const k of s.kinds) {
       if (counts[k.index] === 0) continue;
@@ -170,12 +184,20 @@ export function balance(s: Search, counts: Int32Array): void {
 /**
  * After a verification that failed: for each scenario that left tasks short or stuck, instances
  * for those tasks on their own (the scheduler placed differently from the model); they join the
- * scenario's needs. Returns whether anything was added.
+ * scenario's needs. A class short again after a repair gets twice its shortfall the next time:
+ * the scheduler lets tasks without constraints take room on any instance (an arm64 one
+ * included), so room added for a constrained class is partly taken by others, round after
+ * round. Returns whether anything was added.
  */
-export function addForShortfall(s: Search, state: SimState, cluster: ClusterRecord, counts: Int32Array, verification: Verification): boolean {
+export function addForShortfall(s: Search, state: SimState, cluster: ClusterRecord, counts: Int32Array, verification: Verification, repeats: Map<string, number>): boolean {
   let added = false;
   verification.scenarios.forEach((outcome, i) => {
-    const demand = shortfallDemand(state, cluster, s.scenarios[i]!, outcome);
+    const demand = shortfallDemand(state, cluster, s.scenarios[i]!, outcome).map((d) => {
+      const key = `${i}/${d.cls.key}`;
+      const times = repeats.get(key) ?? 0;
+      repeats.set(key, times + 1);
+      return { cls: d.cls, count: d.count * 2 ** times };
+    });
     if (demand.length === 0) return;
     for (const d of demand) addDemand(s.needs[i]!, d.cls, d.count);
     for (const [k, n] of s.model.openFor(demand, s.standing[i]!, counts)) {
