@@ -8,7 +8,9 @@
  *   … --reps 5                     timed repetitions per cell (default 5)
  *   … --scenarios binpack,spread   only these scenarios (see SCENARIOS)
  *   … --naive 2000,100             naive tasks per fleet size, in --sizes order (default 2000,100)
- *   … --accountant real,lean       the real ResourceAccountant (default), and/or a lean stand-in (below)
+ *   … --accountant real,lean       the real ResourceAccountant (default), and/or a lean stand-in (below);
+ *                                  `journaled`: the real one, with the store and accountant journaled
+ *                                  and the call inside a transaction (committed), as an atomic ECS call runs
  *   … --small                      also time RunTask-sized calls (count 1 and 10), with the engine reusing its
  *                                  prepared structures between calls and without (a fresh set-up per call)
  *   … --warm-up                    call the engine's opt-in warmUp() first (shape-witnesses.ts); default: not
@@ -62,6 +64,7 @@ import type { TaskRequirements } from '../src/resources/types.js';
 import { SeededRandom } from '../src/sim/random.js';
 import { InstanceStore } from '../src/store/store.js';
 import { ChangeLog } from '../src/collections/change-log.js';
+import { Journal } from '../src/collections/journal.js';
 import { EcsSimulator } from '../src/index.js';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -243,10 +246,11 @@ class LeanAccountant {
   }
 }
 
-const ACCOUNTANTS = (arg('accountant') ?? 'real').split(',') as ('real' | 'lean')[];
+type AccountantKind = 'real' | 'lean' | 'journaled';
+const ACCOUNTANTS = (arg('accountant') ?? 'real').split(',') as AccountantKind[];
 
-function withAccountant(c: Cluster, kind: 'real' | 'lean'): ResourceAccountant {
-  return kind === 'real' ? c.accountant : (new LeanAccountant(c.store) as unknown as ResourceAccountant);
+function withAccountant(c: Cluster, kind: AccountantKind): ResourceAccountant {
+  return kind === 'lean' ? (new LeanAccountant(c.store) as unknown as ResourceAccountant) : c.accountant;
 }
 
 // ---- timing ----------------------------------------------------------------------------------------
@@ -260,14 +264,19 @@ interface Sample {
 }
 
 /** One call on a fresh cluster: wall time, and CPU time of the process (all threads, GC included). */
-function timeCall(fleet: readonly GeneratedInstance[], kind: 'real' | 'lean', run: (ctx: PlacementContext) => PlacementOutcome): Sample {
+function timeCall(fleet: readonly GeneratedInstance[], kind: AccountantKind, run: (ctx: PlacementContext) => PlacementOutcome): Sample {
   const cluster = build(fleet);
   const accountant = withAccountant(cluster, kind);
+  const journal = new Journal();
+  if (kind === 'journaled') {
+    cluster.store.useJournal(journal);
+    accountant.useJournal(journal);
+  }
   gc();
   const ctx: PlacementContext = { store: cluster.store, accountant, random: new SeededRandom(SEED) };
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  const outcome = run(ctx);
+  const outcome = kind === 'journaled' ? journal.atomically(() => run(ctx)) : run(ctx);
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = process.cpuUsage(c0);
   return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, outcome };

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * ecs-cluster-sim: the command line. One file per subcommand in `commands/`; this file picks the
- * subcommand and turns errors into `<ECS error name>: <message>` on stderr with exit code 2 for
- * bad input (1 for a fault of the simulator itself).
+ * subcommand and turns errors into `<ECS error name>: <message>` on stderr with exit status 2 for
+ * bad input (1 for a fault of the simulator itself); outcome.ts has the whole rule.
  */
 import { readFileSync } from 'node:fs';
 import { EcsError } from '../errors.js';
@@ -16,6 +16,7 @@ import { place } from './commands/place.js';
 import { query } from './commands/query.js';
 import { serve } from './commands/serve.js';
 import { whatif } from './commands/whatif.js';
+import { EXIT, EXIT_STATUS_HELP } from './outcome.js';
 
 const COMMANDS: readonly Command[] = [query, describe, place, drain, whatif, demo, generate, serve];
 
@@ -32,8 +33,9 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Every command that reads a cluster takes --data <file> (default: the bundled medium dataset),
---seed <n> and --json. Errors go to stderr as '<ECS error name>: <message>'; bad input exits
-with code 2.
+--seed <n> and --json. Errors go to stderr as '<ECS error name>: <message>'.
+
+${EXIT_STATUS_HELP}
 `;
 }
 
@@ -46,15 +48,15 @@ async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     process.stderr.write(programHelp());
-    return 2;
+    return EXIT.badInput;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(programHelp());
-    return 0;
+    return EXIT.complete;
   }
   if (name === '--version') {
     process.stdout.write(`${version()}\n`);
-    return 0;
+    return EXIT.complete;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) {
@@ -62,8 +64,8 @@ async function run(argv: string[]): Promise<number> {
     throw new UsageError(`${what}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`, USAGE);
   }
   if (wantsHelp(rest)) {
-    process.stdout.write(command.help);
-    return 0;
+    process.stdout.write(`${command.help}\n${EXIT_STATUS_HELP}\n`);
+    return EXIT.complete;
   }
   return command.run(rest);
 }
@@ -80,10 +82,10 @@ try {
   if (e instanceof EcsError && e.isClientFault) {
     process.stderr.write(`${e.name}: ${e.message}\n`);
     if (e instanceof UsageError) process.stderr.write(`usage: ${e.usage}\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.badInput;
   } else {
     const error = e as Error;
     process.stderr.write(`ServerException: ecs-cluster-sim failed: ${error.name}: ${error.message}\n${process.env['ECS_SIM_DEBUG'] ? `${error.stack}\n` : ''}`);
-    process.exitCode = 1;
+    process.exitCode = EXIT.fault;
   }
 }

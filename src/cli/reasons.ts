@@ -1,9 +1,14 @@
 /**
  * Why tasks could not be placed, summarised: RunTask-style failures (one reason per instance that
- * turned the task down) tallied by reason, and the one reason to name for the task. As ECS names
- * the "closest matching" instance in service events, the reason named is the one of the stage
- * the instances got furthest through (status, agent, attributes, resources, constraints), the
- * most common one within that stage.
+ * turned the first unplaced task down) tallied by reason, and the one reason to name for it.
+ *
+ * The reason named is what ran out across the cluster: among the instances that could take tasks
+ * at all (ACTIVE, agent connected, with the task's attributes), the reason that turned down the
+ * most of them, ties going to the later stage; only when no instance got that far, the commonest
+ * reason overall. Not ECS's "closest matching instance" of service events, which names one
+ * instance that got furthest: a memberOf constraint that turned down 4 instances would hide that
+ * CPU turned down the other 4,000. And not the commonest reason outright: a drained Availability
+ * Zone (STATUS) says nothing about why the rest of the cluster had no room.
  */
 import { placementStage } from '../placement/reasons.js';
 
@@ -23,13 +28,16 @@ export function sortedTally(tally: ReasonTally): ReasonTally {
   return Object.fromEntries(Object.entries(tally).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
 }
 
+/** Placement stages up to here decide whether an instance is a candidate at all (status, agent, attributes). */
+const CANDIDATE_STAGES = placementStage('ATTRIBUTE');
 
-/** The reason of the furthest stage reached, most instances first; undefined for an empty tally. */
-export function closestReason(tally: ReasonTally): string | undefined {
+/** The reason to name for a tally (see above); undefined for an empty tally. */
+export function headlineReason(tally: ReasonTally): string | undefined {
+  const entries = Object.entries(tally);
+  const candidates = entries.filter(([reason]) => placementStage(reason) > CANDIDATE_STAGES);
   let best: [string, number] | undefined;
-  for (const [reason, n] of Object.entries(tally)) {
-    const [s, b] = [placementStage(reason), best === undefined ? -1 : placementStage(best[0])];
-    if (best === undefined || s > b || (s === b && n > best[1])) best = [reason, n];
+  for (const [reason, n] of candidates.length > 0 ? candidates : entries) {
+    if (best === undefined || n > best[1] || (n === best[1] && placementStage(reason) > placementStage(best[0]))) best = [reason, n];
   }
   return best?.[0];
 }

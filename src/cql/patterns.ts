@@ -3,7 +3,7 @@
  * compilers then need the same matcher, so each pattern is compiled once.
  */
 import { LRUMap } from 'mnemonist';
-import { compileJavaRegex, type RegexCompileResult } from './regex.js';
+import { compileJavaRegex, type RegexCompileResult } from '../java-regex/index.js';
 
 const cache = new LRUMap<string, RegexCompileResult>(1024);
 

@@ -23,8 +23,9 @@
  *   (after the numbers) and counted toward the 100, but never matched by a task's ports [INF].
  */
 import type { Resource } from '../shapes.js';
-import type { InstanceStore } from '../store/store.js';
 import { ChangeLog } from '../collections/change-log.js';
+import { recording, type Journal } from '../collections/journal.js';
+import type { ContainerInstanceStore } from '../store/types.js';
 import { HeldReservation, LiveReservations } from './live-reservations.js';
 import type { Reservation, ResourceReason, TaskRequirements } from './types.js';
 
@@ -149,7 +150,7 @@ function stringSetResource(name: string, ports: ReadonlySet<number>, other: read
 }
 
 /**
- * Per-instance resource bookkeeping over an InstanceStore's slots.
+ * Per-instance resource bookkeeping over an ContainerInstanceStore's slots.
  *
  * @example
  * const accountant = new ResourceAccountant(store);
@@ -177,10 +178,21 @@ export class ResourceAccountant {
    */
   private readonly unfiled: HeldReservation[] = [];
 
-  /** Which slots' resources changed (reservations taken or given back, instances added or removed), for placement's reused structures. */
+  private journal: Journal | null = null;
+
+  /** Which slots' resources changed (reservations taken or given back, instances added or removed, undos), for placement's reused structures. */
   readonly changes = new ChangeLog();
 
-  constructor(readonly store: InstanceStore) {}
+  constructor(readonly store: ContainerInstanceStore) {}
+
+  /**
+   * Journals every later change in `journal`'s open transactions (null: none): instances added
+   * and removed, reservations taken and released. The remaining CPU, memory and ENI columns are
+   * the store's and journaled by it (give both the same journal). A clone starts without one.
+   */
+  useJournal(journal: Journal | null): void {
+    this.journal = journal;
+  }
 
   /** Adds the unfiled reservations to their slots' live lists. */
   private file(): void {
@@ -211,8 +223,8 @@ export class ResourceAccountant {
     const memory = numberOf(byName.get('MEMORY'), 'MEMORY');
     const tcp = portsOf(byName.get('PORTS'));
     const udp = portsOf(byName.get('PORTS_UDP'));
+    if (recording(this.journal)) this.recordPutState(this.journal, slot, undefined);
     this.ownSlotArray();
-    this.store.ownResourceColumns();
     const state: SlotState = {
       registeredCpu: cpu,
       registeredMemory: memory,
@@ -228,9 +240,19 @@ export class ResourceAccountant {
     };
     this.slots[slot] = state;
     this.ownedStates?.add(state);
-    this.store.remainingCpu[slot] = cpu;
-    this.store.remainingMemory[slot] = memory;
-    this.store.enisInUse[slot] = 0;
+    this.store.setRemainingResources(slot, cpu, memory, 0);
+    this.changes.note(slot);
+  }
+
+  private recordPutState(journal: Journal, slot: number, state: SlotState | undefined): void {
+    journal.record(() => this.putState(slot, state));
+  }
+
+  /** Sets a slot's state (for undos; the state object itself is left as it is). */
+  private putState(slot: number, state: SlotState | undefined): void {
+    this.file();
+    this.ownSlotArray();
+    this.slots[slot] = state;
     this.changes.note(slot);
   }
 
@@ -239,17 +261,13 @@ export class ResourceAccountant {
    * rather than crediting an instance that is gone (or a new one in the reused slot).
    */
   removeInstance(slot: number): void {
-    this.slotState(slot);
+    const state = this.slotState(slot);
     this.file();
+    // (A removed state is never changed again, so the undo may put the same object back.)
+    if (recording(this.journal)) this.recordPutState(this.journal, slot, state);
     this.ownSlotArray();
-    this.store.ownResourceColumns();
     this.slots[slot] = undefined;
-    // The store may have been grown (new arrays) since; always index the current ones.
-    if (slot < this.store.capacity) {
-      this.store.remainingCpu[slot] = 0;
-      this.store.remainingMemory[slot] = 0;
-      this.store.enisInUse[slot] = 0;
-    }
+    if (slot < this.store.capacity) this.store.setRemainingResources(slot, 0, 0, 0);
     this.changes.note(slot);
   }
 
@@ -327,11 +345,10 @@ export class ResourceAccountant {
 
   /** Applies a reservation already checked to fit. */
   private take(slot: number, shared: SlotState, r: HeldReservation): Reservation {
+    if (recording(this.journal)) this.recordTake(this.journal, r, shared.gpuFree);
     const s = this.writable(slot, shared);
     const store = this.store;
-    store.ownResourceColumns();
-    store.remainingCpu[slot]! -= r.cpu;
-    store.remainingMemory[slot]! -= r.memory;
+    store.setRemainingResources(slot, store.remainingCpu[slot]! - r.cpu, store.remainingMemory[slot]! - r.memory, store.enisInUse[slot]! + (r.eni ? 1 : 0));
     // Index loops: most tasks hold no ports or GPUs, and for-of over an empty array still costs.
     const { tcpPorts, udpPorts, gpuIds } = r;
     for (let i = 0; i < tcpPorts.length; i++) s.tcp.add(tcpPorts[i]!);
@@ -340,10 +357,30 @@ export class ResourceAccountant {
       for (let i = 0; i < gpuIds.length; i++) s.gpuHeld[s.gpuIds.indexOf(gpuIds[i]!)] = 1;
       s.gpuFree -= gpuIds.length;
     }
-    if (r.eni) store.enisInUse[slot]!++;
     this.unfiled.push(r);
     this.changes.note(slot);
     return r;
+  }
+
+  // (Undos are made in methods of their own: a closure over a hot method's parameters would make
+  // V8 allocate a context on every call, journal or not.)
+  private recordTake(journal: Journal, r: HeldReservation, gpuFree: number): void {
+    journal.record(() => this.untake(r, gpuFree));
+  }
+
+  /** The undo of `take`: the reservation's ports, GPUs and live entry gone (the store undoes its columns). */
+  private untake(r: HeldReservation, gpuFree: number): void {
+    const i = this.unfiled.lastIndexOf(r);
+    if (i >= 0) this.unfiled.splice(i, 1);
+    const current = this.slots[r.slot];
+    if (current === undefined) return;
+    const s = this.writable(r.slot, current);
+    s.live.delete(r);
+    for (const p of r.tcpPorts) s.tcp.delete(p);
+    for (const p of r.udpPorts) s.udp.delete(p);
+    for (const id of r.gpuIds) s.gpuHeld[s.gpuIds.indexOf(id)] = 0;
+    s.gpuFree = gpuFree;
+    this.changes.note(r.slot);
   }
 
   /**
@@ -356,17 +393,32 @@ export class ResourceAccountant {
     if (current === undefined || !current.live.has(r)) {
       throw new AccountantError(`release: the reservation on slot ${r.slot} is not live (released already, its instance was removed, or it is from another accountant)`);
     }
+    if (recording(this.journal)) this.recordRelease(this.journal, r as HeldReservation, current.gpuFree);
     const s = this.writable(r.slot, current);
     s.live.delete(r);
     const store = this.store;
-    store.ownResourceColumns();
-    store.remainingCpu[r.slot]! += r.cpu;
-    store.remainingMemory[r.slot]! += r.memory;
+    store.setRemainingResources(r.slot, store.remainingCpu[r.slot]! + r.cpu, store.remainingMemory[r.slot]! + r.memory, store.enisInUse[r.slot]! - (r.eni ? 1 : 0));
     for (const p of r.tcpPorts) s.tcp.delete(p);
     for (const p of r.udpPorts) s.udp.delete(p);
     for (const id of r.gpuIds) s.gpuHeld[s.gpuIds.indexOf(id)] = 0;
     s.gpuFree += r.gpuIds.length;
-    if (r.eni) store.enisInUse[r.slot]!--;
+    this.changes.note(r.slot);
+  }
+
+  private recordRelease(journal: Journal, r: HeldReservation, gpuFree: number): void {
+    journal.record(() => this.unrelease(r, gpuFree));
+  }
+
+  /** The undo of `release`: the reservation live again, in its place, with its ports and GPUs. */
+  private unrelease(r: HeldReservation, gpuFree: number): void {
+    const current = this.slots[r.slot];
+    if (current === undefined) return;
+    const s = this.writable(r.slot, current);
+    s.live.restore(r);
+    for (const p of r.tcpPorts) s.tcp.add(p);
+    for (const p of r.udpPorts) s.udp.add(p);
+    for (const id of r.gpuIds) s.gpuHeld[s.gpuIds.indexOf(id)] = 1;
+    s.gpuFree = gpuFree;
     this.changes.note(r.slot);
   }
 
@@ -421,7 +473,7 @@ export class ResourceAccountant {
    * what-if forks). Nothing is copied now: both sides share the slot states, and each copies a
    * state the first time it changes it.
    */
-  cloneFor(store: InstanceStore): ResourceAccountant {
+  cloneFor(store: ContainerInstanceStore): ResourceAccountant {
     this.file(); // both sides must see every live reservation in the shared states
     if (store.size !== this.store.size || store.liveCount !== this.store.liveCount) {
       throw new AccountantError('cloneFor: the target store is not a clone of this accountant\'s store');

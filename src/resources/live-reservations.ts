@@ -82,6 +82,21 @@ export class LiveReservations implements Iterable<Reservation> {
     return true;
   }
 
+  /** Puts back a reservation `delete` removed (undoing it): in its place by sequence number. */
+  restore(r: HeldReservation): void {
+    const seq = HeldReservation.sequenceOf(r);
+    const i = this.lowerBound(seq);
+    if (i < this.sequences.length && this.sequences[i] === seq) {
+      if (this.entries[i] === null) {
+        this.entries[i] = r;
+        this.holes--;
+      }
+      return;
+    }
+    this.entries.splice(i, 0, r);
+    this.sequences.splice(i, 0, seq);
+  }
+
   /** An independent copy (for forks): same reservations, own lists. */
   clone(): LiveReservations {
     const copy = new LiveReservations();
@@ -98,6 +113,12 @@ export class LiveReservations implements Iterable<Reservation> {
   private indexOf(r: Reservation): number {
     const seq = HeldReservation.sequenceOf(r);
     if (seq < 0) return -1;
+    const lo = this.lowerBound(seq);
+    return lo < this.sequences.length && this.entries[lo] === r ? lo : -1;
+  }
+
+  /** The first index whose sequence number is not below `seq`. */
+  private lowerBound(seq: number): number {
     const sequences = this.sequences;
     let lo = 0;
     let hi = sequences.length;
@@ -106,7 +127,7 @@ export class LiveReservations implements Iterable<Reservation> {
       if (sequences[mid]! < seq) lo = mid + 1;
       else hi = mid;
     }
-    return lo < sequences.length && this.entries[lo] === r ? lo : -1;
+    return lo;
   }
 
   private compact(): void {

@@ -2,6 +2,7 @@
  * Seeded randomness: every random choice of the simulator draws from one of these, so the same
  * seed replays the same run.
  */
+import { recording, type Journal } from '../collections/journal.js';
 
 /** A function returning seeded floats in [0, 1). */
 export function prng(seed: number): () => number {
@@ -9,14 +10,51 @@ export function prng(seed: number): () => number {
   return () => random.next();
 }
 
-/** A seeded source of ids and choices, with its state exposed for snapshots. */
+/**
+ * A seeded source of ids and choices, with its state exposed for snapshots.
+ *
+ * Journal (`useJournal`): in an open transaction the state is saved once, before the first draw
+ * (or change of `state`) of each transaction or savepoint, and put back by a rollback.
+ *
+ * @example
+ * const random = new SeededRandom(42);
+ * random.uuid(); // the same id for the same seed, every run
+ */
 export class SeededRandom {
-  constructor(public state: number) {}
+  private current: number;
+  private journal: Journal | null = null;
+  /** The journal epoch in which the state was last saved. */
+  private savedEpoch = -1;
+
+  constructor(state: number) {
+    this.current = state;
+  }
+
+  /** Journals every later change in `journal`'s open transactions (null: none). */
+  useJournal(journal: Journal | null): void {
+    this.journal = journal;
+  }
+
+  get state(): number {
+    return this.current;
+  }
+
+  set state(state: number) {
+    if (recording(this.journal)) this.save(this.journal);
+    this.current = state;
+  }
+
+  private save(journal: Journal): void {
+    if (this.savedEpoch === journal.epoch) return;
+    const state = this.current;
+    journal.record(() => (this.current = state));
+    this.savedEpoch = journal.epoch;
+  }
 
   /** The next float in [0, 1): mulberry32, a small, fast 32-bit PRNG (public domain). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
+    if (this.journal !== null && this.journal.depth !== 0) this.save(this.journal);
+    let t = (this.current = (this.current + 0x6d2b79f5) >>> 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;

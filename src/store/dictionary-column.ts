@@ -4,8 +4,8 @@
  * bitset of the slots where the value is present. Codes are never reused, so a test computed
  * over codes 1..n stays valid when the dictionary grows and only new codes need testing.
  */
-import { clearBit, setBit, wordsFor, type Bits } from './bits.js';
-import { PostingList } from './posting.js';
+import { clearBit, setBit, wordsFor, type Bits } from '../collections/bits.js';
+import { PostingList } from '../collections/posting.js';
 
 export class DictionaryColumn {
   /** code per slot; 0 = absent */

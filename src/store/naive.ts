@@ -5,7 +5,7 @@
  */
 import { evaluate, parseFilter, type Expr } from '../cql/index.js';
 import type { ContainerInstance } from '../shapes.js';
-import type { QueryOptions } from './query.js';
+import type { QueryOptions } from './types.js';
 import { StoreError } from './store.js';
 
 interface Entry {

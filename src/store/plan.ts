@@ -12,43 +12,32 @@
  * Plans hold no store state beyond memos keyed by column, so one plan serves every store.
  */
 import { groupTest, presentValueTest, print, readRegisteredAt, readTaskCount, type CompareOp, type Expr, type Leaf, type TextTest } from '../cql/index.js';
-import { and, andNot, or, popcount, setBit, type Bits } from './bits.js';
+import { and, andNot, or, popcount, setBit, type Bits } from '../collections/bits.js';
 import type { DictionaryColumn } from './dictionary-column.js';
-import type { InstanceStore } from './store.js';
+import type { PlanExplanation, StoreColumns } from './types.js';
 
-/** One node of the plan, as `explain` shows it. */
-export interface PlanExplanation {
-  /** The CQL of the node (normalised), or `and` / `or` / `not`. */
-  readonly node: string;
-  /** How the node finds its slots. */
-  readonly strategy: string;
-  /** Slots the planner expected, before running. */
-  readonly estimated: number;
-  /** Slots the node selected. */
-  readonly actual: number;
-  readonly children: readonly PlanExplanation[];
-}
+export type { PlanExplanation } from './types.js';
 
 export abstract class PlanNode {
   abstract readonly label: string;
   abstract readonly strategy: string;
   children: readonly PlanNode[] = [];
   /** Expected number of selected slots; cheap. */
-  abstract estimate(store: InstanceStore): number;
+  abstract estimate(store: StoreColumns): number;
   /**
    * The exact set of live slots selected (never a slot that is not live), as a bitset from
    * `store.takeBits()` that the caller owns and hands back with `store.giveBits()`.
    */
-  abstract run(store: InstanceStore): Bits;
+  abstract run(store: StoreColumns): Bits;
   /** Whether one live slot is selected, for filtering a few candidates; null where costly. */
-  testSlot: ((store: InstanceStore, slot: number) => boolean) | null = null;
+  testSlot: ((store: StoreColumns, slot: number) => boolean) | null = null;
   /**
    * The selected slots in ascending order, in a new array the caller owns, gathered without
    * bitsets (from posting lists); null
    * where the node cannot enumerate its slots directly. Worth it when few slots are selected:
    * the cost follows the answer's size, not the store's.
    */
-  candidates: ((store: InstanceStore) => Int32Array) | null = null;
+  candidates: ((store: StoreColumns) => Int32Array) | null = null;
 }
 
 /** Ascending, duplicate-free union of ascending slot lists, merged pairwise (O(n log k)). */
@@ -98,7 +87,7 @@ class DictionaryLeaf extends PlanNode {
   readonly strategy = 'dictionary: test each distinct value, union its posting list';
   private readonly memos = new WeakMap<DictionaryColumn, CodeMemo>();
 
-  constructor(readonly label: string, private readonly column: (s: InstanceStore) => DictionaryColumn | undefined, private readonly test: TextTest) {
+  constructor(readonly label: string, private readonly column: (s: StoreColumns) => DictionaryColumn | undefined, private readonly test: TextTest) {
     super();
     this.testSlot = (store, slot) => {
       const column = this.column(store);
@@ -138,7 +127,7 @@ class DictionaryLeaf extends PlanNode {
     return memo;
   }
 
-  estimate(store: InstanceStore): number {
+  estimate(store: StoreColumns): number {
     const column = this.column(store);
     if (column === undefined) return 0;
     let n = 0;
@@ -146,7 +135,7 @@ class DictionaryLeaf extends PlanNode {
     return n;
   }
 
-  run(store: InstanceStore): Bits {
+  run(store: StoreColumns): Bits {
     const out = store.takeBits();
     const column = this.column(store);
     if (column === undefined) return out;
@@ -163,7 +152,7 @@ class DictionaryLeaf extends PlanNode {
 class AbsentLeaf extends PlanNode {
   readonly strategy = 'complement of the attribute-present bitset';
 
-  constructor(readonly label: string, private readonly column: (s: InstanceStore) => DictionaryColumn | undefined) {
+  constructor(readonly label: string, private readonly column: (s: StoreColumns) => DictionaryColumn | undefined) {
     super();
     this.testSlot = (store, slot) => {
       const column = this.column(store);
@@ -171,11 +160,11 @@ class AbsentLeaf extends PlanNode {
     };
   }
 
-  estimate(store: InstanceStore): number {
+  estimate(store: StoreColumns): number {
     return store.liveCount - (this.column(store)?.presentCount ?? 0);
   }
 
-  run(store: InstanceStore): Bits {
+  run(store: StoreColumns): Bits {
     const out = store.takeBits();
     const column = this.column(store);
     return column === undefined ? (out.set(store.live), out) : andNot(out, store.live, column.present);
@@ -216,7 +205,7 @@ class GroupLeaf extends PlanNode {
     return v;
   }
 
-  estimate(store: InstanceStore): number {
+  estimate(store: StoreColumns): number {
     const withTasks = popcount(store.withTasks);
     if (this.group.exists) return this.group.negated ? store.liveCount - withTasks : withTasks;
     let n = 0;
@@ -224,7 +213,7 @@ class GroupLeaf extends PlanNode {
     return this.group.negated ? Math.max(0, withTasks - n) : Math.min(n, withTasks);
   }
 
-  run(store: InstanceStore): Bits {
+  run(store: StoreColumns): Bits {
     const out = store.takeBits();
     if (this.group.exists) {
       return this.group.negated ? andNot(out, store.live, store.withTasks) : (out.set(store.withTasks), out);
@@ -260,13 +249,13 @@ class Ec2InstanceIdLeaf extends PlanNode {
     };
   }
 
-  estimate(store: InstanceStore): number {
+  estimate(store: StoreColumns): number {
     if (this.lookups === null) return store.liveCount;
     const n = this.lookups.reduce((sum, id) => sum + store.slotsWithEc2Id(id).length, 0);
     return this.negated ? popcount(store.withEc2Id) - n : n;
   }
 
-  run(store: InstanceStore): Bits {
+  run(store: StoreColumns): Bits {
     const out = store.takeBits();
     if (this.lookups !== null) {
       for (const id of this.lookups) for (const slot of store.slotsWithEc2Id(id)) setBit(out, slot);
@@ -289,7 +278,7 @@ class RangeLeaf extends PlanNode {
     readonly label: string,
     /** the column's name, so two ranges on one column can be merged */
     readonly columnName: string,
-    private readonly column: (s: InstanceStore) => Int32Array | Float64Array,
+    private readonly column: (s: StoreColumns) => Int32Array | Float64Array,
     private readonly lo: number,
     private readonly hi: number,
     readonly outside: boolean,
@@ -303,7 +292,7 @@ class RangeLeaf extends PlanNode {
     };
   }
 
-  estimate(store: InstanceStore): number {
+  estimate(store: StoreColumns): number {
     return Math.round(store.liveCount * this.selectivity);
   }
 
@@ -313,7 +302,7 @@ class RangeLeaf extends PlanNode {
       Math.max(this.lo, other.lo), Math.min(this.hi, other.hi), false, Math.min(this.selectivity, other.selectivity));
   }
 
-  run(store: InstanceStore): Bits {
+  run(store: StoreColumns): Bits {
     const out = store.takeBits();
     const col = this.column(store);
     if (this.outside) outsideKernel(col, this.lo, this.hi, store.live, out);
@@ -393,11 +382,11 @@ class AndPlan extends PlanNode {
     }
   }
 
-  estimate(store: InstanceStore): number {
+  estimate(store: StoreColumns): number {
     return Math.min(...this.children.map((c) => c.estimate(store)));
   }
 
-  run(store: InstanceStore): Bits {
+  run(store: StoreColumns): Bits {
     const ordered = this.children.map((c) => ({ c, e: c.estimate(store) })).sort((a, b) => a.e - b.e).map((x) => x.c);
     const bits = ordered[0]!.run(store);
     let count = popcount(bits);
@@ -430,11 +419,11 @@ class OrPlan extends PlanNode {
     }
   }
 
-  estimate(store: InstanceStore): number {
+  estimate(store: StoreColumns): number {
     return Math.min(store.liveCount, this.children.reduce((n, c) => n + c.estimate(store), 0));
   }
 
-  run(store: InstanceStore): Bits {
+  run(store: StoreColumns): Bits {
     const bits = this.children[0]!.run(store);
     for (let i = 1; i < this.children.length; i++) {
       const other = this.children[i]!.run(store);
@@ -455,24 +444,24 @@ class NotPlan extends PlanNode {
     if (test !== null) this.testSlot = (store, slot) => !test(store, slot);
   }
 
-  estimate(store: InstanceStore): number {
+  estimate(store: StoreColumns): number {
     return Math.max(0, store.liveCount - this.child.estimate(store));
   }
 
-  run(store: InstanceStore): Bits {
+  run(store: StoreColumns): Bits {
     const bits = this.child.run(store);
     return andNot(bits, store.live, bits);
   }
 }
 
-function countAndGive(bits: Bits, store: InstanceStore): number {
+function countAndGive(bits: Bits, store: StoreColumns): number {
   const n = popcount(bits);
   store.giveBits(bits);
   return n;
 }
 
 /** A slot test for a child that can only enumerate: membership in its (sorted) slots. */
-function slotTestOf(node: PlanNode): (store: InstanceStore, slot: number) => boolean {
+function slotTestOf(node: PlanNode): (store: StoreColumns, slot: number) => boolean {
   let cached: Int32Array | null = null;
   return (store, slot) => {
     cached ??= node.candidates!(store);
@@ -490,7 +479,7 @@ function slotTestOf(node: PlanNode): (store: InstanceStore, slot: number) => boo
 }
 
 /** Clears the bits of candidates that fail `test`; returns how many remain. */
-function filterInPlace(bits: Bits, store: InstanceStore, test: (store: InstanceStore, slot: number) => boolean): number {
+function filterInPlace(bits: Bits, store: StoreColumns, test: (store: StoreColumns, slot: number) => boolean): number {
   let count = 0;
   for (let w = 0; w < bits.length; w++) {
     let v = bits[w]!;
@@ -605,7 +594,7 @@ export function AndPlanOf(children: readonly PlanNode[]): PlanNode {
 }
 
 /** Runs every node on its own to report estimated and actual counts. */
-export function explainPlan(node: PlanNode, store: InstanceStore): PlanExplanation {
+export function explainPlan(node: PlanNode, store: StoreColumns): PlanExplanation {
   return {
     node: node.label,
     strategy: node.strategy,

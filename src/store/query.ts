@@ -4,20 +4,11 @@
  */
 import { LRUMap } from 'mnemonist';
 import { parseFilter, type Expr } from '../cql/index.js';
-import { collect } from './bits.js';
-import { AndPlanOf, explainPlan, plan, statusPlan, type PlanExplanation, type PlanNode } from './plan.js';
-import type { InstanceStore } from './store.js';
+import { collect } from '../collections/bits.js';
+import { AndPlanOf, explainPlan, plan, statusPlan, type PlanNode } from './plan.js';
+import type { PlanExplanation, QueryOptions, StoreColumns } from './types.js';
 
-export interface QueryOptions {
-  /** Only instances with one of these statuses. */
-  readonly status?: string | readonly string[];
-  /**
-   * How to execute: `auto` (default) gathers few expected matches from posting lists and
-   * computes the rest with bitsets; `bitsets` and `postings` force one way (postings only where
-   * the plan can enumerate), for differential tests and benchmarks.
-   */
-  readonly path?: 'auto' | 'bitsets' | 'postings';
-}
+export type { QueryOptions } from './types.js';
 
 /** Plans by filter text. A plan holds no store state (see plan.ts), so it never goes stale. */
 const planCache = new LRUMap<string, PlanNode>(4096);
@@ -48,7 +39,7 @@ function withStatus(node: PlanNode | null, options: QueryOptions | undefined): P
  * Live slots that match, in registration order. A null or blank filter matches every instance.
  * @throws CqlSyntaxError for a bad filter.
  */
-export function querySlots(store: InstanceStore, filter: string | Expr | null, options?: QueryOptions): Int32Array {
+export function querySlots(store: StoreColumns, filter: string | Expr | null, options?: QueryOptions): Int32Array {
   const node = withStatus(filter === null || (typeof filter === 'string' && filter.trim() === '') ? null : planFor(filter), options);
   // Few matches: gather them from posting lists, never touching a store-wide bitset.
   const path = options?.path ?? 'auto';
@@ -74,6 +65,6 @@ function sortBySequence(slots: Int32Array, sequence: Float64Array): void {
   slots.sort((a, b) => sequence[a]! - sequence[b]!);
 }
 
-export function explainQuery(store: InstanceStore, filter: string | Expr, options?: QueryOptions): PlanExplanation {
+export function explainQuery(store: StoreColumns, filter: string | Expr, options?: QueryOptions): PlanExplanation {
   return explainPlan(withStatus(planFor(filter), options)!, store);
 }

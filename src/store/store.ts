@@ -3,16 +3,28 @@
  * typed-array columns, text fields dictionary-encoded with posting lists, and the task
  * groups on each instance indexed by group. Every mutation keeps every index exact; the
  * planner (`plan.ts`) reads them to answer CQL queries.
+ *
+ * Journal: with a transaction open (`useJournal`), each mutation validates, then records one
+ * undo holding the before-image of what it may touch, then writes. An undo sets things back to
+ * that image through the same copy-on-write helpers (so a fork made meanwhile is never written),
+ * and each of its steps is idempotent, so it also repairs a mutation that stopped half-way.
+ * Restored exactly: slots, columns, dictionary codes, presence bitsets, posting-list contents,
+ * ec2 id lists, per-slot group maps (key order too), attribute and group names (names first seen
+ * in the undone change are dropped, so ordinals are as before). Not restored, being invisible to
+ * every read: grown capacity, a posting list's internal order (readers sort), dictionary values
+ * first seen in the undone change (kept with empty posting lists: codes are never reused, which
+ * keeps the planner's per-code memos valid), and `revision`, which every undo bumps instead.
  */
 import type { Attribute, ContainerInstance } from '../shapes.js';
-import { clearBit, hasBit, setBit, wordsFor, type Bits } from './bits.js';
+import { clearBit, hasBit, setBit, wordsFor, type Bits } from '../collections/bits.js';
 import { DictionaryColumn, grownFloat64, grownInt32 } from './dictionary-column.js';
 import type { Expr } from '../cql/index.js';
-import type { PlanExplanation } from './plan.js';
 import { ChangeLog } from '../collections/change-log.js';
-import { CowMap } from './cow-map.js';
-import { SlotPostingList } from './posting.js';
-import { explainQuery, querySlots, type QueryOptions } from './query.js';
+import { CowMap } from '../collections/cow-map.js';
+import { recording, type Journal } from '../collections/journal.js';
+import { SlotPostingList } from '../collections/posting.js';
+import { explainQuery, querySlots } from './query.js';
+import type { ContainerInstanceStore, PlanExplanation, QueryOptions } from './types.js';
 
 const INITIAL_CAPACITY = 64;
 
@@ -33,13 +45,25 @@ const ALL_SHARED = SLOTS | COUNTS | REGISTERED_AT | RESOURCES | EC2 | GROUPS;
 
 export class StoreError extends Error {}
 
+/** A slot's numeric columns: sequence, running and pending tasks, registeredAt, remaining CPU, memory, ENIs in use. */
+type Row = readonly [number, number, number, number, number, number, number];
+
+type FixedColumn = 'status' | 'agentConnected' | 'agentVersion';
+const FIXED_COLUMNS: readonly FixedColumn[] = ['status', 'agentConnected', 'agentVersion'];
+
 function grownBits(bits: Bits, capacity: number): Bits {
   const grown = new Uint32Array(wordsFor(capacity));
   grown.set(bits);
   return grown;
 }
 
-export class InstanceStore {
+/**
+ * @example
+ * const store = new InstanceStore();
+ * store.register({ containerInstanceArn: arn, status: 'ACTIVE', attributes: [{ name: 'stack', value: 'prod' }] });
+ * store.query('attribute:stack == prod'); // [arn]
+ */
+export class InstanceStore implements ContainerInstanceStore {
   /** Slots allocated so far (live or freed); every column has at least this many rows. */
   size = 0;
   capacity = INITIAL_CAPACITY;
@@ -91,13 +115,23 @@ export class InstanceStore {
   /** Slots whose group map this side owns; null when it owns them all (never forked). */
   private ownedGroupMaps: Bits | null = null;
 
-  /** Bumped by every mutation; cached query results compare it. */
+  /** Bumped by every mutation (and every undo); cached query results compare it. */
   revision = 0;
   /**
    * Which slots changed (status, agent, counts, task groups), for readers that keep structures
-   * across mutations (placement); registrations, deregistrations and attribute changes note "all".
+   * across mutations (placement); registrations, deregistrations, attribute changes and undos
+   * note "all".
    */
   readonly changes = new ChangeLog();
+
+  private journal: Journal | null = null;
+  /**
+   * Per slot, the journal epoch in which its remaining resources (bit 0 of the pair) and its
+   * group map were last saved: placement changes the same slots many times in one call, and
+   * only the first change of a transaction needs an undo (the earliest undo runs last).
+   */
+  private resourcesSaved = new Int32Array(0);
+  private groupsSaved = new Int32Array(0);
 
   constructor() {
     // Before the first fork this side owns everything it holds.
@@ -140,11 +174,52 @@ export class InstanceStore {
     return this.slotByArn.has(arn);
   }
 
+  /** Journals every later change in `journal`'s open transactions (null: none). A clone starts without one. */
+  useJournal(journal: Journal | null): void {
+    this.journal = journal;
+    this.resourcesSaved = new Int32Array(0);
+    this.groupsSaved = new Int32Array(0);
+  }
+
+  /** Whether `slot` was not yet saved in `stamps` in the journal's epoch; stamps it. */
+  private firstTouch(stamps: 'resourcesSaved' | 'groupsSaved', slot: number, journal: Journal): boolean {
+    let saved = this[stamps];
+    if (slot >= saved.length) {
+      const grown = new Int32Array(this.capacity).fill(-1);
+      grown.set(saved);
+      this[stamps] = saved = grown;
+    }
+    if (saved[slot] === journal.epoch) return false;
+    saved[slot] = journal.epoch;
+    return true;
+  }
+
+  /** In an open transaction, saves a slot's group map (once per transaction) before it changes. */
+  private saveGroups(slot: number, journal: Journal): void {
+    if (!this.firstTouch('groupsSaved', slot, journal)) return;
+    const groups = this.groupsBySlot[slot];
+    const saved = groups === undefined ? undefined : new Map(groups);
+    const groupNames = this.groupPostings.size;
+    try {
+      journal.record(() => {
+        this.restoreGroups(slot, saved);
+        this.dropNamesFrom(this.attributes.size, groupNames);
+        this.revision++;
+        this.changes.noteAll();
+      });
+    } catch (error) {
+      this.groupsSaved[slot] = -1; // not saved after all
+      throw error;
+    }
+  }
+
   /** Adds an instance (its `containerInstanceArn` must be new) and the groups of its tasks. */
   register(instance: ContainerInstance, taskGroups: Iterable<string> = []): number {
     const arn = instance.containerInstanceArn;
     if (arn === undefined) throw new StoreError('a container instance needs a containerInstanceArn');
     if (this.slotByArn.has(arn)) throw new StoreError(`container instance ${arn} is already in the store`);
+    const groups = [...taskGroups];
+    if (recording(this.journal)) this.journal.record(this.registerUndo(arn));
     this.own(SLOTS | COUNTS | REGISTERED_AT | RESOURCES);
     const slot = this.allocate();
     this.arns[slot] = arn;
@@ -164,7 +239,7 @@ export class InstanceStore {
     for (const a of instance.attributes ?? []) {
       if (a.name !== undefined) this.columnFor(a.name).set(slot, a.value ?? '');
     }
-    for (const g of taskGroups) this.addTaskAt(slot, g);
+    for (const g of groups) this.addTaskAt(slot, g);
     setBit(this.live, slot);
     this.liveCount++;
     this.revision++;
@@ -172,13 +247,51 @@ export class InstanceStore {
     return slot;
   }
 
+  /** The undo of a registration about to happen: free the slot it will take, as it was. */
+  private registerUndo(arn: string): () => void {
+    const reused = this.freeSlots.length > 0;
+    const slot = reused ? this.freeSlots[this.freeSlots.length - 1]! : this.size;
+    const { nextSequence, slotOrderDiffers, liveCount } = this;
+    const names = this.attributes.size;
+    const groupNames = this.groupPostings.size;
+    const row = slot < this.size ? this.rowAt(slot) : null;
+    return () => {
+      this.clearSlot(slot);
+      if (this.slotByArn.peek(arn) === slot) this.slotByArn.delete(arn);
+      this.own(SLOTS);
+      this.arns[slot] = undefined;
+      if (row !== null) this.setRow(slot, row);
+      if (reused) {
+        if (this.freeSlots[this.freeSlots.length - 1] !== slot) this.freeSlots.push(slot);
+      } else if (this.size === slot + 1) this.size = slot;
+      this.nextSequence = nextSequence;
+      this.slotOrderDiffers = slotOrderDiffers;
+      this.liveCount = liveCount;
+      this.dropNamesFrom(names, groupNames);
+      this.revision++;
+      this.changes.noteAll();
+    };
+  }
+
   /** Removes an instance and everything indexed about it; its slot is reused later. */
   deregister(arn: string): void {
     const slot = this.slotOf(arn);
+    if (recording(this.journal)) this.journal.record(this.deregisterUndo(arn, slot));
+    this.clearSlot(slot);
+    this.slotByArn.delete(arn);
+    // (clearSlot made live, arns and withTasks this side's)
+    this.arns[slot] = undefined;
+    this.freeSlots.push(slot);
+    this.liveCount--;
+    if (this.liveCount === 0) this.slotOrderDiffers = false;
+    this.revision++;
+    this.changes.noteAll();
+  }
+
+  /** Clears every index entry of a slot and its live bit (idempotent). */
+  private clearSlot(slot: number): void {
     this.own(SLOTS | GROUPS);
-    if (this.status.get(slot) !== undefined) this.fixedColumn('status').clear(slot);
-    if (this.agentConnected.get(slot) !== undefined) this.fixedColumn('agentConnected').clear(slot);
-    if (this.agentVersion.get(slot) !== undefined) this.fixedColumn('agentVersion').clear(slot);
+    for (const name of FIXED_COLUMNS) if (this[name].get(slot) !== undefined) this.fixedColumn(name).clear(slot);
     for (const [name, column] of this.attributes) if (column.get(slot) !== undefined) this.columnFor(name).clear(slot);
     this.unlinkEc2Id(slot);
     const groups = this.groupsBySlot[slot];
@@ -186,14 +299,93 @@ export class InstanceStore {
     this.groupsBySlot[slot] = undefined;
     clearBit(this.withTasks, slot);
     clearBit(this.live, slot);
-    this.slotByArn.delete(arn);
-    // (own(SLOTS | GROUPS) above made live, arns and withTasks this side's)
-    this.arns[slot] = undefined;
-    this.freeSlots.push(slot);
-    this.liveCount--;
-    if (this.liveCount === 0) this.slotOrderDiffers = false;
-    this.revision++;
-    this.changes.noteAll();
+  }
+
+  /** The undo of a deregistration about to happen: everything indexed about the slot, put back. */
+  private deregisterUndo(arn: string, slot: number): () => void {
+    const texts = this.textsAt(slot);
+    const ec2Id = this.ec2InstanceIds[slot];
+    const ec2Entry = ec2Id === undefined ? undefined : this.slotsByEc2Id.peek(ec2Id);
+    const groups = this.groupsBySlot[slot];
+    const savedGroups = groups === undefined ? undefined : new Map(groups);
+    const { liveCount, slotOrderDiffers } = this;
+    return () => {
+      this.own(SLOTS | EC2);
+      if (this.freeSlots[this.freeSlots.length - 1] === slot) this.freeSlots.pop();
+      this.arns[slot] = arn;
+      if (!this.slotByArn.has(arn)) this.slotByArn.set(arn, slot);
+      for (const [name, code] of texts) this.restoreText(name, slot, code);
+      if (ec2Id !== undefined && ec2Entry !== undefined) {
+        this.ec2InstanceIds[slot] = ec2Id;
+        this.slotsByEc2Id.set(ec2Id, ec2Entry);
+        setBit(this.withEc2Id, slot);
+      }
+      this.restoreGroups(slot, savedGroups);
+      setBit(this.live, slot);
+      this.liveCount = liveCount;
+      this.slotOrderDiffers = slotOrderDiffers;
+      this.revision++;
+      this.changes.noteAll();
+    };
+  }
+
+  /** The dictionary codes of a slot: fixed columns by their name, attributes as `attribute:<name>`. */
+  private textsAt(slot: number): [string, number][] {
+    const out: [string, number][] = [];
+    for (const name of FIXED_COLUMNS) {
+      const code = this[name].codes[slot]!;
+      if (code !== 0) out.push([name, code]);
+    }
+    for (const [name, column] of this.attributes) {
+      const code = column.codes[slot]!;
+      if (code !== 0) out.push([`attribute:${name}`, code]);
+    }
+    return out;
+  }
+
+  /** Sets a slot's code in a column named as `textsAt` names it (0: absent); the column must exist. */
+  private restoreText(name: string, slot: number, code: number): void {
+    const attribute = name.startsWith('attribute:') ? name.slice('attribute:'.length) : null;
+    const current = attribute === null ? this[name as FixedColumn] : this.attributes.get(attribute);
+    if (current === undefined || current.codes[slot] === code) return;
+    const column = attribute === null ? this.fixedColumn(name as FixedColumn) : this.columnFor(attribute);
+    if (code === 0) column.clear(slot);
+    else column.set(slot, column.values[code]!);
+  }
+
+  /** A slot's group map set back to `saved` (a copy; undefined: none), postings and withTasks with it. */
+  private restoreGroups(slot: number, saved: ReadonlyMap<string, number> | undefined): void {
+    this.own(GROUPS);
+    const current = this.groupsBySlot[slot];
+    if (current !== undefined) {
+      for (const g of current.keys()) if (!saved?.has(g) && this.groupPostings.get(g)?.hasSlot(slot)) this.postingFor(g).removeSlot(slot);
+    }
+    if (saved !== undefined) for (const g of saved.keys()) if (!this.postingFor(g).hasSlot(slot)) this.postingFor(g).addSlot(slot);
+    this.groupsBySlot[slot] = saved === undefined ? undefined : new Map(saved);
+    if (this.ownedGroupMaps !== null) setBit(this.ownedGroupMaps, slot);
+    if (saved !== undefined && saved.size > 0) setBit(this.withTasks, slot);
+    else clearBit(this.withTasks, slot);
+  }
+
+  /** Drops attribute columns and group posting lists first seen after the store had `names` / `groupNames` of them. */
+  private dropNamesFrom(names: number, groupNames: number): void {
+    if (this.attributes.size > names) for (const [name, column] of this.attributes) if (column.ordinal >= names) this.attributes.delete(name);
+    if (this.groupPostings.size > groupNames) {
+      let i = 0;
+      for (const g of this.groupPostings.keys()) if (i++ >= groupNames) this.groupPostings.delete(g);
+    }
+  }
+
+  /** The numeric columns of a slot, for undos. */
+  private rowAt(slot: number): Row {
+    return [this.sequence[slot]!, this.runningTasksCount[slot]!, this.pendingTasksCount[slot]!, this.registeredAt[slot]!,
+      this.remainingCpu[slot]!, this.remainingMemory[slot]!, this.enisInUse[slot]!];
+  }
+
+  private setRow(slot: number, row: Row): void {
+    this.own(SLOTS | COUNTS | REGISTERED_AT | RESOURCES);
+    [this.sequence[slot], this.runningTasksCount[slot], this.pendingTasksCount[slot], this.registeredAt[slot],
+      this.remainingCpu[slot], this.remainingMemory[slot], this.enisInUse[slot]] = row;
   }
 
   private allocate(): number {
@@ -265,14 +457,6 @@ export class InstanceStore {
     }
   }
 
-  /**
-   * Call before writing `remainingCpu`, `remainingMemory` or `enisInUse` (the resource
-   * accountant does): after a fork they are shared until the first write.
-   */
-  ownResourceColumns(): void {
-    if (this.shared & RESOURCES) this.own(RESOURCES);
-  }
-
   /** A dictionary column this side may write: a shared one is copied first. */
   private owned(column: DictionaryColumn): DictionaryColumn {
     if (this.ownedColumns.has(column)) return column;
@@ -282,7 +466,7 @@ export class InstanceStore {
   }
 
   /** One of the fixed text columns, owned by this side. */
-  private fixedColumn(name: 'status' | 'agentConnected' | 'agentVersion'): DictionaryColumn {
+  private fixedColumn(name: FixedColumn): DictionaryColumn {
     return (this[name] = this.owned(this[name]));
   }
 
@@ -334,6 +518,7 @@ export class InstanceStore {
    * Plans cached by filter text serve both.
    */
   clone(): InstanceStore {
+    // (The clone starts without a journal; this side's undos write through `own`, so never into the clone.)
     const c = new InstanceStore();
     c.size = this.size;
     c.capacity = this.capacity;
@@ -377,6 +562,7 @@ export class InstanceStore {
   /** Creates or overwrites an attribute; `value` undefined stores a valueless attribute. */
   putAttribute(arn: string, name: string, value?: string): void {
     const slot = this.slotOf(arn);
+    if (recording(this.journal)) this.journal.record(this.attributeUndo(slot, name));
     this.columnFor(name).set(slot, value ?? '');
     this.revision++;
     this.changes.noteAll();
@@ -384,35 +570,58 @@ export class InstanceStore {
 
   deleteAttribute(arn: string, name: string): void {
     const slot = this.slotOf(arn);
+    if (recording(this.journal)) this.journal.record(this.attributeUndo(slot, name));
     if (this.attributes.get(name)?.get(slot) !== undefined) this.columnFor(name).clear(slot);
     this.revision++;
     this.changes.noteAll();
   }
 
+  private attributeUndo(slot: number, name: string): () => void {
+    const code = this.attributes.get(name)?.codes[slot] ?? 0;
+    const names = this.attributes.size;
+    const groupNames = this.groupPostings.size;
+    return () => {
+      this.restoreText(`attribute:${name}`, slot, code);
+      this.dropNamesFrom(names, groupNames);
+      this.revision++;
+      this.changes.noteAll();
+    };
+  }
+
   setStatus(arn: string, status: string): void {
-    const slot = this.slotOf(arn);
-    this.fixedColumn('status').set(slot, status);
-    this.revision++;
-    this.changes.note(slot);
+    this.setText('status', this.slotOf(arn), status);
   }
 
   setAgentConnected(arn: string, connected: boolean): void {
-    const slot = this.slotOf(arn);
-    this.fixedColumn('agentConnected').set(slot, String(connected));
+    this.setText('agentConnected', this.slotOf(arn), String(connected));
+  }
+
+  setAgentVersion(arn: string, version: string | undefined): void {
+    this.setText('agentVersion', this.slotOf(arn), version);
+  }
+
+  private setText(name: FixedColumn, slot: number, value: string | undefined): void {
+    if (recording(this.journal)) this.journal.record(this.textUndo(name, slot));
+    if (value === undefined) this.fixedColumn(name).clear(slot);
+    else this.fixedColumn(name).set(slot, value);
     this.revision++;
     this.changes.note(slot);
   }
 
-  setAgentVersion(arn: string, version: string | undefined): void {
-    const slot = this.slotOf(arn);
-    if (version === undefined) this.fixedColumn('agentVersion').clear(slot);
-    else this.fixedColumn('agentVersion').set(slot, version);
-    this.revision++;
-    this.changes.note(slot);
+  // (Undos are made in methods of their own: a closure over a hot method's parameters would make
+  // V8 allocate a context on every call, journal or not.)
+  private textUndo(name: FixedColumn, slot: number): () => void {
+    const code = this[name].codes[slot]!;
+    return () => {
+      this.restoreText(name, slot, code);
+      this.revision++;
+      this.changes.noteAll();
+    };
   }
 
   setRunningTasksCount(arn: string, count: number): void {
     const slot = this.slotOf(arn);
+    if (recording(this.journal)) this.journal.record(this.rowUndo(slot));
     this.own(COUNTS);
     this.runningTasksCount[slot] = count;
     this.revision++;
@@ -421,10 +630,51 @@ export class InstanceStore {
 
   setPendingTasksCount(arn: string, count: number): void {
     const slot = this.slotOf(arn);
+    if (recording(this.journal)) this.journal.record(this.rowUndo(slot));
     this.own(COUNTS);
     this.pendingTasksCount[slot] = count;
     this.revision++;
     this.changes.note(slot);
+  }
+
+  /**
+   * Sets a live slot's remaining CPU units, memory (MiB) and ENIs in use: the resource
+   * accountant's columns, which placement scans.
+   */
+  setRemainingResources(slot: number, cpu: number, memory: number, enisInUse: number): void {
+    if (recording(this.journal) && this.firstTouch('resourcesSaved', slot, this.journal)) this.saveResources(slot, this.journal);
+    if (this.shared & RESOURCES) this.own(RESOURCES);
+    this.remainingCpu[slot] = cpu;
+    this.remainingMemory[slot] = memory;
+    this.enisInUse[slot] = enisInUse;
+  }
+
+  private saveResources(slot: number, journal: Journal): void {
+    const oldCpu = this.remainingCpu[slot]!;
+    const oldMemory = this.remainingMemory[slot]!;
+    const oldEnis = this.enisInUse[slot]!;
+    try {
+      journal.record(() => {
+        this.own(RESOURCES);
+        this.remainingCpu[slot] = oldCpu;
+        this.remainingMemory[slot] = oldMemory;
+        this.enisInUse[slot] = oldEnis;
+        this.revision++;
+        this.changes.noteAll();
+      });
+    } catch (error) {
+      this.resourcesSaved[slot] = -1; // not saved after all
+      throw error;
+    }
+  }
+
+  private rowUndo(slot: number): () => void {
+    const row = this.rowAt(slot);
+    return () => {
+      this.setRow(slot, row);
+      this.revision++;
+      this.changes.noteAll();
+    };
   }
 
   /** A task of `group` is now on the instance (placed, or any state short of STOPPED). */
@@ -434,6 +684,7 @@ export class InstanceStore {
 
   /** `addTask` by slot, for the placement engine's hot loop (no ARN lookup). */
   addTaskAtSlot(slot: number, group: string): void {
+    if (recording(this.journal)) this.saveGroups(slot, this.journal);
     this.addTaskAt(slot, group);
     this.revision++;
     this.changes.note(slot);
@@ -443,6 +694,7 @@ export class InstanceStore {
   removeTask(arn: string, group: string): void {
     const slot = this.slotOf(arn);
     if (this.groupsBySlot[slot]?.get(group) === undefined) throw new StoreError(`no task of group ${group} on ${arn}`);
+    if (recording(this.journal)) this.saveGroups(slot, this.journal);
     const groups = this.groupMapAt(slot);
     const count = groups.get(group)! - 1;
     if (count > 0) groups.set(group, count);

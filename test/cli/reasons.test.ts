@@ -1,6 +1,6 @@
 /** Naming why tasks were not placed, and aligning tables. */
 import { describe, expect, it } from 'vitest';
-import { closestReason, reasonOfServiceEvent, tallyReasons } from '../../src/cli/reasons.js';
+import { headlineReason, reasonOfServiceEvent, tallyReasons } from '../../src/cli/reasons.js';
 import { formatTable } from '../../src/cli/table.js';
 
 describe('reasons', () => {
@@ -8,11 +8,16 @@ describe('reasons', () => {
     expect(Object.entries(tallyReasons([{ reason: 'AGENT' }, { reason: 'RESOURCE:ENI' }, { reason: 'RESOURCE:ENI' }]))).toEqual([['RESOURCE:ENI', 2], ['AGENT', 1]]);
   });
 
-  it('names the reason of the furthest stage the instances reached, the commonest within it', () => {
-    expect(closestReason({ STATUS: 900, AGENT: 50, 'RESOURCE:CPU': 3, 'RESOURCE:ENI': 40 })).toBe('RESOURCE:ENI');
-    expect(closestReason({ STATUS: 900, 'MemberOf placement constraint unsatisfied.': 1, 'RESOURCE:MEMORY': 80 })).toBe('MemberOf placement constraint unsatisfied.');
-    expect(closestReason({ STATUS: 2, ATTRIBUTE: 1 })).toBe('ATTRIBUTE');
-    expect(closestReason({})).toBeUndefined();
+  it('names what ran out: the reason that turned down the most candidate instances, not the furthest stage a few reached', () => {
+    expect(headlineReason({ 'RESOURCE:CPU': 4000, 'MemberOf placement constraint unsatisfied.': 4 })).toBe('RESOURCE:CPU');
+    // Instances that are no candidates at all (drained, disconnected) do not say why the rest had no room.
+    expect(headlineReason({ STATUS: 1700, AGENT: 50, 'RESOURCE:CPU': 3, 'RESOURCE:ENI': 40 })).toBe('RESOURCE:ENI');
+    // When no instance is a candidate, the commonest reason is all there is to say.
+    expect(headlineReason({ STATUS: 3, AGENT: 50, ATTRIBUTE: 2 })).toBe('AGENT');
+    // A tie goes to the later stage, whatever the order of the tally.
+    expect(headlineReason({ 'RESOURCE:MEMORY': 7, STATUS: 7 })).toBe('RESOURCE:MEMORY');
+    expect(headlineReason({ STATUS: 7, 'RESOURCE:MEMORY': 7 })).toBe('RESOURCE:MEMORY');
+    expect(headlineReason({})).toBeUndefined();
   });
 
   it('reads the reason out of a service event', () => {

@@ -35,8 +35,8 @@ describe('invariantViolations', () => {
 
   it('reports memory the accountant lost', () => {
     const { sim, cluster, slot, id } = busy();
-    cluster.store.ownResourceColumns();
-    cluster.store.remainingMemory[slot]! -= 7;
+    const store = cluster.store;
+    store.setRemainingResources(slot, store.remainingCpu[slot]!, store.remainingMemory[slot]! - 7, store.enisInUse[slot]!);
     expect(invariantViolations(sim)).toEqual([expect.stringMatching(new RegExp(`^prod/${id}: remaining MEMORY is \\d+, registered minus live tasks is \\d+$`))]);
     expect(() => checkInvariants(sim)).toThrow(InvariantViolation);
   });

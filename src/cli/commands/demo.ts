@@ -11,9 +11,11 @@ import { scenarioSummary } from '../report/summary.js';
 import { writeReport } from '../report/write.js';
 import { mainJobScenario, SERVICE_TASKS } from '../scenario/main-job.js';
 import { runScenario } from '../scenario/run.js';
+import { FAIL_ON_SHORT_HELP, FAIL_ON_SHORT_OPTION } from '../outcome.js';
+import { scenarioStatus } from '../scenario/outcome.js';
 import { parseScenario } from '../scenario/validate.js';
 
-const USAGE = 'ecs-cluster-sim demo [--out <file.html>] [--data <file>] [--seed <n>] [--json]';
+const USAGE = 'ecs-cluster-sim demo [--out <file.html>] [--fail-on-short] [--data <file>] [--seed <n>] [--json]';
 
 export const demo: Command = {
   name: 'demo',
@@ -30,10 +32,11 @@ self-contained HTML report. 'whatif --example' prints the same steps as a scenar
 
 Options:
   --out <file>     where to write the HTML report (default report.html in the current directory)
+${FAIL_ON_SHORT_HELP}
 ${DATA_HELP}
 `,
   run(argv) {
-    const { values, positionals } = parseCommandArgs('demo', USAGE, argv, { ...DATA_OPTIONS, out: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('demo', USAGE, argv, { ...DATA_OPTIONS, out: { type: 'string' }, ...FAIL_ON_SHORT_OPTION });
     atMostPositionals('demo', USAGE, positionals, 0);
     const started = Date.now();
     const loaded = loadCluster(values);
@@ -42,6 +45,6 @@ ${DATA_HELP}
     const path = writeReport(values.out ?? 'report.html', result);
     if (values.json) printJson(result);
     else process.stdout.write(`${scenarioSummary(result)}\nreport: ${path}  (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-    return 0;
+    return scenarioStatus(result, values['fail-on-short']);
   },
 };

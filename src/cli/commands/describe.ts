@@ -11,6 +11,7 @@ import { loadCluster } from '../data.js';
 import { describeWithFailures } from '../describe-all.js';
 import { INSTANCE_HEADER, instanceRow } from '../format.js';
 import { filterText, printJson, readText } from '../io.js';
+import { warnNothingSelected } from '../outcome.js';
 import { count, formatTable } from '../table.js';
 
 const USAGE = 'ecs-cluster-sim describe [<id|arn>...|-] [--filter <filter|->] [--data <file>] [--seed <n>] [--json]';
@@ -25,6 +26,8 @@ Describes container instances named by container-instance id or ARN (a lone '-' 
 from stdin, separated by white space), or the instances a filter selects, or every instance.
 --json prints the DescribeContainerInstances response as the aws CLI prints it (unknown ids
 are listed in 'failures' with reason MISSING); otherwise a table with free CPU and memory.
+Either way an unknown id is bad input: the instances found are printed, the unknown ones named
+on stderr, and the exit status is 2.
 
 Options:
   --filter <f>     the instances a CQL filter selects ('-' reads the filter from stdin)
@@ -42,12 +45,10 @@ Examples:
     const filter = values.filter === undefined ? null : filterText(values.filter);
     const { sim, cluster } = loadCluster(values);
     const references = filter !== null || ids.length === 0 ? sim.query(filter, { cluster }) : ids;
+    if (filter !== null && references.length === 0) warnNothingSelected('describe', filter);
     const { containerInstances, failures } = describeWithFailures(sim, cluster, references);
-    if (values.json) {
-      printJson(toWire({ containerInstances, failures }));
-      return 0;
-    }
-    process.stdout.write(`${formatTable([INSTANCE_HEADER, ...containerInstances.map(instanceRow)])}\n${count(containerInstances.length)} instances\n`);
+    if (values.json) printJson(toWire({ containerInstances, failures }));
+    else process.stdout.write(`${formatTable([INSTANCE_HEADER, ...containerInstances.map(instanceRow)])}\n${count(containerInstances.length)} instances\n`);
     if (failures.length > 0) {
       for (const f of failures) process.stderr.write(`${f.arn}: ${f.reason}\n`);
       throw new ClientException(`describe: ${failures.length} of the ${references.length} instances named are not in cluster ${cluster}`);

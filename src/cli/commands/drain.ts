@@ -8,12 +8,13 @@ import { DATA_HELP, type Command } from '../command.js';
 import { loadCluster } from '../data.js';
 import { utilisationTable } from '../format.js';
 import { filterText, printJson } from '../io.js';
+import { answeredStatus, FAIL_ON_SHORT_HELP, FAIL_ON_SHORT_OPTION, warnNothingSelected } from '../outcome.js';
 import { reasonOfServiceEvent } from '../reasons.js';
 import { count, formatTable } from '../table.js';
 import { newShortfall, serviceShortfall } from '../what-if/shortfall.js';
 import { DEFAULT_SETTLE_SECONDS, drainByFilter, drainByReference, movedByService, notableServices } from '../what-if/drain.js';
 
-const USAGE = 'ecs-cluster-sim drain <filter|-> | --instance <id|arn>... [--settle <seconds>] [--data <file>] [--seed <n>] [--json]';
+const USAGE = 'ecs-cluster-sim drain <filter|-> | --instance <id|arn>... [--settle <seconds>] [--fail-on-short] [--data <file>] [--seed <n>] [--json]';
 
 export const drain: Command = {
   name: 'drain',
@@ -30,6 +31,7 @@ Availability Zone and instance type before and after. The loaded data is never c
 Options:
   --instance <i>   a container instance id or ARN (repeatable), instead of a filter
   --settle <s>     simulated seconds to let the scheduler work (default ${DEFAULT_SETTLE_SECONDS})
+${FAIL_ON_SHORT_HELP}
 ${DATA_HELP}
 
 Examples:
@@ -41,6 +43,7 @@ Examples:
       ...DATA_OPTIONS,
       instance: { type: 'string', multiple: true },
       settle: { type: 'string' },
+      ...FAIL_ON_SHORT_OPTION,
     });
     const ids = values.instance ?? [];
     atMostPositionals('drain', USAGE, positionals, 1);
@@ -53,13 +56,15 @@ Examples:
     const { sim, cluster } = loadCluster(values);
     const before = serviceShortfall(sim, cluster);
     const { report, fork } = filter !== undefined ? drainByFilter(sim, cluster, filter, settle) : drainByReference(sim, cluster, ids, settle);
+    if (normalised !== undefined && report.containerInstanceArns.length === 0) warnNothingSelected('drain', `ACTIVE instances matching ${normalised}`);
+    const services = movedByService(report, newShortfall(before, serviceShortfall(fork, cluster)));
+    const missing = services.reduce((n, s) => n + s.missing, 0);
+    const status = answeredStatus(values['fail-on-short'], missing + report.standaloneLeft.length);
     if (values.json) {
       printJson(report);
-      return 0;
+      return status;
     }
-    const services = movedByService(report, newShortfall(before, serviceShortfall(fork, cluster)));
     const moved = services.reduce((n, s) => n + s.tasks, 0);
-    const missing = services.reduce((n, s) => n + s.missing, 0);
     const what = normalised !== undefined ? `the ACTIVE instances matching ${normalised}` : 'the instances named';
     const out = [
       `drain what-if: ${count(report.containerInstanceArns.length)} instances (${what}) set to DRAINING, then ${count(settle)} s of simulated time`,
@@ -76,6 +81,6 @@ Examples:
     }
     out.push('', utilisationTable(report.utilisation.before, report.utilisation.after));
     process.stdout.write(`${out.join('\n')}\n`);
-    return 0;
+    return status;
   },
 };

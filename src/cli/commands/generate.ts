@@ -13,6 +13,8 @@ import { startProgress } from '../progress.js';
 
 const USAGE = 'ecs-cluster-sim generate --instances <n> [--seed <n>] [--out <file>] [--region <r>] [--account-id <id>] [--cluster <name>] [--utilization <0..0.9>] [--at <iso>] [--compact] [--indent <n>]';
 const FLUSH_BYTES = 1 << 20;
+/** Instances between progress updates (the bar redraws at most this often). */
+const PROGRESS_EVERY = 500;
 
 export const generate: Command = {
   name: 'generate',
@@ -80,7 +82,6 @@ Examples:
     const fd = values.out === undefined ? null : openOut(values.out);
     const progress = startProgress('generate');
     let buffer = '';
-    let written = 0;
     const flush = () => {
       if (fd === null) process.stdout.write(buffer);
       else writeSync(fd, buffer);
@@ -89,13 +90,11 @@ Examples:
     try {
       writeCluster(options, (chunk) => {
         buffer += chunk;
-        // One chunk per list element: the first `instances` of them are the instances.
-        written++;
-        if (buffer.length >= FLUSH_BYTES) {
-          flush();
-          progress.update(Math.min(written, options.instances), options.instances, written > options.instances ? 'tasks' : 'instances');
-        }
-      }, indent);
+        if (buffer.length >= FLUSH_BYTES) flush();
+      }, indent, (done, total) => {
+        // Both passes over the instances, so the bar runs from 0% to 100% once.
+        if (done % PROGRESS_EVERY === 0 || done === total) progress.update(done, total, done <= options.instances ? '(pass 1 of 2: instances)' : '(pass 2 of 2: tasks)');
+      });
       buffer += '\n';
       flush();
     } finally {

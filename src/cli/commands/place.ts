@@ -10,12 +10,13 @@ import { describeAll } from '../describe-all.js';
 import { attributeOf, shortId } from '../format.js';
 import { printJson } from '../io.js';
 import { constraintFlag, strategyFlag } from '../placement-flags.js';
-import { closestReason, sortedTally } from '../reasons.js';
+import { answeredStatus, FAIL_ON_SHORT_HELP, FAIL_ON_SHORT_OPTION } from '../outcome.js';
+import { headlineReason } from '../reasons.js';
 import { count, formatTable } from '../table.js';
 import { taskDefinitionFromFile, taskDefinitionFromFlags } from '../task-definition.js';
 import { placeWithFailures } from '../what-if/place.js';
 
-const USAGE = 'ecs-cluster-sim place [<task-definition.json>|-] [--cpu <units>] [--memory <MiB>] [--port <p>]... [--count <n>] [--strategy <s>]... [--constraint <c>]... [--data <file>] [--seed <n>] [--json]';
+const USAGE = 'ecs-cluster-sim place [<task-definition.json>|-] [--cpu <units>] [--memory <MiB>] [--port <p>]... [--count <n>] [--strategy <s>]... [--constraint <c>]... [--fail-on-short] [--data <file>] [--seed <n>] [--json]';
 const SHOWN_INSTANCES = 20;
 
 export const place: Command = {
@@ -26,8 +27,10 @@ export const place: Command = {
 
 Places --count tasks one after another, as RunTask places them (candidates, resources,
 constraints, then strategies as tie-breakers, then a seeded pick), without RunTask's limit of
-10. Prints where they went, the tally of instance verdicts per rejection reason ("why not
-here"), and, when tasks are left over, the RunTask failures for the next one.
+10. Prints where they went and, when tasks are left over, how many, and why not here: the
+instances that turned down the first task that could not be placed, by reason (its RunTask
+failures; every later task is turned down the same way, since nothing changed in between),
+headed by the reason that turned down the most instances.
 
 The task definition is a file (a RegisterTaskDefinition request or a DescribeTaskDefinition
 response; '-' reads it from stdin) or one container given by flags:
@@ -45,6 +48,7 @@ Placement:
                          attribute:<name>) or random; repeatable, applied in order
   --constraint <c>       distinctInstance or 'memberOf:<cql>'; repeatable
   --group <g>            the task group (default family:<family>)
+${FAIL_ON_SHORT_HELP}
 ${DATA_HELP}
 
 Examples:
@@ -65,6 +69,7 @@ Examples:
       strategy: { type: 'string', multiple: true },
       constraint: { type: 'string', multiple: true },
       group: { type: 'string' },
+      ...FAIL_ON_SHORT_OPTION,
     });
     atMostPositionals('place', USAGE, positionals, 1);
     const flagged = (['family', 'cpu', 'memory', 'port', 'udp-port', 'network-mode', 'gpu'] as const).filter((k) => values[k] !== undefined);
@@ -80,17 +85,17 @@ Examples:
     const taskDefinitionArn = taskDefinition!.taskDefinitionArn!;
     const params = { cluster, taskDefinition: taskDefinitionArn, placementStrategy, placementConstraints, ...(values.group ? { group: values.group } : {}) };
     const { result, failures, failureTally } = placeWithFailures(sim, params, countWanted);
-    const rejections = sortedTally(result.rejections);
+    const reason = headlineReason(failureTally);
+    const status = answeredStatus(values['fail-on-short'], result.unplaced);
     if (values.json) {
       printJson({
         taskDefinitionArn,
         requested: countWanted,
         placed: result.taskArns.map((taskArn, i) => ({ taskArn, containerInstanceArn: result.containerInstanceArns[i] })),
         unplaced: result.unplaced,
-        rejections,
-        failures,
+        ...(result.unplaced > 0 ? { reason, turnedDown: failureTally, failures } : {}),
       });
-      return 0;
+      return status;
     }
     const perInstance = new Map<string, number>();
     for (const arn of result.containerInstanceArns) perInstance.set(arn, (perInstance.get(arn) ?? 0) + 1);
@@ -104,7 +109,13 @@ Examples:
       perAz.set(az, entry);
     }
     const out: string[] = [];
-    out.push(`placed ${count(result.taskArns.length)} of ${count(countWanted)} tasks of ${taskDefinitionArn.split('/').pop()} on ${count(perInstance.size)} instances${result.unplaced > 0 ? `; ${count(result.unplaced)} could not be placed (${closestReason(failureTally)})` : ''}`);
+    out.push(`placed ${count(result.taskArns.length)} of ${count(countWanted)} tasks of ${taskDefinitionArn.split('/').pop()} on ${count(perInstance.size)} instances`);
+    if (result.unplaced > 0) {
+      const instancesSeen = Object.values(failureTally).reduce((n, k) => n + k, 0);
+      out.push(`${count(result.unplaced)} tasks could not be placed: ${reason === undefined
+        ? 'the cluster has no container instances'
+        : `the first of them fits on none of the ${count(instancesSeen)} instances; ${count(failureTally[reason]!)} turned it down for ${reason}`}`);
+    }
     if (perAz.size > 0) {
       out.push('', formatTable([['AVAILABILITY ZONE', 'TASKS', 'INSTANCES'], ...[...perAz].sort(([a], [b]) => a.localeCompare(b)).map(([az, e]) => [az, count(e.tasks), count(e.instances)])]));
       const busiest = [...instances].sort((a, b) => perInstance.get(b.containerInstanceArn!)! - perInstance.get(a.containerInstanceArn!)!).slice(0, SHOWN_INSTANCES);
@@ -114,13 +125,10 @@ Examples:
       ]));
       if (instances.length > SHOWN_INSTANCES) out.push(`(the ${SHOWN_INSTANCES} instances with most tasks; ${count(instances.length - SHOWN_INSTANCES)} more — --json lists every placement)`);
     }
-    if (Object.keys(rejections).length > 0) {
-      out.push('', `why not here: instances turned down, summed over the ${count(countWanted)} tasks`, formatTable([['REASON', 'VERDICTS'], ...Object.entries(rejections).map(([r, n]) => [r, count(n)])]));
-    }
-    if (failures.length > 0) {
-      out.push('', 'the next task fits nowhere: RunTask failures, by reason', formatTable([['REASON', 'INSTANCES'], ...Object.entries(failureTally).map(([r, n]) => [r, count(n)])]));
+    if (result.unplaced > 0) {
+      out.push('', 'why not here: the instances that turned down the first task that could not be placed', formatTable([['REASON', 'INSTANCES'], ...Object.entries(failureTally).map(([r, n]) => [r, count(n)])]));
     }
     process.stdout.write(`${out.join('\n')}\n`);
-    return 0;
+    return status;
   },
 };

@@ -6,6 +6,7 @@ import { loadCluster } from '../data.js';
 import { describeAll } from '../describe-all.js';
 import { INSTANCE_HEADER, INSTANCE_STATUSES, instanceRow, planTable } from '../format.js';
 import { filterText, printJson } from '../io.js';
+import { warnNothingSelected } from '../outcome.js';
 import { count, formatTable } from '../table.js';
 
 const USAGE = 'ecs-cluster-sim query <filter|-> [--explain] [--status <status>]... [--data <file>] [--seed <n>] [--json]';
@@ -46,6 +47,7 @@ Examples:
     const status = values.status ?? undefined;
     const arns = sim.query(filter, { cluster, ...(status ? { status } : {}) });
     const plan = values.explain ? sim.explain(filter, { cluster, ...(status ? { status } : {}) }) : undefined;
+    if (arns.length === 0) warnNothingSelected('query', normalised);
     if (values.json) {
       printJson({ filter: normalised, count: arns.length, containerInstanceArns: arns, ...(plan ? { plan } : {}) });
       return 0;

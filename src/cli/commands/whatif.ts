@@ -8,9 +8,11 @@ import { scenarioSummary } from '../report/summary.js';
 import { writeReport } from '../report/write.js';
 import { mainJobScenario } from '../scenario/main-job.js';
 import { runScenario } from '../scenario/run.js';
+import { FAIL_ON_SHORT_HELP, FAIL_ON_SHORT_OPTION } from '../outcome.js';
+import { scenarioStatus } from '../scenario/outcome.js';
 import { parseScenario } from '../scenario/validate.js';
 
-const USAGE = 'ecs-cluster-sim whatif <scenario.json|-> [--report <file.html>] [--data <file>] [--seed <n>] [--json] | whatif --example';
+const USAGE = 'ecs-cluster-sim whatif <scenario.json|-> [--report <file.html>] [--fail-on-short] [--data <file>] [--seed <n>] [--json] | whatif --example';
 
 export const whatif: Command = {
   name: 'whatif',
@@ -43,6 +45,7 @@ Every step may have a "label" for the output.
 Options:
   --report <file>  also write the self-contained HTML report there
   --example        print the scenario 'npm start' runs (for the loaded data) and exit
+${FAIL_ON_SHORT_HELP}
 ${DATA_HELP}
 `,
   run(argv) {
@@ -50,6 +53,7 @@ ${DATA_HELP}
       ...DATA_OPTIONS,
       report: { type: 'string' },
       example: { type: 'boolean' },
+      ...FAIL_ON_SHORT_OPTION,
     });
     atMostPositionals('whatif', USAGE, positionals, 1);
     if (values.example) {
@@ -67,6 +71,6 @@ ${DATA_HELP}
     if (values.json) printJson(result);
     else process.stdout.write(scenarioSummary(result));
     if (values.report !== undefined) process.stderr.write(`report: ${writeReport(values.report, result)}\n`);
-    return 0;
+    return scenarioStatus(result, values['fail-on-short']);
   },
 };

@@ -5,16 +5,18 @@
  */
 import type { PlanExplanation } from '../../store/plan.js';
 import { planNodes, type UtilisationView } from '../format.js';
-import type { ScenarioResult, StepResult } from '../scenario/results.js';
+import type { Alternative, ScenarioResult, StepResult } from '../scenario/results.js';
 import { count, percent } from '../table.js';
 import { notableServices } from '../what-if/drain.js';
 import { headline } from './headline.js';
 import { barChart, escapeXml as esc } from './svg.js';
 
 const BEFORE = '#9fb7cc';
-const AFTER = '#1f5f99';
 const PLACED = '#2f8a57';
 const UNPLACED = '#c0392b';
+/** One colour per alternative, the main line first; reused in order past the last. */
+const ALTERNATIVE_COLOURS = ['#1f5f99', '#d08a1e', '#7b4fa0', '#2f8a57', '#b0466f', '#4a8f8f'];
+const colourOf = (i: number) => ALTERNATIVE_COLOURS[i % ALTERNATIVE_COLOURS.length]!;
 
 const STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1b2733; margin: 0; background: #f5f7fa; }
@@ -27,6 +29,10 @@ p.sub { color: #4d5d70; margin: 0 0 4px; }
 .card { background: #fff; border: 1px solid #d5dde6; border-radius: 6px; padding: 10px 14px; min-width: 150px; flex: 1 1 150px; }
 .card .num { font-size: 22px; font-weight: 650; }
 .card .cap { font-size: 12px; color: #4d5d70; margin-top: 2px; }
+.alt { margin-top: 14px; }
+.alt h3 { margin: 0 0 -8px; display: flex; align-items: center; gap: 8px; }
+.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; }
+.card.bad .num { color: #c0392b; }
 .charts { display: flex; flex-wrap: wrap; gap: 16px 28px; background: #fff; border: 1px solid #d5dde6; border-radius: 6px; padding: 14px; }
 table { border-collapse: collapse; background: #fff; font-size: 13px; margin: 6px 0 10px; }
 th, td { border: 1px solid #d5dde6; padding: 3px 8px; text-align: left; vertical-align: top; }
@@ -53,15 +59,48 @@ function planTable(plan: PlanExplanation): string {
   return `<table class="plan"><thead><tr><th>Plan</th><th class="n">Estimated</th><th class="n">Actual</th><th>How</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function utilisationCharts(title: string, before: UtilisationView, after: UtilisationView, key: 'byAvailabilityZone' | 'byInstanceType'): string {
-  const categories = [...new Set([...Object.keys(before[key]), ...Object.keys(after[key])])].sort();
+/** CPU and memory reserved per AZ or instance family: as loaded, and at the end of each alternative. */
+function utilisationCharts(title: string, before: UtilisationView, alternatives: readonly Alternative[], key: 'byAvailabilityZone' | 'byInstanceFamily'): string {
+  const categories = [...new Set([before, ...alternatives.map((a) => a.after)].flatMap((u) => Object.keys(u[key])))].sort();
   const series = (dimension: 'cpu' | 'memory') => [
-    { name: 'before (as loaded)', color: BEFORE, values: categories.map((c) => before[key][c]?.[dimension] ?? 0) },
-    { name: 'after', color: AFTER, values: categories.map((c) => after[key][c]?.[dimension] ?? 0) },
+    { name: 'as loaded', color: BEFORE, values: categories.map((c) => before[key][c]?.[dimension] ?? 0) },
+    ...alternatives.map((a, i) => ({ name: `after: ${a.name}`, color: colourOf(i), values: categories.map((c) => a.after[key][c]?.[dimension] ?? 0) })),
   ];
   const chart = (dimension: 'cpu' | 'memory', label: string) =>
     barChart({ title: `${label} reserved ${title}`, categories, series: series(dimension), max: 1, format: percent, width: 520 });
   return `<div class="charts">${chart('cpu', 'CPU')}${chart('memory', 'Memory')}</div>`;
+}
+
+/** One row of cards per alternative: its own figures, never added to another's. */
+function alternativeCards(result: ScenarioResult): string {
+  const before = result.utilisation.before.total;
+  return result.alternatives.map((a, i) => {
+    const cards: [string, string, boolean][] = [
+      [count(a.moved), 'service tasks moved', false],
+      [count(a.short), 'tasks short: could not be placed', a.short > 0],
+      [count(a.stuck), 'standalone tasks stuck on drained instances', a.stuck > 0],
+      [`${percent(before.cpu)} → ${percent(a.after.total.cpu)}`, 'CPU reserved, as loaded → after', false],
+      [`${percent(before.memory)} → ${percent(a.after.total.memory)}`, 'memory reserved, as loaded → after', false],
+    ];
+    return `<div class="alt"><h3><span class="swatch" style="background:${colourOf(i)}"></span>${esc(a.name)}</h3><div class="cards">${cards.map(([n, c, bad]) => `<div class="card${bad ? ' bad' : ''}"><div class="num">${esc(n)}</div><div class="cap">${esc(c)}</div></div>`).join('')}</div></div>`;
+  }).join('');
+}
+
+/** Tasks short per service (or task definition), per alternative: a chart by reason and the table. */
+function atRiskSection(alternatives: readonly Alternative[]): string {
+  const rows = alternatives.flatMap((a) => a.atRisk.map((r) => ({ alternative: a.name, ...r })));
+  if (rows.length === 0) return '<p>Every task found an instance, in every alternative.</p>';
+  const reasons = [...new Set(rows.map((r) => r.reason))].sort();
+  const tasksFor = (a: Alternative, reason: string) => a.atRisk.filter((r) => r.reason === reason).reduce((n, r) => n + r.tasks, 0);
+  const chart = barChart({
+    title: 'Tasks short by reason, per alternative',
+    categories: reasons,
+    series: alternatives.map((a, i) => ({ name: a.name, color: colourOf(i), values: reasons.map((r) => tasksFor(a, r)) })),
+    format: count,
+    width: 1100,
+  });
+  const ordered = [...rows].sort((x, y) => y.tasks - x.tasks || x.owner.localeCompare(y.owner));
+  return `<div class="charts">${chart}</div>${table(['Alternative', 'Service', 'Step', 'Why', 'Tasks short'], ordered.map((r) => [r.alternative, r.owner, r.where, r.reason, count(r.tasks)]), [4])}`;
 }
 
 function serviceTable(r: Extract<StepResult, { op: 'drain' | 'replaceInstances' }>): string {
@@ -86,7 +125,7 @@ function stepItems(results: readonly StepResult[]): string {
       const rows = Object.entries(r.byAvailabilityZone).map(([az, n]) => [az, count(n)]);
       if (rows.length > 0) parts.push(table(['Availability Zone', 'Tasks placed'], rows, [1]));
       if (r.unplaced > 0) {
-        parts.push(`<div class="muted">The next task fits nowhere; instances that turned it down, by reason:</div>`);
+        parts.push(`<div class="muted">The first task that could not be placed: the instances that turned it down, by reason.</div>`);
         parts.push(table(['Reason', 'Instances'], Object.entries(r.failures).map(([k, v]) => [k, count(v)]), [1]));
       }
     }
@@ -131,28 +170,14 @@ function branchComparisons(results: readonly StepResult[]): string {
   return out.join('');
 }
 
+/** A part of the report with its heading; the id lets a link (or a screenshot) open it. */
+function section(id: string, title: string, body: string): string {
+  return `<section id="${id}"><h2>${esc(title)}</h2>\n${body}</section>`;
+}
+
 export function htmlReport(result: ScenarioResult): string {
-  const { data, utilisation } = result;
-  const unplacedTotal = result.unplaced.reduce((n, u) => n + u.tasks, 0);
-  const cards = [
-    [count(data.instances), `container instances (${count(data.tasks)} tasks) in cluster ${data.cluster}`],
-    [count(result.tasksMoved), 'service tasks moved (drains and instance refreshes, branches included)'],
-    [count(unplacedTotal), 'tasks that could not be placed (branches included)'],
-    [`${percent(utilisation.before.total.cpu)} → ${percent(utilisation.after.total.cpu)}`, 'CPU reserved, as loaded → after the main line'],
-    [`${percent(utilisation.before.total.memory)} → ${percent(utilisation.after.total.memory)}`, 'memory reserved, as loaded → after the main line'],
-  ];
-  const reasons = new Map<string, number>();
-  for (const u of result.unplaced) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + u.tasks);
-  const reasonList = [...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const unplacedSection = result.unplaced.length === 0
-    ? '<p>Every task found an instance.</p>'
-    : `<div class="charts">${barChart({
-        title: 'Unplaceable tasks by reason',
-        categories: reasonList.map(([r]) => r),
-        series: [{ name: 'tasks', color: UNPLACED, values: reasonList.map(([, n]) => n) }],
-        format: count,
-        width: 1100,
-      })}</div>${table(['Where', 'Why', 'Tasks'], result.unplaced.map((u) => [u.where, u.reason, count(u.tasks)]), [2])}`;
+  const { data, utilisation, alternatives } = result;
+  const compared = branchComparisons(result.steps);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -166,17 +191,17 @@ export function htmlReport(result: ScenarioResult): string {
 <h1>What-if report</h1>
 <p class="sub">${esc(result.description ?? 'A what-if scenario')}</p>
 <p class="sub">Data: ${esc(data.source)} · cluster ${esc(data.cluster)} · seed ${data.seed}. Every branch ran on its own fork; the loaded data was not changed.</p>
-<div class="cards">${cards.map(([n, c]) => `<div class="card"><div class="num">${esc(n!)}</div><div class="cap">${esc(c!)}</div></div>`).join('')}</div>
-<h2>Utilisation per Availability Zone</h2>
-<p class="muted">Reserved over registered, on ACTIVE and DRAINING instances: as loaded, and after the main line's last step (branches excluded).</p>
-${utilisationCharts('per AZ', utilisation.before, utilisation.after, 'byAvailabilityZone')}
-<h2>Utilisation per instance type</h2>
-${utilisationCharts('per instance type', utilisation.before, utilisation.after, 'byInstanceType')}
-<h2>Tasks that could not be placed</h2>
-${unplacedSection}
-${branchComparisons(result.steps) === '' ? '' : `<h2>Alternatives compared</h2>${branchComparisons(result.steps)}`}
-<h2>Steps</h2>
-<ol class="steps">${stepItems(result.steps)}</ol>
+<div class="cards"><div class="card"><div class="num">${count(data.instances)}</div><div class="cap">${esc(`container instances (${count(data.tasks)} tasks) in cluster ${data.cluster}`)}</div></div></div>
+${section('alternatives', 'Alternatives', `<p class="muted">The main line, and each branch as the main line up to the branch point followed by the branch. Each is a different answer: their figures are never added up.</p>
+${alternativeCards(result)}`)}
+${section('utilisation-az', 'Utilisation per Availability Zone', `<p class="muted">Reserved over registered, on ACTIVE and DRAINING instances: as loaded, and at the end of each alternative.</p>
+${utilisationCharts('per AZ', utilisation.before, alternatives, 'byAvailabilityZone')}`)}
+${section('utilisation-family', 'Utilisation per instance family', `<p class="muted">Instance types grouped by family (m5 holds m5.large, m5.xlarge, …); the steps below name single types.</p>
+${utilisationCharts('per instance family', utilisation.before, alternatives, 'byInstanceFamily')}`)}
+${section('at-risk', 'Services at risk: tasks short', `<p class="muted">Per service, the tasks a step left short of desiredCount (and a place step's tasks that found no instance), with the reason, in each alternative.</p>
+${atRiskSection(alternatives)}`)}
+${compared === '' ? '' : section('compared', 'Alternatives compared', compared)}
+${section('steps', 'Steps', `<ol class="steps">${stepItems(result.steps)}</ol>`)}
 <footer>Generated by ecs-cluster-sim from a seeded simulation (seed ${data.seed}); the same data, scenario and seed give the same report. Self-contained: no scripts, no external assets.</footer>
 </main>
 </body>

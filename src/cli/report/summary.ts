@@ -1,4 +1,4 @@
-/** The scenario's results as text: step by step, then the totals (tasks moved, unplaced and why, utilisation). */
+/** The scenario's results as text: step by step, then the totals per alternative (tasks moved, short and why, utilisation). */
 import { planTable, utilisationTable } from '../format.js';
 import type { ScenarioResult, StepResult } from '../scenario/results.js';
 import { count, formatTable } from '../table.js';
@@ -29,7 +29,7 @@ function stepLines(results: readonly StepResult[], numbering: string, pad: strin
       for (const s of shown) if (s.missing > 0 && s.reason) out.push(`${pad}    ${s.reason}`);
     }
     if (r.op === 'place' && r.unplaced > 0) {
-      out.push(`${pad}    the next task fits nowhere; instances per reason: ${Object.entries(r.failures).map(([k, v]) => `${k} ${count(v)}`).join(', ')}`);
+      out.push(`${pad}    the first task that could not be placed was turned down by: ${Object.entries(r.failures).map(([k, v]) => `${count(v)} instances for ${k}`).join(', ')}`);
     }
     if (r.op === 'branches') {
       for (const [k, b] of r.branches.entries()) {
@@ -48,10 +48,15 @@ export function scenarioSummary(result: ScenarioResult): string {
   ];
   if (result.description) out.push(result.description);
   out.push('', ...stepLines(result.steps, '', ''));
-  const unplaced = result.unplaced.reduce((n, u) => n + u.tasks, 0);
-  out.push('', 'Summary', `  service tasks moved: ${count(result.tasksMoved)}`, `  tasks that could not be placed: ${count(unplaced)}`);
-  if (result.unplaced.length > 0) {
-    out.push(indent(formatTable([['WHERE', 'WHY', 'TASKS'], ...result.unplaced.map((u) => [u.where, u.reason, count(u.tasks)])]), '    '));
+  out.push('', 'Summary, per alternative (each on its own: the figures of different branches are never added up)');
+  out.push(indent(formatTable([
+    ['ALTERNATIVE', 'SERVICE TASKS MOVED', 'TASKS SHORT', 'STANDALONE TASKS STUCK'],
+    ...result.alternatives.map((a) => [a.name, count(a.moved), count(a.short), count(a.stuck)]),
+  ]), '    '));
+  const atRisk = result.alternatives.flatMap((a) => a.atRisk.map((r) => [a.name, r.owner, r.where, r.reason, count(r.tasks)]));
+  if (atRisk.length > 0) {
+    out.push('  tasks short, per service (or task definition), step and alternative:');
+    out.push(indent(formatTable([['ALTERNATIVE', 'SERVICE', 'STEP', 'WHY', 'TASKS SHORT'], ...atRisk]), '    '));
   }
   out.push('  reserved CPU and memory, as loaded → after the main line (branches excluded; per instance type in the report):');
   out.push(indent(utilisationTable(result.utilisation.before, result.utilisation.after, { byInstanceType: false }), '    '));

@@ -33,6 +33,9 @@ const GAP = 3;
 const GROUP_GAP = 12;
 // Average advance of a 12px sans-serif character, upper case included (labels are often upper case).
 const LABEL_CHARS_PX = 8;
+// The same for the 11px legend text, with room to spare (a legend item must not run into the next).
+const LEGEND_CHARS_PX = 6.8;
+const LEGEND_LINE = 16;
 
 /** The smallest round number ≥ `largest` whose quarters are round too (gridlines at 0, ¼, ½, ¾, 1). */
 function niceMax(largest: number): number {
@@ -53,7 +56,17 @@ export function barChart(chart: BarChart): string {
   const plot = width - labelWidth - valueWidth;
   const bars = chart.stacked ? 1 : chart.series.length;
   const groupHeight = bars * BAR + (bars - 1) * GAP;
-  const top = 44;
+  // The legend wraps onto as many lines as the chart's width needs.
+  const legend: { x: number; line: number; series: Series }[] = [];
+  let lx = 0;
+  let line = 0;
+  for (const series of chart.series) {
+    const itemWidth = 24 + series.name.length * LEGEND_CHARS_PX;
+    if (lx > 0 && lx + itemWidth > width) [lx, line] = [0, line + 1];
+    legend.push({ x: lx, line, series });
+    lx += itemWidth;
+  }
+  const top = 44 + line * LEGEND_LINE;
   const axis = top + chart.categories.length * (groupHeight + GROUP_GAP);
   const height = axis + 18;
   const totals = chart.categories.map((_, c) => chart.series.reduce((n, s) => n + (s.values[c] ?? 0), 0));
@@ -64,12 +77,9 @@ export function barChart(chart: BarChart): string {
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(chart.title)}">`);
   parts.push(`<title>${escapeXml(chart.title)}</title>`);
   parts.push(`<text x="0" y="16" ${FONT} font-size="14" font-weight="600" fill="#1b2733">${escapeXml(chart.title)}</text>`);
-  // Legend.
-  let lx = 0;
-  for (const s of chart.series) {
-    parts.push(`<rect x="${lx}" y="26" width="10" height="10" fill="${s.color}"/>`);
-    parts.push(`<text x="${lx + 14}" y="35" ${FONT} font-size="11" fill="#39485a">${escapeXml(s.name)}</text>`);
-    lx += 24 + s.name.length * 6.5;
+  for (const { x, line: l, series } of legend) {
+    parts.push(`<rect x="${x}" y="${26 + l * LEGEND_LINE}" width="10" height="10" fill="${series.color}"/>`);
+    parts.push(`<text x="${x + 14}" y="${35 + l * LEGEND_LINE}" ${FONT} font-size="11" fill="#39485a">${escapeXml(series.name)}</text>`);
   }
   // Gridlines at quarters of the scale, labelled below.
   for (let q = 0; q <= 4; q++) {

@@ -1,7 +1,7 @@
 /**
  * What running a scenario answers: one result per step (JSON-ready, and the same for the same
  * data, scenario and seed), the utilisation at the start and end of the main line, and the
- * totals the summary and the HTML report lead with.
+ * totals per alternative the summary and the HTML report lead with.
  */
 import type { PlanExplanation } from '../../store/plan.js';
 import type { UtilisationView } from '../format.js';
@@ -39,11 +39,9 @@ export type StepCore =
       unplaced: number;
       /** tasks placed per Availability Zone */
       byAvailabilityZone: Record<string, number>;
-      /** instance verdicts per reason, over all the tasks (the "why not here" tally) */
-      rejections: ReasonTally;
-      /** RunTask failures for the next task when some were left over: instances per reason */
+      /** the first task that could not be placed, when some were left over: instances that turned it down, per reason (RunTask failures) */
       failures: ReasonTally;
-      /** the reason to name for the unplaced tasks (the stage instances got furthest through) */
+      /** the reason to name for the unplaced tasks: the one that turned down the most instances */
       reason: string | undefined;
     })
   | (ResultBase & {
@@ -78,13 +76,30 @@ export type StepCore =
 /** A step's result: its own, and the service tasks it left unplaced (any step can: a drain, an UpdateService, the clock). */
 export type StepResult = StepCore & { readonly shortfall: readonly Shortfall[] };
 
-/** Tasks that could not be placed, with the step and the reason. */
-export interface UnplacedTasks {
-  readonly path: string;
-  /** the step's label, with the branch name when in a branch */
+/** Tasks one alternative left short or stuck, for one service (or, for a place step, one task definition). */
+export interface AtRisk {
+  /** `service:<name>`, or `task definition <family:revision>` for a place step's leftovers */
+  readonly owner: string;
+  /** the step that left them (its label) */
   readonly where: string;
-  readonly reason: string;
+  /** tasks short of desiredCount, or not placed */
   readonly tasks: number;
+  readonly reason: string;
+}
+
+export interface Alternative {
+  /** `main line`, or the branch's name (`outer / inner` when nested) */
+  readonly name: string;
+  /** utilisation at the end of this path */
+  readonly after: UtilisationView;
+  /** service tasks moved by drains and instance refreshes on this path */
+  readonly moved: number;
+  /** tasks short or not placed, per service or task definition and step */
+  readonly atRisk: readonly AtRisk[];
+  /** tasks left short or not placed, in all */
+  readonly short: number;
+  /** standalone tasks left on drained instances (ECS does not move them) */
+  readonly stuck: number;
 }
 
 export interface ScenarioResult {
@@ -93,7 +108,6 @@ export interface ScenarioResult {
   /** the main line, as loaded and after its last step */
   readonly utilisation: { before: UtilisationView; after: UtilisationView };
   readonly steps: StepResult[];
-  /** service tasks moved by drains and instance refreshes, branches included */
-  readonly tasksMoved: number;
-  readonly unplaced: UnplacedTasks[];
+  /** the main line, then each branch's path: what each moved and left short or stuck (never added up across them) */
+  readonly alternatives: Alternative[];
 }

@@ -13,11 +13,12 @@ import type { LoadedCluster } from '../data.js';
 import { describeAll } from '../describe-all.js';
 import { attributeOf, type UtilisationView } from '../format.js';
 import type { Progress } from '../progress.js';
-import { closestReason, reasonOfServiceEvent, sortedTally } from '../reasons.js';
+import { headlineReason } from '../reasons.js';
 import { drainByFilter, movedByService } from '../what-if/drain.js';
 import { placeWithFailures } from '../what-if/place.js';
 import { refreshInstances } from '../what-if/instance-refresh.js';
-import type { ScenarioResult, StepCore, StepResult, UnplacedTasks } from './results.js';
+import { alternativesOf } from './alternatives.js';
+import type { ScenarioResult, StepCore, StepResult } from './results.js';
 import { newShortfall, serviceShortfall, type Shortfall } from '../what-if/shortfall.js';
 import type { Scenario, Step } from './steps.js';
 
@@ -77,9 +78,8 @@ function runStep(sim: EcsSimulator, step: Step, run: Run, shortfall: () => Short
         placed: result.taskArns.length,
         unplaced: result.unplaced,
         byAvailabilityZone: Object.fromEntries(Object.entries(byAvailabilityZone).sort(([a], [b]) => a.localeCompare(b))),
-        rejections: sortedTally(result.rejections),
         failures,
-        reason: closestReason(failures),
+        reason: headlineReason(failures),
       };
     }
     case 'drain': {
@@ -181,27 +181,6 @@ function runSteps(sim: EcsSimulator, steps: readonly Step[], run: Run): StepResu
   });
 }
 
-/** Tasks left unplaced by each step, branches included, with the reason to name. */
-function unplacedOf(results: readonly StepResult[], prefix = ''): UnplacedTasks[] {
-  const out: UnplacedTasks[] = [];
-  for (const r of results) {
-    const where = `${prefix}${r.label}`;
-    if (r.op === 'place' && r.unplaced > 0) out.push({ path: r.path, where, reason: r.reason ?? 'UNKNOWN', tasks: r.unplaced });
-    for (const s of r.shortfall) out.push({ path: r.path, where: `${where} (service ${s.service})`, reason: reasonOfServiceEvent(s.reason), tasks: s.missing });
-    if (r.op === 'branches') for (const b of r.branches) out.push(...unplacedOf(b.steps, `${prefix}[${b.name}] `));
-  }
-  return out;
-}
-
-function movedOf(results: readonly StepResult[]): number {
-  let n = 0;
-  for (const r of results) {
-    if (r.op === 'drain' || r.op === 'replaceInstances') n += r.moved;
-    if (r.op === 'branches') for (const b of r.branches) n += movedOf(b.steps);
-  }
-  return n;
-}
-
 /** Runs `scenario` on `loaded.sim` (which it changes: load the data afresh for another run). */
 export function runScenario(scenario: Scenario, loaded: LoadedCluster, progress: Progress): ScenarioResult {
   const { sim, cluster } = loaded;
@@ -214,12 +193,12 @@ export function runScenario(scenario: Scenario, loaded: LoadedCluster, progress:
   } finally {
     progress.finish();
   }
+  const after = utilisation(sim, cluster);
   return {
     description: scenario.description,
     data: { source: loaded.source, cluster, seed: loaded.seed, instances, tasks: before.total.tasks },
-    utilisation: { before, after: utilisation(sim, cluster) },
+    utilisation: { before, after },
     steps,
-    tasksMoved: movedOf(steps),
-    unplaced: unplacedOf(steps),
+    alternatives: alternativesOf(steps, after),
   };
 }

@@ -4,10 +4,10 @@
  */
 import type { Tag } from '../../shapes.js';
 import { ResourceAccountant } from '../../resources/accountant.js';
-import { CowMap } from '../../store/cow-map.js';
+import { CowMap } from '../../collections/cow-map.js';
 import { InstanceStore } from '../../store/store.js';
 import { cloneInstance, type InstanceRecord } from '../container-instances/record.js';
-import type { ServiceRecord } from '../services/record.js';
+import { cloneService, type ServiceRecord } from '../services/record.js';
 import { cloneTask, type TaskRecord } from '../tasks/record.js';
 
 export interface ClusterRecord {
@@ -29,11 +29,29 @@ export interface ClusterRecord {
   readonly tasks: CowMap<string, TaskRecord>;
   /** task id → ARN */
   readonly taskIdToArn: CowMap<string, string>;
-  /** service name → record */
-  readonly services: Map<string, ServiceRecord>;
+  /**
+   * Live tasks (not yet STOPPED) by container instance ARN and by service name, as sets of task
+   * ARNs in creation order (`tasks/task-index.ts`): what makes a forced deregistration, an
+   * instance's loss and a service's pass cost the tasks they touch, not every task.
+   */
+  readonly tasksByInstance: CowMap<string, Set<string>>;
+  readonly tasksByService: CowMap<string, Set<string>>;
+  /** service name → record, in creation order; `get` hands out this side's own copy after a fork */
+  readonly services: CowMap<string, ServiceRecord>;
   /** a services-reconcile event is already scheduled */
   reconcilePending: boolean;
+  /** services the next scheduler pass must look at: something they depend on changed (`services/scheduler.ts`) */
+  readonly dirtyServices: Set<string>;
+  /** services whose last pass could not place every task they needed: every pass tries them again */
+  readonly waitingServices: Set<string>;
+  /**
+   * The scheduler's reference mode: every pass looks at every service, as the scheduler did before
+   * it tracked what changed. Only the differential tests set it.
+   */
+  everyServicePass: boolean;
 }
+
+const copySet = (s: Set<string>) => new Set(s);
 
 /** A new, empty, ACTIVE cluster record (on a store and accountant of its own unless given). */
 export function newCluster(name: string, arn: string, store = new InstanceStore(), accountant?: ResourceAccountant): ClusterRecord {
@@ -48,7 +66,12 @@ export function newCluster(name: string, arn: string, store = new InstanceStore(
     accountant: accountant ?? new ResourceAccountant(store),
     tasks: new CowMap([], cloneTask),
     taskIdToArn: new CowMap(),
-    services: new Map(),
+    tasksByInstance: new CowMap([], copySet),
+    tasksByService: new CowMap([], copySet),
+    services: new CowMap([], cloneService),
     reconcilePending: false,
+    dirtyServices: new Set(),
+    waitingServices: new Set(),
+    everyServicePass: false,
   };
 }

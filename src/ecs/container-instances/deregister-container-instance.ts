@@ -20,6 +20,7 @@ import { operation } from '../operation.js';
 import { optionalBoolean, requestObject, requiredString } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
 import { finishStop } from '../tasks/lifecycle.js';
+import { liveTasksOn } from '../tasks/task-index.js';
 import { instanceOutput, requireInstance } from './agent.js';
 import { setStatus } from './instances.js';
 import { TRUNK_RELEASE_MS } from './trunking.js';
@@ -39,12 +40,8 @@ function handler(state: SimState, request: DeregisterContainerInstanceRequest): 
 
   if (tasks > 0) {
     // Forced: the tasks are orphaned — ECS stops tracking them, their holds are released, and
-    // services replace them elsewhere.
-    for (const task of cluster.tasks.values()) {
-      if (task.containerInstanceArn === record.arn && task.lastStatus !== 'STOPPED') {
-        finishStop(state, cluster, task, 'Container instance deregistered');
-      }
-    }
+    // services replace them elsewhere. (The instance's own tasks only: O(tasks on the instance).)
+    for (const task of liveTasksOn(cluster, record.arn)) finishStop(state, cluster, task, 'Container instance deregistered');
     // Counts the simulator did not place (e.g. loaded from a describe output) go too.
     record.runningTasksCount = 0;
     record.pendingTasksCount = 0;

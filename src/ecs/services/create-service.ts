@@ -36,7 +36,7 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
   const strategies = placementStrategies(input);
   const config = deploymentConfiguration(input);
   const tags = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
-  const existing = cluster.services.get(name);
+  const existing = cluster.services.peek(name);
   if (existing !== undefined && existing.status !== 'INACTIVE') throw new InvalidParameterException('Creation of service was not idempotent.');
   const caller = callerOf(state, call);
   const longService = effectiveSetting(state, caller, 'serviceLongArnFormat').value === 'enabled';
@@ -57,6 +57,6 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
     lastFailure: undefined,
   };
   cluster.services.set(name, service);
-  scheduleReconcile(state, cluster);
+  scheduleReconcile(state, cluster, name);
   return { service: describeService(state, cluster, service) };
 }

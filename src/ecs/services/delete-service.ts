@@ -23,6 +23,6 @@ function handler(state: SimState, request: DeleteServiceRequest): DeleteServiceR
   if (service.desiredCount > 0 && !force) throw new InvalidParameterException('The service cannot be stopped while it is scaled above 0.');
   service.status = 'DRAINING';
   service.desiredCount = 0;
-  scheduleReconcile(state, cluster);
+  scheduleReconcile(state, cluster, service.name);
   return { service: describeService(state, cluster, service) };
 }

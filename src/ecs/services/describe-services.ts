@@ -23,7 +23,7 @@ function handler(state: SimState, request: DescribeServicesRequest): DescribeSer
   const failures: Failure[] = [];
   for (const reference of stringList(items, 'services')) {
     const name = reference.startsWith('arn:') ? reference.split('/').pop()! : reference;
-    const service = cluster.services.get(name);
+    const service = cluster.services.peek(name);
     if (service === undefined) failures.push({ arn: reference.startsWith('arn:') ? reference : serviceArn(state.ctx, cluster.name, name, true), reason: 'MISSING' });
     else services.push(describeService(state, cluster, service, include.includes('TAGS')));
   }

@@ -27,3 +27,18 @@ export interface ServiceRecord {
   /** the last placement failure reported, so the same one is not repeated every pass */
   lastFailure: string | undefined;
 }
+
+/**
+ * A copy of a service record for a fork's side: its lists and tags are its own; events and
+ * placement entries are never changed in place, so those objects stay shared (a structuredClone of
+ * every service made forks of loaded datasets cost milliseconds).
+ */
+export function cloneService(s: ServiceRecord): ServiceRecord {
+  return {
+    ...s,
+    placementConstraints: [...s.placementConstraints],
+    placementStrategy: [...s.placementStrategy],
+    events: [...s.events],
+    tags: s.tags.map((t) => ({ ...t })),
+  };
+}

@@ -5,7 +5,8 @@
  * first. It looks at a cluster 1 s after something changed: a service changed (the service
  * operations call `scheduleReconcile`), or an event on the state's bus — a service task became
  * RUNNING (what it replaces may stop), a task STOPPED (capacity freed, a service may be short),
- * a container instance registered or changed status (draining moves tasks; new capacity).
+ * a container instance registered or changed status (draining moves tasks; new capacity) — and
+ * then only at the services those changes concern (see `subscribeScheduler`).
  */
 import { placementStage, serviceEventText } from '../../placement/reasons.js';
 import type { PlacementStrategy, RejectionReason } from '../../placement/types.js';
@@ -16,6 +17,7 @@ import { launchTasks, requestStop } from '../tasks/lifecycle.js';
 import type { TaskRecord } from '../tasks/record.js';
 import type { ServiceRecord } from './record.js';
 import { serviceTasks } from './service.js';
+import { liveTasksOn } from '../tasks/task-index.js';
 
 /** Simulated delay between a change and the scheduler acting on it. */
 export const RECONCILE_DELAY_MS = 1_000;
@@ -41,42 +43,96 @@ function addEvent(state: SimState, service: ServiceRecord, message: string): voi
 
 /**
  * Subscribes the scheduler to a state's events (each state, a fork included, once: see
- * `state/wiring.ts`). The events carry the service and instance they touched; the scheduler still
- * looks at every service of the cluster on its next pass.
+ * `state/wiring.ts`). The events carry the service and instance they touched; the scheduler notes
+ * which services they concern (`dirtyServices`) and its next pass looks at those, plus the
+ * services still waiting to place tasks (`waitingServices`), instead of every service.
+ *
+ * Why that is the same as looking at every service: a pass changes nothing for a service whose
+ * last pass placed all it wanted, unless since then the service changed (API calls mark it), one
+ * of its tasks changed (placed, told to stop, RUNNING, STOPPED: its events mark it), or an instance
+ * holding one of its tasks changed status (marked through the tasks-by-instance index). A service
+ * that could not place everything depends on the whole cluster, so it is tried on every pass, as
+ * before. `test/ecs/services/scheduler-differential.test.ts` holds the two modes to the same states.
  */
 export function subscribeScheduler(state: SimState): void {
   state.events.subscribe((event) => onEvent(state, event));
 }
 
 function onEvent(state: SimState, event: SimEvent): void {
-  // A task of no service becoming RUNNING frees nothing and replaces nothing.
-  if (event.kind === 'task-state-change' && event.lastStatus === 'RUNNING' && event.serviceName === undefined) return;
   const cluster = state.clusters.get(event.cluster);
-  if (cluster !== undefined) scheduleReconcile(state, cluster);
+  if (cluster === undefined || cluster.services.size === 0) return;
+  if (event.kind === 'task-state-change') {
+    // Placed: by a pass (which counted it) or RunTask; it takes capacity and frees none.
+    if (event.lastStatus === 'PENDING' && event.desiredStatus === 'RUNNING') return;
+    if (event.serviceName !== undefined) cluster.dirtyServices.add(event.serviceName);
+    // Told to stop: its service looks again on the next pass; the STOPPED event that follows
+    // asks for that pass.
+    if (event.lastStatus !== 'STOPPED' && event.desiredStatus === 'STOPPED') return;
+    // A task of no service becoming RUNNING frees nothing and replaces nothing.
+    if (event.lastStatus === 'RUNNING' && event.serviceName === undefined) return;
+  } else {
+    for (const t of liveTasksOn(cluster, event.containerInstanceArn)) if (t.serviceName !== undefined) cluster.dirtyServices.add(t.serviceName);
+  }
+  if (cluster.dirtyServices.size > 0 || cluster.waitingServices.size > 0) schedulePass(state, cluster);
 }
 
-/** Asks the scheduler to look at a cluster's services soon (once, however often it is asked). */
-export function scheduleReconcile(state: SimState, cluster: ClusterRecord): void {
+/**
+ * Asks the scheduler to look at a service soon (API calls), or — without a service — at every
+ * service of the cluster (a cluster just loaded). One pass, however often it is asked.
+ */
+export function scheduleReconcile(state: SimState, cluster: ClusterRecord, serviceName?: string): void {
+  if (serviceName !== undefined) cluster.dirtyServices.add(serviceName);
+  else for (const name of cluster.services.keys()) cluster.dirtyServices.add(name);
+  schedulePass(state, cluster);
+}
+
+function schedulePass(state: SimState, cluster: ClusterRecord): void {
   if (cluster.services.size === 0 || cluster.reconcilePending) return;
   cluster.reconcilePending = true;
   state.clock.schedule(RECONCILE_DELAY_MS, 'services-reconcile', { cluster: cluster.name });
 }
 
+/** A scheduler pass: the services marked since the last one and those waiting to place, in creation order. */
 export function onReconcile(state: SimState, clusterName: string): void {
   const cluster = state.clusters.get(clusterName);
   if (cluster === undefined) return;
   cluster.reconcilePending = false;
-  // One pass over the tasks for all services, not one per service per step: with hundreds of
-  // services and tens of thousands of tasks the per-service scans dominated every clock tick.
-  const byService = new Map<string, TaskRecord[]>();
-  for (const t of cluster.tasks.values()) {
-    if (t.serviceName === undefined || t.desiredStatus !== 'RUNNING') continue;
-    const list = byService.get(t.serviceName);
-    if (list === undefined) byService.set(t.serviceName, [t]);
-    else list.push(t);
-  }
+  const dirty = [...cluster.dirtyServices];
+  cluster.dirtyServices.clear();
+  const { waitingServices: waiting } = cluster;
+  const names = cluster.everyServicePass ? [...cluster.services.keys()] : inCreationOrder(cluster, new Set([...dirty, ...waiting]));
   const active = activeInstances(cluster);
-  for (const service of cluster.services.values()) if (service.status !== 'INACTIVE') reconcile(state, cluster, service, byService.get(service.name) ?? [], active);
+  for (const name of names) {
+    if (cluster.services.peek(name)?.status !== 'ACTIVE' && cluster.services.peek(name)?.status !== 'DRAINING') continue;
+    const service = cluster.services.get(name)!;
+    if (reconcile(state, cluster, service, serviceTasks(cluster, service), active)) waiting.add(name);
+    else waiting.delete(name);
+  }
+}
+
+/** The named services in the order of the cluster's service map (the order a full pass visits them). */
+function inCreationOrder(cluster: ClusterRecord, names: Set<string>): string[] {
+  if (names.size === 0) return [];
+  // Few names: sort them by position; many: walk the map (both give map order).
+  if (names.size * 8 < cluster.services.size) {
+    const position = servicePositions(cluster);
+    return [...names].filter((n) => position.has(n)).sort((a, b) => position.get(a)! - position.get(b)!);
+  }
+  const out: string[] = [];
+  for (const name of cluster.services.keys()) if (names.has(name)) out.push(name);
+  return out;
+}
+
+const positions = new WeakMap<ClusterRecord, { size: number; position: Map<string, number> }>();
+
+/** Each service's place in the map; services are never removed, so it holds while the count does. */
+function servicePositions(cluster: ClusterRecord): Map<string, number> {
+  const kept = positions.get(cluster);
+  if (kept !== undefined && kept.size === cluster.services.size) return kept.position;
+  const position = new Map<string, number>();
+  for (const name of cluster.services.keys()) position.set(name, position.size);
+  positions.set(cluster, { size: cluster.services.size, position });
+  return position;
 }
 
 /**
@@ -92,14 +148,18 @@ function activeInstances(cluster: ClusterRecord): (instanceArn: string) => boole
   };
 }
 
-/** One pass of the service scheduler. */
+/**
+ * One service's pass: a function of the service, its tasks (not told to stop) and the status of
+ * the instances they are on. Returns whether the service still waits to place tasks (it wanted
+ * more than placement found room for), so the next pass tries it again.
+ */
 export function reconcile(
   state: SimState,
   cluster: ClusterRecord,
   service: ServiceRecord,
   tasksAtStart?: readonly TaskRecord[],
   active = activeInstances(cluster),
-): void {
+): boolean {
   // A task to be replaced: on a DRAINING (or gone) instance, or of an older task definition.
   const outdated = (t: TaskRecord) => t.taskDefinitionArn !== service.taskDefinitionArn || !active(t.containerInstanceArn);
   // The service's tasks not told to stop at the start of the pass. The pass does not rescan them:
@@ -114,6 +174,7 @@ export function reconcile(
   };
   const alive = (t: TaskRecord) => stopped.size === 0 || !stopped.has(t.arn);
   let placed: readonly TaskRecord[] = [];
+  let waiting = false;
   const desired = service.status === 'DRAINING' ? 0 : service.desiredCount;
   // PENDING tasks that must move stop at once; they were not serving yet.
   for (const t of known) if (t.lastStatus === 'PENDING' && outdated(t)) stop(t, 'Service scheduler: task moved off a draining instance or replaced by a new deployment');
@@ -150,6 +211,7 @@ export function reconcile(
     placed = launched.tasks;
     if (placed.length > 0) addEvent(state, service, `(service ${service.name}) has started ${placed.length} tasks: ${placed.map((t) => `(task ${t.id})`).join(' ')}.`);
     if (outcome.unplaced > 0) {
+      waiting = true;
       const first = closestRejection(outcome.rejections);
       const message = first === undefined
         ? `(service ${service.name}) was unable to place a task because no container instance met all of its requirements.`
@@ -206,4 +268,5 @@ export function reconcile(
     addEvent(state, service, `(service ${service.name}) has stopped ${excess} running tasks.`);
   }
   if (service.status === 'DRAINING' && placed.length === 0 && !known.some(alive)) service.status = 'INACTIVE';
+  return waiting;
 }

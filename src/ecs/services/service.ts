@@ -9,13 +9,12 @@ import { optionalInteger, type Input } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
 import type { TaskDefinition } from '../task-definitions/registry.js';
 import type { TaskRecord } from '../tasks/record.js';
+import { liveTasksOf } from '../tasks/task-index.js';
 import type { ServiceRecord } from './record.js';
 
-/** The service's tasks not told to stop, in creation order (a scan of every task). */
+/** The service's tasks not told to stop, in creation order (from the live-task index: O(its tasks)). */
 export function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): TaskRecord[] {
-  const out: TaskRecord[] = [];
-  for (const t of cluster.tasks.values()) if (t.serviceName === service.name && t.desiredStatus === 'RUNNING') out.push(t);
-  return out;
+  return liveTasksOf(cluster, service.name).filter((t) => t.desiredStatus === 'RUNNING');
 }
 
 /** The service's one deployment (PRIMARY), with the counts of its tasks of the current task definition. */
@@ -85,10 +84,10 @@ export function taskDefinitionFor(state: SimState, reference: string): TaskDefin
 /** The service a reference (name or ARN) names; ClientException "Service not found" otherwise. */
 export function serviceFor(cluster: ClusterRecord, reference: string): ServiceRecord {
   const name = reference.startsWith('arn:') ? reference.split('/').pop()! : reference;
-  const service = cluster.services.get(name);
+  const service = cluster.services.peek(name);
   if (service === undefined || (reference.startsWith('arn:') && service.arn !== reference)) {
     throw new ClientException(`Service not found: ${reference}`);
   }
-  return service;
+  return cluster.services.get(name)!; // this side's own copy: the caller may change it
 }
 

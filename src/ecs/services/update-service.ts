@@ -34,6 +34,6 @@ function handler(state: SimState, request: UpdateServiceRequest): UpdateServiceR
   service.maximumPercent = config.maximumPercent;
   if (constraints !== undefined) service.placementConstraints = constraints;
   if (strategies !== undefined) service.placementStrategy = strategies;
-  scheduleReconcile(state, cluster);
+  scheduleReconcile(state, cluster, service.name);
   return { service: describeService(state, cluster, service) };
 }

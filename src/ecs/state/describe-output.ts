@@ -42,6 +42,7 @@ import { addInstance } from '../container-instances/instances.js';
 import type { InstanceRecord, PlatformDevice, UnattributedUse } from '../container-instances/record.js';
 import type { ServiceEvent, ServiceRecord } from '../services/record.js';
 import { scheduleReconcile } from '../services/scheduler.js';
+import { indexTask } from '../tasks/task-index.js';
 import { clusterArn, parseContainerInstanceArn, parseServiceArn, parseTaskArn, parseTaskDefinitionArn, serviceArn } from '../shared/arns.js';
 import { placementConstraints, placementStrategies } from '../shared/placement-params.js';
 import { checkTags } from '../shared/tags.js';
@@ -556,6 +557,7 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
   for (const task of records) {
     cluster.tasks.set(task.arn, task);
     cluster.taskIdToArn.set(task.id, task.arn);
+    if (task.lastStatus !== 'STOPPED') indexTask(cluster, task);
   }
   for (const s of services.values()) cluster.services.set(s.name, s);
   state.clusters.set(clusterName, cluster);

@@ -9,12 +9,16 @@
  * simulated clock), never changes records while the emitter is in the middle of a change.
  */
 
-/** A task became RUNNING or STOPPED. */
+/**
+ * A task was placed (PENDING), was told to stop (`desiredStatus` STOPPED while it still runs), or
+ * became RUNNING or STOPPED.
+ */
 export interface TaskStateChange {
   readonly kind: 'task-state-change';
   readonly cluster: string;
   readonly taskArn: string;
-  readonly lastStatus: 'RUNNING' | 'STOPPED';
+  readonly lastStatus: 'PENDING' | 'RUNNING' | 'STOPPED';
+  readonly desiredStatus: 'RUNNING' | 'STOPPED';
   /** the service that owns the task, if any */
   readonly serviceName: string | undefined;
   readonly containerInstanceArn: string;
@@ -38,7 +42,7 @@ export type SimEvent = TaskStateChange | ContainerInstanceStateChange;
  * @example
  * const bus = new EventBus<SimEvent>();
  * const stop = bus.subscribe((e) => { if (e.kind === 'task-state-change') console.log(e.taskArn); });
- * bus.emit({ kind: 'task-state-change', cluster: 'prod', taskArn, lastStatus: 'RUNNING', serviceName: 'web', containerInstanceArn });
+ * bus.emit({ kind: 'task-state-change', cluster: 'prod', taskArn, lastStatus: 'RUNNING', desiredStatus: 'RUNNING', serviceName: 'web', containerInstanceArn });
  * stop();
  */
 export class EventBus<E> {

@@ -2,20 +2,15 @@
  * What-if forks: an independent copy of the whole state, made copy-on-write so that forking a
  * large cluster copies almost nothing. The store shares its columns until a side first writes
  * one, the accountant its per-instance states until a side first changes one, and the record
- * maps (instances, tasks) their records until a side first asks for one to change (CowMap);
- * services, settings and task definitions are few and copied now. Frozen things (reservations,
+ * maps (instances, tasks, services, the live-task indexes) their records until a side first asks
+ * for one to change (CowMap); settings and task definitions are few and copied now. Frozen things (reservations,
  * task-definition revisions, queued events) are shared for good. The fork continues the same
  * seeded random sequence, so a what-if replays exactly.
  */
 import { SeededRandom } from '../../sim/random.js';
 import { newCluster, type ClusterRecord } from '../clusters/record.js';
-import type { ServiceRecord } from '../services/record.js';
 import type { SimState } from './state.js';
 import { wireState } from './wiring.js';
-
-function cloneService(s: ServiceRecord): ServiceRecord {
-  return structuredClone(s);
-}
 
 function cloneCluster(c: ClusterRecord): ClusterRecord {
   const store = c.store.clone();
@@ -25,11 +20,16 @@ function cloneCluster(c: ClusterRecord): ClusterRecord {
     arnById: c.arnById.fork(),
     tasks: c.tasks.fork(),
     taskIdToArn: c.taskIdToArn.fork(),
+    tasksByInstance: c.tasksByInstance.fork(),
+    tasksByService: c.tasksByService.fork(),
+    services: c.services.fork(),
+    dirtyServices: new Set(c.dirtyServices),
+    waitingServices: new Set(c.waitingServices),
   };
   copy.status = c.status;
   copy.tags = c.tags.map((t) => ({ ...t }));
-  for (const [name, s] of c.services) copy.services.set(name, cloneService(s));
   copy.reconcilePending = c.reconcilePending;
+  copy.everyServicePass = c.everyServicePass;
   return copy;
 }
 

@@ -13,6 +13,7 @@ import type { InstanceRecord } from '../container-instances/record.js';
 import type { ServiceRecord } from '../services/record.js';
 import type { TaskDefinitionsSnapshot } from '../task-definitions/registry.js';
 import type { TaskRecord } from '../tasks/record.js';
+import { indexTask } from '../tasks/task-index.js';
 import type { SimOptions, SimState } from './state.js';
 
 export const SNAPSHOT_FORMAT = 'ecs-cluster-sim/snapshot@1';
@@ -36,6 +37,9 @@ export interface SimSnapshot {
     tasks?: (Omit<TaskRecord, 'reservation'> & { reservation: Omit<Reservation, 'slot'> })[];
     services?: ServiceRecord[];
     reconcilePending?: boolean;
+    /** the service scheduler's notes: services to look at on its next pass, services waiting to place */
+    dirtyServices?: string[];
+    waitingServices?: string[];
   }[];
 }
 
@@ -62,6 +66,8 @@ export function takeSnapshot(state: SimState): SimSnapshot {
       }),
       services: [...c.services.values()].map(clone),
       reconcilePending: c.reconcilePending,
+      dirtyServices: [...c.dirtyServices],
+      waitingServices: [...c.waitingServices],
     })),
   };
 }
@@ -95,9 +101,14 @@ export function loadSnapshot(state: SimState, snapshot: SimSnapshot): void {
       const task: TaskRecord = { ...clone(t), reservation };
       cluster.tasks.set(task.arn, task);
       cluster.taskIdToArn.set(task.id, task.arn);
+      if (task.lastStatus !== 'STOPPED') indexTask(cluster, task);
     }
     for (const s of c.services ?? []) cluster.services.set(s.name, clone(s));
     cluster.reconcilePending = c.reconcilePending ?? false;
+    // A snapshot without the scheduler's notes (older format): its next pass looks at every service,
+    // which changes nothing for those that had nothing to do.
+    for (const name of c.dirtyServices ?? cluster.services.keys()) cluster.dirtyServices.add(name);
+    for (const name of c.waitingServices ?? []) cluster.waitingServices.add(name);
     state.clusters.set(c.name, cluster);
   }
 }

@@ -2,8 +2,9 @@
  * Tasks: how they come to be (through the placement engine) and how they move
  * PENDING → RUNNING → STOPPED on the simulated clock. Every change keeps three things in step:
  * the accountant's reservations, the store's task groups (what `task:group` and spread see), and
- * the instance's `runningTasksCount` / `pendingTasksCount`. A task becoming RUNNING or STOPPED is
- * a `task-state-change` on the state's event bus (the service scheduler listens).
+ * the instance's `runningTasksCount` / `pendingTasksCount`, and the live-task indexes
+ * (`task-index.ts`). Every step — placed, told to stop, RUNNING, STOPPED — is a `task-state-change`
+ * on the state's event bus (the service scheduler and what-if reports listen).
  *
  * Tasks live here rather than in sim/ because every step changes ECS records (instance counts,
  * versions); sim/ keeps the clock and randomness they run on.
@@ -18,6 +19,7 @@ import { touch } from '../container-instances/instances.js';
 import { isResourceId, parseTaskArn, taskArn } from '../shared/arns.js';
 import type { SimState } from '../state/state.js';
 import type { TaskRecord } from './record.js';
+import { indexTask, unindexTask } from './task-index.js';
 
 /** Simulated time from placement to RUNNING (image pull, container start). */
 export const TASK_START_MS = 5_000;
@@ -87,9 +89,11 @@ export function launchTasks(state: SimState, cluster: ClusterRecord, request: La
     };
     cluster.tasks.set(arn, task);
     cluster.taskIdToArn.set(id, arn);
+    indexTask(cluster, task);
     adjustCounts(cluster, instanceArn, 0, +1);
     state.clock.schedule(TASK_START_MS, 'task-started', { cluster: cluster.name, arn });
     tasks.push(task);
+    emitTaskStateChange(state, task);
   }
   return { tasks, outcome };
 }
@@ -126,6 +130,7 @@ export function requestStop(state: SimState, cluster: ClusterRecord, seen: TaskR
   task.stoppedReason = reason;
   task.version++;
   state.clock.schedule(TASK_STOP_MS, 'task-stopped', { cluster: cluster.name, arn: task.arn });
+  emitTaskStateChange(state, task);
 }
 
 /** The task has stopped: its resources and group are released, the counts drop. */
@@ -155,6 +160,7 @@ export function finishStop(state: SimState, cluster: ClusterRecord, seen: TaskRe
   task.stoppedAt = state.clock.now;
   task.stoppingAt ??= state.clock.now;
   task.version++;
+  unindexTask(cluster, task);
   if (cluster.store.has(task.containerInstanceArn)) {
     cluster.accountant.release(task.reservation);
     cluster.store.removeTask(task.containerInstanceArn, task.group);
@@ -165,12 +171,12 @@ export function finishStop(state: SimState, cluster: ClusterRecord, seen: TaskRe
 }
 
 function emitTaskStateChange(state: SimState, task: TaskRecord): void {
-  if (task.lastStatus === 'PENDING') return;
   state.events.emit({
     kind: 'task-state-change',
     cluster: task.clusterName,
     taskArn: task.arn,
     lastStatus: task.lastStatus,
+    desiredStatus: task.desiredStatus,
     serviceName: task.serviceName,
     containerInstanceArn: task.containerInstanceArn,
   });

@@ -24,8 +24,8 @@ export interface WhatIfReport {
   /** Standalone tasks left on changed instances (ECS leaves them alone). */
   standaloneLeft: string[];
   utilisation: {
-    before: { total: Utilisation; byAvailabilityZone: Record<string, Utilisation>; byInstanceType: Record<string, Utilisation> };
-    after: { total: Utilisation; byAvailabilityZone: Record<string, Utilisation>; byInstanceType: Record<string, Utilisation> };
+    before: UtilisationBreakdown;
+    after: UtilisationBreakdown;
   };
 }
 
@@ -36,8 +36,16 @@ function attribute(record: InstanceRecord, name: string): string {
   return record.attributes.find((a) => a.name === name)?.value ?? '(none)';
 }
 
+/** Utilisation in total, per Availability Zone, per instance type and per instance family (`m5`, `c5`, …). */
+export interface UtilisationBreakdown {
+  total: Utilisation;
+  byAvailabilityZone: Record<string, Utilisation>;
+  byInstanceType: Record<string, Utilisation>;
+  byInstanceFamily: Record<string, Utilisation>;
+}
+
 /** Reserved over registered CPU and memory, per AZ, per instance type and in total, over ACTIVE and DRAINING instances. */
-export function utilisationOf(cluster: ClusterRecord) {
+export function utilisationOf(cluster: ClusterRecord): UtilisationBreakdown {
   const acc = new Map<string, { cpu: number; cpuTotal: number; mem: number; memTotal: number; tasks: number }>();
   const add = (key: string, cpu: number, cpuTotal: number, mem: number, memTotal: number, tasks: number) => {
     const a = acc.get(key) ?? { cpu: 0, cpuTotal: 0, mem: 0, memTotal: 0, tasks: 0 };
@@ -52,7 +60,9 @@ export function utilisationOf(cluster: ClusterRecord) {
     const cpu = cpuTotal - cluster.store.remainingCpu[slot]!;
     const mem = memTotal - cluster.store.remainingMemory[slot]!;
     const tasks = record.runningTasksCount + record.pendingTasksCount;
-    for (const key of ['total', `az:${attribute(record, 'ecs.availability-zone')}`, `type:${attribute(record, 'ecs.instance-type')}`]) {
+    const type = attribute(record, 'ecs.instance-type');
+    // The family is the type's name before the size (`m5` of `m5.large`): a dozen rows, not dozens.
+    for (const key of ['total', `az:${attribute(record, 'ecs.availability-zone')}`, `type:${type}`, `family:${type.split('.')[0]}`]) {
       add(key, cpu, cpuTotal, mem, memTotal, tasks);
     }
   }
@@ -65,6 +75,7 @@ export function utilisationOf(cluster: ClusterRecord) {
     total: acc.has('total') ? ratio('total') : { cpu: 0, memory: 0, tasks: 0 },
     byAvailabilityZone: pick('az:'),
     byInstanceType: pick('type:'),
+    byInstanceFamily: pick('family:'),
   };
 }
 

@@ -42,16 +42,22 @@ describe('EventBus', () => {
 });
 
 describe('the state tells its bus', () => {
-  it('when a task becomes RUNNING or STOPPED, with its service and container instance', () => {
+  it('when a task is placed, told to stop, becomes RUNNING or STOPPED, with its service and container instance', () => {
     const { sim } = settled();
     const seen = recorder(sim);
     const [taskArn] = sim.listTasks({ cluster: 'c', serviceName: 'web' }).taskArns!;
     const task = sim.describeTasks({ cluster: 'c', tasks: [taskArn!] }).tasks![0]!;
     sim.stopTask({ cluster: 'c', task: taskArn! });
     sim.advance(60_000);
-    expect(seen).toContainEqual({ kind: 'task-state-change', cluster: 'c', taskArn, lastStatus: 'STOPPED', serviceName: 'web', containerInstanceArn: task.containerInstanceArn });
+    const told = { kind: 'task-state-change', cluster: 'c', taskArn, serviceName: 'web', containerInstanceArn: task.containerInstanceArn };
+    expect(seen.filter((e) => e.kind === 'task-state-change' && e.taskArn === taskArn)).toEqual([
+      { ...told, lastStatus: 'RUNNING', desiredStatus: 'STOPPED' },
+      { ...told, lastStatus: 'STOPPED', desiredStatus: 'STOPPED' },
+    ]);
+    // The replacement was placed (PENDING) before it ran.
+    expect(seen.filter((e) => e.kind === 'task-state-change' && e.lastStatus === 'PENDING')).toHaveLength(1);
     // The scheduler replaced it: a new task of the service became RUNNING.
-    const started = seen.filter((e) => e.kind === 'task-state-change' && e.lastStatus === 'RUNNING');
+    const started = seen.filter((e) => e.kind === 'task-state-change' && e.lastStatus === 'RUNNING' && e.desiredStatus === 'RUNNING');
     expect(started).toHaveLength(1);
     expect(started[0]).toMatchObject({ serviceName: 'web', cluster: 'c' });
   });
@@ -80,7 +86,7 @@ describe('the service scheduler', () => {
 
   it('ignores a task of no service becoming RUNNING', () => {
     const { sim, arns } = settled();
-    sim.state.events.emit({ kind: 'task-state-change', cluster: 'c', taskArn: 'x', lastStatus: 'RUNNING', serviceName: undefined, containerInstanceArn: arns[0]! });
+    sim.state.events.emit({ kind: 'task-state-change', cluster: 'c', taskArn: 'x', lastStatus: 'RUNNING', desiredStatus: 'RUNNING', serviceName: undefined, containerInstanceArn: arns[0]! });
     expect(reconcilePending(sim)).toBe(false);
   });
 

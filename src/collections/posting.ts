@@ -86,6 +86,10 @@ export class SlotPostingList extends PostingList {
     return copy;
   }
 
+  hasSlot(slot: number): boolean {
+    return this.positions.has(slot);
+  }
+
   addSlot(slot: number): void {
     this.positions.set(slot, this.add(slot));
   }
