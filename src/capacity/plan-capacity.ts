@@ -11,7 +11,7 @@ import { checkGoal, type CapacityGoal } from './goal.js';
 import { buildKinds, whyNoKind, type Kind } from './kinds.js';
 import { PackingModel } from './model.js';
 import { resolveOptions, type CapacityOptions, type ResolvedOptions } from './options.js';
-import { placeScenario, reportScenario, scaleScenario, targetScenarios, type Scenario, type ScenarioContext } from './scenarios.js';
+import { placeScenario, reportScenario, scaleScenario, scenarioContext, targetScenarios, type Scenario, type ScenarioContext } from './scenarios.js';
 import { addForShortfall, balance, completeInModel, costOf, search, shortfallDemand, trim, type Search } from './search.js';
 import { plannedGroups, verifyPlan, type Verification } from './verify.js';
 
@@ -99,7 +99,7 @@ export function goalScenarios(goal: CapacityGoal, ctx: ScenarioContext, rank: (s
 
 /** The kinds, model and scenarios of a question (shared with consolidation and the baseline). */
 export function prepare(o: ResolvedOptions, build: (ctx: ScenarioContext, rank: (s: Scenario[]) => Scenario[]) => Scenario[]): { scenarios: Scenario[]; kinds: Kind[]; model: PackingModel } {
-  const ctx: ScenarioContext = { state: o.env.sim.state, cluster: o.facts.cluster, settleMs: o.settleMs };
+  const ctx = scenarioContext(o.env.sim.state, o.facts.cluster, o.settleMs);
   // The instance-set sweep ranks its candidates with a model of the cluster alone (no kinds needed).
   const bare = new PackingModel(o.facts.cluster, []);
   const none = new Uint8Array(0);

@@ -12,7 +12,7 @@ import { checkTarget, type ResilienceTarget } from './goal.js';
 import { PackingModel } from './model.js';
 import { resolveOptions, type CapacityOptions, type ResolvedOptions } from './options.js';
 import { round } from './plan-capacity.js';
-import { serviceOutcome, targetScenarios, type Scenario, type ScenarioOutcome } from './scenarios.js';
+import { scenarioContext, serviceOutcome, targetScenarios, type Scenario, type ScenarioOutcome } from './scenarios.js';
 import type { Verification } from './verify.js';
 
 /** Options of `planConsolidation`: the shared capacity options and the target to keep. */
@@ -114,7 +114,7 @@ export function planConsolidation(options: ConsolidationOptions): ConsolidationP
   const state = o.env.sim.state;
   const model = new PackingModel(cluster, []);
   const none = new Uint8Array(0);
-  const ctx = { state, cluster, settleMs: o.settleMs };
+  const ctx = scenarioContext(state, cluster, o.settleMs);
   const rankByModel = (list: Scenario[]) => list
     .map((s) => ({ s, left: [...model.pack(s, none, none).values()].reduce((n, l) => n + l.count, 0) }))
     .sort((a, b) => b.left - a.left)

@@ -50,25 +50,46 @@ export interface ScenarioContext {
   readonly state: SimState;
   readonly cluster: ClusterRecord;
   readonly settleMs: number;
+  /** the cluster's service tasks as the question starts, counted once for all its scenarios */
+  readonly counts: ServiceCounts;
+}
+
+/** The context of one question's scenarios (counts taken now: the simulator may change between questions). */
+export function scenarioContext(state: SimState, cluster: ClusterRecord, settleMs: number): ScenarioContext {
+  return { state, cluster, settleMs, counts: countServiceTasks(cluster) };
 }
 
 const NEVER = (): boolean => false;
 
-/** Service tasks not told to stop, per service, and those on `on` (slots). */
-function serviceCounts(cluster: ClusterRecord, on: ReadonlySet<string>): { running: Map<string, number>; onLost: Map<string, number> } {
+/** Service tasks not told to stop: per service, and per instance and service. */
+interface ServiceCounts {
+  readonly running: ReadonlyMap<string, number>;
+  readonly byInstance: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+function countServiceTasks(cluster: ClusterRecord): ServiceCounts {
   const running = new Map<string, number>();
-  const onLost = new Map<string, number>();
+  const byInstance = new Map<string, Map<string, number>>();
   for (const t of cluster.tasks.values()) {
     if (t.serviceName === undefined || t.desiredStatus !== 'RUNNING') continue;
     running.set(t.serviceName, (running.get(t.serviceName) ?? 0) + 1);
-    if (on.has(t.containerInstanceArn)) onLost.set(t.serviceName, (onLost.get(t.serviceName) ?? 0) + 1);
+    let m = byInstance.get(t.containerInstanceArn);
+    if (m === undefined) byInstance.set(t.containerInstanceArn, (m = new Map()));
+    m.set(t.serviceName, (m.get(t.serviceName) ?? 0) + 1);
   }
-  return { running, onLost };
+  return { running, byInstance };
+}
+
+/** Service tasks per service in total, and those on the instances `on`. */
+function serviceCounts(counts: ServiceCounts, on: ReadonlySet<string>): { running: ReadonlyMap<string, number>; onLost: Map<string, number> } {
+  const onLost = new Map<string, number>();
+  for (const arn of on) for (const [service, n] of counts.byInstance.get(arn) ?? []) onLost.set(service, (onLost.get(service) ?? 0) + n);
+  return { running: counts.running, onLost };
 }
 
 /** The shortfall of every ACTIVE service on a fork after a what-if; `drained` instances' tasks count as stuck. */
 export function serviceOutcome(name: string, cluster: ClusterRecord, drained: ReadonlySet<string> = new Set()): ScenarioOutcome {
-  const { running, onLost } = serviceCounts(cluster, drained);
+  const { running, onLost } = serviceCounts(countServiceTasks(cluster), drained);
   const byService: Record<string, { short: number; stuck: number; reason?: string }> = Object.create(null);
   let short = 0;
   let stuck = 0;
@@ -86,7 +107,7 @@ export function serviceOutcome(name: string, cluster: ClusterRecord, drained: Re
 
 /** Demand of every ACTIVE service: tasks on `lost` instances plus what each is already short. */
 function serviceDemand(ctx: ScenarioContext, lost: ReadonlySet<string>, desired: (name: string, current: number) => number = (_, n) => n): Demand[] {
-  const { running, onLost } = serviceCounts(ctx.cluster, lost);
+  const { running, onLost } = serviceCounts(ctx.counts, lost);
   const out: Demand[] = [];
   for (const s of ctx.cluster.services.values()) {
     if (s.status !== 'ACTIVE') continue;
@@ -154,7 +175,6 @@ export function instanceSetScenarios(ctx: ScenarioContext, target: { instances: 
   const k = target.instances;
   const active = [...ctx.cluster.instances.values()].filter((i) => i.status === 'ACTIVE');
   if (active.length === 0) return [];
-  const byService = new Map<string, Map<string, number>>();
   const reserved = new Map<string, { cpu: number; memory: number }>();
   for (const t of ctx.cluster.tasks.values()) {
     if (t.desiredStatus !== 'RUNNING') continue;
@@ -162,14 +182,31 @@ export function instanceSetScenarios(ctx: ScenarioContext, target: { instances: 
     r.cpu += t.reservation.cpu;
     r.memory += t.reservation.memory;
     reserved.set(t.containerInstanceArn, r);
-    if (t.serviceName === undefined) continue;
-    let m = byService.get(t.serviceName);
-    if (m === undefined) byService.set(t.serviceName, (m = new Map()));
-    m.set(t.containerInstanceArn, (m.get(t.containerInstanceArn) ?? 0) + 1);
   }
-  const top = (score: (arn: string) => number) => active.map((i) => i.arn).sort((a, b) => score(b) - score(a) || (a < b ? -1 : 1)).slice(0, k);
-  const sets: string[][] = [top((a) => reserved.get(a)?.cpu ?? 0), top((a) => reserved.get(a)?.memory ?? 0)];
-  for (const [, m] of [...byService].sort(([a], [b]) => (a < b ? -1 : 1))) sets.push(top((a) => (m.get(a) ?? 0) * 1e9 + (reserved.get(a)?.memory ?? 0)));
+  const arns = active.map((i) => i.arn);
+  const byMemory = [...arns].sort((a, b) => (reserved.get(b)?.memory ?? 0) - (reserved.get(a)?.memory ?? 0) || (a < b ? -1 : 1));
+  const byCpu = [...arns].sort((a, b) => (reserved.get(b)?.cpu ?? 0) - (reserved.get(a)?.cpu ?? 0) || (a < b ? -1 : 1));
+  const sets: string[][] = [byCpu.slice(0, k), byMemory.slice(0, k)];
+  // Per service: the k instances with most of its tasks (ties: most memory reserved), topped up by memory.
+  const perService = new Map<string, string[]>();
+  const isActive = new Set(arns);
+  for (const [arn, m] of ctx.counts.byInstance) {
+    if (!isActive.has(arn)) continue;
+    for (const service of m.keys()) {
+      const list = perService.get(service);
+      if (list === undefined) perService.set(service, [arn]);
+      else list.push(arn);
+    }
+  }
+  for (const [service, hosts] of [...perService].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const tasksOn = (a: string) => ctx.counts.byInstance.get(a)?.get(service) ?? 0;
+    const top = hosts.sort((a, b) => tasksOn(b) - tasksOn(a) || (reserved.get(b)?.memory ?? 0) - (reserved.get(a)?.memory ?? 0) || (a < b ? -1 : 1)).slice(0, k);
+    for (const a of byMemory) {
+      if (top.length >= k) break;
+      if (!top.includes(a)) top.push(a);
+    }
+    sets.push(top);
+  }
   const random = new SeededRandom(target.seed ?? 1);
   for (let s = 0; s < (target.samples ?? 50); s++) {
     const picked = new Set<number>();
