@@ -101,9 +101,8 @@ export function goalScenarios(goal: CapacityGoal, ctx: ScenarioContext, rank: (s
 export function prepare(o: ResolvedOptions, build: (ctx: ScenarioContext, rank: (s: Scenario[]) => Scenario[]) => Scenario[]): { scenarios: Scenario[]; kinds: Kind[]; model: PackingModel } {
   const ctx = scenarioContext(o.env.sim.state, o.facts.cluster, o.settleMs);
   // The instance-set sweep ranks its candidates with a model of the cluster alone (no kinds needed).
-  const bare = new PackingModel(o.facts.cluster, []);
   const none = new Uint8Array(0);
-  const rank = (scenarios: Scenario[]) => scenarios
+  const rank = (scenarios: Scenario[], bare = new PackingModel(o.facts.cluster, [])) => scenarios
     .map((s) => {
       let left = 0;
       for (const l of bare.pack(s, none, none).values()) left += l.count * (1 + l.cls.requirements.cpu / 1024 + l.cls.requirements.memory / 4096);

@@ -13,7 +13,6 @@ import type { ClusterRecord } from '../ecs/clusters/record.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
 import type { SimState } from '../ecs/state/state.js';
 import type { PlaceTasksRequest } from '../ecs/tasks/place-tasks.js';
-import { DRAIN_SETTLE_MS } from '../ecs/what-if/report.js';
 import { commonInput } from '../ecs/tasks/launch.js';
 import { placementConstraints } from '../ecs/shared/placement-params.js';
 import { requestObject } from '../ecs/shared/validate.js';
@@ -303,4 +302,3 @@ export function reportScenario(ctx: ScenarioContext, arns: readonly string[], ki
   };
 }
 
-export { DRAIN_SETTLE_MS };
