@@ -7,7 +7,7 @@
  * feasible because c ≥ 0, so one phase of the tableau simplex suffices; branching bounds keep
  * that property (x_k ≥ L adds a dual variable with profit L, x_k ≤ U one with profit −U). The
  * primal solution is read off the final objective row (the reduced costs of the slacks).
- * Branch and bound is best-first with a node and time budget; the bound it reports is always
+ * Branch and bound is best-first with a node budget (and a time budget if asked); the bound it reports is always
  * valid (the least LP value among nodes still open), exact when the search finished.
  */
 import { Heap } from 'mnemonist';
@@ -149,8 +149,15 @@ export function solveCovering(
   if (root === null) return null;
   let incumbent = roundUp(cost, rows, root.x);
   let incumbentCost = costOf(cost, incumbent);
-  const nodes = budget.nodes ?? 400;
-  const deadline = performance.now() + (budget.ms ?? 200);
+  // A node budget by default, so the same program always gets the same answer; a time budget
+  // only when asked for (it makes the answer depend on the machine's load).
+  // Small programs get many nodes, big ones (each node a bigger LP) fewer: about the same work.
+  const nodes = budget.nodes ?? Math.max(50, Math.min(3000, Math.round(400_000 / Math.max(1, rows.length * cost.length))));
+  // Prices with at most four decimals (cents and their hundredths) make every integer solution's
+  // cost a multiple of 1e-4: a node whose bound rounds up to the incumbent cannot improve it.
+  const grain = cost.every((c) => Math.abs(c * 1e4 - Math.round(c * 1e4)) < 1e-6) ? 1e-4 : 0;
+  const ceil = (v: number) => (grain === 0 ? v : Math.ceil(v / grain - 1e-6) * grain);
+  const deadline = budget.ms === undefined ? Infinity : performance.now() + budget.ms;
   interface Node { value: number; x: number[]; bounds: Bound[] }
   const open = new Heap<Node>((a, b) => a.value - b.value);
   open.push({ value: root.value, x: root.x, bounds: [] });
@@ -159,7 +166,7 @@ export function solveCovering(
   const tolerance = 1e-6 * Math.max(1, incumbentCost);
   while (open.size > 0) {
     const node = open.peek()!;
-    if (node.value >= incumbentCost - tolerance) {
+    if (ceil(node.value) >= incumbentCost - tolerance) {
       open.clear();
       break;
     }
@@ -194,10 +201,10 @@ export function solveCovering(
     for (const bd of [{ k: branch, lower: false, value: Math.floor(v) }, { k: branch, lower: true, value: Math.ceil(v) }]) {
       const bounds = [...node.bounds, bd];
       const child = solveRelaxation(cost, rows, bounds);
-      if (child !== null && child.value < incumbentCost - tolerance) open.push({ value: child.value, x: child.x, bounds });
+      if (child !== null && ceil(child.value) < incumbentCost - tolerance) open.push({ value: child.value, x: child.x, bounds });
     }
   }
   const exact = open.size === 0;
-  const bound = exact ? incumbentCost : Math.min(incumbentCost, open.peek()!.value);
+  const bound = exact ? incumbentCost : Math.min(incumbentCost, ceil(open.peek()!.value));
   return { bound, x: incumbent, cost: incumbentCost, exact };
 }

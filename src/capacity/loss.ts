@@ -20,8 +20,8 @@ export function loseInstances(sim: EcsSimulator, cluster: string, arns: readonly
     const i = record.instances.peek(arn);
     if (i !== undefined && i.status !== 'INACTIVE') lost.set(arn, i.ec2InstanceId ?? i.id);
   }
-  const stopping = [...record.tasks.values()].filter((t) => t.lastStatus !== 'STOPPED' && lost.has(t.containerInstanceArn));
-  for (const t of stopping) finishStop(sim.state, record, t, `Host EC2 (instance ${lost.get(t.containerInstanceArn)}) terminated.`);
+  const stopping = [...record.tasks.values()].filter((t) => t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== undefined && lost.has(t.containerInstanceArn));
+  for (const t of stopping) finishStop(sim.state, record, t, `Host EC2 (instance ${lost.get(t.containerInstanceArn!)}) terminated.`);
   for (const arn of lost.keys()) {
     if (record.instances.peek(arn)!.status === 'DEREGISTERING') continue;
     sim.deregisterContainerInstance({ cluster, containerInstance: arn, force: true });

@@ -12,7 +12,7 @@ import { checkTarget, type ResilienceTarget } from './goal.js';
 import { PackingModel } from './model.js';
 import { resolveOptions, type CapacityOptions, type ResolvedOptions } from './options.js';
 import { round } from './plan-capacity.js';
-import { scenarioContext, serviceOutcome, targetScenarios, type Scenario, type ScenarioOutcome } from './scenarios.js';
+import { onInstances, scenarioContext, serviceOutcome, targetScenarios, type Scenario, type ScenarioOutcome } from './scenarios.js';
 import type { Verification } from './verify.js';
 
 /** Options of `planConsolidation`: the shared capacity options and the target to keep. */
@@ -71,17 +71,21 @@ function candidates(o: ResolvedOptions, cluster: ClusterRecord): Candidate[] {
   const standalone = new Set<string>();
   const reserved = new Map<string, { cpu: number; memory: number }>();
   for (const t of cluster.tasks.values()) {
-    if (t.desiredStatus !== 'RUNNING') continue;
-    const r = reserved.get(t.containerInstanceArn) ?? { cpu: 0, memory: 0 };
+    const on = t.containerInstanceArn;
+    if (t.desiredStatus !== 'RUNNING' || on === undefined) continue;
+    const r = reserved.get(on) ?? { cpu: 0, memory: 0 };
     r.cpu += t.reservation.cpu;
     r.memory += t.reservation.memory;
-    reserved.set(t.containerInstanceArn, r);
+    reserved.set(on, r);
     if (t.serviceName === undefined) {
-      standalone.add(t.containerInstanceArn);
+      standalone.add(on);
       continue;
     }
-    let m = services.get(t.containerInstanceArn);
-    if (m === undefined) services.set(t.containerInstanceArn, (m = new Map()));
+    // A DAEMON (or otherwise scheduler-placed) task goes with its instance: nothing to move.
+    const service = cluster.services.get(t.serviceName);
+    if (service === undefined || !onInstances(service)) continue;
+    let m = services.get(on);
+    if (m === undefined) services.set(on, (m = new Map()));
     m.set(t.serviceName, (m.get(t.serviceName) ?? 0) + 1);
   }
   const out: Candidate[] = [];

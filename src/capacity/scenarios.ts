@@ -10,6 +10,7 @@
  */
 import { InvalidParameterException } from '../errors.js';
 import type { ClusterRecord } from '../ecs/clusters/record.js';
+import type { ServiceRecord } from '../ecs/services/record.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
 import type { SimState } from '../ecs/state/state.js';
 import type { PlaceTasksRequest } from '../ecs/tasks/place-tasks.js';
@@ -72,6 +73,7 @@ function countServiceTasks(cluster: ClusterRecord): ServiceCounts {
   for (const t of cluster.tasks.values()) {
     if (t.serviceName === undefined || t.desiredStatus !== 'RUNNING') continue;
     running.set(t.serviceName, (running.get(t.serviceName) ?? 0) + 1);
+    if (t.containerInstanceArn === undefined) continue;
     let m = byInstance.get(t.containerInstanceArn);
     if (m === undefined) byInstance.set(t.containerInstanceArn, (m = new Map()));
     m.set(t.serviceName, (m.get(t.serviceName) ?? 0) + 1);
@@ -86,6 +88,14 @@ function serviceCounts(counts: ServiceCounts, on: ReadonlySet<string>): { runnin
   return { running: counts.running, onLost };
 }
 
+/**
+ * The services capacity decides: ACTIVE, REPLICA, on EC2. FARGATE tasks hold nothing on an
+ * instance, and a DAEMON service's desired count follows the instances themselves.
+ */
+export function onInstances(s: ServiceRecord): boolean {
+  return s.status === 'ACTIVE' && s.launchType === 'EC2' && s.schedulingStrategy === 'REPLICA';
+}
+
 /** The shortfall of every ACTIVE service on a fork after a what-if; `drained` instances' tasks count as stuck. */
 export function serviceOutcome(name: string, cluster: ClusterRecord, drained: ReadonlySet<string> = new Set()): ScenarioOutcome {
   const { running, onLost } = serviceCounts(countServiceTasks(cluster), drained);
@@ -93,7 +103,7 @@ export function serviceOutcome(name: string, cluster: ClusterRecord, drained: Re
   let short = 0;
   let stuck = 0;
   for (const s of cluster.services.values()) {
-    if (s.status !== 'ACTIVE') continue;
+    if (!onInstances(s)) continue;
     const missing = Math.max(0, s.desiredCount - (running.get(s.name) ?? 0));
     const held = onLost.get(s.name) ?? 0;
     if (missing === 0 && held === 0) continue;
@@ -109,7 +119,7 @@ function serviceDemand(ctx: ScenarioContext, lost: ReadonlySet<string>, desired:
   const { running, onLost } = serviceCounts(ctx.counts, lost);
   const out: Demand[] = [];
   for (const s of ctx.cluster.services.values()) {
-    if (s.status !== 'ACTIVE') continue;
+    if (!onInstances(s)) continue;
     const n = Math.max(0, desired(s.name, s.desiredCount) - (running.get(s.name) ?? 0)) + (onLost.get(s.name) ?? 0);
     if (n > 0) addDemand(out, serviceClass(ctx.state, s), n);
   }
@@ -176,7 +186,7 @@ export function instanceSetScenarios(ctx: ScenarioContext, target: { instances: 
   if (active.length === 0) return [];
   const reserved = new Map<string, { cpu: number; memory: number }>();
   for (const t of ctx.cluster.tasks.values()) {
-    if (t.desiredStatus !== 'RUNNING') continue;
+    if (t.desiredStatus !== 'RUNNING' || t.containerInstanceArn === undefined) continue;
     const r = reserved.get(t.containerInstanceArn) ?? { cpu: 0, memory: 0 };
     r.cpu += t.reservation.cpu;
     r.memory += t.reservation.memory;
@@ -236,7 +246,7 @@ export function placeScenario(ctx: ScenarioContext, request: PlaceTasksRequest):
     throw new InvalidParameterException(`goal.place.cluster: '${String(input['cluster'])}' is not the planned cluster '${ctx.cluster.name}'`);
   }
   const full = { ...input, cluster: ctx.cluster.name };
-  const { td, group } = commonInput(ctx.state, full);
+  const { td, group } = commonInput(ctx.state, full, false);
   const count = request.count ?? 1;
   if (!Number.isInteger(count) || count < 1 || count > 10_000_000) throw new InvalidParameterException(`goal.place.count: expected an integer from 1 to 10000000; got ${JSON.stringify(count)}`);
   const cls: TaskClass = taskClass(ctx.state, td, placementConstraints(full, []), group, undefined);
@@ -261,11 +271,11 @@ export function placeScenario(ctx: ScenarioContext, request: PlaceTasksRequest):
 
 /** Scaling services: `updateService` on the fork, the settle time, then every service at desired count. */
 export function scaleScenario(ctx: ScenarioContext, scale: ScaleServices): Scenario {
-  const names = scale.services ?? [...ctx.cluster.services.values()].filter((s) => s.status === 'ACTIVE').map((s) => s.name);
+  const names = scale.services ?? [...ctx.cluster.services.values()].filter(onInstances).map((s) => s.name);
   const target = new Map<string, number>();
   for (const n of names) {
     const s = ctx.cluster.services.get(n);
-    if (s === undefined || s.status !== 'ACTIVE') throw new InvalidParameterException(`goal.scale.services: '${n}' is not an ACTIVE service of cluster ${ctx.cluster.name}`);
+    if (s === undefined || !onInstances(s)) throw new InvalidParameterException(`goal.scale.services: '${n}' is not an ACTIVE REPLICA service on EC2 in cluster ${ctx.cluster.name}`);
     target.set(n, scale.desiredCount ?? Math.ceil(s.desiredCount * scale.factor!));
   }
   const name = scale.desiredCount !== undefined ? `scale ${names.length} service${names.length === 1 ? '' : 's'} to ${scale.desiredCount}` : `scale ${names.length} service${names.length === 1 ? '' : 's'} × ${scale.factor}`;

@@ -135,7 +135,7 @@ describe('planCapacity on a full three-AZ cluster', () => {
       [{ survive: { instances: 0 } }, {}, /goal.survive.instances/],
       [{ survive: { instances: 1 } }, { allowedTypes: ['z9.mega'] }, /options.allowedTypes: 'z9.mega'/],
       [{ survive: { instances: 1 } }, { prices: { 'm5.large': -1 } }, /options.prices\['m5.large'\]/],
-      [{ scale: { services: ['nope'], factor: 2 } }, {}, /'nope' is not an ACTIVE service/],
+      [{ scale: { services: ['nope'], factor: 2 } }, {}, /'nope' is not an ACTIVE REPLICA service on EC2/],
     ];
     for (const [goal, options, message] of bad) {
       expect(() => planCapacity(goal as CapacityGoal, { sim, cluster: 'c', ...options })).toThrow(InvalidParameterException);
