@@ -169,8 +169,16 @@ export { PluginRegistry, PlacementPluginError } from './placement/plugins/regist
 export { loadPlacementPlugin } from './placement/plugins/load.js';
 export type { PlacementPlugin, PlacementTask, PlacementView, SchedulerPlugin, StrategyPlugin } from './placement/plugins/types.js';
 export type { PlacementConstraint, PlacementContext, PlacementOutcome, PlacementRequest, PlacementStrategy, RandomSource, RejectionReason } from './placement/types.js';
-export type { WhatIfReport, Utilisation } from './ecs/what-if/report.js';
-export type { DrainWhatIf } from './ecs/simulator.js';
+export type { WhatIfReport, ServiceOutcome, StuckTask, WhatIfTotals, Utilisation, UtilisationBreakdown } from './ecs/what-if/report.js';
+export { WHAT_IF_REASONS } from './ecs/what-if/reasons.js';
+export type { WhatIfReason, WhatIfCause } from './ecs/what-if/reasons.js';
+export type { WhatIfOptions } from './ecs/what-if/run.js';
+export type { Headroom, HeadroomAfterLoss, HeadroomOptions, HeadroomResult } from './ecs/what-if/headroom.js';
+export { mergeSweeps, sortRows } from './ecs/what-if/sweep.js';
+export type { SweepAction, SweepResult, SweepRow, SweepScenarios } from './ecs/what-if/sweep.js';
+export type { SweepOptions } from './ecs/simulator.js';
+export { SimulatorPlacement } from './ecs/placement.js';
+export type { DrainWhatIf, WhatIfResult } from './ecs/simulator.js';
 export type { PlaceTasksRequest, PlaceTasksResult } from './ecs/tasks/place-tasks.js';
 export {
   generateCluster,

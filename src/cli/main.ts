@@ -11,16 +11,20 @@ import { wantsHelp, type Command } from './command.js';
 import { demo } from './commands/demo.js';
 import { describe } from './commands/describe.js';
 import { drain } from './commands/drain.js';
+import { fail } from './commands/fail.js';
 import { generate } from './commands/generate.js';
+import { headroom } from './commands/headroom.js';
 import { place } from './commands/place.js';
 import { planCapacityCommand } from './commands/plan-capacity.js';
 import { planConsolidationCommand } from './commands/plan-consolidation.js';
 import { query } from './commands/query.js';
 import { serve } from './commands/serve.js';
+import { sweepMerge } from './commands/sweep-merge.js';
+import { sweep } from './commands/sweep.js';
 import { whatif } from './commands/whatif.js';
 import { EXIT, EXIT_STATUS_HELP } from './outcome.js';
 
-const COMMANDS: readonly Command[] = [query, describe, place, drain, whatif, planCapacityCommand, planConsolidationCommand, demo, generate, serve];
+const COMMANDS: readonly Command[] = [query, describe, place, drain, fail, headroom, sweep, sweepMerge, whatif, planCapacityCommand, planConsolidationCommand, demo, generate, serve];
 
 const USAGE = 'ecs-cluster-sim <command> [options]   (ecs-cluster-sim <command> --help for its options)';
 

@@ -6,6 +6,8 @@
  * nothing.
  */
 import { InvalidParameterException } from '../errors.js';
+import { PlacementEngine } from '../placement/engine.js';
+import { SimulatorPlacement } from './placement.js';
 import { SeededRandom } from '../sim/random.js';
 import type { PlanExplanation } from '../store/plan.js';
 import { setAgentConnection } from './container-instances/agent.js';
@@ -21,12 +23,27 @@ import type { CallContext, SimOptions, SimState } from './state/state.js';
 import { wireState } from './state/wiring.js';
 import { TaskDefinitionRegistry } from './task-definitions/registry.js';
 import { placeTasks, type PlaceTasksRequest, type PlaceTasksResult } from './tasks/place-tasks.js';
-import { compare, DRAIN_SETTLE_MS, type WhatIfReport } from './what-if/report.js';
+import { headroomOf, type HeadroomOptions, type HeadroomResult } from './what-if/headroom.js';
+import type { WhatIfReport } from './what-if/report.js';
+import { expandScenarios, runScenarios, shardOf, sortRows, type SweepRow, type SweepResult, type SweepScenarios } from './what-if/sweep.js';
+import { runOnWorkers } from './what-if/sweep-pool.js';
+import { resolveInstances, runWhatIf, settleOf, type WhatIfOptions } from './what-if/run.js';
 
-/** A drain what-if's report, with the fork it ran on (to look further or continue). */
-export interface DrainWhatIf<T> extends WhatIfReport {
+/** A what-if's report, with the fork it ran on (to look further or continue). */
+export interface WhatIfResult<T> extends WhatIfReport {
   fork: T;
 }
+
+/** Options of `whatIfSweep`. */
+export interface SweepOptions extends WhatIfOptions {
+  /** worker threads (default 1: in this thread) */
+  workers?: number;
+  /** run only this shard of the scenarios (every `count`-th from `index`), for `mergeSweeps` */
+  shard?: { index: number; count: number };
+}
+
+/** @deprecated the name of `WhatIfResult` before abrupt-loss what-ifs shared it */
+export type DrainWhatIf<T> = WhatIfResult<T>;
 
 /** Options of `new EcsSimulator(...)`; every one has a default. */
 export interface EcsSimulatorOptions {
@@ -53,7 +70,7 @@ function startTimeOf(value: EcsSimulatorOptions['startTime']): number {
   return t;
 }
 
-function initialState(options: SimOptions): SimState {
+function initialState(options: SimOptions, placement = new PlacementEngine()): SimState {
   return wireState(
     {
       options,
@@ -63,6 +80,7 @@ function initialState(options: SimOptions): SimState {
       random: new SeededRandom(options.seed),
       faults: new Map(),
       taskDefinitions: new TaskDefinitionRegistry(),
+      placement,
     },
     options.startTime,
   );
@@ -107,9 +125,19 @@ export class EcsSimulator {
     this.state = initialState(simOptions);
   }
 
-  /** Back to the state just after construction: no clusters, no settings, the clock at its start. */
+  /** Back to the state just after construction: no clusters, no settings, the clock at its start (plug-ins stay registered). */
   reset(): void {
-    this.state = initialState(this.state.options);
+    this.state = initialState(this.state.options, this.state.placement);
+  }
+
+  /**
+   * The placement engine's plug-ins: register a strategy or scheduler plug-in, or load one from a
+   * module; requests name them `{ type: 'plugin:<name>' }` (RunTask, services, what-ifs, sweeps).
+   * Forks share them; a restored simulator starts without.
+   * @example sim.placement.register({ name: 'first-fit', place: (_task, candidates) => candidates[0] ?? null });
+   */
+  get placement(): SimulatorPlacement {
+    return new SimulatorPlacement(this.state.placement);
   }
 
   // One method per ECS operation (createCluster, describeContainerInstances, runTask, ...):
@@ -183,28 +211,92 @@ export class EcsSimulator {
 
   /**
    * What if the instances a CQL filter selects were drained? Runs it on a fork for `settleMs` of
-   * simulated time (default 10 minutes) and reports which service tasks moved where, what could
-   * not be placed and why, and utilisation per AZ and instance type before and after.
-   * @example sim.drainWhatIf('attribute:ecs.availability-zone == us-east-1a', { cluster: 'prod' })
+   * simulated time (default 10 minutes) and reports, per service, tasks running, short and stuck
+   * on the draining instances (with reason codes and ECS's messages), standalone tasks left
+   * behind, the moves the scheduler made, and utilisation before and after.
+   * @example sim.drainWhatIf('attribute:ecs.availability-zone == us-east-1a', { cluster: 'prod' }).totals
    */
-  drainWhatIf(filter: string, options: { cluster?: string; settleMs?: number } = {}): DrainWhatIf<this> {
+  drainWhatIf(filter: string, options: WhatIfOptions = {}): WhatIfResult<this> {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
     return this.drainInstancesWhatIf(cluster.store.query(filter, { status: 'ACTIVE' }), { ...options, cluster: cluster.name });
   }
 
   /**
-   * `drainWhatIf` for container instances named by ARN: on a fork they go DRAINING (in batches of
-   * 10, as UpdateContainerInstancesState takes them) and the clock runs `settleMs`.
+   * `drainWhatIf` for container instances named by id or ARN: on a fork they go DRAINING (as
+   * UpdateContainerInstancesState sets them) and the clock runs `settleMs`.
+   * @example sim.drainInstancesWhatIf([arn], { cluster: 'prod' }).services
    */
-  drainInstancesWhatIf(containerInstanceArns: readonly string[], options: { cluster?: string; settleMs?: number } = {}): DrainWhatIf<this> {
+  drainInstancesWhatIf(containerInstances: readonly string[], options: WhatIfOptions = {}): WhatIfResult<this> {
+    return this.whatIf('drain', containerInstances, options);
+  }
+
+  /**
+   * What if the EC2 instances behind the container instances a CQL filter selects (ACTIVE or
+   * DRAINING) were terminated? Abrupt loss, on a fork: their tasks stop with ECS's stopped reason
+   * ("Host EC2 (instance i-…) terminated."), the container instances go INACTIVE, and for
+   * `settleMs` (default 10 minutes) services replace what they can. Same report as `drainWhatIf`:
+   * standalone tasks are `standalone.lost`.
+   * @example sim.failWhatIf('attribute:ecs.availability-zone == us-east-1b', { cluster: 'prod' }).totals.short
+   */
+  failWhatIf(filter: string, options: WhatIfOptions = {}): WhatIfResult<this> {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    const targets = [...containerInstanceArns];
-    const what = this.fork();
-    for (let i = 0; i < targets.length; i += 10) {
-      what.updateContainerInstancesState({ cluster: cluster.name, containerInstances: targets.slice(i, i + 10), status: 'DRAINING' });
+    return this.failInstancesWhatIf(cluster.store.query(filter, { status: ['ACTIVE', 'DRAINING'] }), { ...options, cluster: cluster.name });
+  }
+
+  /**
+   * `failWhatIf` for container instances named by id or ARN.
+   * @example sim.failInstancesWhatIf(['0b8ff3afb5501aa8fe6dae0e121f8362'], { cluster: 'prod' }).standalone.lost
+   */
+  failInstancesWhatIf(containerInstances: readonly string[], options: WhatIfOptions = {}): WhatIfResult<this> {
+    return this.whatIf('fail', containerInstances, options);
+  }
+
+  /**
+   * How many more tasks of a shape fit: RunTask's request (task definition, constraints,
+   * strategies, group; `count` caps the search, default 1,000,000), placed on a fork until the
+   * first task that cannot be placed — in total, per AZ and instance type, and what runs out
+   * first. With `losing: 'attribute:<name>'`, the worst case over losing every instance with each
+   * value of the attribute (services settle for `settleMs` first), each value's figure beside it.
+   * @example sim.headroom({ taskDefinition: 'web' }, { cluster: 'prod', losing: 'attribute:ecs.availability-zone' }).tasks
+   */
+  headroom(request: PlaceTasksRequest, options: HeadroomOptions = {}): HeadroomResult {
+    return headroomOf(this.state, forkState, request, options);
+  }
+
+  /**
+   * Many independent what-ifs of one cluster, one summary row each (service tasks short and stuck
+   * by reason, services at risk, standalone tasks lost or left), sorted worst first: one per
+   * instance, per value of an attribute, seeded random sets of instances, or an explicit list.
+   * Each scenario runs on its own fork, so the rows are the same for any number of `workers`
+   * (worker threads, each restoring a snapshot of this simulator) and for any `shard` split merged
+   * with `mergeSweeps`. Plug-ins reach workers if they were loaded with `sim.placement.load`.
+   * @example await sim.whatIfSweep({ each: 'instance', what: 'drain' }, { cluster: 'prod', workers: 2 })
+   */
+  async whatIfSweep(scenarios: SweepScenarios, options: SweepOptions = {}): Promise<SweepResult> {
+    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
+    const settleMs = settleOf(options);
+    const workers = options.workers ?? 1;
+    if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new InvalidParameterException(`workers must be an integer from 1 to 256; got ${String(workers)}`);
+    const all = expandScenarios(cluster, scenarios);
+    const mine = shardOf(all, options.shard);
+    let rows: SweepRow[];
+    if (workers === 1 || mine.length < 2) rows = runScenarios(this.state, cluster.name, mine, settleMs);
+    else {
+      const unloadable = this.placement.unloadable;
+      if (unloadable.length > 0) {
+        throw new InvalidParameterException(`whatIfSweep: plug-in ${unloadable.join(', ')} was registered as an object, which worker threads cannot have; load it from a module (sim.placement.load) or use workers: 1`);
+      }
+      rows = await runOnWorkers(JSON.stringify(this.snapshot()), cluster.name, mine, settleMs, workers, this.placement.modules);
     }
-    what.advance(options.settleMs ?? DRAIN_SETTLE_MS);
-    return { ...compare(cluster, what.state.clusters.get(cluster.name)!, targets), fork: what };
+    return { cluster: cluster.name, settleMs, scenarios: all.length, rows: sortRows(rows), ...(options.shard === undefined ? {} : { shard: { ...options.shard } }) };
+  }
+
+  private whatIf(what: 'drain' | 'fail', references: readonly string[], options: WhatIfOptions): WhatIfResult<this> {
+    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
+    const settleMs = settleOf(options);
+    const arns = resolveInstances(cluster, references, 'containerInstances');
+    const fork = this.fork();
+    return { ...runWhatIf(this.state, fork.state, what, cluster.name, arns, settleMs), fork };
   }
 
   /** The whole state as plain JSON-serialisable data; `EcsSimulator.restore` brings it back. */

@@ -21,7 +21,7 @@ describe.concurrent('ecs-cluster-sim subcommands', () => {
   it('--help describes every subcommand; each subcommand has its own --help', async () => {
     const top = await runCli(['--help']);
     expect(top.code).toBe(0);
-    for (const name of ['query', 'describe', 'place', 'drain', 'whatif', 'demo', 'generate', 'serve']) expect(top.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['query', 'describe', 'place', 'drain', 'fail', 'headroom', 'sweep', 'sweep-merge', 'whatif', 'demo', 'generate', 'serve']) expect(top.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     const sub = await runCli(['place', '--help']);
     expect(sub.code).toBe(0);
     expect(sub.stdout).toMatch(/^Usage: ecs-cluster-sim place /);

@@ -47,7 +47,7 @@ describe('exit status', () => {
     ]);
     expect(failing.code).toBe(3);
     const report = JSON.parse(failing.stdout);
-    expect(report.standaloneLeft.length + report.unplaced.length).toBeGreaterThan(0);
+    expect(report.standalone.left.length + report.totals.short + report.totals.stuck).toBeGreaterThan(0);
     expect(plain.code).toBe(0);
   });
 

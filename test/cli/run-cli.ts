@@ -18,12 +18,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `ecs-cluster-sim ...args`, feeding `stdin` when given; resolves when the process exits. */
-export function runCli(args: readonly string[], stdin?: string): Promise<CliResult> {
+/** Runs `ecs-cluster-sim ...args`, feeding `stdin` when given (and `env` on top of this process's); resolves when the process exits. */
+export function runCli(args: readonly string[], stdin?: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -96,10 +96,37 @@ describe('scenario runs', () => {
     }
     // The branches changed nothing on the line: the drain sees no probe tasks.
     const report = sim.drainWhatIf(SCENARIO.steps[3]!.filter!, { cluster, settleMs: 120_000 });
-    expect(drain).toMatchObject({ op: 'drain', instances: report.containerInstanceArns.length, standaloneLeft: report.standaloneLeft.length, utilisation: JSON.parse(JSON.stringify(report.utilisation)) });
+    expect(drain).toMatchObject({ op: 'drain', instances: report.containerInstanceArns.length, standaloneLeft: report.standalone.left.length, utilisation: JSON.parse(JSON.stringify(report.utilisation)) });
     expect(after).toMatchObject({ op: 'query', label: 'after the drain', count: report.containerInstanceArns.length });
     const again = runScenario(parseScenario(SCENARIO, 't'), loadCluster({ data: SMALL, seed: '5' }), NO_PROGRESS);
     expect(JSON.stringify(again)).toBe(JSON.stringify(result));
+  });
+
+  it('a fail step loses the instances abruptly: standalone tasks lost, stuck service tasks counted per alternative with their reason', () => {
+    const lose = 'attribute:ecs.availability-zone == us-east-1a';
+    const scenario = parseScenario({ steps: [
+      { op: 'branches', branches: [
+        { name: 'drained', steps: [{ op: 'UpdateService', request: { service: 'api', deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 100 } } }, { op: 'drain', filter: lose, settleSeconds: 120 }] },
+        { name: 'lost', steps: [{ op: 'fail', filter: lose, settleSeconds: 120 }] },
+      ] },
+    ] }, 't');
+    const loaded = loadCluster({ data: SMALL });
+    const result = runScenario(scenario, loaded, NO_PROGRESS);
+    const branches = result.steps[0]!.op === 'branches' ? result.steps[0]!.branches : [];
+    const [drained, lost] = [branches[0]!.steps[1]!, branches[1]!.steps[0]!];
+    expect(lost).toMatchObject({ op: 'fail', stuck: [], standaloneLeft: 0 });
+    const { sim, cluster } = loadCluster({ data: SMALL });
+    const direct = sim.failWhatIf(lose, { cluster, settleMs: 120_000 });
+    expect(lost).toMatchObject({ instances: direct.containerInstanceArns.length, standaloneLost: direct.standalone.lost.length });
+    expect(drained.op).toBe('drain');
+    // Both limits at 100%: the api tasks on the drained instances cannot move, and are counted as stuck.
+    const stuck = drained.op === 'drain' ? drained.stuck : [];
+    // (thumbnailer's arm64-only tasks are stuck too: no other arm64 instance has room.)
+    const api = stuck.find((s) => s.service === 'api')!;
+    expect(api).toMatchObject({ reason: 'DEPLOYMENT:maximumPercent' });
+    const alternative = result.alternatives.find((a) => a.name === 'drained')!;
+    expect(alternative.atRisk).toContainEqual(expect.objectContaining({ owner: 'service:api', tasks: api.tasks, reason: 'stuck: DEPLOYMENT:maximumPercent' }));
+    expect(alternative.stuck).toBe(stuck.reduce((n, s) => n + s.tasks, 0) + (drained.op === 'drain' ? drained.standaloneLeft : 0));
   });
 
   it('an ECS error in a step keeps its name and says which step', () => {

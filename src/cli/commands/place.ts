@@ -9,7 +9,7 @@ import { loadCluster } from '../data.js';
 import { describeAll } from '../describe-all.js';
 import { attributeOf, shortId } from '../format.js';
 import { printJson } from '../io.js';
-import { constraintFlag, strategyFlag } from '../placement-flags.js';
+import { constraintFlag, strategyFlag, strategyFlags } from '../placement-flags.js';
 import { answeredStatus, FAIL_ON_SHORT_HELP, FAIL_ON_SHORT_OPTION } from '../outcome.js';
 import { headlineReason } from '../reasons.js';
 import { count, formatTable } from '../table.js';
@@ -45,7 +45,8 @@ response; '-' reads it from stdin) or one container given by flags:
 Placement:
   --count <n>            tasks to place (default 1)
   --strategy <s>         binpack:cpu, binpack:memory, spread:<field> (instanceId, host,
-                         attribute:<name>) or random; repeatable, applied in order
+                         attribute:<name>), random, or plugin:<module path> (a placement
+                         plug-in module); repeatable, applied in order
   --constraint <c>       distinctInstance or 'memberOf:<cql>'; repeatable
   --group <g>            the task group (default family:<family>)
 ${FAIL_ON_SHORT_HELP}
@@ -55,7 +56,7 @@ Examples:
   ecs-cluster-sim place --memory 512 --cpu 256 --count 500 --strategy spread:attribute:ecs.availability-zone --strategy binpack:memory
   ecs-cluster-sim place --memory 1024 --port 8080 --count 50 --constraint distinctInstance --constraint 'memberOf:attribute:stack == prod'
 `,
-  run(argv) {
+  async run(argv) {
     const { values, positionals } = parseCommandArgs('place', USAGE, argv, {
       ...DATA_OPTIONS,
       family: { type: 'string' },
@@ -78,9 +79,11 @@ Examples:
     }
     const request = positionals[0] !== undefined ? taskDefinitionFromFile(positionals[0]) : taskDefinitionFromFlags(values);
     const countWanted = integerOption(values.count, 'count', 1, 1, 10_000_000);
-    const placementStrategy = (values.strategy ?? []).map(strategyFlag);
+    // Checked before the data is read (a plug-in's name is checked once it is loaded).
+    (values.strategy ?? []).forEach((s, i) => (s.startsWith('plugin:') ? undefined : strategyFlag(s, i)));
     const placementConstraints = (values.constraint ?? []).map(constraintFlag);
     const { sim, cluster } = loadCluster(values);
+    const placementStrategy = await strategyFlags(values.strategy ?? [], sim.placement.plugins);
     const { taskDefinition } = sim.registerTaskDefinition(request);
     const taskDefinitionArn = taskDefinition!.taskDefinitionArn!;
     const params = { cluster, taskDefinition: taskDefinitionArn, placementStrategy, placementConstraints, ...(values.group ? { group: values.group } : {}) };

@@ -5,7 +5,7 @@
  * trunking as registered versus turned on (the account setting, then an instance refresh, since
  * only instances registered after opting in get trunk ENIs).
  */
-import { utilisationOf } from '../../ecs/what-if/report.js';
+import { utilisationOf } from '../../ecs/what-if/utilisation.js';
 import type { LoadedCluster } from '../data.js';
 
 /** Types that can have a trunk ENI in June 2019 (reference §2.5.6); the agent version is checked at registration. */

@@ -45,13 +45,19 @@ export type StepCore =
       reason: string | undefined;
     })
   | (ResultBase & {
-      op: 'drain';
+      /** drained, or lost abruptly */
+      op: 'drain' | 'fail';
       filter: string;
       settleSeconds: number;
       instances: number;
       moved: number;
       services: ServiceMoves[];
+      /** service tasks still on the drained or lost instances when the settle time ended, per service, and why (a reason code) */
+      stuck: { service: string; tasks: number; reason: string }[];
+      /** standalone tasks left on drained instances (drain) */
       standaloneLeft: number;
+      /** standalone tasks lost with their instances (fail) */
+      standaloneLost: number;
       utilisation: { before: UtilisationView; after: UtilisationView };
     })
   | (ResultBase & { op: 'advance'; seconds: number; services: { service: string; desired: number; running: number; pending: number }[] })
@@ -98,7 +104,7 @@ export interface Alternative {
   readonly atRisk: readonly AtRisk[];
   /** tasks left short or not placed, in all */
   readonly short: number;
-  /** standalone tasks left on drained instances (ECS does not move them) */
+  /** service tasks stuck on drained instances, and standalone tasks left on them (ECS does not move those) */
   readonly stuck: number;
 }
 

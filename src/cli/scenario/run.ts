@@ -4,7 +4,7 @@
  * a step keep their ECS name and say which step raised them.
  */
 import { EcsError } from '../../errors.js';
-import { utilisationOf } from '../../ecs/what-if/report.js';
+import { utilisationOf } from '../../ecs/what-if/utilisation.js';
 import { OPERATIONS } from '../../protocol/dispatcher.js';
 import type { EcsSimulator } from '../../protocol/simulator.js';
 import { toWire } from '../../protocol/wire.js';
@@ -14,7 +14,7 @@ import { describeAll } from '../describe-all.js';
 import { attributeOf, type UtilisationView } from '../format.js';
 import type { Progress } from '../progress.js';
 import { headlineReason } from '../reasons.js';
-import { drainByFilter, movedByService } from '../what-if/drain.js';
+import { movedByService } from '../what-if/drain.js';
 import { placeWithFailures } from '../what-if/place.js';
 import { refreshInstances } from '../what-if/instance-refresh.js';
 import { alternativesOf } from './alternatives.js';
@@ -82,21 +82,26 @@ function runStep(sim: EcsSimulator, step: Step, run: Run, shortfall: () => Short
         reason: headlineReason(failures),
       };
     }
-    case 'drain': {
-      const { report, fork } = drainByFilter(sim, cluster, step.filter, step.settleSeconds);
+    case 'drain':
+    case 'fail': {
+      const { fork, ...report } = step.op === 'drain'
+        ? sim.drainWhatIf(step.filter, { cluster, settleMs: step.settleSeconds * 1000 })
+        : sim.failWhatIf(step.filter, { cluster, settleMs: step.settleSeconds * 1000 });
       // drainWhatIf ran on a fork; the scenario's drain is part of its line, so the line takes
       // the fork's state and later steps see the drained cluster.
       sim.state = fork.state;
       const services = movedByService(report, shortfall());
       return {
         ...base,
-        op: 'drain',
+        op: step.op,
         filter: step.filter,
         settleSeconds: step.settleSeconds,
         instances: report.containerInstanceArns.length,
         moved: services.reduce((n, s) => n + s.tasks, 0),
         services,
-        standaloneLeft: report.standaloneLeft.length,
+        stuck: report.services.filter((s) => s.stuck.length > 0).map((s) => ({ service: s.service, tasks: s.stuck.length, reason: s.reason! })),
+        standaloneLeft: report.standalone.left.length,
+        standaloneLost: report.standalone.lost.length,
         utilisation: report.utilisation,
       };
     }

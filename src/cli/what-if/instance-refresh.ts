@@ -9,7 +9,8 @@
  * deregister them (standalone tasks on them stop, as forced deregistration stops them). Runs on
  * the simulator it is given.
  */
-import { compare, type WhatIfReport } from '../../ecs/what-if/report.js';
+import { recordChanges } from '../../ecs/what-if/recorder.js';
+import { buildReport, type WhatIfReport } from '../../ecs/what-if/report.js';
 import { TASK_STOP_MS } from '../../ecs/tasks/lifecycle.js';
 import { TRUNK_PROVISIONING_MS } from '../../ecs/container-instances/trunking.js';
 import type { EcsSimulator } from '../../protocol/simulator.js';
@@ -52,6 +53,7 @@ function replacementAttributes(instance: ContainerInstance, agent: AgentRelease)
 
 export function refreshInstances(sim: EcsSimulator, cluster: string, filter: string, settleSeconds: number, random: SeededRandom): RefreshOutcome {
   const before = sim.fork();
+  const recorder = recordChanges(sim.state, cluster);
   const old = sim.query(filter, { cluster, status: 'ACTIVE' });
   const record = sim.state.clusters.get(cluster)!;
   const replacements: string[] = [];
@@ -87,9 +89,10 @@ export function refreshInstances(sim: EcsSimulator, cluster: string, filter: str
   sim.advance(TASK_STOP_MS + 1_000);
   for (const arn of old) sim.deregisterContainerInstance({ cluster, containerInstance: arn, force: true });
   sim.advance(AFTER_DEREGISTRATION_MS);
+  recorder.stop();
   const now = describeAll(sim, cluster, replacements);
   return {
-    report: compare(before.state.clusters.get(cluster)!, sim.state.clusters.get(cluster)!, old),
+    report: buildReport({ what: 'drain', containerInstanceArns: old, settleMs: settleSeconds * 1000, before: before.state.clusters.get(cluster)!, after: sim.state.clusters.get(cluster)!, recorder }),
     replaced: old.length,
     trunked: now.filter((i) => attributeOf(i, 'ecs.awsvpc-trunk-id') !== '').length,
     registrationFailed: now.filter((i) => i.status === 'REGISTRATION_FAILED').length,

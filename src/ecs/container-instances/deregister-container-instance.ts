@@ -19,11 +19,8 @@ import { clusterFor } from '../clusters/cluster.js';
 import { operation } from '../operation.js';
 import { optionalBoolean, requestObject, requiredString } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
-import { finishStop } from '../tasks/lifecycle.js';
-import { liveTasksOn } from '../tasks/task-index.js';
 import { instanceOutput, requireInstance } from './agent.js';
-import { setStatus } from './instances.js';
-import { TRUNK_RELEASE_MS } from './trunking.js';
+import { retireInstance } from './retire.js';
 
 /** @example sim.deregisterContainerInstance({ cluster: 'prod', containerInstance: id, force: true }) */
 export const deregisterContainerInstance = operation({ name: 'DeregisterContainerInstance', mutates: true, handler });
@@ -38,22 +35,8 @@ function handler(state: SimState, request: DeregisterContainerInstanceRequest): 
   const tasks = record.runningTasksCount + record.pendingTasksCount;
   if (tasks > 0 && !force) throw new InvalidParameterException('Found running tasks on the instance.');
 
-  if (tasks > 0) {
-    // Forced: the tasks are orphaned — ECS stops tracking them, their holds are released, and
-    // services replace them elsewhere. (The instance's own tasks only: O(tasks on the instance).)
-    for (const task of liveTasksOn(cluster, record.arn)) finishStop(state, cluster, task, 'Container instance deregistered');
-    // Counts the simulator did not place (e.g. loaded from a describe output) go too.
-    record.runningTasksCount = 0;
-    record.pendingTasksCount = 0;
-    cluster.store.setRunningTasksCount(record.arn, 0);
-    cluster.store.setPendingTasksCount(record.arn, 0);
-  }
-  if (record.trunked && record.status !== 'REGISTRATION_FAILED') {
-    for (const a of record.attachments) if (a.type === 'ElasticNetworkInterface') a.status = 'DETACHING';
-    setStatus(state, cluster, record, 'DEREGISTERING');
-    state.clock.schedule(TRUNK_RELEASE_MS, 'trunk-released', { cluster: cluster.name, arn: record.arn });
-  } else {
-    setStatus(state, cluster, record, 'INACTIVE');
-  }
+  // Forced: the tasks are orphaned — ECS stops tracking them, their holds are released, and
+  // services replace them elsewhere.
+  retireInstance(state, cluster, record, 'Container instance deregistered');
   return { containerInstance: instanceOutput(cluster, record, true) };
 }

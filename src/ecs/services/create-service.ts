@@ -53,7 +53,7 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
   const given = optionalInteger(input, 'desiredCount', 0, 1_000_000);
   if (daemon && given !== undefined) throw new InvalidParameterException(DAEMON_DESIRED_COUNT);
   if (!daemon && given === undefined) throw new InvalidParameterException('desiredCount is required for REPLICA services');
-  const strategies = placementStrategies(input);
+  const strategies = placementStrategies(input, 'placementStrategy', state.placement);
   if (daemon && strategies.length > 0) throw new InvalidParameterException(DAEMON_STRATEGY);
   const inherited = (td?.placementConstraints ?? []).map((c) => ({ type: 'memberOf', expression: c.expression }));
   const constraints = placementConstraints(input, inherited);

@@ -87,6 +87,7 @@ export function launchServiceTasks(state: SimState, cluster: ClusterRecord, serv
       : `(service ${service.name}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${cluster.store.arns[first[0]]!.split('/').pop()}) ${serviceEventText(first[1])}.`;
     if (message !== service.lastFailure) addEvent(state, service, message);
     service.lastFailure = message;
-  } else service.lastFailure = undefined;
+    service.lastFailureReason = first?.[1];
+  } else service.lastFailure = service.lastFailureReason = undefined;
   return { tasks: placed, waiting: outcome.unplaced > 0 };
 }

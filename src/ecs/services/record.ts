@@ -1,5 +1,5 @@
 /** The record of a service: its configuration and its event log. */
-import type { PlacementConstraint, PlacementStrategy } from '../../placement/types.js';
+import type { PlacementConstraint, PlacementStrategy, RejectionReason } from '../../placement/types.js';
 import type { NetworkConfiguration, Tag } from '../../shapes.js';
 import type { TaskSetRecord } from '../task-sets/record.js';
 
@@ -29,6 +29,11 @@ export interface ServiceRecord {
   tags: Tag[];
   /** the last placement failure reported, so the same one is not repeated every pass */
   lastFailure: string | undefined;
+  /**
+   * Its reason as data: the closest matching instance's reason code (undefined with the failure
+   * when no instance was considered at all, or with no failure). Absent in older snapshots.
+   */
+  lastFailureReason?: RejectionReason | undefined;
   /** REPLICA: desiredCount tasks; DAEMON: one task on each ACTIVE instance that satisfies its constraints */
   readonly schedulingStrategy: 'REPLICA' | 'DAEMON';
   /** FARGATE tasks have no container instance and hold nothing on one */
@@ -89,4 +94,19 @@ export function cloneService(s: ServiceRecord): ServiceRecord {
     // Task sets change in place (scale, status, stability, tags): each side its own.
     taskSets: s.taskSets.map((t) => ({ ...t, tags: t.tags.map((x) => ({ ...x })) })),
   };
+}
+
+/** What the scheduler keeps about a service's live tasks between passes (`task-summary.ts`): sets of task ARNs. */
+export interface ServiceTaskSummary {
+  /** told to stop, not yet STOPPED */
+  readonly stopping: Set<string>;
+  /** placed, not yet RUNNING nor STOPPED */
+  readonly pending: Set<string>;
+  /** not told to stop, on an instance that is not ACTIVE or of another task definition than the service's */
+  readonly outdated: Set<string>;
+}
+
+/** A fork's own copy of a summary. */
+export function copySummary(s: ServiceTaskSummary): ServiceTaskSummary {
+  return { stopping: new Set(s.stopping), pending: new Set(s.pending), outdated: new Set(s.outdated) };
 }

@@ -20,7 +20,8 @@ import { reconcileTaskSets } from '../task-sets/scheduler.js';
 import { reconcileDaemon } from './daemon.js';
 import { addEvent, launchServiceTasks, serviceLaunchRequest } from './launch.js';
 import type { ServiceRecord } from './record.js';
-import { serviceTasks } from './service.js';
+import { aliveCount, forgetSummary, noteInstanceEvent, noteTaskEvent, summarise } from './task-summary.js';
+import { fullView, summaryView, type ServiceTasksView } from './task-view.js';
 
 /** Simulated delay between a change and the scheduler acting on it. */
 export const RECONCILE_DELAY_MS = 1_000;
@@ -45,6 +46,7 @@ function onEvent(state: SimState, event: SimEvent): void {
   const cluster = state.clusters.get(event.cluster);
   if (cluster === undefined || cluster.services.size === 0) return;
   if (event.kind === 'task-state-change') {
+    noteTaskEvent(cluster, event);
     // Placed: by a pass (which counted it) or RunTask; it takes capacity and frees none.
     if (event.lastStatus === 'PENDING' && event.desiredStatus === 'RUNNING') return;
     if (event.serviceName !== undefined) cluster.dirtyServices.add(event.serviceName);
@@ -54,6 +56,7 @@ function onEvent(state: SimState, event: SimEvent): void {
     // A task of no service becoming RUNNING frees nothing and replaces nothing.
     if (event.lastStatus === 'RUNNING' && event.serviceName === undefined) return;
   } else {
+    noteInstanceEvent(cluster, event.containerInstanceArn);
     for (const t of liveTasksOn(cluster, event.containerInstanceArn)) if (t.serviceName !== undefined) cluster.dirtyServices.add(t.serviceName);
   }
   if (cluster.dirtyServices.size > 0 || cluster.waitingServices.size > 0) schedulePass(state, cluster);
@@ -64,8 +67,11 @@ function onEvent(state: SimState, event: SimEvent): void {
  * service of the cluster (a cluster just loaded). One pass, however often it is asked.
  */
 export function scheduleReconcile(state: SimState, cluster: ClusterRecord, serviceName?: string): void {
-  if (serviceName !== undefined) cluster.dirtyServices.add(serviceName);
-  else for (const name of cluster.services.keys()) cluster.dirtyServices.add(name);
+  // Its task definition may have changed: its summary is made again on its next pass.
+  if (serviceName !== undefined) {
+    cluster.dirtyServices.add(serviceName);
+    forgetSummary(cluster, serviceName);
+  } else for (const name of cluster.services.keys()) cluster.dirtyServices.add(name);
   schedulePass(state, cluster);
 }
 
@@ -84,15 +90,33 @@ export function onReconcile(state: SimState, clusterName: string): void {
   cluster.dirtyServices.clear();
   const { waitingServices: waiting } = cluster;
   const names = cluster.everyServicePass ? [...cluster.services.keys()] : inCreationOrder(cluster, new Set([...dirty, ...waiting]));
-  const active = activeInstances(cluster);
   // DAEMON services first: a new instance gets its daemons before replica tasks take its room.
   const isDaemon = (name: string) => cluster.services.peek(name)?.schedulingStrategy === 'DAEMON';
   for (const name of [...names.filter(isDaemon), ...names.filter((n) => !isDaemon(n))]) {
-    if (cluster.services.peek(name)?.status !== 'ACTIVE' && cluster.services.peek(name)?.status !== 'DRAINING') continue;
+    const seen = cluster.services.peek(name);
+    if (seen?.status !== 'ACTIVE' && seen?.status !== 'DRAINING') continue;
+    if (!cluster.everyServicePass && settled(cluster, seen)) {
+      waiting.delete(name);
+      continue;
+    }
     const service = cluster.services.get(name)!;
-    if (reconcile(state, cluster, service, serviceTasks(cluster, service), active)) waiting.add(name);
+    const view = cluster.everyServicePass ? fullView(cluster, service) : summaryView(cluster, service);
+    if (reconcile(state, cluster, service, view)) waiting.add(name);
     else waiting.delete(name);
+    if (!cluster.serviceSummaries.has(name)) summarise(cluster, name);
   }
+}
+
+/**
+ * Whether a pass would change nothing for an ACTIVE REPLICA service the scheduler deploys, from
+ * its summary: none of its tasks is outdated and as many as desired are not told to stop (then it
+ * starts, stops and scales in nothing). A service without a summary is not known to be settled;
+ * DAEMON services and task sets depend on more than their tasks.
+ */
+function settled(cluster: ClusterRecord, service: ServiceRecord): boolean {
+  if (service.status !== 'ACTIVE' || service.schedulingStrategy !== 'REPLICA' || service.deploymentController !== 'ECS') return false;
+  const summary = cluster.serviceSummaries.peek(service.name);
+  return summary !== undefined && summary.outdated.size === 0 && aliveCount(cluster, service.name, summary) === service.desiredCount;
 }
 
 /** The named services in the order of the cluster's service map (the order a full pass visits them). */
@@ -134,27 +158,16 @@ function activeInstances(cluster: ClusterRecord): (instanceArn: string) => boole
 }
 
 /**
- * One service's pass: a function of the service, its tasks (not told to stop) and the status of
- * the instances they are on. Returns whether the service still waits to place tasks (it wanted
- * more than placement found room for), so the next pass tries it again.
+ * One service's pass: a function of the service, its tasks (a view of them, `task-view.ts`) and
+ * the status of the instances they are on. Returns whether the service still waits to place
+ * tasks (it wanted more than placement found room for), so the next pass tries it again.
  */
-export function reconcile(
-  state: SimState,
-  cluster: ClusterRecord,
-  service: ServiceRecord,
-  tasksAtStart?: readonly TaskRecord[],
-  active = activeInstances(cluster),
-): boolean {
-  if (service.schedulingStrategy === 'DAEMON') return reconcileDaemon(state, cluster, service, tasksAtStart ?? serviceTasks(cluster, service));
-  if (service.deploymentController !== 'ECS') return reconcileTaskSets(state, cluster, service, tasksAtStart ?? serviceTasks(cluster, service), active);
-  // A task to be replaced: on a DRAINING (or gone) instance, or of an older task definition.
-  // (a FARGATE task has no instance to drain)
-  const outdated = (t: TaskRecord) => t.taskDefinitionArn !== service.taskDefinitionArn || (t.containerInstanceArn !== undefined && !active(t.containerInstanceArn));
-  // The service's tasks not told to stop at the start of the pass. The pass does not rescan them:
-  // it notes the ones it stops (their records may be fork-shared copies, so their own
-  // desiredStatus is not what to read) and keeps the ones it starts apart. One pass can run over
-  // tens of thousands of tasks every simulated second, so it counts rather than copies.
-  const known = tasksAtStart ?? serviceTasks(cluster, service);
+export function reconcile(state: SimState, cluster: ClusterRecord, service: ServiceRecord, view: ServiceTasksView): boolean {
+  if (service.schedulingStrategy === 'DAEMON') return reconcileDaemon(state, cluster, service, view.all());
+  if (service.deploymentController !== 'ECS') return reconcileTaskSets(state, cluster, service, view.all(), activeInstances(cluster));
+  // The pass does not rescan the tasks: it notes the ones it stops (their records may be
+  // fork-shared copies, so their own desiredStatus is not what to read) and keeps the ones it
+  // starts apart. It reads every task only to scale in.
   const stopped = new Set<string>();
   const stop = (t: TaskRecord, reason: string) => {
     requestStop(state, cluster, t, reason);
@@ -165,14 +178,10 @@ export function reconcile(
   let waiting = false;
   const desired = service.status === 'DRAINING' ? 0 : service.desiredCount;
   // PENDING tasks that must move stop at once; they were not serving yet.
-  for (const t of known) if (t.lastStatus === 'PENDING' && outdated(t)) stop(t, 'Service scheduler: task moved off a draining instance or replaced by a new deployment');
-  const old: TaskRecord[] = [];
-  let total = 0;
-  for (const t of known) {
-    if (!alive(t)) continue;
-    total++;
-    if (outdated(t)) old.push(t);
-  }
+  for (const t of view.outdated) if (t.lastStatus === 'PENDING') stop(t, 'Service scheduler: task moved off a draining instance or replaced by a new deployment');
+  // Tasks to be replaced (on a DRAINING or gone instance, or of an older task definition), oldest first.
+  const old = view.outdated.filter(alive);
+  const total = view.alive - stopped.size;
   const current = total - old.length;
   const maxTotal = Math.floor((desired * service.maximumPercent) / 100);
   const minHealthy = Math.ceil((desired * service.minimumHealthyPercent) / 100);
@@ -184,10 +193,8 @@ export function reconcile(
   }
 
   // Stop old tasks while at least minimumHealthyPercent of desired stay RUNNING.
-  // (the tasks just started are PENDING)
-  let running = 0;
-  for (const t of known) if (t.lastStatus === 'RUNNING' && alive(t)) running++;
-  let stoppable = Math.max(0, running - minHealthy);
+  // (the tasks just started are PENDING, and the ones stopped above were)
+  let stoppable = Math.max(0, view.running - minHealthy);
   for (const t of old) {
     if (stoppable === 0) break;
     if (t.lastStatus !== 'RUNNING') continue;
@@ -201,7 +208,8 @@ export function reconcile(
   // (the old-task loop above stops old tasks only, and started tasks are current)
   const excess = current + placed.length - desired;
   if (excess > 0) {
-    const currentTasks = [...known.filter((t) => alive(t) && !outdated(t)), ...placed];
+    const outdated = new Set(old.map((t) => t.arn));
+    const currentTasks = [...view.all().filter((t) => alive(t) && !outdated.has(t.arn)), ...placed];
     // (FARGATE tasks, on no instance, count as one AZ and one instance: '')
     const instanceOf = (t: TaskRecord) => t.containerInstanceArn ?? '';
     const azOf = (t: TaskRecord) => cluster.instances.peek(instanceOf(t))?.attributes.find((a) => a.name === 'ecs.availability-zone')?.value ?? '';
@@ -231,6 +239,6 @@ export function reconcile(
     }
     addEvent(state, service, `(service ${service.name}) has stopped ${excess} running tasks.`);
   }
-  if (service.status === 'DRAINING' && placed.length === 0 && !known.some(alive)) service.status = 'INACTIVE';
+  if (service.status === 'DRAINING' && placed.length === 0 && total === 0) service.status = 'INACTIVE';
   return waiting;
 }

@@ -35,7 +35,7 @@ function handler(state: SimState, request: UpdateServiceRequest): UpdateServiceR
   const config = deploymentConfiguration(input, service);
   // Omitted: keep; an empty list: remove; a list: replace (reference §2.2, §2.3).
   const constraints = input['placementConstraints'] === undefined ? undefined : placementConstraints(input);
-  const strategies = input['placementStrategy'] === undefined ? undefined : placementStrategies(input);
+  const strategies = input['placementStrategy'] === undefined ? undefined : placementStrategies(input, 'placementStrategy', state.placement);
   optionalBoolean(input, 'forceNewDeployment');
   if (service.schedulingStrategy === 'DAEMON') {
     if (desiredCount !== undefined) throw new InvalidParameterException(DAEMON_DESIRED_COUNT);

@@ -40,8 +40,19 @@ export function placementConstraints(input: Input, inherited: readonly Placement
   return out;
 }
 
-export function placementStrategies(input: Input, member = 'placementStrategy'): PlacementStrategy[] {
+/** What checks strategy entries that are plug-ins: the simulator's placement engine. */
+export interface StrategyChecker {
+  checkStrategies(entries: readonly unknown[], member?: string): PlacementStrategy[];
+}
+
+/**
+ * Checked strategies. Entries of type `plugin:<name>` are the placement engine's to check
+ * (`engine`: the simulator's, with its registered plug-ins); without one they are refused.
+ */
+export function placementStrategies(input: Input, member = 'placementStrategy', engine?: StrategyChecker): PlacementStrategy[] {
   const items = optionalArray(input, member, MAX_STRATEGIES) ?? [];
+  const isPlugin = (x: unknown) => typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && (x as { type: string }).type.startsWith('plugin:');
+  if (engine !== undefined && items.some(isPlugin)) return engine.checkStrategies(items, member);
   return items.map((_, i): PlacementStrategy => {
     const s = objectAt(items, i, member);
     const type = s['type'];

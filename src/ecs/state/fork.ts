@@ -9,6 +9,7 @@
  */
 import { SeededRandom } from '../../sim/random.js';
 import { newCluster, type ClusterRecord } from '../clusters/record.js';
+import { forkUtilisation } from '../what-if/utilisation-index.js';
 import type { SimState } from './state.js';
 import { wireState } from './wiring.js';
 
@@ -23,6 +24,7 @@ function cloneCluster(c: ClusterRecord): ClusterRecord {
     tasksByInstance: c.tasksByInstance.fork(),
     tasksByService: c.tasksByService.fork(),
     services: c.services.fork(),
+    serviceSummaries: c.serviceSummaries.fork(),
     dirtyServices: new Set(c.dirtyServices),
     waitingServices: new Set(c.waitingServices),
   };
@@ -30,6 +32,7 @@ function cloneCluster(c: ClusterRecord): ClusterRecord {
   copy.tags = c.tags.map((t) => ({ ...t }));
   copy.reconcilePending = c.reconcilePending;
   copy.everyServicePass = c.everyServicePass;
+  forkUtilisation(c, copy);
   return copy;
 }
 
@@ -47,6 +50,7 @@ export function forkState(state: SimState): SimState {
       random: new SeededRandom(state.random.state),
       faults: new Map(state.faults),
       taskDefinitions: state.taskDefinitions.clone(),
+      placement: state.placement,
     },
     state.clock.now,
   );

@@ -3,6 +3,7 @@
  * settings, task definitions, the clock, the seeded random source and the event bus. Operations
  * validate first and mutate after, so a rejected call changes nothing.
  */
+import type { PlacementEngine } from '../../placement/engine.js';
 import type { SimClock } from '../../sim/clock.js';
 import type { SeededRandom } from '../../sim/random.js';
 import type { ClusterRecord } from '../clusters/record.js';
@@ -41,6 +42,11 @@ export interface SimState {
    * Each state, a fork included, has its own bus and its own subscriptions (`state/wiring.ts`).
    */
   readonly events: EventBus<SimEvent>;
+  /**
+   * The placement engine every placement of this state goes through, with its plug-ins. Forks
+   * share it (its caches are kept per store, and a fork has its own store).
+   */
+  readonly placement: PlacementEngine;
 }
 
 /** Per-call options: who is calling. */

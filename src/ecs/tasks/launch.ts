@@ -25,7 +25,7 @@ export interface TaskFailure {
 }
 
 /** The task definition's memberOf constraints, in the request's shape. */
-function inheritedConstraints(td: TaskDefinition): PlacementConstraint[] {
+export function inheritedConstraints(td: TaskDefinition): PlacementConstraint[] {
   return (td.placementConstraints ?? []).map((c) => ({ type: 'memberOf', expression: c.expression }));
 }
 
@@ -91,7 +91,7 @@ export function placeAsRunTask(
   const count = optionalInteger(input, 'count', 1, maxCount) ?? 1;
   const inherited = inheritedConstraints(td);
   const constraints = [...inherited, ...placementConstraints(input, inherited)];
-  const strategies = placementStrategies(input);
+  const strategies = placementStrategies(input, 'placementStrategy', state.placement);
   if (runTask && launchType === 'EC2') requireInstances(cluster);
   const { tasks, outcome } = launchTasks(state, cluster, launchRequest(state, td, call, {
     group, count, constraints, strategies, tags, launchType,

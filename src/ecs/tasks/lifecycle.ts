@@ -11,7 +11,6 @@
  */
 import { InvalidParameterException } from '../../errors.js';
 import type { Tag } from '../../shapes.js';
-import { placeTasks } from '../../placement/engine.js';
 import type { PlacementConstraint, PlacementOutcome, PlacementStrategy } from '../../placement/types.js';
 import type { Reservation, TaskRequirements } from '../../resources/types.js';
 import type { ClusterRecord } from '../clusters/record.js';
@@ -59,7 +58,7 @@ export function launchTasks(state: SimState, cluster: ClusterRecord, request: La
     const tasks = Array.from({ length: request.count }, () => newTask(state, cluster, request, undefined, FARGATE_RESERVATION));
     return { tasks, outcome: { placements: [], unplaced: 0, rejections: new Map(), tally: new Map() } };
   }
-  const outcome = placeTasks(
+  const outcome = state.placement.place(
     { store: cluster.store, accountant: cluster.accountant, random: state.random },
     {
       requirements: request.requirements,

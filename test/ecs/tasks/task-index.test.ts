@@ -22,7 +22,7 @@ function recomputed(cluster: ClusterRecord) {
 }
 
 function indexed(cluster: ClusterRecord) {
-  const plain = (m: Iterable<[string, Set<string>]>) => new Map([...m].map(([k, v]) => [k, [...v]]));
+  const plain = (m: Iterable<[string, Iterable<string>]>) => new Map([...m].map(([k, v]) => [k, [...v]]));
   return { byInstance: plain(cluster.tasksByInstance), byService: plain(cluster.tasksByService) };
 }
 

@@ -205,6 +205,23 @@ describe('placeTasks (bulk what-if)', () => {
     expect(r.unplaced).toBe(6);
     expect(r.rejections['RESOURCE:CPU']).toBeGreaterThan(0);
   });
+
+  it('breaks the tasks placed down by Availability Zone and instance type', () => {
+    const { sim } = cluster(3);
+    const r = sim.placeTasks({ cluster: 'c', taskDefinition: 'batch', count: 30 });
+    const described = sim.describeContainerInstances({ cluster: 'c', containerInstances: [...new Set(r.containerInstanceArns)] }).containerInstances!;
+    const want = (name: string) => {
+      const out: Record<string, number> = {};
+      for (const arn of r.containerInstanceArns) {
+        const v = described.find((i) => i.containerInstanceArn === arn)!.attributes!.find((a) => a.name === name)!.value!;
+        out[v] = (out[v] ?? 0) + 1;
+      }
+      return out;
+    };
+    expect(r.byAvailabilityZone).toEqual(want('ecs.availability-zone'));
+    expect(r.byInstanceType).toEqual(want('ecs.instance-type'));
+    expect(Object.values(r.byAvailabilityZone).reduce((a, b) => a + b, 0)).toBe(24);
+  });
 });
 
 describe('snapshots with tasks', () => {

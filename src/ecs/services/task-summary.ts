@@ -1,0 +1,83 @@
+/**
+ * What the scheduler keeps about each service's live tasks between passes, so that a pass over a
+ * service with nothing to do — and a what-if report's row for it — costs O(1) rather than
+ * O(its tasks) (a daemon-like service of thousands of tasks is touched by almost every drain):
+ *
+ * - `stopping`: told to stop, not yet STOPPED;
+ * - `pending`: placed, not yet RUNNING nor STOPPED;
+ * - `outdated`: not told to stop, and on an instance that is not ACTIVE or of another task
+ *   definition than the service's — the tasks a pass would replace.
+ *
+ * A summary is made from the tasks on a service's first pass (`summarise`) and kept up to date
+ * from the state's events (`noteTaskEvent`, `noteInstanceEvent`); a service without one (just
+ * loaded or restored, or its task definition changed by an API call) gets a full pass. The
+ * scheduler's differential test holds the passes that use summaries to the full ones.
+ */
+import type { ClusterRecord } from '../clusters/record.js';
+import type { TaskStateChange } from '../state/events.js';
+import type { ServiceTaskSummary } from './record.js';
+import type { TaskRecord } from '../tasks/record.js';
+import { liveTasksOf, liveTasksOn } from '../tasks/task-index.js';
+
+function isOutdated(cluster: ClusterRecord, t: TaskRecord, taskDefinitionArn: string): boolean {
+  // (a FARGATE task has no instance to drain)
+  return t.desiredStatus === 'RUNNING' && (t.taskDefinitionArn !== taskDefinitionArn || (t.containerInstanceArn !== undefined && cluster.instances.peek(t.containerInstanceArn)?.status !== 'ACTIVE'));
+}
+
+/** Makes (or remakes) a service's summary from its live tasks. */
+export function summarise(cluster: ClusterRecord, serviceName: string): ServiceTaskSummary {
+  const service = cluster.services.peek(serviceName)!;
+  const summary: ServiceTaskSummary = { stopping: new Set(), pending: new Set(), outdated: new Set() };
+  for (const t of liveTasksOf(cluster, serviceName)) {
+    if (t.desiredStatus === 'STOPPED') summary.stopping.add(t.arn);
+    if (t.lastStatus === 'PENDING') summary.pending.add(t.arn);
+    if (isOutdated(cluster, t, service.taskDefinitionArn)) summary.outdated.add(t.arn);
+  }
+  cluster.serviceSummaries.set(serviceName, summary);
+  return summary;
+}
+
+/** Forgets a service's summary: its next pass is a full one (its task definition may have changed). */
+export function forgetSummary(cluster: ClusterRecord, serviceName: string): void {
+  cluster.serviceSummaries.delete(serviceName);
+}
+
+/** A task of a service was placed, told to stop, became RUNNING or STOPPED. */
+export function noteTaskEvent(cluster: ClusterRecord, e: TaskStateChange): void {
+  if (e.serviceName === undefined || !cluster.serviceSummaries.has(e.serviceName)) return;
+  const s = cluster.serviceSummaries.get(e.serviceName)!;
+  if (e.lastStatus === 'STOPPED') {
+    s.stopping.delete(e.taskArn);
+    s.pending.delete(e.taskArn);
+    s.outdated.delete(e.taskArn);
+    return;
+  }
+  if (e.desiredStatus === 'STOPPED') {
+    s.stopping.add(e.taskArn);
+    s.outdated.delete(e.taskArn);
+    return;
+  }
+  if (e.lastStatus === 'PENDING') {
+    s.pending.add(e.taskArn);
+    const service = cluster.services.peek(e.serviceName)!;
+    if (isOutdated(cluster, cluster.tasks.peek(e.taskArn)!, service.taskDefinitionArn)) s.outdated.add(e.taskArn);
+  } else {
+    s.pending.delete(e.taskArn);
+  }
+}
+
+/** An instance changed status: its services' tasks on it may have become (or stopped being) outdated. */
+export function noteInstanceEvent(cluster: ClusterRecord, containerInstanceArn: string): void {
+  for (const t of liveTasksOn(cluster, containerInstanceArn)) {
+    if (t.serviceName === undefined || !cluster.serviceSummaries.has(t.serviceName)) continue;
+    const service = cluster.services.peek(t.serviceName);
+    const s = cluster.serviceSummaries.get(t.serviceName)!;
+    if (service !== undefined && isOutdated(cluster, t, service.taskDefinitionArn)) s.outdated.add(t.arn);
+    else s.outdated.delete(t.arn);
+  }
+}
+
+/** Tasks of the service not told to stop, from its summary and live-task index: O(1). */
+export function aliveCount(cluster: ClusterRecord, serviceName: string, s: ServiceTaskSummary): number {
+  return (cluster.tasksByService.peek(serviceName)?.size ?? 0) - s.stopping.size;
+}

@@ -1,0 +1,60 @@
+/**
+ * Running a sweep's scenarios on worker threads: each worker restores the base state once from a
+ * snapshot and runs every `workers`-th scenario; the rows come back and are put in scenario
+ * order. Workers run the compiled module from dist, or — when this module runs from the
+ * TypeScript sources (tests, tsx) — the .ts module through tsx's loader, registered in the worker.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { SWEEP_JOB, type SweepJob, type SweepRow, type SweepScenario } from './sweep.js';
+
+/** The URL of tsx's ESM register API (its "import" export, which require.resolve would not give). */
+function tsxEsmApi(): string {
+  const root = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const exports = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return pathToFileURL(path.join(root, exports['./esm/api']!.import.default)).href;
+}
+
+/**
+ * What a worker runs: the worker module beside this one — from the sources, a small bootstrap
+ * that registers tsx's loader in the worker first (`--import` in a worker's execArgv is not
+ * honoured), then imports the .ts module.
+ */
+function newWorker(workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./sweep-worker.js', import.meta.url), { workerData });
+  // tsx is a development dependency: the sources only run where it is installed.
+  const api = tsxEsmApi();
+  const entry = new URL('./sweep-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+/** Runs `scenarios` on `workers` threads over the snapshot; rows in the scenarios' order. */
+export async function runOnWorkers(
+  snapshot: string,
+  cluster: string,
+  scenarios: readonly SweepScenario[],
+  settleMs: number,
+  workers: number,
+  plugins: readonly string[],
+): Promise<SweepRow[]> {
+  const shares = Array.from({ length: Math.min(workers, Math.max(1, scenarios.length)) }, (_, w) => scenarios.filter((_s, i) => i % workers === w));
+  const parts = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<SweepRow[]>((resolve, reject) => {
+          const job: SweepJob = { kind: SWEEP_JOB, snapshot, cluster, settleMs, scenarios: share, plugins };
+          const worker = newWorker(job);
+          worker.once('message', (rows: SweepRow[]) => resolve(rows));
+          worker.once('error', reject);
+          worker.once('exit', (code) => {
+            if (code !== 0) reject(new Error(`sweep worker exited with code ${code}`));
+          });
+        }),
+    ),
+  );
+  return parts.flat().sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,15 @@
+/**
+ * A sweep worker (worker_threads): restores the base state from the snapshot it is given, runs
+ * the scenarios it is given (each on its own fork) and posts their rows back. Loaded by
+ * `sweep-pool.ts`, from dist as JavaScript or from the sources through tsx's loader.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { EcsSimulator } from '../simulator.js';
+import { runScenarios, SWEEP_JOB, type SweepJob } from './sweep.js';
+
+const job = workerData as SweepJob | null;
+if (parentPort !== null && job?.kind === SWEEP_JOB) {
+  const sim = EcsSimulator.restore(job.snapshot);
+  for (const path of job.plugins) await sim.placement.load(path);
+  parentPort.postMessage(runScenarios(sim.state, job.cluster, job.scenarios, job.settleMs));
+}

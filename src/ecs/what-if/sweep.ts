@@ -1,0 +1,222 @@
+/**
+ * Sweeps: many independent what-ifs of one cluster, one summary row each, worst first. The
+ * scenarios are expanded once from a description (`expandScenarios`: every instance, every value
+ * of an attribute, seeded random sets of instances, or an explicit list) into a numbered list;
+ * each runs on its own fork of the same base state (`runScenarios`), so a row depends on its
+ * scenario alone — not on which worker ran it, nor on what ran before. Rows are sorted worst first
+ * by a total order (`sortRows`), so any split of the scenarios, merged (`mergeSweeps`), gives the
+ * same result as one run.
+ */
+import { InvalidParameterException } from '../../errors.js';
+import { SeededRandom } from '../../sim/random.js';
+import type { ClusterRecord } from '../clusters/record.js';
+import { forkState } from '../state/fork.js';
+import type { SimState } from '../state/state.js';
+import type { WhatIfReason } from './reasons.js';
+import { resolveInstances, runWhatIf } from './run.js';
+
+/** What a sweep scenario does to its instances. */
+export type SweepAction = 'drain' | 'fail';
+
+/**
+ * The scenarios of a sweep: one per instance (`each: 'instance'`), one per value of an attribute
+ * (`each: 'attribute:<name>'`: the instances with that value), `count` seeded random sets of
+ * `instances` instances each, or an explicit list. `filter` (CQL) narrows the instances drawn from
+ * (ACTIVE ones to drain; ACTIVE or DRAINING ones to fail).
+ *
+ * @example
+ * const scenarios: SweepScenarios = { each: 'attribute:ecs.availability-zone', what: 'fail' };
+ */
+export type SweepScenarios =
+  | { readonly each: 'instance' | `attribute:${string}`; readonly what: SweepAction; readonly filter?: string }
+  | { readonly random: { readonly instances: number; readonly count: number; readonly seed: number }; readonly what: SweepAction; readonly filter?: string }
+  | readonly { readonly what: SweepAction; readonly name?: string; readonly containerInstances?: readonly string[]; readonly filter?: string }[];
+
+/** One expanded scenario: what to do to which instances. */
+export interface SweepScenario {
+  readonly index: number;
+  readonly name: string;
+  readonly what: SweepAction;
+  readonly containerInstanceArns: readonly string[];
+}
+
+/** One scenario's summary. */
+export interface SweepRow {
+  /** the scenario's place in the expanded list */
+  readonly index: number;
+  readonly scenario: string;
+  readonly what: SweepAction;
+  /** instances drained or lost */
+  readonly instances: number;
+  /** service tasks short and stuck after the settle time (see WhatIfReport) */
+  readonly short: number;
+  readonly stuck: number;
+  /** standalone tasks lost (fail) or left on drained instances (drain) */
+  readonly lost: number;
+  readonly left: number;
+  /** services short or with stuck tasks, by name */
+  readonly servicesAtRisk: string[];
+  /** short and stuck tasks by reason code */
+  readonly byReason: Partial<Record<WhatIfReason, number>>;
+}
+
+/** A sweep's answer (or a shard of it: `shard` set, rows of that shard only). */
+export interface SweepResult {
+  readonly cluster: string;
+  readonly settleMs: number;
+  /** scenarios in the whole sweep */
+  readonly scenarios: number;
+  /** worst first (see `sortRows`) */
+  readonly rows: SweepRow[];
+  /** present on a part made by one shard of a sharded sweep */
+  readonly shard?: { readonly index: number; readonly count: number };
+}
+
+/** Marks a sweep worker's data (importing the worker module elsewhere then does nothing). */
+export const SWEEP_JOB = 'ecs-cluster-sim/sweep-job';
+
+/** What a sweep worker is given: the base state, the scenarios to run, plug-in modules to load. */
+export interface SweepJob {
+  readonly kind: typeof SWEEP_JOB;
+  readonly snapshot: string;
+  readonly cluster: string;
+  readonly settleMs: number;
+  readonly scenarios: readonly SweepScenario[];
+  /** module paths of placement plug-ins to load before running */
+  readonly plugins: readonly string[];
+}
+
+const ACTIONS: readonly SweepAction[] = ['drain', 'fail'];
+
+function checkAction(what: unknown, member: string): SweepAction {
+  if (!ACTIONS.includes(what as SweepAction)) throw new InvalidParameterException(`${member} must be drain or fail; got ${JSON.stringify(what)}`);
+  return what as SweepAction;
+}
+
+function candidates(cluster: ClusterRecord, what: SweepAction, filter: string | undefined): string[] {
+  return cluster.store.query(filter ?? null, { status: what === 'drain' ? 'ACTIVE' : ['ACTIVE', 'DRAINING'] });
+}
+
+const idOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
+
+/** The numbered scenarios a description expands to, on `cluster` as it is now. */
+export function expandScenarios(cluster: ClusterRecord, spec: SweepScenarios): SweepScenario[] {
+  const out: SweepScenario[] = [];
+  const push = (name: string, what: SweepAction, arns: readonly string[]) => out.push({ index: out.length, name, what, containerInstanceArns: arns });
+  if (Array.isArray(spec)) {
+    spec.forEach((item: { what?: unknown; name?: unknown; containerInstances?: unknown; filter?: unknown }, i) => {
+      if (item === null || typeof item !== 'object') throw new InvalidParameterException(`scenarios[${i}] must be an object`);
+      const what = checkAction(item.what, `scenarios[${i}].what`);
+      if (item.filter !== undefined && typeof item.filter !== 'string') throw new InvalidParameterException(`scenarios[${i}].filter must be a string`);
+      const arns = item.containerInstances !== undefined
+        ? resolveInstances(cluster, item.containerInstances as string[], `scenarios[${i}].containerInstances`)
+        : item.filter !== undefined ? candidates(cluster, what, item.filter) : [];
+      if (arns.length === 0) throw new InvalidParameterException(`scenarios[${i}] names no container instance (give containerInstances or a filter that selects some)`);
+      push(typeof item.name === 'string' ? item.name : `#${i}`, what, arns);
+    });
+    return out;
+  }
+  if (spec === null || typeof spec !== 'object') throw new InvalidParameterException('scenarios must be { each }, { random } or a list');
+  const s = spec as { each?: unknown; random?: unknown; what?: unknown; filter?: unknown };
+  const what = checkAction(s.what, 'scenarios.what');
+  if (s.filter !== undefined && typeof s.filter !== 'string') throw new InvalidParameterException('scenarios.filter must be a string');
+  const pool = candidates(cluster, what, s.filter as string | undefined);
+  if (s.each === 'instance') {
+    for (const arn of pool) push(idOf(arn), what, [arn]);
+  } else if (typeof s.each === 'string' && s.each.startsWith('attribute:') && s.each.length > 'attribute:'.length) {
+    const name = s.each.slice('attribute:'.length);
+    const byValue = new Map<string, string[]>();
+    for (const arn of pool) {
+      const value = cluster.instances.peek(arn)!.attributes.find((a) => a.name === name)?.value;
+      if (value === undefined) continue;
+      byValue.set(value, [...(byValue.get(value) ?? []), arn]);
+    }
+    for (const value of [...byValue.keys()].sort()) push(`${name}=${value}`, what, byValue.get(value)!);
+  } else if (s.random !== undefined) {
+    const r = s.random as { instances?: unknown; count?: unknown; seed?: unknown };
+    const k = r?.instances;
+    const count = r?.count;
+    const seed = r?.seed;
+    if (!Number.isInteger(k) || (k as number) < 1) throw new InvalidParameterException('scenarios.random.instances must be a positive integer');
+    if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 10_000_000) throw new InvalidParameterException('scenarios.random.count must be an integer from 1 to 10,000,000');
+    if (!Number.isInteger(seed)) throw new InvalidParameterException('scenarios.random.seed must be an integer');
+    if ((k as number) > pool.length) throw new InvalidParameterException(`scenarios.random.instances is ${k as number}, but only ${pool.length} instances can be chosen`);
+    const random = new SeededRandom(seed as number);
+    const picked = [...pool];
+    for (let n = 0; n < (count as number); n++) {
+      // A partial Fisher–Yates shuffle: the first k of `picked` are k distinct instances.
+      for (let i = 0; i < (k as number); i++) {
+        const j = i + Math.floor(random.next() * (picked.length - i));
+        [picked[i], picked[j]] = [picked[j]!, picked[i]!];
+      }
+      push(`random #${n}`, what, picked.slice(0, k as number).sort());
+    }
+  } else {
+    throw new InvalidParameterException(`scenarios.each must be instance or attribute:<name> (or give random, or a list); got ${JSON.stringify(s.each)}`);
+  }
+  return out;
+}
+
+/** Runs the scenarios (each on its own fork of `state`) and summarises each: rows in the scenarios' order. */
+export function runScenarios(state: SimState, clusterName: string, scenarios: readonly SweepScenario[], settleMs: number): SweepRow[] {
+  return scenarios.map((s) => {
+    const r = runWhatIf(state, forkState(state), s.what, clusterName, s.containerInstanceArns, settleMs);
+    return {
+      index: s.index,
+      scenario: s.name,
+      what: s.what,
+      instances: s.containerInstanceArns.length,
+      short: r.totals.short,
+      stuck: r.totals.stuck,
+      lost: r.totals.lost,
+      left: r.totals.left,
+      servicesAtRisk: r.services.filter((x) => x.short > 0 || x.stuck.length > 0).map((x) => x.service),
+      byReason: r.totals.byReason,
+    };
+  });
+}
+
+/**
+ * Worst first, a total order: more service tasks short or stuck, then more short, more stuck,
+ * more standalone tasks lost or left, then the scenario's index.
+ */
+export function sortRows(rows: readonly SweepRow[]): SweepRow[] {
+  return [...rows].sort((a, b) => b.short + b.stuck - (a.short + a.stuck) || b.short - a.short || b.stuck - a.stuck || b.lost + b.left - (a.lost + a.left) || a.index - b.index);
+}
+
+/** The shard's scenarios: every `count`-th, starting at `index`. */
+export function shardOf<T extends { index: number }>(scenarios: readonly T[], shard: { index: number; count: number } | undefined): T[] {
+  if (shard === undefined) return [...scenarios];
+  if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
+    throw new InvalidParameterException(`shard must be i/N with 0 <= i < N; got ${String(shard.index)}/${String(shard.count)}`);
+  }
+  return scenarios.filter((s) => s.index % shard.count === shard.index);
+}
+
+/**
+ * One result from the parts of a sharded sweep (every shard once, of the same sweep): equal to
+ * the result of running the sweep in one go.
+ */
+export function mergeSweeps(parts: readonly SweepResult[]): SweepResult {
+  if (parts.length === 0) throw new InvalidParameterException('sweep-merge: no parts');
+  const [first] = parts;
+  const count = first!.shard?.count ?? 1;
+  const seen = new Set<number>();
+  for (const [i, p] of parts.entries()) {
+    if (p.cluster !== first!.cluster || p.settleMs !== first!.settleMs || p.scenarios !== first!.scenarios) {
+      throw new InvalidParameterException(`sweep-merge: part ${i} is of another sweep (cluster, settle time or scenario count differ)`);
+    }
+    const shard = p.shard ?? { index: 0, count: 1 };
+    if (shard.count !== count) throw new InvalidParameterException(`sweep-merge: part ${i} is shard ${shard.index}/${shard.count}, the first part is of ${count} shards`);
+    if (seen.has(shard.index)) throw new InvalidParameterException(`sweep-merge: shard ${shard.index}/${count} appears twice`);
+    seen.add(shard.index);
+  }
+  if (seen.size !== count) {
+    const missing = [...Array(count).keys()].filter((i) => !seen.has(i));
+    throw new InvalidParameterException(`sweep-merge: shards ${missing.map((i) => `${i}/${count}`).join(', ')} are missing`);
+  }
+  const rows = sortRows(parts.flatMap((p) => p.rows));
+  if (rows.length !== first!.scenarios) throw new InvalidParameterException(`sweep-merge: the parts hold ${rows.length} rows for ${first!.scenarios} scenarios`);
+  return { cluster: first!.cluster, settleMs: first!.settleMs, scenarios: first!.scenarios, rows };
+}
+

@@ -1,0 +1,191 @@
+/**
+ * Utilisation kept incrementally, so a what-if report costs what the what-if changed: per
+ * instance, its last counted contribution (reserved and registered CPU and memory, tasks; zero
+ * unless ACTIVE or DRAINING) and its groups (its AZ, type and family); per group, the sums. On
+ * each read the index brings itself up to date from the store's and the accountant's change logs
+ * (every reservation, release, status and task-count change notes its slot there): it subtracts
+ * a changed instance's old contribution and adds its new one. A change the logs cannot localise
+ * (a registration, an attribute change, more changes than a log keeps) rebuilds it: O(fleet),
+ * like the full scan `utilisationOf` it is tested against.
+ *
+ * A fork copies the sums (a few dozen groups) and shares the per-instance arrays until its first
+ * change; it reads its own store's logs from their start.
+ */
+import type { ResourceAccountant } from '../../resources/accountant.js';
+import type { ClusterRecord } from '../clusters/record.js';
+import type { InstanceStore } from '../../store/store.js';
+import { breakdownOf, type UtilisationBreakdown, type UtilisationSums } from './utilisation.js';
+
+/** Contribution fields per slot, in this order. */
+const CPU = 0;
+const CPU_TOTAL = 1;
+const MEM = 2;
+const MEM_TOTAL = 3;
+const TASKS = 4;
+const FIELDS = 5;
+/** Groups per slot: total, AZ, type, family. */
+const GROUPS = 4;
+
+export class UtilisationIndex {
+  /** FIELDS numbers per slot: what the slot adds to its groups now */
+  private contribution: Float64Array;
+  /** GROUPS group ids per slot (-1: none yet) */
+  private groupsOf: Int32Array;
+  /** shared with another side until this side first writes */
+  private sharedArrays = false;
+  /** group key (`total`, `az:…`, `type:…`, `family:…`) ↔ id; FIELDS sums per id */
+  private keys: string[] = [];
+  private ids = new Map<string, number>();
+  private sums: number[] = [];
+  private storeMark: number;
+  private accountantMark: number;
+
+  private constructor(private readonly store: InstanceStore, private readonly accountant: ResourceAccountant) {
+    this.contribution = new Float64Array(0);
+    this.groupsOf = new Int32Array(0);
+    this.storeMark = store.changes.revision;
+    this.accountantMark = accountant.changes.revision;
+  }
+
+  /** An index over a store and its accountant, built now. */
+  static build(store: InstanceStore, accountant: ResourceAccountant): UtilisationIndex {
+    const index = new UtilisationIndex(store, accountant);
+    index.rebuild();
+    return index;
+  }
+
+  /** The breakdown now (brought up to date first). */
+  breakdown(): UtilisationBreakdown {
+    this.update();
+    const acc: UtilisationSums = new Map();
+    for (let id = 0; id < this.keys.length; id++) {
+      const s = this.sums;
+      const o = id * FIELDS;
+      // A group no instance counts in any more (all its instances gone) is left out, as the scan leaves it out.
+      if (this.members[id] === 0) continue;
+      acc.set(this.keys[id]!, { cpu: s[o + CPU]!, cpuTotal: s[o + CPU_TOTAL]!, mem: s[o + MEM]!, memTotal: s[o + MEM_TOTAL]!, tasks: s[o + TASKS]! });
+    }
+    return breakdownOf(acc);
+  }
+
+  /** How many counted instances each group has. */
+  private members: number[] = [];
+
+  /** An index for a fork: `store` and `accountant` are the fork's clones of this index's. */
+  fork(store: InstanceStore, accountant: ResourceAccountant): UtilisationIndex {
+    this.update();
+    const copy = new UtilisationIndex(store, accountant);
+    copy.contribution = this.contribution;
+    copy.groupsOf = this.groupsOf;
+    copy.sharedArrays = this.sharedArrays = true;
+    copy.keys = [...this.keys];
+    copy.ids = new Map(this.ids);
+    copy.sums = [...this.sums];
+    copy.members = [...this.members];
+    return copy;
+  }
+
+  /** Brings the sums up to date from the change logs, or rebuilds. */
+  private update(): void {
+    const storeChanges = this.store.changes.since(this.storeMark);
+    const accountantChanges = this.accountant.changes.since(this.accountantMark);
+    this.storeMark = this.store.changes.revision;
+    this.accountantMark = this.accountant.changes.revision;
+    if (storeChanges === null || accountantChanges === null || this.store.size > this.groupsOf.length / GROUPS) {
+      this.rebuild();
+      return;
+    }
+    if (storeChanges.length + accountantChanges.length === 0) return;
+    this.own();
+    for (let i = 0; i < storeChanges.length; i++) this.refresh(storeChanges[i]!);
+    for (let i = 0; i < accountantChanges.length; i++) this.refresh(accountantChanges[i]!);
+  }
+
+  private rebuild(): void {
+    const n = this.store.size;
+    this.contribution = new Float64Array(n * FIELDS);
+    this.groupsOf = new Int32Array(n * GROUPS).fill(-1);
+    this.sharedArrays = false;
+    this.keys = [];
+    this.ids = new Map();
+    this.sums = [];
+    this.members = [];
+    this.groupOf('total');
+    for (let slot = 0; slot < n; slot++) this.refresh(slot);
+    this.storeMark = this.store.changes.revision;
+    this.accountantMark = this.accountant.changes.revision;
+  }
+
+  private own(): void {
+    if (!this.sharedArrays) return;
+    this.contribution = this.contribution.slice();
+    this.groupsOf = this.groupsOf.slice();
+    this.sharedArrays = false;
+  }
+
+  private groupOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      for (let f = 0; f < FIELDS; f++) this.sums.push(0);
+      this.members.push(0);
+    }
+    return id;
+  }
+
+  /** Replaces a slot's contribution by what it is now. */
+  private refresh(slot: number): void {
+    const { store, contribution, groupsOf, sums } = this;
+    const o = slot * FIELDS;
+    const g = slot * GROUPS;
+    // Take the old contribution out.
+    if (groupsOf[g]! >= 0) {
+      for (let k = 0; k < GROUPS; k++) {
+        const id = groupsOf[g + k]!;
+        for (let f = 0; f < FIELDS; f++) sums[id * FIELDS + f]! -= contribution[o + f]!;
+        this.members[id]!--;
+        groupsOf[g + k] = -1;
+      }
+    }
+    const status = store.isLive(slot) ? store.status.get(slot) : undefined;
+    if ((status !== 'ACTIVE' && status !== 'DRAINING') || !this.accountant.has(slot)) return;
+    const { cpu: cpuTotal, memory: memTotal } = this.accountant.registered(slot);
+    contribution[o + CPU] = cpuTotal - store.remainingCpu[slot]!;
+    contribution[o + CPU_TOTAL] = cpuTotal;
+    contribution[o + MEM] = memTotal - store.remainingMemory[slot]!;
+    contribution[o + MEM_TOTAL] = memTotal;
+    contribution[o + TASKS] = store.runningTasksCount[slot]! + store.pendingTasksCount[slot]!;
+    const type = store.attributes.get('ecs.instance-type')?.get(slot) ?? '(none)';
+    const az = store.attributes.get('ecs.availability-zone')?.get(slot) ?? '(none)';
+    groupsOf[g] = 0;
+    groupsOf[g + 1] = this.groupOf(`az:${az}`);
+    groupsOf[g + 2] = this.groupOf(`type:${type}`);
+    groupsOf[g + 3] = this.groupOf(`family:${type.split('.')[0]}`);
+    for (let k = 0; k < GROUPS; k++) {
+      const id = groupsOf[g + k]!;
+      for (let f = 0; f < FIELDS; f++) this.sums[id * FIELDS + f]! += contribution[o + f]!;
+      this.members[id]!++;
+    }
+  }
+}
+
+/** Each cluster's utilisation index (built on first use; a fork's comes from its original's). */
+const indexes = new WeakMap<ClusterRecord, UtilisationIndex>();
+
+/**
+ * The cluster's utilisation, as `utilisationOf` computes it, at the cost of what changed since the
+ * last call (or since the fork it was made from).
+ */
+export function utilisation(cluster: ClusterRecord): UtilisationBreakdown {
+  let index = indexes.get(cluster);
+  if (index === undefined) indexes.set(cluster, (index = UtilisationIndex.build(cluster.store, cluster.accountant)));
+  return index.breakdown();
+}
+
+/** `fork` (a fork of `original`) starts from `original`'s index, if it has one. */
+export function forkUtilisation(original: ClusterRecord, fork: ClusterRecord): void {
+  const index = indexes.get(original);
+  if (index !== undefined) indexes.set(fork, index.fork(fork.store, fork.accountant));
+}

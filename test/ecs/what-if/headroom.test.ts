@@ -1,0 +1,76 @@
+// headroom: how many more tasks of a shape fit (placed on a fork until the first that cannot be),
+// per AZ and instance type, what runs out first; and N+1 with `losing`.
+import { describe, expect, it } from 'vitest';
+import { EcsSimulator } from '../../../src/index.js';
+import { identity } from '../fixtures.js';
+
+/** Cluster `c`: `perAz[i]` instances in AZ i (m5.large: 2048 CPU, 2048 MiB; the last AZ's are c5.large), task definition `web` 512 CPU / 1024 MiB. */
+function cluster(perAz: number[]) {
+  const sim = new EcsSimulator({ seed: 17 });
+  sim.createCluster({ clusterName: 'c' });
+  const azs = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+  let n = 0;
+  perAz.forEach((count, az) => {
+    for (let i = 0; i < count; i++) {
+      sim.registerContainerInstance({
+        cluster: 'c',
+        instanceIdentityDocument: identity(`i-${String(n++).padStart(8, '0')}`, az === perAz.length - 1 ? 'c5.large' : 'm5.large', azs[az]),
+        totalResources: [{ name: 'CPU', type: 'INTEGER', integerValue: 2048 }, { name: 'MEMORY', type: 'INTEGER', integerValue: 2048 }],
+      });
+    }
+  });
+  sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'app', image: 'nginx', cpu: 512, memory: 1024 }] });
+  return sim;
+}
+
+describe('headroom', () => {
+  it('counts the tasks that still fit, per AZ and instance type, and names what runs out first', () => {
+    const sim = cluster([2, 2]);
+    sim.runTask({ cluster: 'c', taskDefinition: 'web', count: 2 });
+    const before = sim.snapshot();
+    const h = sim.headroom({ taskDefinition: 'web' }, { cluster: 'c' });
+    expect(h).toMatchObject({
+      tasks: 6, capped: false, runsOutFirst: 'RESOURCE:MEMORY', turnedDown: { 'RESOURCE:MEMORY': 4 },
+      byInstanceType: { 'c5.large': expect.any(Number), 'm5.large': expect.any(Number) },
+    });
+    expect(h.byAvailabilityZone['us-east-1a']! + h.byAvailabilityZone['us-east-1b']!).toBe(6);
+    expect(sim.snapshot()).toEqual(before);
+    // The same as placing that many for real on a fork: and not one more.
+    const placed = sim.fork().placeTasks({ cluster: 'c', taskDefinition: 'web', count: 100 });
+    expect(placed.taskArns).toHaveLength(h.tasks);
+    expect(placed.byAvailabilityZone).toEqual(h.byAvailabilityZone);
+  });
+
+  it('keeps the request\'s constraints: then a constraint runs out first', () => {
+    const sim = cluster([2, 3]);
+    const h = sim.headroom({ taskDefinition: 'web', placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.availability-zone == us-east-1a' }, { type: 'distinctInstance' }] }, { cluster: 'c' });
+    expect(h).toMatchObject({
+      tasks: 2, byAvailabilityZone: { 'us-east-1a': 2 }, runsOutFirst: 'CONSTRAINT:memberOf',
+      turnedDown: { 'CONSTRAINT:distinctInstance': 2, 'CONSTRAINT:memberOf': 3 },
+    });
+  });
+
+  it('stops at `count` and says so', () => {
+    expect(cluster([2, 2]).headroom({ taskDefinition: 'web', count: 3 }, { cluster: 'c' })).toMatchObject({ tasks: 3, capped: true, runsOutFirst: undefined, turnedDown: {} });
+  });
+
+  it('with losing, answers the worst value after the services replaced what they could, each value shown', () => {
+    // 3 instances in 1a, 1 in 1b; a service of 4 tasks (2 per instance fit).
+    const sim = cluster([3, 1]);
+    sim.createService({ cluster: 'c', serviceName: 'svc', taskDefinition: 'web', desiredCount: 4 });
+    sim.advance(30_000);
+    const h = sim.headroom({ taskDefinition: 'web' }, { cluster: 'c', losing: 'attribute:ecs.availability-zone' });
+    // Intact: 8 slots, 4 used. Losing 1a leaves 2 slots, which the service takes back: 0 more.
+    // Losing 1b leaves 6 slots for the 4 tasks: 2 more.
+    expect(h.losing!.intact.tasks).toBe(4);
+    expect(h.losing!.byValue.map((v) => [v.value, v.instances, v.headroom.tasks, v.short])).toEqual([['us-east-1a', 3, 0, 2], ['us-east-1b', 1, 2, 0]]);
+    expect(h.losing!.worst).toBe('us-east-1a');
+    expect(h.tasks).toBe(0);
+  });
+
+  it('refuses a losing that is not attribute:<name>, and a request RunTask would refuse', () => {
+    const sim = cluster([1]);
+    expect(() => sim.headroom({ taskDefinition: 'web' }, { cluster: 'c', losing: 'az' })).toThrow(expect.objectContaining({ name: 'InvalidParameterException' }));
+    expect(() => sim.headroom({ taskDefinition: 'nope' }, { cluster: 'c' })).toThrow(expect.objectContaining({ name: 'ClientException' }));
+  });
+});
