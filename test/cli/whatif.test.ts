@@ -102,6 +102,24 @@ describe('scenario runs', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(result));
   });
 
+  it('a fail step loses the instances abruptly (failWhatIf) and the line goes on from the changed cluster', () => {
+    const az = 'attribute:ecs.availability-zone == us-east-1a';
+    const steps = [{ op: 'fail', filter: az, settleSeconds: 300 }, { op: 'query', filter: az, status: ['INACTIVE'] }];
+    const result = runScenario(parseScenario({ steps }, 't'), loadCluster({ data: SMALL, seed: '5' }), NO_PROGRESS);
+    const sim = EcsSimulator.fromDescribeOutput(JSON.parse(readFileSync(SMALL, 'utf8')), { seed: 5 });
+    const report = sim.failWhatIf(az, { cluster: 'sample', settleMs: 300_000 });
+    expect(report.containerInstanceArns.length).toBeGreaterThan(0);
+    expect(report.moved.length).toBeGreaterThan(0);
+    const [fail, after] = result.steps;
+    expect(fail).toMatchObject({
+      op: 'fail', label: `fail ${az}`, instances: report.containerInstanceArns.length, standaloneLeft: 0,
+      standaloneLost: report.standalone.lost.length, moved: report.moved.reduce((n, m) => n + m.to.length, 0),
+    });
+    // The lost instances are INACTIVE on the line (a drain would have left them DRAINING).
+    expect(after).toMatchObject({ op: 'query', count: report.containerInstanceArns.length });
+    expect(result.alternatives[0]!.moved).toBe(fail!.op === 'fail' ? fail!.moved : -1);
+  });
+
   it('an ECS error in a step keeps its name and says which step', () => {
     const bad = parseScenario({ steps: [{ op: 'CreateService', request: { serviceName: 's', taskDefinition: 'nope', desiredCount: 1 } }] }, 't');
     expect(() => runScenario(bad, loadCluster({ data: SMALL }), NO_PROGRESS)).toThrow(expect.objectContaining({

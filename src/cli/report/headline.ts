@@ -28,6 +28,10 @@ export function headline(r: StepResult): string {
       const missing = r.services.reduce((n, s) => n + s.missing, 0);
       return `${count(r.instances)} instances drained; ${count(r.moved)} service tasks moved; ${count(missing)} could not be placed; ${count(r.standaloneLeft)} standalone tasks left on them`;
     }
+    case 'fail': {
+      const missing = r.services.reduce((n, s) => n + s.missing, 0);
+      return `${count(r.instances)} instances lost; ${count(r.moved)} service tasks moved; ${count(missing)} could not be placed; ${count(r.standaloneLost)} standalone tasks lost with them`;
+    }
     case 'advance': {
       if (r.services.length === 0) return 'no services';
       const sum = (k: 'running' | 'pending' | 'desired') => r.services.reduce((n, s) => n + s[k], 0);

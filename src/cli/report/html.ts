@@ -103,7 +103,7 @@ function atRiskSection(alternatives: readonly Alternative[]): string {
   return `<div class="charts">${chart}</div>${table(['Alternative', 'Service', 'Step', 'Why', 'Tasks short'], ordered.map((r) => [r.alternative, r.owner, r.where, r.reason, count(r.tasks)]), [4])}`;
 }
 
-function serviceTable(r: Extract<StepResult, { op: 'drain' | 'replaceInstances' }>): string {
+function serviceTable(r: Extract<StepResult, { op: 'drain' | 'fail' | 'replaceInstances' }>): string {
   if (r.services.length === 0) return '';
   const { shown, omitted } = notableServices(r.services, 15);
   return table(
@@ -120,7 +120,7 @@ function stepItems(results: readonly StepResult[]): string {
       parts.push(`<div><code>${esc(r.filter)}</code></div>`);
       if (r.plan) parts.push(planTable(r.plan));
     }
-    if (r.op === 'drain' || r.op === 'replaceInstances') parts.push(serviceTable(r));
+    if (r.op === 'drain' || r.op === 'fail' || r.op === 'replaceInstances') parts.push(serviceTable(r));
     if (r.op === 'place') {
       const rows = Object.entries(r.byAvailabilityZone).map(([az, n]) => [az, count(n)]);
       if (rows.length > 0) parts.push(table(['Availability Zone', 'Tasks placed'], rows, [1]));

@@ -19,7 +19,7 @@ function stepLines(results: readonly StepResult[], numbering: string, pad: strin
       out.push(`${pad}    ${r.filter}`);
       if (r.plan) out.push(indent(planTable(r.plan), `${pad}    `));
     }
-    if ((r.op === 'drain' || r.op === 'replaceInstances') && r.services.length > 0) {
+    if ((r.op === 'drain' || r.op === 'fail' || r.op === 'replaceInstances') && r.services.length > 0) {
       const { shown, omitted } = notableServices(r.services, SHOWN_SERVICES);
       out.push(indent(formatTable([
         ['SERVICE', 'TASKS MOVED', 'FROM INSTANCES', 'TO INSTANCES', 'NOT PLACED'],

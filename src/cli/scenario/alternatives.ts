@@ -14,7 +14,7 @@ function summarise(name: string, steps: readonly StepResult[], after: Utilisatio
   let stuck = 0;
   const atRisk: AtRisk[] = [];
   for (const r of steps) {
-    if (r.op === 'drain' || r.op === 'replaceInstances') moved += r.moved;
+    if (r.op === 'drain' || r.op === 'fail' || r.op === 'replaceInstances') moved += r.moved;
     if (r.op === 'drain') stuck += r.standaloneLeft;
     if (r.op === 'place' && r.unplaced > 0) atRisk.push({ owner: `task definition ${r.taskDefinitionArn.split('/').pop()}`, where: r.label, tasks: r.unplaced, reason: r.reason ?? 'no instance' });
     for (const s of r.shortfall) atRisk.push({ owner: `service:${s.service}`, where: r.label, tasks: s.missing, reason: reasonOfServiceEvent(s.reason) });

@@ -8,8 +8,8 @@ import type { ScenarioResult, StepResult } from './results.js';
 
 function warnEmptySelections(results: readonly StepResult[]): void {
   for (const r of results) {
-    const selected = r.op === 'query' ? r.count : r.op === 'drain' ? r.instances : r.op === 'replaceInstances' ? r.replaced : undefined;
-    if (selected === 0 && (r.op === 'query' || r.op === 'drain' || r.op === 'replaceInstances')) warnNothingSelected(`${r.path} (${r.label})`, r.filter);
+    const selected = r.op === 'query' ? r.count : r.op === 'drain' || r.op === 'fail' ? r.instances : r.op === 'replaceInstances' ? r.replaced : undefined;
+    if (selected === 0 && (r.op === 'query' || r.op === 'drain' || r.op === 'fail' || r.op === 'replaceInstances')) warnNothingSelected(`${r.path} (${r.label})`, r.filter);
     if (r.op === 'branches') for (const b of r.branches) warnEmptySelections(b.steps);
   }
 }

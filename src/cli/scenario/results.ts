@@ -45,13 +45,17 @@ export type StepCore =
       reason: string | undefined;
     })
   | (ResultBase & {
-      op: 'drain';
+      /** drain: instances set to DRAINING; fail: their EC2 instances terminated */
+      op: 'drain' | 'fail';
       filter: string;
       settleSeconds: number;
       instances: number;
       moved: number;
       services: ServiceMoves[];
+      /** standalone tasks left on drained instances (ECS does not move them; 0 for fail) */
       standaloneLeft: number;
+      /** standalone tasks lost with their instances (fail; 0 for drain) */
+      standaloneLost: number;
       utilisation: { before: UtilisationView; after: UtilisationView };
     })
   | (ResultBase & { op: 'advance'; seconds: number; services: { service: string; desired: number; running: number; pending: number }[] })
@@ -92,7 +96,7 @@ export interface Alternative {
   readonly name: string;
   /** utilisation at the end of this path */
   readonly after: UtilisationView;
-  /** service tasks moved by drains and instance refreshes on this path */
+  /** service tasks moved by drains, losses and instance refreshes on this path */
   readonly moved: number;
   /** tasks short or not placed, per service or task definition and step */
   readonly atRisk: readonly AtRisk[];

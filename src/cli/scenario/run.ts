@@ -14,7 +14,7 @@ import { describeAll } from '../describe-all.js';
 import { attributeOf, type UtilisationView } from '../format.js';
 import type { Progress } from '../progress.js';
 import { headlineReason } from '../reasons.js';
-import { drainByFilter, movedByService } from '../what-if/drain.js';
+import { lossByFilter, movedByService } from '../what-if/drain.js';
 import { placeWithFailures } from '../what-if/place.js';
 import { refreshInstances } from '../what-if/instance-refresh.js';
 import { alternativesOf } from './alternatives.js';
@@ -82,21 +82,23 @@ function runStep(sim: EcsSimulator, step: Step, run: Run, shortfall: () => Short
         reason: headlineReason(failures),
       };
     }
-    case 'drain': {
-      const { report, fork } = drainByFilter(sim, cluster, step.filter, step.settleSeconds);
-      // drainWhatIf ran on a fork; the scenario's drain is part of its line, so the line takes
-      // the fork's state and later steps see the drained cluster.
+    case 'drain':
+    case 'fail': {
+      const { report, fork } = lossByFilter(sim, cluster, step.op, step.filter, step.settleSeconds);
+      // The what-if ran on a fork; the scenario's drain (or loss) is part of its line, so the line
+      // takes the fork's state and later steps see the changed cluster.
       sim.state = fork.state;
       const services = movedByService(report, shortfall());
       return {
         ...base,
-        op: 'drain',
+        op: step.op,
         filter: step.filter,
         settleSeconds: step.settleSeconds,
         instances: report.containerInstanceArns.length,
         moved: services.reduce((n, s) => n + s.tasks, 0),
         services,
         standaloneLeft: report.standalone.left.length,
+        standaloneLost: report.standalone.lost.length,
         utilisation: report.utilisation,
       };
     }

@@ -3,7 +3,7 @@
  * "main line"), where a `branches` step runs alternatives, each on its own fork of the state at
  * that point, and the main line goes on unchanged. Two kinds of steps:
  *
- * - simulator actions (camelCase `op`): query, place, drain, advance, replaceInstances, branches;
+ * - simulator actions (camelCase `op`): query, place, drain, fail, advance, replaceInstances, branches;
  * - ECS operations (PascalCase `op`, as the wire protocol names them) with their `request`, e.g.
  *   `{"op": "CreateService", "request": {...}}`; `cluster` is filled in with the loaded cluster.
  *
@@ -35,8 +35,9 @@ export interface PlaceStep extends StepBase {
   readonly placementConstraints: readonly PlacementConstraint[];
 }
 
+/** A drain (instances DRAINING) or an abrupt loss (`fail`: their EC2 instances terminated), then the scheduler settles. */
 export interface DrainStep extends StepBase {
-  readonly op: 'drain';
+  readonly op: 'drain' | 'fail';
   readonly filter: string;
   readonly settleSeconds: number;
 }

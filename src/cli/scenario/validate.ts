@@ -13,13 +13,14 @@ import { DEFAULT_SETTLE_SECONDS } from '../what-if/drain.js';
 import type { BranchesStep, Scenario, Step } from './steps.js';
 
 const MAX_SECONDS = 30 * 86_400;
-const ACTIONS = ['query', 'place', 'drain', 'advance', 'replaceInstances', 'branches'] as const;
+const ACTIONS = ['query', 'place', 'drain', 'fail', 'advance', 'replaceInstances', 'branches'] as const;
 
 /** The members each simulator action takes (besides `op` and `label`). */
 const MEMBERS: Record<(typeof ACTIONS)[number], readonly string[]> = {
   query: ['filter', 'explain', 'status'],
   place: ['taskDefinition', 'count', 'group', 'placementStrategy', 'placementConstraints'],
   drain: ['filter', 'settleSeconds'],
+  fail: ['filter', 'settleSeconds'],
   advance: ['seconds'],
   replaceInstances: ['filter', 'settleSeconds'],
   branches: ['branches'],
@@ -132,9 +133,10 @@ function readStep(raw: unknown, path: string): Step {
         placementConstraints: viaLibrary(r, 'placementConstraints', raw['placementConstraints'], (input, name) => placementConstraints(input, [], name)),
       };
     }
-    case 'drain': {
+    case 'drain':
+    case 'fail': {
       const filter = r.filter('filter');
-      return { op: 'drain', path, label: (label as string | undefined) ?? `drain ${filter}`, filter, settleSeconds: r.integer('settleSeconds', 0, MAX_SECONDS, DEFAULT_SETTLE_SECONDS) };
+      return { op: action, path, label: (label as string | undefined) ?? `${action} ${filter}`, filter, settleSeconds: r.integer('settleSeconds', 0, MAX_SECONDS, DEFAULT_SETTLE_SECONDS) };
     }
     case 'advance': {
       const seconds = r.integer('seconds', 0, MAX_SECONDS);

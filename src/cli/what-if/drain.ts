@@ -17,8 +17,10 @@ export interface DrainOutcome {
   fork: EcsSimulator;
 }
 
-export function drainByFilter(sim: EcsSimulator, cluster: string, filter: string, settleSeconds: number): DrainOutcome {
-  const { fork, ...report } = sim.drainWhatIf(filter, { cluster, settleMs: settleSeconds * 1000 });
+/** A drain (`drainWhatIf`) or an abrupt loss (`failWhatIf`) of the instances a filter selects. */
+export function lossByFilter(sim: EcsSimulator, cluster: string, what: 'drain' | 'fail', filter: string, settleSeconds: number): DrainOutcome {
+  const options = { cluster, settleMs: settleSeconds * 1000 };
+  const { fork, ...report } = what === 'drain' ? sim.drainWhatIf(filter, options) : sim.failWhatIf(filter, options);
   return { report, fork };
 }
 
