@@ -24,13 +24,12 @@ export function headline(r: StepResult): string {
       return `${count(r.count)} instances`;
     case 'place':
       return `placed ${count(r.placed)} of ${count(r.requested)}${r.unplaced > 0 ? `; ${count(r.unplaced)} could not be placed (${r.reason ?? 'no instance'})` : ''}`;
-    case 'drain': {
-      const missing = r.services.reduce((n, s) => n + s.missing, 0);
-      return `${count(r.instances)} instances drained; ${count(r.moved)} service tasks moved; ${count(missing)} could not be placed; ${count(r.standaloneLeft)} standalone tasks left on them`;
-    }
+    case 'drain':
     case 'fail': {
       const missing = r.services.reduce((n, s) => n + s.missing, 0);
-      return `${count(r.instances)} instances lost; ${count(r.moved)} service tasks moved; ${count(missing)} could not be placed; ${count(r.standaloneLost)} standalone tasks lost with them`;
+      const stuck = r.stuck.reduce((n, s) => n + s.tasks, 0);
+      return `${count(r.instances)} instances ${r.op === 'drain' ? 'drained' : 'lost'}; ${count(r.moved)} service tasks moved; ${count(missing)} could not be placed; ${count(stuck)} stuck on them; ` +
+        (r.op === 'drain' ? `${count(r.standaloneLeft)} standalone tasks left on them` : `${count(r.standaloneLost)} standalone tasks lost`);
     }
     case 'advance': {
       if (r.services.length === 0) return 'no services';

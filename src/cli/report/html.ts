@@ -101,7 +101,7 @@ function atRiskSection(alternatives: readonly Alternative[]): string {
     width: 1100,
   });
   const ordered = [...rows].sort((x, y) => y.tasks - x.tasks || x.owner.localeCompare(y.owner));
-  return `<div class="charts">${chart}</div>${table(['Alternative', 'Service', 'Step', 'Why', 'Tasks short'], ordered.map((r) => [r.alternative, r.owner, r.where, r.reason, count(r.tasks)]), [4])}`;
+  return `<div class="charts">${chart}</div>${table(['Alternative', 'Service', 'Step', 'Why', 'Tasks short or stuck'], ordered.map((r) => [r.alternative, r.owner, r.where, r.reason, count(r.tasks)]), [4])}`;
 }
 
 function serviceTable(r: Extract<StepResult, { op: 'drain' | 'fail' | 'replaceInstances' }>): string {

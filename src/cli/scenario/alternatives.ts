@@ -15,11 +15,17 @@ function summarise(name: string, steps: readonly StepResult[], after: Utilisatio
   const atRisk: AtRisk[] = [];
   for (const r of steps) {
     if (r.op === 'drain' || r.op === 'fail' || r.op === 'replaceInstances') moved += r.moved;
-    if (r.op === 'drain') stuck += r.standaloneLeft;
+    if (r.op === 'drain' || r.op === 'fail') {
+      stuck += r.standaloneLeft;
+      for (const s of r.stuck) {
+        stuck += s.tasks;
+        atRisk.push({ owner: `service:${s.service}`, where: r.label, tasks: s.tasks, reason: `stuck: ${s.reason}` });
+      }
+    }
     if (r.op === 'place' && r.unplaced > 0) atRisk.push({ owner: `task definition ${r.taskDefinitionArn.split('/').pop()}`, where: r.label, tasks: r.unplaced, reason: r.reason ?? 'no instance' });
     for (const s of r.shortfall) atRisk.push({ owner: `service:${s.service}`, where: r.label, tasks: s.missing, reason: reasonOfServiceEvent(s.reason) });
   }
-  return { name, after, moved, atRisk, short: atRisk.reduce((n, a) => n + a.tasks, 0), stuck };
+  return { name, after, moved, atRisk, short: atRisk.filter((a) => !a.reason.startsWith('stuck: ')).reduce((n, a) => n + a.tasks, 0), stuck };
 }
 
 function walk(name: string, steps: readonly StepResult[], before: readonly StepResult[], after: UtilisationView): Alternative[] {

@@ -45,16 +45,18 @@ export type StepCore =
       reason: string | undefined;
     })
   | (ResultBase & {
-      /** drain: instances set to DRAINING; fail: their EC2 instances terminated */
+      /** drained, or lost abruptly */
       op: 'drain' | 'fail';
       filter: string;
       settleSeconds: number;
       instances: number;
       moved: number;
       services: ServiceMoves[];
-      /** standalone tasks left on drained instances (ECS does not move them; 0 for fail) */
+      /** service tasks still on the drained or lost instances when the settle time ended, per service, and why (a reason code) */
+      stuck: { service: string; tasks: number; reason: string }[];
+      /** standalone tasks left on drained instances (drain) */
       standaloneLeft: number;
-      /** standalone tasks lost with their instances (fail; 0 for drain) */
+      /** standalone tasks lost with their instances (fail) */
       standaloneLost: number;
       utilisation: { before: UtilisationView; after: UtilisationView };
     })
@@ -96,13 +98,13 @@ export interface Alternative {
   readonly name: string;
   /** utilisation at the end of this path */
   readonly after: UtilisationView;
-  /** service tasks moved by drains, losses and instance refreshes on this path */
+  /** service tasks moved by drains and instance refreshes on this path */
   readonly moved: number;
   /** tasks short or not placed, per service or task definition and step */
   readonly atRisk: readonly AtRisk[];
   /** tasks left short or not placed, in all */
   readonly short: number;
-  /** standalone tasks left on drained instances (ECS does not move them) */
+  /** service tasks stuck on drained instances, and standalone tasks left on them (ECS does not move those) */
   readonly stuck: number;
 }
 

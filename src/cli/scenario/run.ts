@@ -14,7 +14,7 @@ import { describeAll } from '../describe-all.js';
 import { attributeOf, type UtilisationView } from '../format.js';
 import type { Progress } from '../progress.js';
 import { headlineReason } from '../reasons.js';
-import { lossByFilter, movedByService } from '../what-if/drain.js';
+import { movedByService } from '../what-if/drain.js';
 import { placeWithFailures } from '../what-if/place.js';
 import { refreshInstances } from '../what-if/instance-refresh.js';
 import { alternativesOf } from './alternatives.js';
@@ -84,9 +84,11 @@ function runStep(sim: EcsSimulator, step: Step, run: Run, shortfall: () => Short
     }
     case 'drain':
     case 'fail': {
-      const { report, fork } = lossByFilter(sim, cluster, step.op, step.filter, step.settleSeconds);
-      // The what-if ran on a fork; the scenario's drain (or loss) is part of its line, so the line
-      // takes the fork's state and later steps see the changed cluster.
+      const { fork, ...report } = step.op === 'drain'
+        ? sim.drainWhatIf(step.filter, { cluster, settleMs: step.settleSeconds * 1000 })
+        : sim.failWhatIf(step.filter, { cluster, settleMs: step.settleSeconds * 1000 });
+      // drainWhatIf ran on a fork; the scenario's drain is part of its line, so the line takes
+      // the fork's state and later steps see the drained cluster.
       sim.state = fork.state;
       const services = movedByService(report, shortfall());
       return {
@@ -97,6 +99,7 @@ function runStep(sim: EcsSimulator, step: Step, run: Run, shortfall: () => Short
         instances: report.containerInstanceArns.length,
         moved: services.reduce((n, s) => n + s.tasks, 0),
         services,
+        stuck: report.services.filter((s) => s.stuck.length > 0).map((s) => ({ service: s.service, tasks: s.stuck.length, reason: s.reason! })),
         standaloneLeft: report.standalone.left.length,
         standaloneLost: report.standalone.lost.length,
         utilisation: report.utilisation,

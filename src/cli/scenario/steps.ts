@@ -35,7 +35,7 @@ export interface PlaceStep extends StepBase {
   readonly placementConstraints: readonly PlacementConstraint[];
 }
 
-/** A drain (instances DRAINING) or an abrupt loss (`fail`: their EC2 instances terminated), then the scheduler settles. */
+/** `drain`: the instances go DRAINING; `fail`: they are lost abruptly (their EC2 instances terminated). */
 export interface DrainStep extends StepBase {
   readonly op: 'drain' | 'fail';
   readonly filter: string;

@@ -1,36 +1,11 @@
 /**
- * Drain what-ifs: the instances a filter selects (`sim.drainWhatIf`), or instances named by id or
- * ARN (the same steps on a fork: DRAINING in batches of 10, as UpdateContainerInstancesState
- * takes them, then the simulated clock runs while the service scheduler moves tasks).
+ * What drain-like steps share on the command line: the default settle time, and per service the
+ * tasks a what-if moved and left unplaced (the scenario steps and the report's tables).
  */
-import { ClientException } from '../../errors.js';
 import { DRAIN_SETTLE_MS, type WhatIfReport } from '../../ecs/what-if/report.js';
-import type { EcsSimulator } from '../../protocol/simulator.js';
-import { describeWithFailures } from '../describe-all.js';
 import type { Shortfall } from './shortfall.js';
 
 export const DEFAULT_SETTLE_SECONDS = DRAIN_SETTLE_MS / 1000;
-
-/** A drain what-if's report and the fork it ran on. */
-export interface DrainOutcome {
-  report: WhatIfReport;
-  fork: EcsSimulator;
-}
-
-/** A drain (`drainWhatIf`) or an abrupt loss (`failWhatIf`) of the instances a filter selects. */
-export function lossByFilter(sim: EcsSimulator, cluster: string, what: 'drain' | 'fail', filter: string, settleSeconds: number): DrainOutcome {
-  const options = { cluster, settleMs: settleSeconds * 1000 };
-  const { fork, ...report } = what === 'drain' ? sim.drainWhatIf(filter, options) : sim.failWhatIf(filter, options);
-  return { report, fork };
-}
-
-export function drainByReference(sim: EcsSimulator, cluster: string, references: readonly string[], settleSeconds: number): DrainOutcome {
-  const { containerInstances, failures } = describeWithFailures(sim, cluster, references);
-  if (failures.length > 0) throw new ClientException(`drain: ${failures.map((f) => f.arn).join(', ')} ${failures.length === 1 ? 'is' : 'are'} not a container instance of cluster ${cluster}`);
-  const arns = [...new Set(containerInstances.map((i) => i.containerInstanceArn!))];
-  const { fork, ...report } = sim.drainInstancesWhatIf(arns, { cluster, settleMs: settleSeconds * 1000 });
-  return { report, fork };
-}
 
 /** Per service: tasks moved, the instances they left and reached, and how many the change left unplaced and why. */
 export function movedByService(report: WhatIfReport, shortfall: readonly Shortfall[]): { service: string; tasks: number; from: number; to: number; missing: number; reason: string | undefined }[] {

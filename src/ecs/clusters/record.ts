@@ -8,6 +8,7 @@ import { CowMap } from '../../collections/cow-map.js';
 import { InstanceStore } from '../../store/store.js';
 import { cloneInstance, type InstanceRecord } from '../container-instances/record.js';
 import { cloneService, copySummary, type ServiceRecord, type ServiceTaskSummary } from '../services/record.js';
+import type { ArnSet } from '../tasks/arn-set.js';
 import { cloneTask, type TaskRecord } from '../tasks/record.js';
 
 export interface ClusterRecord {
@@ -34,8 +35,8 @@ export interface ClusterRecord {
    * ARNs in creation order (`tasks/task-index.ts`): what makes a forced deregistration, an
    * instance's loss and a service's pass cost the tasks they touch, not every task.
    */
-  readonly tasksByInstance: CowMap<string, Set<string>>;
-  readonly tasksByService: CowMap<string, Set<string>>;
+  readonly tasksByInstance: CowMap<string, ArnSet>;
+  readonly tasksByService: CowMap<string, ArnSet>;
   /** service name → record, in creation order; `get` hands out this side's own copy after a fork */
   readonly services: CowMap<string, ServiceRecord>;
   /** the scheduler's summaries of services' live tasks (`services/task-summary.ts`), by service name */
@@ -53,7 +54,7 @@ export interface ClusterRecord {
   everyServicePass: boolean;
 }
 
-const copySet = (s: Set<string>) => new Set(s);
+const copyArns = (s: ArnSet) => s.copy();
 
 /** A new, empty, ACTIVE cluster record (on a store and accountant of its own unless given). */
 export function newCluster(name: string, arn: string, store = new InstanceStore(), accountant?: ResourceAccountant): ClusterRecord {
@@ -68,8 +69,8 @@ export function newCluster(name: string, arn: string, store = new InstanceStore(
     accountant: accountant ?? new ResourceAccountant(store),
     tasks: new CowMap([], cloneTask),
     taskIdToArn: new CowMap(),
-    tasksByInstance: new CowMap([], copySet),
-    tasksByService: new CowMap([], copySet),
+    tasksByInstance: new CowMap([], copyArns),
+    tasksByService: new CowMap([], copyArns),
     services: new CowMap([], cloneService),
     serviceSummaries: new CowMap([], copySummary),
     reconcilePending: false,

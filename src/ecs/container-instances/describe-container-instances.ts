@@ -8,7 +8,7 @@ import { clusterFor } from '../clusters/cluster.js';
 import { operation } from '../operation.js';
 import { optionalArray, requestObject, requiredArray, stringList } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
-import { describeInstance, findInstance, missingArn } from './instances.js';
+import { describeInstance, missingArn, peekInstance } from './instances.js';
 
 /** @example sim.describeContainerInstances({ cluster: 'prod', containerInstances: [id], include: ['TAGS'] }) */
 export const describeContainerInstances = operation({ name: 'DescribeContainerInstances', mutates: false, handler });
@@ -24,7 +24,8 @@ function handler(state: SimState, request: DescribeContainerInstancesRequest): D
   const containerInstances: ContainerInstance[] = [];
   const failures: Failure[] = [];
   for (const reference of references) {
-    const record = findInstance(cluster, reference);
+    // Read only: describing never copies a fork-shared record.
+    const record = peekInstance(cluster, reference);
     if (record === null) failures.push({ arn: missingArn(state, cluster, reference), reason: 'MISSING' });
     else containerInstances.push(describeInstance(cluster, record, include.includes('TAGS')));
   }

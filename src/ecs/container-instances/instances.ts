@@ -16,17 +16,24 @@ export const CONTAINER_INSTANCE_STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING',
 
 /**
  * The record a reference (id, short or long ARN) names in `cluster`, or null. A long ARN of
- * another cluster names nothing here.
+ * another cluster names nothing here. The record is this side's own (copied after a fork), so
+ * the caller may change it; `peekInstance` is the same lookup for callers that only read.
  */
 export function findInstance(cluster: ClusterRecord, reference: string): InstanceRecord | null {
+  const found = peekInstance(cluster, reference);
+  return found === null ? null : cluster.instances.get(found.arn)!;
+}
+
+/** `findInstance` for reading: the record may be shared with a fork, so it must not be changed. */
+export function peekInstance(cluster: ClusterRecord, reference: string): InstanceRecord | null {
   const parsed = containerInstanceIdOf(reference);
   if (parsed === null) {
     throw new InvalidParameterException(`'${reference}' is neither a container instance id nor a container instance ARN`);
   }
   if (parsed.clusterName !== null && parsed.clusterName !== cluster.name) return null;
-  const arn = cluster.arnById.get(parsed.id);
+  const arn = cluster.arnById.peek(parsed.id);
   if (arn === undefined) return null;
-  const record = cluster.instances.get(arn)!;
+  const record = cluster.instances.peek(arn)!;
   // A full ARN must be this instance's own (long or short) ARN.
   if (reference.startsWith('arn:') && reference !== record.arn) return null;
   return record;

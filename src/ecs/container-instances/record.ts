@@ -53,15 +53,18 @@ export interface UnattributedUse {
   readonly gpuIds: readonly string[];
 }
 
-/** A deep copy of an instance record (a fork's own, made when it first changes the record). */
+/**
+ * A fork's own copy of an instance record, made when it first changes the record — on every
+ * task placed or stopped there (its counts and version), so it is kept cheap: what is changed in
+ * place is copied (the attribute list, which trunking appends to; attachments, whose status
+ * changes; tags), what is only ever replaced is shared (registered resources, versionInfo,
+ * platform devices, and each attribute object: put/delete make new lists of new objects).
+ */
 export function cloneInstance(r: InstanceRecord): InstanceRecord {
   return {
     ...r,
-    registeredResources: r.registeredResources.map((x) => ({ ...x, ...(x.stringSetValue ? { stringSetValue: [...x.stringSetValue] } : {}) })),
-    versionInfo: { ...r.versionInfo },
-    attributes: r.attributes.map((a) => ({ ...a })),
+    attributes: [...r.attributes],
     attachments: r.attachments.map((a) => ({ ...a, details: a.details?.map((d) => ({ ...d })) })),
     tags: r.tags.map((t) => ({ ...t })),
-    platformDevices: r.platformDevices.map((d) => ({ ...d })),
   };
 }

@@ -1,5 +1,7 @@
 /**
- * The service scheduler (REPLICA services, reference §3.4): on the simulated clock, keep
+ * The service scheduler (reference §3.4): REPLICA services here; DAEMON services (`daemon.ts`) and
+ * services deployed by task sets (`../task-sets/scheduler.ts`) are passed to their own policies,
+ * DAEMON ones first in each pass. For a REPLICA service, on the simulated clock: keep
  * `desiredCount` tasks, replace tasks on DRAINING instances and tasks of an older task definition
  * within `minimumHealthyPercent` / `maximumPercent`, and scale in from the busiest instances
  * first. It looks at a cluster 1 s after something changed: a service changed (the service
@@ -8,40 +10,21 @@
  * a container instance registered or changed status (draining moves tasks; new capacity) — and
  * then only at the services those changes concern (see `subscribeScheduler`).
  */
-import { placementStage, serviceEventText } from '../../placement/reasons.js';
-import type { PlacementStrategy, RejectionReason } from '../../placement/types.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import type { SimEvent } from '../state/events.js';
 import type { SimState } from '../state/state.js';
-import { launchTasks, requestStop } from '../tasks/lifecycle.js';
+import { requestStop } from '../tasks/lifecycle.js';
 import type { TaskRecord } from '../tasks/record.js';
-import type { ServiceRecord } from './record.js';
 import { liveTasksOn } from '../tasks/task-index.js';
+import { reconcileTaskSets } from '../task-sets/scheduler.js';
+import { reconcileDaemon } from './daemon.js';
+import { addEvent, launchServiceTasks, serviceLaunchRequest } from './launch.js';
+import type { ServiceRecord } from './record.js';
 import { aliveCount, forgetSummary, noteInstanceEvent, noteTaskEvent, summarise } from './task-summary.js';
 import { fullView, summaryView, type ServiceTasksView } from './task-view.js';
 
 /** Simulated delay between a change and the scheduler acting on it. */
 export const RECONCILE_DELAY_MS = 1_000;
-const MAX_EVENTS = 100;
-
-/** Default strategy of REPLICA services without one: spread over AZs, then over instances. */
-export const DEFAULT_SERVICE_STRATEGY: readonly PlacementStrategy[] = [
-  { type: 'spread', field: 'attribute:ecs.availability-zone' },
-  { type: 'spread', field: 'instanceId' },
-];
-
-/** The "closest matching" instance of an ECS service event: the one that got furthest. */
-function closestRejection(rejections: ReadonlyMap<number, RejectionReason>): [number, RejectionReason] | undefined {
-  let best: [number, RejectionReason] | undefined;
-  for (const entry of rejections) if (best === undefined || placementStage(entry[1]) > placementStage(best[1])) best = entry;
-  return best;
-}
-
-function addEvent(state: SimState, service: ServiceRecord, message: string): void {
-  service.events.unshift({ id: state.random.uuid(), createdAt: state.clock.now, message });
-  if (service.events.length > MAX_EVENTS) service.events.length = MAX_EVENTS;
-}
-
 /**
  * Subscribes the scheduler to a state's events (each state, a fork included, once: see
  * `state/wiring.ts`). The events carry the service and instance they touched; the scheduler notes
@@ -107,7 +90,9 @@ export function onReconcile(state: SimState, clusterName: string): void {
   cluster.dirtyServices.clear();
   const { waitingServices: waiting } = cluster;
   const names = cluster.everyServicePass ? [...cluster.services.keys()] : inCreationOrder(cluster, new Set([...dirty, ...waiting]));
-  for (const name of names) {
+  // DAEMON services first: a new instance gets its daemons before replica tasks take its room.
+  const isDaemon = (name: string) => cluster.services.peek(name)?.schedulingStrategy === 'DAEMON';
+  for (const name of [...names.filter(isDaemon), ...names.filter((n) => !isDaemon(n))]) {
     const seen = cluster.services.peek(name);
     if (seen?.status !== 'ACTIVE' && seen?.status !== 'DRAINING') continue;
     if (!cluster.everyServicePass && settled(cluster, seen)) {
@@ -123,12 +108,13 @@ export function onReconcile(state: SimState, clusterName: string): void {
 }
 
 /**
- * Whether a pass would change nothing for an ACTIVE service, from its summary: none of its tasks
- * is outdated and as many as desired are not told to stop (then it starts, stops and scales in
- * nothing). A service without a summary is not known to be settled.
+ * Whether a pass would change nothing for an ACTIVE REPLICA service the scheduler deploys, from
+ * its summary: none of its tasks is outdated and as many as desired are not told to stop (then it
+ * starts, stops and scales in nothing). A service without a summary is not known to be settled;
+ * DAEMON services and task sets depend on more than their tasks.
  */
 function settled(cluster: ClusterRecord, service: ServiceRecord): boolean {
-  if (service.status !== 'ACTIVE') return false;
+  if (service.status !== 'ACTIVE' || service.schedulingStrategy !== 'REPLICA' || service.deploymentController !== 'ECS') return false;
   const summary = cluster.serviceSummaries.peek(service.name);
   return summary !== undefined && summary.outdated.size === 0 && aliveCount(cluster, service.name, summary) === service.desiredCount;
 }
@@ -159,11 +145,26 @@ function servicePositions(cluster: ClusterRecord): Map<string, number> {
 }
 
 /**
+ * Whether an instance is ACTIVE, looked up once per instance for a scheduler pass (no pass
+ * changes an instance's status).
+ */
+function activeInstances(cluster: ClusterRecord): (instanceArn: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (arn) => {
+    let active = memo.get(arn);
+    if (active === undefined) memo.set(arn, (active = cluster.instances.peek(arn)?.status === 'ACTIVE'));
+    return active;
+  };
+}
+
+/**
  * One service's pass: a function of the service, its tasks (a view of them, `task-view.ts`) and
  * the status of the instances they are on. Returns whether the service still waits to place
  * tasks (it wanted more than placement found room for), so the next pass tries it again.
  */
 export function reconcile(state: SimState, cluster: ClusterRecord, service: ServiceRecord, view: ServiceTasksView): boolean {
+  if (service.schedulingStrategy === 'DAEMON') return reconcileDaemon(state, cluster, service, view.all());
+  if (service.deploymentController !== 'ECS') return reconcileTaskSets(state, cluster, service, view.all(), activeInstances(cluster));
   // The pass does not rescan the tasks: it notes the ones it stops (their records may be
   // fork-shared copies, so their own desiredStatus is not what to read) and keeps the ones it
   // starts apart. It reads every task only to scale in.
@@ -188,34 +189,7 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
   // Start: up to desired current tasks, never above maximumPercent of desired in total.
   const start = Math.max(0, Math.min(desired - current, maxTotal - total));
   if (start > 0) {
-    const td = state.taskDefinitions.resolve(service.taskDefinitionArn);
-    const launched = launchTasks(state, cluster, {
-      taskDefinitionArn: service.taskDefinitionArn,
-      requirements: state.taskDefinitions.requirementsOf(service.taskDefinitionArn),
-      containers: (td.containerDefinitions ?? []).map((c) => c.name ?? ''),
-      cpu: td.cpu,
-      memory: td.memory,
-      group: `service:${service.name}`,
-      count: start,
-      constraints: [...(td.placementConstraints ?? []).map((c) => ({ type: 'memberOf', expression: c.expression })), ...service.placementConstraints],
-      strategies: service.placementStrategy.length > 0 ? service.placementStrategy : DEFAULT_SERVICE_STRATEGY,
-      startedBy: `ecs-svc/${service.arn.split('/').pop()}`,
-      serviceName: service.name,
-      longArn: service.longTaskArns,
-    });
-    const outcome = launched.outcome;
-    placed = launched.tasks;
-    if (placed.length > 0) addEvent(state, service, `(service ${service.name}) has started ${placed.length} tasks: ${placed.map((t) => `(task ${t.id})`).join(' ')}.`);
-    if (outcome.unplaced > 0) {
-      waiting = true;
-      const first = closestRejection(outcome.rejections);
-      const message = first === undefined
-        ? `(service ${service.name}) was unable to place a task because no container instance met all of its requirements.`
-        : `(service ${service.name}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${cluster.store.arns[first[0]]!.split('/').pop()}) ${serviceEventText(first[1])}.`;
-      if (message !== service.lastFailure) addEvent(state, service, message);
-      service.lastFailure = message;
-      service.lastFailureReason = first?.[1];
-    } else service.lastFailure = service.lastFailureReason = undefined;
+    ({ tasks: placed, waiting } = launchServiceTasks(state, cluster, service, serviceLaunchRequest(state, service, service.taskDefinitionArn, start, {})));
   }
 
   // Stop old tasks while at least minimumHealthyPercent of desired stay RUNNING.
@@ -236,12 +210,14 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
   if (excess > 0) {
     const outdated = new Set(old.map((t) => t.arn));
     const currentTasks = [...view.all().filter((t) => alive(t) && !outdated.has(t.arn)), ...placed];
-    const azOf = (t: TaskRecord) => cluster.instances.peek(t.containerInstanceArn)?.attributes.find((a) => a.name === 'ecs.availability-zone')?.value ?? '';
+    // (FARGATE tasks, on no instance, count as one AZ and one instance: '')
+    const instanceOf = (t: TaskRecord) => t.containerInstanceArn ?? '';
+    const azOf = (t: TaskRecord) => cluster.instances.peek(instanceOf(t))?.attributes.find((a) => a.name === 'ecs.availability-zone')?.value ?? '';
     const perAz = new Map<string, number>();
     const perInstance = new Map<string, number>();
     for (const t of currentTasks) {
       perAz.set(azOf(t), (perAz.get(azOf(t)) ?? 0) + 1);
-      perInstance.set(t.containerInstanceArn, (perInstance.get(t.containerInstanceArn) ?? 0) + 1);
+      perInstance.set(instanceOf(t), (perInstance.get(instanceOf(t)) ?? 0) + 1);
     }
     const remaining = [...currentTasks];
     for (let k = 0; k < excess; k++) {
@@ -252,13 +228,13 @@ export function reconcile(state: SimState, cluster: ClusterRecord, service: Serv
         // Positive when a is the better one to stop.
         const order = (a.lastStatus === 'PENDING' ? 1 : 0) - (b.lastStatus === 'PENDING' ? 1 : 0)
           || perAz.get(azOf(a))! - perAz.get(azOf(b))!
-          || perInstance.get(a.containerInstanceArn)! - perInstance.get(b.containerInstanceArn)!
+          || perInstance.get(instanceOf(a))! - perInstance.get(instanceOf(b))!
           || a.createdAt - b.createdAt;
         if (order > 0) best = i;
       }
       const victim = remaining.splice(best, 1)[0]!;
       perAz.set(azOf(victim), perAz.get(azOf(victim))! - 1);
-      perInstance.set(victim.containerInstanceArn, perInstance.get(victim.containerInstanceArn)! - 1);
+      perInstance.set(instanceOf(victim), perInstance.get(instanceOf(victim))! - 1);
       stop(victim, 'Service scheduler: scaling in');
     }
     addEvent(state, service, `(service ${service.name}) has stopped ${excess} running tasks.`);

@@ -20,7 +20,8 @@ import type { TaskRecord } from '../tasks/record.js';
 import { liveTasksOf, liveTasksOn } from '../tasks/task-index.js';
 
 function isOutdated(cluster: ClusterRecord, t: TaskRecord, taskDefinitionArn: string): boolean {
-  return t.desiredStatus === 'RUNNING' && (t.taskDefinitionArn !== taskDefinitionArn || cluster.instances.peek(t.containerInstanceArn)?.status !== 'ACTIVE');
+  // (a FARGATE task has no instance to drain)
+  return t.desiredStatus === 'RUNNING' && (t.taskDefinitionArn !== taskDefinitionArn || (t.containerInstanceArn !== undefined && cluster.instances.peek(t.containerInstanceArn)?.status !== 'ACTIVE'));
 }
 
 /** Makes (or remakes) a service's summary from its live tasks. */

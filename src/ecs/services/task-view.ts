@@ -36,7 +36,8 @@ export function fullView(cluster: ClusterRecord, service: ServiceRecord): Servic
   const outdated: TaskRecord[] = [];
   for (const t of tasks) {
     if (t.lastStatus === 'RUNNING') running++;
-    if (t.taskDefinitionArn !== service.taskDefinitionArn || !active(t.containerInstanceArn)) outdated.push(t);
+    // (a FARGATE task has no instance to drain)
+    if (t.taskDefinitionArn !== service.taskDefinitionArn || (t.containerInstanceArn !== undefined && !active(t.containerInstanceArn))) outdated.push(t);
   }
   return { alive: tasks.length, running, outdated: outdated.sort(oldestFirst), all: () => tasks };
 }

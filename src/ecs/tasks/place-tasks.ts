@@ -41,10 +41,12 @@ function countBy(cluster: ClusterRecord, tasks: readonly TaskRecord[], attribute
   const valueOf = new Map<string, string>();
   const counts = new Map<string, number>();
   for (const t of tasks) {
-    let value = valueOf.get(t.containerInstanceArn);
+    // (placeTasks places on container instances only: every task has one)
+    const arn = t.containerInstanceArn!;
+    let value = valueOf.get(arn);
     if (value === undefined) {
-      value = cluster.instances.peek(t.containerInstanceArn)?.attributes.find((a) => a.name === attribute)?.value ?? '(none)';
-      valueOf.set(t.containerInstanceArn, value);
+      value = cluster.instances.peek(arn)?.attributes.find((a) => a.name === attribute)?.value ?? '(none)';
+      valueOf.set(arn, value);
     }
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
@@ -62,7 +64,7 @@ function handler(state: SimState, request: PlaceTasksRequest, call: CallContext 
   const { cluster, tasks, outcome } = placeAsRunTask(state, requestObject(request, 'placeTasks'), call, 10_000_000, false);
   return {
     taskArns: tasks.map((t) => t.arn),
-    containerInstanceArns: tasks.map((t) => t.containerInstanceArn),
+    containerInstanceArns: tasks.map((t) => t.containerInstanceArn!),
     unplaced: outcome.unplaced,
     rejections: Object.fromEntries([...outcome.tally].map(([reason, n]) => [reason, n])),
     byAvailabilityZone: countBy(cluster, tasks, 'ecs.availability-zone'),

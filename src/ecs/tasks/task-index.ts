@@ -1,6 +1,7 @@
 /**
  * The cluster's live tasks (not yet STOPPED) by container instance and by service: sets of task
- * ARNs in creation order, in CowMaps so a fork shares them until it changes one. Stopping a task,
+ * ARNs in creation order (`ArnSet`: a fork's copy costs what it changes), in CowMaps so a fork
+ * shares them until it changes one. Stopping a task,
  * losing an instance and a service's scheduler pass read only the tasks they touch; a scan of
  * every task made a forced deregistration on 20,000 instances cost minutes.
  *
@@ -9,15 +10,16 @@
  */
 import type { ClusterRecord } from '../clusters/record.js';
 import type { CowMap } from '../../collections/cow-map.js';
+import { ArnSet } from './arn-set.js';
 import type { TaskRecord } from './record.js';
 
-function add(index: CowMap<string, Set<string>>, key: string, arn: string): void {
+function add(index: CowMap<string, ArnSet>, key: string, arn: string): void {
   const set = index.get(key);
-  if (set === undefined) index.set(key, new Set([arn]));
+  if (set === undefined) index.set(key, new ArnSet([arn]));
   else set.add(arn);
 }
 
-function remove(index: CowMap<string, Set<string>>, key: string, arn: string): void {
+function remove(index: CowMap<string, ArnSet>, key: string, arn: string): void {
   const set = index.peek(key);
   if (set === undefined || !set.has(arn)) return;
   if (set.size === 1) index.delete(key);
@@ -26,17 +28,18 @@ function remove(index: CowMap<string, Set<string>>, key: string, arn: string): v
 
 /** Records a live task in the indexes. */
 export function indexTask(cluster: ClusterRecord, task: TaskRecord): void {
-  add(cluster.tasksByInstance, task.containerInstanceArn, task.arn);
+  // (a FARGATE task is on no instance)
+  if (task.containerInstanceArn !== undefined) add(cluster.tasksByInstance, task.containerInstanceArn, task.arn);
   if (task.serviceName !== undefined) add(cluster.tasksByService, task.serviceName, task.arn);
 }
 
 /** Takes a task that became STOPPED out of the indexes. */
 export function unindexTask(cluster: ClusterRecord, task: TaskRecord): void {
-  remove(cluster.tasksByInstance, task.containerInstanceArn, task.arn);
+  if (task.containerInstanceArn !== undefined) remove(cluster.tasksByInstance, task.containerInstanceArn, task.arn);
   if (task.serviceName !== undefined) remove(cluster.tasksByService, task.serviceName, task.arn);
 }
 
-function records(cluster: ClusterRecord, arns: Set<string> | undefined): TaskRecord[] {
+function records(cluster: ClusterRecord, arns: ArnSet | undefined): TaskRecord[] {
   if (arns === undefined) return [];
   const out: TaskRecord[] = [];
   for (const arn of arns) out.push(cluster.tasks.peek(arn)!);

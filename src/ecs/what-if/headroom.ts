@@ -98,7 +98,7 @@ function attributeOfSlot(cluster: ClusterRecord, memo: Map<number, [string, stri
 /** The headroom of a checked request on `state` (which it changes: call it on a fork). */
 function measure(state: SimState, request: PlaceTasksRequest, cap: number): Headroom {
   const input = requestObject(request, 'headroom');
-  const { cluster, td, group } = commonInput(state, input);
+  const { cluster, td, group } = commonInput(state, input, false);
   const inherited = inheritedConstraints(td);
   const outcome: PlacementOutcome = state.placement.place(
     { store: cluster.store, accountant: cluster.accountant, random: state.random },
@@ -151,7 +151,7 @@ export function headroomOf(state: SimState, fork: (s: SimState) => SimState, req
   const input = requestObject(request, 'headroom');
   const cap = optionalInteger(input, 'count', 1, 10_000_000) ?? DEFAULT_HEADROOM_CAP;
   // Checked on the original first, so a bad request fails before any fork is made.
-  const { cluster } = commonInput(state, { ...input, ...(options.cluster === undefined ? {} : { cluster: options.cluster }) });
+  const { cluster } = commonInput(state, { ...input, ...(options.cluster === undefined ? {} : { cluster: options.cluster }) }, false);
   const placed = { ...request, cluster: cluster.name };
   const intact = measure(fork(state), placed, cap);
   if (options.losing === undefined) return intact;

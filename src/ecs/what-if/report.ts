@@ -107,7 +107,8 @@ export function serviceOutcome(after: ClusterRecord, name: string, moved: number
   // From the scheduler's summary of the service's tasks: O(its outdated and pending tasks), not O(its tasks).
   const summary = after.serviceSummaries.peek(name) ?? summarise(after, name);
   const alive = aliveCount(after, name, summary);
-  const active = (t: TaskRecord) => after.instances.peek(t.containerInstanceArn)?.status === 'ACTIVE';
+  // (a FARGATE task is on no instance: nothing can drain or lose it)
+  const active = (t: TaskRecord) => t.containerInstanceArn === undefined || after.instances.peek(t.containerInstanceArn)?.status === 'ACTIVE';
   const stuckTasks: TaskRecord[] = [];
   for (const arn of summary.outdated) {
     const t = after.tasks.peek(arn)!;
@@ -131,7 +132,7 @@ export function serviceOutcome(after: ClusterRecord, name: string, moved: number
     pending,
     short,
     stuck: stuckTasks
-      .map((t) => ({ taskArn: t.arn, containerInstanceArn: t.containerInstanceArn, reason: cause!.reason, message: cause!.message }))
+      .map((t) => ({ taskArn: t.arn, containerInstanceArn: t.containerInstanceArn!, reason: cause!.reason, message: cause!.message }))
       .sort((a, b) => (a.taskArn < b.taskArn ? -1 : 1)),
     moved,
     ...(cause === undefined ? {} : { reason: cause.reason, message: cause.message }),
@@ -146,19 +147,20 @@ function movesOf(before: ClusterRecord, after: ClusterRecord, recorder: ChangeRe
     const was = before.tasks.peek(arn);
     const now = after.tasks.peek(arn);
     if (was === undefined) {
-      if (now?.serviceName !== undefined && now.desiredStatus === 'RUNNING') {
+      // FARGATE tasks (no instance) are not moved by what happens to instances.
+      if (now?.serviceName !== undefined && now.containerInstanceArn !== undefined && now.desiredStatus === 'RUNNING') {
         const list = started.get(now.serviceName) ?? [];
-        list.push(now.containerInstanceArn);
+        list.push(now.containerInstanceArn!);
         started.set(now.serviceName, list);
       }
-    } else if (was.serviceName !== undefined && was.desiredStatus === 'RUNNING' && now?.desiredStatus !== 'RUNNING') {
+    } else if (was.serviceName !== undefined && was.containerInstanceArn !== undefined && was.desiredStatus === 'RUNNING' && now?.desiredStatus !== 'RUNNING') {
       stopped.push(was);
     }
   }
   const moved = new Map<string, { service: string; from: string; to: string[] }>();
   for (const t of stopped) {
     const key = `${t.serviceName}|${t.containerInstanceArn}`;
-    const entry = moved.get(key) ?? { service: t.serviceName!, from: t.containerInstanceArn, to: [] };
+    const entry = moved.get(key) ?? { service: t.serviceName!, from: t.containerInstanceArn!, to: [] };
     const dest = started.get(t.serviceName!)?.shift();
     if (dest !== undefined) entry.to.push(dest);
     moved.set(key, entry);

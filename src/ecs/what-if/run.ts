@@ -1,16 +1,14 @@
 /**
  * Running a what-if on a fork: drain (the instances go DRAINING, as UpdateContainerInstancesState
- * sets them, ten per call) or fail (their EC2 instances are terminated: tasks stop with ECS's
+ * sets them) or fail (their EC2 instances are terminated: tasks stop with ECS's
  * "Host EC2 (instance i-…) terminated.", the container instances go INACTIVE), then the simulated
  * clock runs `settleMs` while the service scheduler replaces what it can. The original state is
  * never touched; the report compares it with the fork.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { ClientException, InvalidParameterException } from '../../errors.js';
 import type { ClusterRecord } from '../clusters/record.js';
-import { updateContainerInstancesState } from '../container-instances/update-container-instances-state.js';
-import { findInstance } from '../container-instances/instances.js';
+import { peekInstance, setStatus } from '../container-instances/instances.js';
 import { terminateInstance } from '../container-instances/retire.js';
-import { invokeOperation } from '../operation.js';
 import type { SimState } from '../state/state.js';
 import { recordChanges } from './recorder.js';
 import { buildReport, DRAIN_SETTLE_MS, type WhatIfReport } from './report.js';
@@ -36,7 +34,8 @@ export function resolveInstances(cluster: ClusterRecord, references: readonly st
   const out = new Set<string>();
   references.forEach((reference, i) => {
     if (typeof reference !== 'string') throw new InvalidParameterException(`${member}[${i}] must be a string`);
-    const record = findInstance(cluster, reference);
+    // Read only: a copy into the original's overlay would make its every later fork fold the overlay.
+    const record = peekInstance(cluster, reference);
     if (record === null) throw new InvalidParameterException(`${member}[${i}]: ${reference} is not a container instance of cluster ${cluster.name}`);
     out.add(record.arn);
   });
@@ -52,9 +51,14 @@ export function runWhatIf(original: SimState, fork: SimState, what: 'drain' | 'f
   try {
     const cluster = fork.clusters.get(clusterName)!;
     if (what === 'drain') {
-      for (let i = 0; i < arns.length; i += 10) {
-        invokeOperation(fork, updateContainerInstancesState, { cluster: clusterName, containerInstances: arns.slice(i, i + 10), status: 'DRAINING' }, undefined);
+      // As UpdateContainerInstancesState sets them (checked first: an instance that is neither
+      // ACTIVE nor DRAINING refuses the whole what-if), without building its responses.
+      for (const arn of arns) {
+        const { status, id } = cluster.instances.peek(arn)!;
+        if (status === 'INACTIVE') throw new ClientException(`Container instance ${id} is inactive.`);
+        if (status !== 'ACTIVE' && status !== 'DRAINING') throw new ClientException(`Container instance ${id} is ${status}; only ACTIVE or DRAINING container instances can be set to DRAINING.`);
       }
+      for (const arn of arns) if (cluster.instances.peek(arn)!.status === 'ACTIVE') setStatus(fork, cluster, cluster.instances.get(arn)!, 'DRAINING');
     } else {
       for (const arn of arns) terminateInstance(fork, cluster, arn);
     }

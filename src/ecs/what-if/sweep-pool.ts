@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SweepRow, SweepScenario } from './sweep.js';
+import { SWEEP_JOB, type SweepJob, type SweepRow, type SweepScenario } from './sweep.js';
 
 /** The URL of tsx's ESM register API (its "import" export, which require.resolve would not give). */
 function tsxEsmApi(): string {
@@ -46,7 +46,8 @@ export async function runOnWorkers(
     shares.map(
       (share) =>
         new Promise<SweepRow[]>((resolve, reject) => {
-          const worker = newWorker({ snapshot, cluster, settleMs, scenarios: share, plugins });
+          const job: SweepJob = { kind: SWEEP_JOB, snapshot, cluster, settleMs, scenarios: share, plugins };
+          const worker = newWorker(job);
           worker.once('message', (rows: SweepRow[]) => resolve(rows));
           worker.once('error', reject);
           worker.once('exit', (code) => {

@@ -5,18 +5,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EcsSimulator } from '../simulator.js';
-import { runScenarios, type SweepScenario } from './sweep.js';
+import { runScenarios, SWEEP_JOB, type SweepJob } from './sweep.js';
 
-interface Job {
-  readonly snapshot: string;
-  readonly cluster: string;
-  readonly settleMs: number;
-  readonly scenarios: readonly SweepScenario[];
-  /** module paths of placement plug-ins to load before running */
-  readonly plugins: readonly string[];
+const job = workerData as SweepJob | null;
+if (parentPort !== null && job?.kind === SWEEP_JOB) {
+  const sim = EcsSimulator.restore(job.snapshot);
+  for (const path of job.plugins) await sim.placement.load(path);
+  parentPort.postMessage(runScenarios(sim.state, job.cluster, job.scenarios, job.settleMs));
 }
-
-const job = workerData as Job;
-const sim = EcsSimulator.restore(job.snapshot);
-for (const path of job.plugins) await sim.placement.load(path);
-parentPort!.postMessage(runScenarios(sim.state, job.cluster, job.scenarios, job.settleMs));

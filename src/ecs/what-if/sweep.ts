@@ -72,6 +72,20 @@ export interface SweepResult {
   readonly shard?: { readonly index: number; readonly count: number };
 }
 
+/** Marks a sweep worker's data (importing the worker module elsewhere then does nothing). */
+export const SWEEP_JOB = 'ecs-cluster-sim/sweep-job';
+
+/** What a sweep worker is given: the base state, the scenarios to run, plug-in modules to load. */
+export interface SweepJob {
+  readonly kind: typeof SWEEP_JOB;
+  readonly snapshot: string;
+  readonly cluster: string;
+  readonly settleMs: number;
+  readonly scenarios: readonly SweepScenario[];
+  /** module paths of placement plug-ins to load before running */
+  readonly plugins: readonly string[];
+}
+
 const ACTIONS: readonly SweepAction[] = ['drain', 'fail'];
 
 function checkAction(what: unknown, member: string): SweepAction {

@@ -15,14 +15,14 @@ function recomputed(cluster: ClusterRecord) {
   const push = (m: Map<string, string[]>, k: string, v: string) => m.set(k, [...(m.get(k) ?? []), v]);
   for (const t of cluster.tasks.values()) {
     if (t.lastStatus === 'STOPPED') continue;
-    push(byInstance, t.containerInstanceArn, t.arn);
+    if (t.containerInstanceArn !== undefined) push(byInstance, t.containerInstanceArn, t.arn);
     if (t.serviceName !== undefined) push(byService, t.serviceName, t.arn);
   }
   return { byInstance, byService };
 }
 
 function indexed(cluster: ClusterRecord) {
-  const plain = (m: Iterable<[string, Set<string>]>) => new Map([...m].map(([k, v]) => [k, [...v]]));
+  const plain = (m: Iterable<[string, Iterable<string>]>) => new Map([...m].map(([k, v]) => [k, [...v]]));
   return { byInstance: plain(cluster.tasksByInstance), byService: plain(cluster.tasksByService) };
 }
 

@@ -11,7 +11,7 @@ export function endState(fork: EcsSimulator, clusterName: string) {
     if (t.serviceName === undefined || t.desiredStatus !== 'RUNNING') continue;
     const s = tally.get(t.serviceName) ?? { healthy: 0, stuck: [] };
     tally.set(t.serviceName, s);
-    if (cluster.instances.peek(t.containerInstanceArn)!.status === 'ACTIVE') s.healthy++;
+    if (t.containerInstanceArn === undefined || cluster.instances.peek(t.containerInstanceArn)!.status === 'ACTIVE') s.healthy++;
     else s.stuck.push(t.arn);
   }
   const out = new Map<string, { short: number; stuck: string[] }>();

@@ -1,0 +1,156 @@
+/**
+ * The what-if engine against the targets of issue #13, every figure measured in one run:
+ *
+ *   node --expose-gc --max-old-space-size=8192 --import tsx bench/whatif.ts [--sweep all|<n>] [--large 20000]
+ *
+ * On the bundled medium dataset (5,000 instances, ~16,000 tasks, 200 services), loaded and then
+ * settled (the clock run 10 simulated minutes, so the dump's PENDING tasks have started and the
+ * scheduler has looked at every service once; a what-if of an unsettled dump replays that in
+ * every fork):
+ * - `fromDescribeOutput` ÷ `JSON.parse` of the same text (target ≤ 2×), medians of 3;
+ * - `fork()` (target ≤ 1 ms), median of 50;
+ * - one instance drained as a what-if (target ≤ 2 ms median), over 40 instances spread through
+ *   the fleet, against `fork().placeTasks` of as many tasks (the instance's service tasks, of its
+ *   first service's task definition) in the same loop (target ≤ 3×);
+ * - an AZ drained (target ≤ 100 ms), median of 3;
+ * - `headroom` with `losing` AZ (target ≤ 50 ms), median of 3;
+ * - `whatIfSweep({ each: 'instance', what: 'drain' })` with 1 and 2 workers (target ≤ 15 s with 2
+ *   workers over every ACTIVE instance; 2 workers ≥ 1.6× one); `--sweep <n>` runs the first n
+ *   scenarios only (a scenario list of the first n instances), `--sweep all` every one;
+ * and on a generated cluster (`--large`, default 20,000 instances, seed 11): `fork()` (≤ 1 ms)
+ * and us-east-1b lost abruptly (`failWhatIf`, target ≤ 1 s), median of 3.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { EcsSimulator, generateCluster } from '../src/index.js';
+
+const { values } = parseArgs({ options: { sweep: { type: 'string', default: '400' }, large: { type: 'string', default: '20000' } } });
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timed<T>(f: () => T): [T, number] {
+  const t = performance.now();
+  const out = f();
+  return [out, performance.now() - t];
+}
+
+async function timedAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const out = await f();
+  return [out, performance.now() - t];
+}
+
+const rows: [string, string, string][] = [];
+const record = (figure: string, target: string, verdict: string) => {
+  rows.push([figure, target, verdict]);
+  console.log(`${figure}  |  ${target}  |  ${verdict}`);
+};
+const met = (ok: boolean) => (ok ? 'met' : '**missed**');
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+
+console.log(`load average ${os.loadavg()[0]!.toFixed(2)}; node ${process.version}`);
+
+// --- medium: loading ---------------------------------------------------------------------------
+const text = readFileSync(new URL('../datasets/medium.json', import.meta.url), 'utf8');
+const parses: number[] = [];
+const loads: number[] = [];
+let sim!: EcsSimulator;
+for (let i = 0; i < 3; i++) {
+  gc();
+  parses.push(timed(() => JSON.parse(text))[1]);
+  gc();
+  const [loaded, t] = timed(() => EcsSimulator.fromDescribeOutput(text));
+  loads.push(t);
+  sim = loaded;
+}
+const loadRatio = median(loads) / median(parses);
+record(`fromDescribeOutput of medium: ${ms(median(loads))}, JSON.parse ${ms(median(parses))}: ${loadRatio.toFixed(1)}×`, '≤ 2× JSON.parse', met(loadRatio <= 2));
+
+sim.advance(600_000);
+const cluster = 'sample';
+
+// --- medium: fork ------------------------------------------------------------------------------
+const forks: number[] = [];
+for (let i = 0; i < 50; i++) forks.push(timed(() => sim.fork())[1]);
+record(`fork() of medium (16k tasks, 200 services): ${ms(median(forks))}`, '≤ 1 ms', met(median(forks) <= 1));
+
+// --- medium: one instance drained, against fork().placeTasks of as many tasks ------------------
+const state = sim.state.clusters.get(cluster)!;
+const active = sim.query(null, { cluster, status: 'ACTIVE' });
+const picks = Array.from({ length: 40 }, (_, i) => active[Math.floor((i * active.length) / 40)]!);
+sim.drainInstancesWhatIf([picks[0]!], { cluster }); // builds the utilisation index once
+const drains: number[] = [];
+const places: number[] = [];
+for (const arn of picks) {
+  const tasks = [...(state.tasksByInstance.peek(arn) ?? [])].map((t) => state.tasks.peek(t)!).filter((t) => t.serviceName !== undefined);
+  drains.push(timed(() => sim.drainInstancesWhatIf([arn], { cluster }))[1]);
+  if (tasks.length > 0) {
+    const taskDefinition = state.services.peek(tasks[0]!.serviceName!)!.taskDefinitionArn;
+    places.push(timed(() => sim.fork().placeTasks({ cluster, taskDefinition, count: tasks.length }))[1]);
+  }
+}
+const oneRatio = median(drains) / median(places);
+record(`one instance drained as a what-if: median ${ms(median(drains))} (40 instances; p90 ${ms([...drains].sort((a, b) => a - b)[35]!)})`, '≤ 2 ms median', met(median(drains) <= 2));
+record(`… ÷ fork().placeTasks of as many tasks (median ${ms(median(places))}): ${oneRatio.toFixed(1)}×`, '≤ 3×', met(oneRatio <= 3));
+
+// --- medium: an AZ drained ---------------------------------------------------------------------
+const az = 'attribute:ecs.availability-zone == us-east-1b';
+const azDrains: number[] = [];
+let azReport!: ReturnType<EcsSimulator['drainWhatIf']>;
+for (let i = 0; i < 3; i++) {
+  gc();
+  const [r, t] = timed(() => sim.drainWhatIf(az, { cluster }));
+  azDrains.push(t);
+  azReport = r;
+}
+record(`us-east-1b drained (${azReport.containerInstanceArns.length} instances, ${azReport.moved.reduce((n, m) => n + m.to.length, 0)} tasks moved): ${ms(median(azDrains))}`, '≤ 100 ms', met(median(azDrains) <= 100));
+
+// --- medium: headroom losing an AZ -------------------------------------------------------------
+const td = state.services.values().next().value!.taskDefinitionArn;
+const heads: number[] = [];
+for (let i = 0; i < 3; i++) {
+  gc();
+  heads.push(timed(() => sim.headroom({ taskDefinition: td }, { cluster, losing: 'attribute:ecs.availability-zone' }))[1]);
+}
+record(`headroom of ${td.split('/').pop()} losing any one AZ (3 settled fail what-ifs + 4 headrooms): ${ms(median(heads))}`, '≤ 50 ms', met(median(heads) <= 50));
+
+// --- medium: sweep, 1 and 2 workers --------------------------------------------------------------
+const n = values.sweep === 'all' ? active.length : Math.min(active.length, Number(values.sweep));
+const scenarios = values.sweep === 'all'
+  ? ({ each: 'instance', what: 'drain' } as const)
+  : active.slice(0, n).map((arn) => ({ what: 'drain' as const, containerInstances: [arn] }));
+gc();
+const [one, tOne] = await timedAsync(() => sim.whatIfSweep(scenarios, { cluster, workers: 1 }));
+gc();
+const [two, tTwo] = await timedAsync(() => sim.whatIfSweep(scenarios, { cluster, workers: 2 }));
+const same = JSON.stringify(one.rows.map(({ scenario: _s, ...r }) => r)) === JSON.stringify(two.rows.map(({ scenario: _s, ...r }) => r));
+const perScenario = tTwo / n;
+record(`sweep, drain each of ${n} instances: 1 worker ${ms(tOne)}, 2 workers ${ms(tTwo)} (${(tOne / tTwo).toFixed(2)}×; rows ${same ? 'identical' : 'DIFFER'}); every ACTIVE instance (${active.length}) at this rate: ${(perScenario * active.length / 1000).toFixed(1)} s`, '≤ 15 s with 2 workers; 2 workers ≥ 1.6× one', `${met(perScenario * active.length <= 15_000)}; ${met(tOne / tTwo >= 1.6)}`);
+
+// --- generated 20,000: fork and an AZ lost -----------------------------------------------------
+const size = Number(values.large);
+gc();
+const [large, tLoad] = timed(() => EcsSimulator.fromDescribeOutput(generateCluster({ instances: size, seed: 11 })));
+large.advance(600_000);
+const largeForks: number[] = [];
+for (let i = 0; i < 20; i++) largeForks.push(timed(() => large.fork())[1]);
+record(`fork() of a ${size.toLocaleString('en-US')}-instance generated cluster (seed 11): ${ms(median(largeForks))} (loaded in ${ms(tLoad)})`, '≤ 1 ms', met(median(largeForks) <= 1));
+large.failWhatIf(az, { cluster }); // builds the utilisation index once
+const losses: number[] = [];
+let loss!: ReturnType<EcsSimulator['failWhatIf']>;
+for (let i = 0; i < 3; i++) {
+  gc();
+  const [r, t] = timed(() => large.failWhatIf(az, { cluster }));
+  losses.push(t);
+  loss = r;
+}
+record(`us-east-1b lost abruptly at ${size.toLocaleString('en-US')} (${loss.containerInstanceArns.length} instances; ${loss.totals.short} short): ${ms(median(losses))}`, '≤ 1 s', met(median(losses) <= 1000));
+
+console.log(`\nload average at the end ${os.loadavg()[0]!.toFixed(2)}\n`);
+console.log('| figure | target | verdict |\n|---|---|---|');
+for (const [f, t, v] of rows) console.log(`| ${f} | ${t} | ${v} |`);
