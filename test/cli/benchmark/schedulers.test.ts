@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterException } from '../../../src/errors.js';
 import { parseScheduler, scheduledBy } from '../../../src/cli/benchmark/schedulers.js';
+import { overrideStrategies } from '../../../src/cli/what-if/loss-command.js';
+import { EcsSimulator } from '../../../src/index.js';
 import { parseScenario } from '../../../src/cli/scenario/validate.js';
 import { strategyFromFlag } from '../../../src/placement/strategies/index.js';
 
@@ -71,5 +73,17 @@ describe('a scheduler takes over every placement of a scenario', () => {
   it('not DAEMON services, FARGATE tasks, nor an UpdateService that keeps the strategy', () => {
     const steps = scheduledBy(scenario, STRATEGIES).steps;
     for (const i of [2, 4, 5]) expect(steps[i]).toBe(scenario.steps[i]);
+  });
+
+  it("the services already there too, but a DAEMON service (which takes no strategy: UpdateService would refuse it)", () => {
+    const sim = new EcsSimulator({ seed: 1 });
+    sim.createCluster({ clusterName: 'c' });
+    sim.registerTaskDefinition({ family: 'f', containerDefinitions: [{ name: 'f', image: 'f', cpu: 128, memory: 128 }] });
+    sim.createService({ cluster: 'c', serviceName: 'r', taskDefinition: 'f', desiredCount: 0 });
+    sim.createService({ cluster: 'c', serviceName: 'd', taskDefinition: 'f', schedulingStrategy: 'DAEMON' });
+    overrideStrategies(sim, 'c', STRATEGIES);
+    const [r, d] = sim.describeServices({ cluster: 'c', services: ['r', 'd'] }).services!;
+    expect(r!.placementStrategy).toEqual(STRATEGIES);
+    expect(d!.placementStrategy ?? []).toEqual([]);
   });
 });
