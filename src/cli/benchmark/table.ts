@@ -69,5 +69,6 @@ export function tableRows(result: BenchmarkResult): string[][] {
  * @example process.stdout.write(benchmarkTable(result));
  */
 export function benchmarkTable(result: BenchmarkResult): string {
-  return `benchmark: ${result.scenarios.length} scenarios × ${result.schedulers.length} schedulers, size ${result.size}, seed ${result.seed}\n\n${formatTable(tableRows(result))}\n`;
+  const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+  return `benchmark: ${n(result.scenarios.length, 'scenario')} × ${n(result.schedulers.length, 'scheduler')}, size ${result.size}, seed ${result.seed}\n\n${formatTable(tableRows(result))}\n`;
 }
