@@ -7,9 +7,8 @@
  * packs one resource and strands the other when the workload's mix changes; this follows the mix.
  *
  * The engine hands it only feasible candidates (ACTIVE, agent connected, with the attributes,
- * resources and constraints the task needs) and checks its pick again.
- *
- * @type {import('ecs-cluster-sim').SchedulerPlugin}
+ * resources and constraints the task needs) and checks its pick again. Its shape is the
+ * package's `SchedulerPlugin` type: `{ name, place(task, candidates, view) }`.
  */
 const scarcerFit = {
   name: 'scarcer-fit',
