@@ -13,11 +13,24 @@ import { startProgress } from '../progress.js';
 
 const USAGE = "ecs-cluster-sim benchmark --scheduler <ecs:chain|plugin:module>... [--scenario <name|file.json>]... [--size small|full] [--seed <n>] [--json] [--report <file.html>] [--fail-on-short]";
 
+/** `text` in lines of at most 100 characters, each starting with `indent`. */
+function wrap(text: string, indent: string): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= 100) lines[last] += ` ${word}`;
+    else lines.push(`${indent}${word}`);
+  }
+  return lines.join('\n');
+}
+
 export const benchmark: Command = {
   name: 'benchmark',
   summary: 'run named, seeded scenarios with each scheduler and compare them side by side',
   usage: USAGE,
-  help: `Usage: ${USAGE}
+  // A getter: the bundled scenarios' names are read when help is asked for, not at every start.
+  get help() {
+    return `Usage: ${USAGE}
 
 Runs benchmark scenarios (bench/scenarios/: a what-if scenario over a generated dataset, at a
 small and a full size) once per scheduler, each on a fresh copy of the same dataset, and prints
@@ -37,7 +50,8 @@ and worst); tasks moved; placements per second inside the placement engine (wall
 
 Options:
   --scenario <s>   a bundled scenario by name, or a scenario file (.json); repeatable
-                   (default: every bundled one: ${bundledScenarioNames().join(', ')})
+                   (default: every bundled one:
+${wrap(bundledScenarioNames().join(', '), '                     ')})
   --size <size>    small (seconds; what CI runs) or full (thousands of instances); default small
   --seed <n>       seed of the datasets and of every random choice (default 1): the same seed
                    gives the same figures, timings apart
@@ -45,7 +59,8 @@ Options:
   --report <file>  also write an HTML report with a chart per metric
   --fail-on-short  exit with status 3 when any run left tasks short or stuck
   -h, --help       this text
-`,
+`;
+  },
   async run(argv) {
     const { values, positionals } = parseCommandArgs('benchmark', USAGE, argv, {
       scheduler: { type: 'string', multiple: true },
