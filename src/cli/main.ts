@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { EcsError } from '../errors.js';
 import { UsageError } from './args.js';
 import { wantsHelp, type Command } from './command.js';
+import { benchmark } from './commands/benchmark.js';
 import { demo } from './commands/demo.js';
 import { describe } from './commands/describe.js';
 import { drain } from './commands/drain.js';
@@ -24,7 +25,7 @@ import { sweep } from './commands/sweep.js';
 import { whatif } from './commands/whatif.js';
 import { EXIT, EXIT_STATUS_HELP } from './outcome.js';
 
-const COMMANDS: readonly Command[] = [query, describe, place, drain, fail, headroom, sweep, sweepMerge, whatif, planCapacityCommand, planConsolidationCommand, demo, generate, serve];
+const COMMANDS: readonly Command[] = [query, describe, place, drain, fail, headroom, sweep, sweepMerge, whatif, planCapacityCommand, planConsolidationCommand, benchmark, demo, generate, serve];
 
 const USAGE = 'ecs-cluster-sim <command> [options]   (ecs-cluster-sim <command> --help for its options)';
 

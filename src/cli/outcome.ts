@@ -18,9 +18,9 @@ export const EXIT = {
 export const EXIT_STATUS_HELP = `Exit status: 0 when the command answered (tasks that could not be placed are part of the
 answer); 3 with --fail-on-short when tasks are left short or stuck (place: tasks not placed;
 drain, whatif, demo: service tasks that could not be placed, or standalone tasks left on drained
-instances); 2 for bad input (usage, a bad filter, file or number, an unknown instance id); 1 for
-a fault of the simulator itself. A filter that selects no instances is not an error: it gets a
-warning on stderr.`;
+instances; benchmark: any run left tasks short or stuck); 2 for bad input (usage, a bad filter,
+file or number, an unknown instance id); 1 for a fault of the simulator itself. A filter that
+selects no instances is not an error: it gets a warning on stderr.`;
 
 /** The option of the commands whose answer can leave tasks short or stuck. */
 export const FAIL_ON_SHORT_OPTION = { 'fail-on-short': { type: 'boolean' } } as const;

@@ -61,6 +61,13 @@ export interface EcsSimulatorOptions {
   latestAgentVersion?: string;
   /** Simulated start time (Date, ISO-8601 text or epoch ms); default 2019-06-06T00:00:00Z. */
   startTime?: Date | string | number;
+  /**
+   * The placement engine every placement goes through (`sim.placement`); default a new one. Pass
+   * your own to share its plug-ins between simulators, or a subclass that observes its calls (the
+   * CLI's `benchmark` counts and times them).
+   * @example new EcsSimulator({ placement: new PlacementEngine() })
+   */
+  placement?: PlacementEngine;
 }
 
 function startTimeOf(value: EcsSimulatorOptions['startTime']): number {
@@ -122,7 +129,7 @@ export class EcsSimulator {
       latestAgentVersion: options.latestAgentVersion ?? '1.29.0',
       startTime: startTimeOf(options.startTime),
     };
-    this.state = initialState(simOptions);
+    this.state = initialState(simOptions, options.placement);
   }
 
   /** Back to the state just after construction: no clusters, no settings, the clock at its start (plug-ins stay registered). */

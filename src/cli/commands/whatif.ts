@@ -30,6 +30,7 @@ A scenario is {"description": "...", "steps": [...]} (or just the list of steps)
   {"op": "place", "taskDefinition": "web", "count": 2000, "placementStrategy": [...],
    "placementConstraints": [...], "group": "..."}          bulk placement, any count
   {"op": "drain", "filter": "<cql>", "settleSeconds": 600}  on the line: later steps see it
+  {"op": "fail", "filter": "<cql>", "settleSeconds": 600}   abrupt loss (EC2 terminated), on the line
   {"op": "advance", "seconds": 60}                         run the simulated clock
   {"op": "replaceInstances", "filter": "<cql>", "settleSeconds": 600}
         instance refresh: register a replacement for each ACTIVE match (under today's account

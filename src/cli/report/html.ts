@@ -9,16 +9,16 @@ import type { Alternative, ScenarioResult, StepResult } from '../scenario/result
 import { count, percent } from '../table.js';
 import { notableServices } from '../what-if/drain.js';
 import { headline } from './headline.js';
-import { barChart, escapeXml as esc } from './svg.js';
+import { barChart, escapeXml as esc, seriesColour } from './svg.js';
 
 const BEFORE = '#9fb7cc';
 const PLACED = '#2f8a57';
 const UNPLACED = '#c0392b';
-/** One colour per alternative, the main line first; reused in order past the last. */
-const ALTERNATIVE_COLOURS = ['#1f5f99', '#d08a1e', '#7b4fa0', '#2f8a57', '#b0466f', '#4a8f8f'];
-const colourOf = (i: number) => ALTERNATIVE_COLOURS[i % ALTERNATIVE_COLOURS.length]!;
+/** One colour per alternative, the main line first. */
+const colourOf = seriesColour;
 
-const STYLE = `
+/** The reports' stylesheet (this one and the benchmark's). */
+export const STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1b2733; margin: 0; background: #f5f7fa; }
 main { max-width: 1180px; margin: 0 auto; padding: 24px 28px 40px; }
 h1 { font-size: 24px; margin: 0 0 4px; }
@@ -48,7 +48,8 @@ pre { background: #fff; border: 1px solid #d5dde6; border-radius: 4px; padding: 
 footer { margin-top: 36px; color: #4d5d70; font-size: 12px; }
 `;
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly number[] = []): string {
+/** An HTML table; `numeric`: the columns to right-align. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly number[] = []): string {
   const cell = (tag: string, text: string, i: number) => `<${tag}${numeric.includes(i) ? ' class="n"' : ''}>${esc(text)}</${tag}>`;
   return `<table><thead><tr>${header.map((h, i) => cell('th', h, i)).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('')}</tbody></table>`;
 }

@@ -3,7 +3,8 @@
  * report is looked at, not only tested: `npm run report:screenshot [-- --data <file>] [-- --out <dir>]`.
  *
  * Runs the main job (as `npm start` does; default data the bundled medium dataset), writes
- * `<out>/report.html`, then takes screenshots of the top of the page, of each section alone (a
+ * `<out>/report.html` — or, with `--html <file>`, takes a report already written (the benchmark's:
+ * `benchmark --report bench.html`) — then takes screenshots of the top of the page, of each section alone (a
  * copy of the page that hides the others) and of the whole page, with Debian's chromium in headless mode
  * (`apt-get install -y chromium`; another binary with CHROMIUM=<path>), in a fresh profile.
  */
@@ -23,7 +24,7 @@ const WIDTH = 1280;
 const SECTION_HEIGHT = 1100;
 const PAGE_HEIGHT = 9000;
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, html: { type: 'string' } } });
 const browser = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 if (!existsSync(browser)) {
   process.stderr.write(`report:screenshot: no browser at ${browser}; install Debian's with 'apt-get install -y chromium' (or set CHROMIUM=<path>)\n`);
@@ -32,9 +33,12 @@ if (!existsSync(browser)) {
 
 const out = resolve(values.out ?? 'report-screenshots');
 mkdirSync(out, { recursive: true });
-const loaded = loadCluster({ data: values.data, seed: values.seed });
-const result = runScenario(parseScenario(mainJobScenario(loaded), 'main job'), loaded, { update() {}, finish() {} });
-const report = writeReport(join(out, 'report.html'), result);
+function mainJobReport(): string {
+  const loaded = loadCluster({ data: values.data, seed: values.seed });
+  const result = runScenario(parseScenario(mainJobScenario(loaded), 'main job'), loaded, { update() {}, finish() {} });
+  return writeReport(join(out, 'report.html'), result);
+}
+const report = values.html === undefined ? mainJobReport() : resolve(values.html);
 const url = pathToFileURL(report).href;
 
 function screenshot(file: string, target: string, height: number): void {

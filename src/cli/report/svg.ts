@@ -8,6 +8,14 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** Colours of a chart's series, in order; reused past the last. */
+const SERIES_COLOURS = ['#1f5f99', '#d08a1e', '#7b4fa0', '#2f8a57', '#b0466f', '#4a8f8f'];
+
+/** The colour of the `i`-th series (from 0). */
+export function seriesColour(i: number): string {
+  return SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+}
+
 export interface Series {
   readonly name: string;
   readonly color: string;

@@ -40,12 +40,16 @@ i-…) terminated."), the container instances go INACTIVE, standalone tasks are 
   },
 };
 
-/** Every ACTIVE service of the cluster places with `strategies` from now on (on this simulator). */
+/**
+ * Every ACTIVE service of the cluster places with `strategies` from now on (on this simulator) —
+ * but DAEMON and FARGATE services, which take no placement strategy.
+ */
 export function overrideStrategies(sim: EcsSimulator, cluster: string, strategies: readonly PlacementStrategy[]): void {
   if (strategies.length === 0) return;
   for (const name of [...sim.state.clusters.get(cluster)!.services.keys()]) {
     const s = sim.state.clusters.get(cluster)!.services.peek(name)!;
-    if (s.status === 'ACTIVE') sim.updateService({ cluster, service: name, placementStrategy: strategies as never });
+    if (s.status !== 'ACTIVE' || s.schedulingStrategy === 'DAEMON' || s.launchType === 'FARGATE') continue;
+    sim.updateService({ cluster, service: name, placementStrategy: strategies as never });
   }
 }
 

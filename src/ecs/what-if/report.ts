@@ -95,7 +95,13 @@ export interface ReportInput {
   readonly recorder: ChangeRecorder;
 }
 
-function serviceOutcome(after: ClusterRecord, name: string, moved: number): ServiceOutcome | undefined {
+/**
+ * What one ACTIVE service has at the end of a what-if (or of any run: the benchmark reads it at the
+ * end of a scenario): running, pending, short and stuck tasks and why; undefined for a service
+ * that is not ACTIVE.
+ * @example serviceOutcome(fork.state.clusters.get('prod')!, 'web', 0)?.short
+ */
+export function serviceOutcome(after: ClusterRecord, name: string, moved: number): ServiceOutcome | undefined {
   const service = after.services.peek(name);
   if (service === undefined || service.status !== 'ACTIVE') return undefined;
   // From the scheduler's summary of the service's tasks: O(its outdated and pending tasks), not O(its tasks).
