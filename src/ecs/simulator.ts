@@ -17,7 +17,7 @@ import { containerInstanceIdOf, rootArn } from './shared/arns.js';
 import { arnContextOf, dumpTimeOf, loadDescribeOutput } from './state/describe-output.js';
 import { forkState } from './state/fork.js';
 import { loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './state/snapshot.js';
-import type { CallContext, SimOptions, SimState } from './state/state.js';
+import { atomically, type CallContext, type SimOptions, type SimState } from './state/state.js';
 import { wireState } from './state/wiring.js';
 import { TaskDefinitionRegistry } from './task-definitions/registry.js';
 import { placeTasks, type PlaceTasksRequest, type PlaceTasksResult } from './tasks/place-tasks.js';
@@ -58,10 +58,10 @@ function initialState(options: SimOptions): SimState {
     {
       options,
       ctx: { region: options.region, accountId: options.accountId },
-      clusters: new Map(),
-      settings: new Map(),
+      clusters: [],
+      settings: [],
       random: new SeededRandom(options.seed),
-      faults: new Map(),
+      faults: [],
       taskDefinitions: new TaskDefinitionRegistry(),
     },
     options.startTime,
@@ -134,7 +134,7 @@ export class EcsSimulator {
   /** Moves the simulated clock forward, running registrations, agent updates and trunk ENI steps that fall due. */
   advance(ms: number): void {
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new InvalidParameterException(`advance: ms must be a non-negative number; got ${String(ms)}`);
-    this.state.clock.advance(ms);
+    atomically(this.state, () => this.state.clock.advance(ms));
   }
 
   /**
@@ -143,7 +143,7 @@ export class EcsSimulator {
    */
   injectFault(kind: 'trunk-failure' | 'agent-update-failure', count = 1): void {
     if (kind !== 'trunk-failure' && kind !== 'agent-update-failure') throw new InvalidParameterException(`injectFault: unknown fault '${String(kind)}'`);
-    this.state.faults.set(kind, (this.state.faults.get(kind) ?? 0) + count);
+    atomically(this.state, () => this.state.faults.set(kind, (this.state.faults.peek(kind) ?? 0) + count));
   }
 
   /**
@@ -152,7 +152,7 @@ export class EcsSimulator {
    * disconnect held in its stage. Returns the instance as DescribeContainerInstances shows it.
    */
   setAgentConnection(cluster: string, containerInstance: string, connected: boolean): ReturnType<typeof setAgentConnection> {
-    return setAgentConnection(this.state, cluster, containerInstance, connected);
+    return atomically(this.state, () => setAgentConnection(this.state, cluster, containerInstance, connected));
   }
 
   /**

@@ -23,7 +23,7 @@ function handler(state: SimState, request: CreateClusterRequest): CreateClusterR
   }
   let cluster = state.clusters.get(name);
   if (cluster === undefined || cluster.status === 'INACTIVE') {
-    cluster = newCluster(name, clusterArn(state.ctx, name));
+    cluster = newCluster(name, clusterArn(state.ctx, name), state.journal);
     state.clusters.set(name, cluster);
   }
   return { cluster: clusterShape(cluster) };

@@ -505,7 +505,7 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
   }
 
   // 3. A new cluster record: instances, then the tasks' reservations, then the unattributed use.
-  const cluster = newCluster(clusterName, existing?.arn ?? clusterArn(state.ctx, clusterName));
+  const cluster = newCluster(clusterName, existing?.arn ?? clusterArn(state.ctx, clusterName), state.journal);
   if (existing !== undefined) {
     cluster.status = existing.status;
     cluster.tags = clone(existing.tags);

@@ -84,7 +84,7 @@ export function loadSnapshot(state: SimState, snapshot: SimSnapshot): void {
   if (snapshot.taskDefinitions !== undefined) state.taskDefinitions.load(clone(snapshot.taskDefinitions));
   for (const [p, entries] of snapshot.settings) state.settings.set(p, new Map(entries));
   for (const c of snapshot.clusters) {
-    const cluster = newCluster(c.name, c.arn);
+    const cluster = newCluster(c.name, c.arn, state.journal);
     cluster.status = c.status;
     cluster.tags = clone(c.tags);
     for (const r of c.instances) addInstance(cluster, clone(r));
