@@ -427,7 +427,7 @@ function drainedFork(sim: EcsSimulator): { fork: EcsSimulator; request: Placemen
   const cluster = fork.state.clusters.get('bench')!;
   const drained = new Set(arns);
   let moving = 0;
-  for (const t of cluster.tasks.values()) if (t.desiredStatus === 'RUNNING' && drained.has(t.containerInstanceArn)) moving++;
+  for (const t of cluster.tasks.values()) if (t.desiredStatus === 'RUNNING' && t.containerInstanceArn !== undefined && drained.has(t.containerInstanceArn)) moving++;
   const requirements = fork.state.taskDefinitions.requirementsOf([...cluster.services.values()][0]!.taskDefinitionArn);
   return { fork, request: { requirements, group: 'service:web', count: moving, constraints: [], strategies: [{ type: 'spread', field: AZ }, { type: 'spread', field: 'instanceId' }] } };
 }

@@ -138,3 +138,38 @@ export class AccessDeniedException extends EcsError {
     super('AccessDeniedException', message);
   }
 }
+
+/** The resource an ARN names (TagResource, UntagResource) does not exist. */
+export class ResourceNotFoundException extends EcsError {
+  constructor(message = 'The specified resource could not be found.') {
+    super('ResourceNotFoundException', message);
+  }
+}
+
+/** The service a task-set operation names does not exist. */
+export class ServiceNotFoundException extends EcsError {
+  constructor(message = 'Service not found.') {
+    super('ServiceNotFoundException', message);
+  }
+}
+
+/** The service a task-set operation names is not ACTIVE. */
+export class ServiceNotActiveException extends EcsError {
+  constructor(message = 'Service was not ACTIVE.') {
+    super('ServiceNotActiveException', message);
+  }
+}
+
+/** The task set an operation names does not exist in the service. */
+export class TaskSetNotFoundException extends EcsError {
+  constructor(message: string) {
+    super('TaskSetNotFoundException', message);
+  }
+}
+
+/** The feature is not available for this resource (e.g. task sets of a service with the ECS deployment controller). */
+export class UnsupportedFeatureException extends EcsError {
+  constructor(message: string) {
+    super('UnsupportedFeatureException', message);
+  }
+}

@@ -10,8 +10,13 @@ export {
   InvalidParameterException,
   MissingVersionException,
   NoUpdateAvailableException,
+  ResourceNotFoundException,
   ServerException,
+  ServiceNotActiveException,
+  ServiceNotFoundException,
   TargetNotFoundException,
+  TaskSetNotFoundException,
+  UnsupportedFeatureException,
   UpdateInProgressException,
 } from './errors.js';
 export { EcsSimulator } from './protocol/simulator.js';

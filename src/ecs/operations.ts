@@ -17,6 +17,7 @@ import { describeClusters } from './clusters/describe-clusters.js';
 import { listClusters } from './clusters/list-clusters.js';
 import { deregisterContainerInstance } from './container-instances/deregister-container-instance.js';
 import { describeContainerInstances } from './container-instances/describe-container-instances.js';
+import { discoverPollEndpoint } from './container-instances/discover-poll-endpoint.js';
 import { listContainerInstances } from './container-instances/list-container-instances.js';
 import { registerContainerInstance } from './container-instances/register-container-instance.js';
 import { submitAttachmentStateChanges } from './container-instances/submit-attachment-state-changes.js';
@@ -37,7 +38,17 @@ import { describeTasks } from './tasks/describe-tasks.js';
 import { listTasks } from './tasks/list-tasks.js';
 import { runTask } from './tasks/run-task.js';
 import { startTask } from './tasks/start-task.js';
+import { listTagsForResource } from './tags/list-tags-for-resource.js';
+import { createTaskSet } from './task-sets/create-task-set.js';
+import { deleteTaskSet } from './task-sets/delete-task-set.js';
+import { describeTaskSets } from './task-sets/describe-task-sets.js';
+import { updateServicePrimaryTaskSet } from './task-sets/update-service-primary-task-set.js';
+import { updateTaskSet } from './task-sets/update-task-set.js';
+import { tagResource } from './tags/tag-resource.js';
+import { untagResource } from './tags/untag-resource.js';
 import { stopTask } from './tasks/stop-task.js';
+import { submitContainerStateChange } from './tasks/submit-container-state-change.js';
+import { submitTaskStateChange } from './tasks/submit-task-state-change.js';
 
 /** The operations, in the order the README lists them. */
 export const ECS_OPERATIONS = [
@@ -52,6 +63,7 @@ export const ECS_OPERATIONS = [
   deregisterContainerInstance,
   updateContainerAgent,
   submitAttachmentStateChanges,
+  discoverPollEndpoint,
   putAttributes,
   deleteAttributes,
   listAttributes,
@@ -69,11 +81,21 @@ export const ECS_OPERATIONS = [
   stopTask,
   listTasks,
   describeTasks,
+  submitTaskStateChange,
+  submitContainerStateChange,
   createService,
   updateService,
   deleteService,
   describeServices,
   listServices,
+  createTaskSet,
+  updateTaskSet,
+  deleteTaskSet,
+  describeTaskSets,
+  updateServicePrimaryTaskSet,
+  tagResource,
+  untagResource,
+  listTagsForResource,
 ] as const;
 
 /** One of the table's operations. */

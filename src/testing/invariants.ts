@@ -66,7 +66,7 @@ const show = (v: unknown) => JSON.stringify(v);
 export function liveTasksByInstance(cluster: ClusterRecord): Map<string, TaskRecord[]> {
   const out = new Map<string, TaskRecord[]>();
   for (const t of cluster.tasks.values()) {
-    if (t.lastStatus === 'STOPPED') continue;
+    if (t.lastStatus === 'STOPPED' || t.containerInstanceArn === undefined) continue;
     let list = out.get(t.containerInstanceArn);
     if (list === undefined) out.set(t.containerInstanceArn, (list = []));
     list.push(t);

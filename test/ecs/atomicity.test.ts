@@ -28,6 +28,9 @@ interface Prepared {
   registering: string;
   /** a RUNNING standalone task */
   task: string;
+  /** the task sets of service `ext` (EXTERNAL deployment controller): blue is PRIMARY */
+  blue: string;
+  green: string;
   alice: string;
 }
 
@@ -52,7 +55,12 @@ function prepare(): Prepared {
     instanceIdentityDocument: identity(`i-0000000000000000${n}`, 'c5.large', 'us-east-1b'),
     totalResources: RESOURCES,
     versionInfo: { agentVersion: '1.29.0' },
+    tags: [{ key: 'k', value: 'v' }],
   }).containerInstance!.containerInstanceArn!;
+  sim.createService({ cluster: 'c', serviceName: 'ext', desiredCount: 2, deploymentController: { type: 'EXTERNAL' } });
+  const blue = sim.createTaskSet({ cluster: 'c', service: 'ext', taskDefinition: 'c', externalId: 'blue' }).taskSet!.id!;
+  sim.updateServicePrimaryTaskSet({ cluster: 'c', service: 'ext', primaryTaskSet: blue });
+  const green = sim.createTaskSet({ cluster: 'c', service: 'ext', taskDefinition: 'c', scale: { value: 50, unit: 'PERCENT' } }).taskSet!.id!;
   const trunked = trunkedReg(7);
   sim.advance(40_000);
   const registering = trunkedReg(8);
@@ -68,7 +76,7 @@ function prepare(): Prepared {
   sim.advance(3_000);
   const task = sim.listTasks({ cluster: 'c', startedBy: undefined, family: 'c' }).taskArns![0]!;
   const trunkAttachment = cluster().instances.peek(trunked)!.attachments[0]!.id!;
-  return { sim, busy, draining, paused, trunked, trunkAttachment, registering, task, alice: ALICE };
+  return { sim, busy, draining, paused, trunked, trunkAttachment, registering, task, blue, green, alice: ALICE };
 }
 
 type Call = (p: Prepared) => unknown;
@@ -133,6 +141,17 @@ const SCENARIOS: Record<string, Record<string, Call>> = {
   CreateService: { 'a service': ({ sim }) => sim.createService({ cluster: 'c', serviceName: 'new', taskDefinition: 'c', desiredCount: 3, tags: [{ key: 'k', value: 'v' }] }) },
   UpdateService: { 'a new deployment': ({ sim }) => sim.updateService({ cluster: 'c', service: 'svc', taskDefinition: 'c', desiredCount: 4 }) },
   DeleteService: { 'forced': ({ sim }) => sim.deleteService({ cluster: 'c', service: 'svc', force: true }) },
+  SubmitTaskStateChange: { 'a task reported STOPPED': ({ sim, task }) => sim.submitTaskStateChange({ cluster: 'c', task, status: 'STOPPED', reason: 'crashed', containers: [{ containerName: 'x', status: 'STOPPED', exitCode: 1 }] }) },
+  SubmitContainerStateChange: { 'an essential container exits': ({ sim, task }) => sim.submitContainerStateChange({ cluster: 'c', task, containerName: 'x', status: 'STOPPED', exitCode: 2 }) },
+  CreateTaskSet: { 'a third task set': ({ sim }) => sim.createTaskSet({ cluster: 'c', service: 'ext', taskDefinition: 'b', scale: { value: 100, unit: 'PERCENT' }, tags: [{ key: 'k', value: 'v' }] }) },
+  UpdateTaskSet: { 'a new scale': ({ sim, green }) => sim.updateTaskSet({ cluster: 'c', service: 'ext', taskSet: green, scale: { value: 100, unit: 'PERCENT' } }) },
+  DeleteTaskSet: { 'the non-primary one': ({ sim, green }) => sim.deleteTaskSet({ cluster: 'c', service: 'ext', taskSet: green, force: true }) },
+  UpdateServicePrimaryTaskSet: { 'switching to green': ({ sim, green }) => sim.updateServicePrimaryTaskSet({ cluster: 'c', service: 'ext', primaryTaskSet: green }) },
+  TagResource: {
+    'a container instance': ({ sim, busy }) => sim.tagResource({ resourceArn: busy[0]!, tags: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }] }),
+    'the cluster': ({ sim }) => sim.tagResource({ resourceArn: 'arn:aws:ecs:us-east-1:123456789012:cluster/c', tags: [{ key: 'a', value: '1' }] }),
+  },
+  UntagResource: { 'a registered tag': ({ sim, trunked }) => sim.untagResource({ resourceArn: trunked, tagKeys: ['k'] }) },
   PlaceTasks: { 'thirty tasks': ({ sim }) => sim.placeTasks({ cluster: 'c', taskDefinition: 'b', count: 30 }) },
   advance: {
     'through starts, stops, passes, trunk ENIs and agent stages': ({ sim }) => sim.advance(60_000),

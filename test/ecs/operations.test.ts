@@ -68,10 +68,10 @@ describe('the table of operations', () => {
     expect([...declared.keys()].filter((op) => (ECS_OPERATIONS as readonly Operation[]).includes(op))).toHaveLength(ECS_OPERATIONS.length);
   });
 
-  it('marks only List and Describe operations as not changing the state', () => {
+  it('marks only List, Describe and Discover operations as not changing the state', () => {
     const readOnly = ECS_OPERATIONS.filter((op) => !op.mutates).map((op) => op.name);
-    expect(readOnly.every((n) => /^(List|Describe)/.test(n))).toBe(true);
-    expect(names.filter((n) => /^(List|Describe)/.test(n))).toEqual(readOnly);
+    expect(readOnly.every((n) => /^(List|Describe|Discover)/.test(n))).toBe(true);
+    expect(names.filter((n) => /^(List|Describe|Discover)/.test(n))).toEqual(readOnly);
   });
 
   it("declares the model's request and response types for every operation", () => {

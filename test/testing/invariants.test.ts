@@ -16,8 +16,8 @@ function busy() {
   sim.runTask({ cluster: 'prod', taskDefinition: 'probe', count: 2, group: 'probe', placementConstraints: [{ type: 'distinctInstance' }] });
   const cluster = sim.state.clusters.get('prod')!;
   const task = [...cluster.tasks.values()].find((t) => t.group === 'probe')!;
-  const slot = cluster.store.slotOf(task.containerInstanceArn);
-  return { sim, cluster, task, slot, id: cluster.instances.get(task.containerInstanceArn)!.id };
+  const slot = cluster.store.slotOf(task.containerInstanceArn!);
+  return { sim, cluster, task, slot, id: cluster.instances.get(task.containerInstanceArn!)!.id };
 }
 
 describe('invariantViolations', () => {
@@ -51,7 +51,7 @@ describe('invariantViolations', () => {
 
   it('reports a task group the store lost, in the row and through the group index', () => {
     const { sim, cluster, task, id } = busy();
-    cluster.store.removeTask(task.containerInstanceArn, 'probe');
+    cluster.store.removeTask(task.containerInstanceArn!, 'probe');
     const problems = invariantViolations(sim);
     expect(problems).toContainEqual(expect.stringContaining(`prod/${id}: the store has task groups`));
     expect(problems).toContainEqual(expect.stringMatching(/^prod: task:group == "probe" \(postings\) selects/));
@@ -60,7 +60,7 @@ describe('invariantViolations', () => {
 
   it('reports an attribute the store has and the record does not', () => {
     const { sim, cluster, task, id } = busy();
-    cluster.store.putAttribute(task.containerInstanceArn, 'rogue', 'x');
+    cluster.store.putAttribute(task.containerInstanceArn!, 'rogue', 'x');
     const problems = invariantViolations(sim);
     expect(problems).toContainEqual(expect.stringContaining(`prod/${id}: the store row`));
     expect(problems).toContainEqual(expect.stringMatching(/^prod: attribute:rogue exists \(postings\) selects \[".*"\]; the records say \[\]$/));
@@ -68,7 +68,7 @@ describe('invariantViolations', () => {
 
   it('reports task counts that disagree with the tasks', () => {
     const { sim, cluster, task, id } = busy();
-    cluster.instances.get(task.containerInstanceArn)!.pendingTasksCount += 1;
+    cluster.instances.get(task.containerInstanceArn!)!.pendingTasksCount += 1;
     expect(invariantViolations(sim, { indexQueries: false })).toEqual([
       expect.stringMatching(new RegExp(`^prod/${id}: pendingTasksCount is \\d+, \\d+ live tasks are PENDING$`)),
       expect.stringMatching(new RegExp(`^prod/${id}: the store's pendingTasksCount is \\d+, the record's \\d+$`)),

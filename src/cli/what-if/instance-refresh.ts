@@ -82,7 +82,7 @@ export function refreshInstances(sim: EcsSimulator, cluster: string, filter: str
   // and the instances are then empty when they are deregistered.
   const oldSet = new Set(old);
   const standalone: string[] = [];
-  for (const t of record.tasks.values()) if (t.serviceName === undefined && t.desiredStatus === 'RUNNING' && oldSet.has(t.containerInstanceArn)) standalone.push(t.arn);
+  for (const t of record.tasks.values()) if (t.serviceName === undefined && t.desiredStatus === 'RUNNING' && t.containerInstanceArn !== undefined && oldSet.has(t.containerInstanceArn)) standalone.push(t.arn);
   for (const task of standalone) sim.stopTask({ cluster, task, reason: 'Instance refresh: container instance replaced' });
   sim.advance(TASK_STOP_MS + 1_000);
   for (const arn of old) sim.deregisterContainerInstance({ cluster, containerInstance: arn, force: true });

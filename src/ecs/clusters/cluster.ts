@@ -17,8 +17,11 @@ export function clusterFor(state: SimState, input: Input, field = 'cluster'): Cl
   return cluster;
 }
 
-/** The Cluster shape of a record, with its counts. */
-export function clusterShape(cluster: ClusterRecord): Cluster {
+/**
+ * The Cluster shape of a record, with its counts (FARGATE tasks, on no instance, counted from the
+ * tasks) and, when asked for, its tags.
+ */
+export function clusterShape(cluster: ClusterRecord, includeTags = false): Cluster {
   let registered = 0;
   let running = 0;
   let pending = 0;
@@ -26,6 +29,11 @@ export function clusterShape(cluster: ClusterRecord): Cluster {
     if (i.status !== 'INACTIVE') registered++;
     running += i.runningTasksCount;
     pending += i.pendingTasksCount;
+  }
+  for (const t of cluster.tasks.values()) {
+    if (t.launchType !== 'FARGATE') continue;
+    if (t.lastStatus === 'RUNNING') running++;
+    else if (t.lastStatus === 'PENDING') pending++;
   }
   return {
     clusterArn: cluster.arn,
@@ -35,5 +43,6 @@ export function clusterShape(cluster: ClusterRecord): Cluster {
     runningTasksCount: running,
     pendingTasksCount: pending,
     activeServicesCount: [...cluster.services.values()].filter((s) => s.status === 'ACTIVE').length,
+    ...(includeTags ? { tags: cluster.tags.map((t) => ({ ...t })) } : {}),
   };
 }

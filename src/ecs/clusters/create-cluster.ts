@@ -1,6 +1,6 @@
 /**
- * CreateCluster: a new, empty ACTIVE cluster. Idempotent: an existing ACTIVE cluster of that name
- * is returned as it is; the name of a deleted (INACTIVE) cluster makes a new, empty cluster with
+ * CreateCluster: a new, empty ACTIVE cluster, with the request's `tags`. Idempotent: an existing
+ * ACTIVE cluster of that name is returned as it is (its tags unchanged); the name of a deleted (INACTIVE) cluster makes a new, empty cluster with
  * the same ARN [API DeleteCluster; the rest INF].
  */
 import { InvalidParameterException } from '../../errors.js';
@@ -8,7 +8,8 @@ import type { CreateClusterRequest, CreateClusterResponse } from '../../shapes.j
 import { operation } from '../operation.js';
 import type { SimState } from '../state/state.js';
 import { clusterArn } from '../shared/arns.js';
-import { optionalString, requestObject } from '../shared/validate.js';
+import { checkTags } from '../shared/tags.js';
+import { optionalArray, optionalString, requestObject } from '../shared/validate.js';
 import { clusterShape } from './cluster.js';
 import { newCluster } from './record.js';
 
@@ -21,10 +22,12 @@ function handler(state: SimState, request: CreateClusterRequest): CreateClusterR
   if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
     throw new InvalidParameterException(`clusterName: up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed; got '${name}'`);
   }
+  const tags = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
   let cluster = state.clusters.get(name);
   if (cluster === undefined || cluster.status === 'INACTIVE') {
     cluster = newCluster(name, clusterArn(state.ctx, name), state.journal);
+    cluster.tags = tags;
     state.clusters.set(name, cluster);
   }
-  return { cluster: clusterShape(cluster) };
+  return { cluster: clusterShape(cluster, tags.length > 0) };
 }

@@ -1,7 +1,8 @@
 /**
  * DescribeClusters: up to 100 clusters by name or ARN (default: `default`); INACTIVE ones are
- * still described, unknown ones are `failures` with reason MISSING.
+ * still described, unknown ones are `failures` with reason MISSING; `include: ['TAGS']` adds tags.
  */
+import { InvalidParameterException } from '../../errors.js';
 import type { Cluster, DescribeClustersRequest, DescribeClustersResponse, Failure } from '../../shapes.js';
 import { operation } from '../operation.js';
 import type { SimState } from '../state/state.js';
@@ -15,13 +16,18 @@ export const describeClusters = operation({ name: 'DescribeClusters', mutates: f
 function handler(state: SimState, request: DescribeClustersRequest): DescribeClustersResponse {
   const input = requestObject(request, 'DescribeClusters');
   const names = stringList(optionalArray(input, 'clusters', 100) ?? ['default'], 'clusters');
+  // 2019: STATISTICS (counts the shape always has) and TAGS.
+  const include = optionalArray(input, 'include') ?? [];
+  include.forEach((v, i) => {
+    if (v !== 'TAGS' && v !== 'STATISTICS') throw new InvalidParameterException(`include[${i}] must be STATISTICS or TAGS; got ${JSON.stringify(v)}`);
+  });
   const clusters: Cluster[] = [];
   const failures: Failure[] = [];
   for (const reference of names) {
     const name = clusterNameOf(state.ctx, reference, 'clusters');
     const cluster = state.clusters.get(name);
     if (cluster === undefined) failures.push({ arn: clusterArn(state.ctx, name), reason: 'MISSING' });
-    else clusters.push(clusterShape(cluster));
+    else clusters.push(clusterShape(cluster, include.includes('TAGS')));
   }
   return { clusters, failures };
 }

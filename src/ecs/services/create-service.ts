@@ -1,6 +1,15 @@
 /**
- * CreateService (REPLICA services only): the service is recorded and the scheduler starts its
- * tasks on the next pass. Its ARN and its tasks' ARNs take the caller's long-ARN settings.
+ * CreateService: the service is recorded and the scheduler starts its tasks on the next pass. Its
+ * ARN and its tasks' ARNs take the caller's long-ARN settings.
+ *
+ * - REPLICA (default) keeps `desiredCount` tasks; DAEMON one task on each ACTIVE instance that
+ *   satisfies its constraints (no desiredCount, no placement strategy: ECS's own messages).
+ * - `launchType` EC2 (default) or FARGATE (`tasks/launch-type.ts`: awsvpc network configuration,
+ *   no placement); DAEMON is EC2 only.
+ * - `deploymentController` ECS (default: the scheduler deploys), or EXTERNAL / CODE_DEPLOY: task
+ *   sets deploy (`task-sets/`). EXTERNAL names no task definition of its own (its task sets do);
+ *   CODE_DEPLOY's first task set is made here, PRIMARY at 100%. Both need REPLICA.
+ * - `tags`, `propagateTags` (TASK_DEFINITION or SERVICE onto its tasks), `enableECSManagedTags`.
  */
 import { InvalidParameterException } from '../../errors.js';
 import type { CreateServiceRequest, CreateServiceResponse } from '../../shapes.js';
@@ -10,8 +19,11 @@ import { operation } from '../operation.js';
 import { serviceArn } from '../shared/arns.js';
 import { placementConstraints, placementStrategies } from '../shared/placement-params.js';
 import { checkTags } from '../shared/tags.js';
-import { optionalArray, optionalInteger, optionalString, requestObject, requiredString } from '../shared/validate.js';
+import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalString, requestObject, requiredString, type Input } from '../shared/validate.js';
 import type { CallContext, SimState } from '../state/state.js';
+import { newTaskSet } from '../task-sets/task-set.js';
+import { launchTypeOf } from '../tasks/launch-type.js';
+import { DAEMON_DESIRED_COUNT, DAEMON_STRATEGY } from './daemon.js';
 import type { ServiceRecord } from './record.js';
 import { scheduleReconcile } from './scheduler.js';
 import { deploymentConfiguration, describeService, taskDefinitionFor } from './service.js';
@@ -19,23 +31,43 @@ import { deploymentConfiguration, describeService, taskDefinitionFor } from './s
 /** @example sim.createService({ cluster: 'prod', serviceName: 'web', taskDefinition: 'web', desiredCount: 3 }) */
 export const createService = operation({ name: 'CreateService', mutates: true, handler });
 
+function controllerOf(input: Input): 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' {
+  const v = input['deploymentController'];
+  if (v === undefined || v === null) return 'ECS';
+  if (typeof v !== 'object' || Array.isArray(v)) throw new InvalidParameterException('deploymentController must be an object');
+  return optionalEnum(v as Input, 'type', ['ECS', 'CODE_DEPLOY', 'EXTERNAL'] as const) ?? 'ECS';
+}
+
 function handler(state: SimState, request: CreateServiceRequest, call: CallContext | undefined): CreateServiceResponse {
   const input = requestObject(request, 'CreateService');
   const cluster = clusterFor(state, input);
   const name = requiredString(input, 'serviceName');
   if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw new InvalidParameterException(`serviceName: up to 255 letters, numbers, hyphens and underscores; got '${name}'`);
-  const td = taskDefinitionFor(state, requiredString(input, 'taskDefinition'));
-  const scheduling = optionalString(input, 'schedulingStrategy') ?? 'REPLICA';
-  if (scheduling !== 'REPLICA') throw new InvalidParameterException(`schedulingStrategy ${scheduling} is not simulated; only REPLICA services are`);
-  const launchType = optionalString(input, 'launchType') ?? 'EC2';
-  if (launchType !== 'EC2') throw new InvalidParameterException(`launchType ${launchType} is not simulated: placement applies to the EC2 launch type`);
-  const desiredCount = optionalInteger(input, 'desiredCount', 0, 1_000_000);
-  if (desiredCount === undefined) throw new InvalidParameterException('desiredCount is required for REPLICA services');
-  const inherited = (td.placementConstraints ?? []).map((c) => ({ type: 'memberOf', expression: c.expression }));
-  const constraints = placementConstraints(input, inherited);
+  const controller = controllerOf(input);
+  const scheduling = optionalEnum(input, 'schedulingStrategy', ['REPLICA', 'DAEMON'] as const) ?? 'REPLICA';
+  const daemon = scheduling === 'DAEMON';
+  if (daemon && controller !== 'ECS') throw new InvalidParameterException(`The ${controller} deployment controller requires the REPLICA scheduling strategy.`);
+  const tdRef = optionalString(input, 'taskDefinition');
+  if (controller === 'EXTERNAL' && tdRef !== undefined) throw new InvalidParameterException('taskDefinition: a service with the EXTERNAL deployment controller takes its task definitions from its task sets (CreateTaskSet).');
+  const td = controller === 'EXTERNAL' ? undefined : taskDefinitionFor(state, requiredString(input, 'taskDefinition'));
+  const given = optionalInteger(input, 'desiredCount', 0, 1_000_000);
+  if (daemon && given !== undefined) throw new InvalidParameterException(DAEMON_DESIRED_COUNT);
+  if (!daemon && given === undefined) throw new InvalidParameterException('desiredCount is required for REPLICA services');
   const strategies = placementStrategies(input);
-  const config = deploymentConfiguration(input);
+  if (daemon && strategies.length > 0) throw new InvalidParameterException(DAEMON_STRATEGY);
+  const inherited = (td?.placementConstraints ?? []).map((c) => ({ type: 'memberOf', expression: c.expression }));
+  const constraints = placementConstraints(input, inherited);
+  const placement = constraints.length > 0 || strategies.length > 0;
+  // An EXTERNAL service's task sets choose their own launch types; the service's is only echoed.
+  const { launchType, networkConfiguration } = td === undefined
+    ? { launchType: optionalEnum(input, 'launchType', ['EC2', 'FARGATE'] as const) ?? 'EC2', networkConfiguration: undefined }
+    : launchTypeOf(input, td, placement);
+  if (daemon && launchType === 'FARGATE') throw new InvalidParameterException('The DAEMON scheduling strategy is not supported for the FARGATE launch type.');
+  // A DAEMON service replaces a task by stopping it first (its instance has room for one).
+  const config = deploymentConfiguration(input, daemon ? { minimumHealthyPercent: 0, maximumPercent: 100 } : undefined);
   const tags = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
+  const propagateTags = optionalEnum(input, 'propagateTags', ['TASK_DEFINITION', 'SERVICE', 'NONE'] as const) ?? 'NONE';
+  const enableECSManagedTags = optionalBoolean(input, 'enableECSManagedTags') ?? false;
   const existing = cluster.services.peek(name);
   if (existing !== undefined && existing.status !== 'INACTIVE') throw new InvalidParameterException('Creation of service was not idempotent.');
   const caller = callerOf(state, call);
@@ -44,8 +76,8 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
     name,
     arn: serviceArn(state.ctx, cluster.name, name, longService),
     clusterName: cluster.name,
-    taskDefinitionArn: td.taskDefinitionArn!,
-    desiredCount,
+    taskDefinitionArn: td?.taskDefinitionArn ?? '',
+    desiredCount: given ?? 0,
     status: 'ACTIVE',
     ...config,
     placementConstraints: constraints,
@@ -55,7 +87,19 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
     events: [],
     tags,
     lastFailure: undefined,
+    schedulingStrategy: scheduling,
+    launchType,
+    networkConfiguration,
+    deploymentController: controller,
+    propagateTags,
+    enableECSManagedTags,
+    taskSets: [],
   };
+  if (controller === 'CODE_DEPLOY') {
+    service.taskSets.push(newTaskSet(state, cluster, service, {
+      taskDefinitionArn: td!.taskDefinitionArn!, launchType, networkConfiguration, scalePercent: 100, externalId: undefined, tags: [], primary: true,
+    }));
+  }
   cluster.services.set(name, service);
   scheduleReconcile(state, cluster, name);
   return { service: describeService(state, cluster, service) };

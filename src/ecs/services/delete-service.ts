@@ -1,6 +1,6 @@
 /**
  * DeleteService: the service goes DRAINING (its tasks stop) and INACTIVE once none is left;
- * refused while it is scaled above 0 unless `force`.
+ * refused while a REPLICA service is scaled above 0 unless `force`.
  */
 import { ClientException, InvalidParameterException } from '../../errors.js';
 import type { DeleteServiceRequest, DeleteServiceResponse } from '../../shapes.js';
@@ -20,7 +20,8 @@ function handler(state: SimState, request: DeleteServiceRequest): DeleteServiceR
   const service = serviceFor(cluster, requiredString(input, 'service'));
   const force = optionalBoolean(input, 'force') ?? false;
   if (service.status !== 'ACTIVE') throw new ClientException(`Service ${service.name} is not ACTIVE.`);
-  if (service.desiredCount > 0 && !force) throw new InvalidParameterException('The service cannot be stopped while it is scaled above 0.');
+  // A DAEMON service has no desired count to scale to 0 first.
+  if (service.schedulingStrategy === 'REPLICA' && service.desiredCount > 0 && !force) throw new InvalidParameterException('The service cannot be stopped while it is scaled above 0.');
   service.status = 'DRAINING';
   service.desiredCount = 0;
   scheduleReconcile(state, cluster, service.name);

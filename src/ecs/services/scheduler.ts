@@ -1,5 +1,7 @@
 /**
- * The service scheduler (REPLICA services, reference §3.4): on the simulated clock, keep
+ * The service scheduler (reference §3.4): REPLICA services here; DAEMON services (`daemon.ts`) and
+ * services deployed by task sets (`../task-sets/scheduler.ts`) are passed to their own policies,
+ * DAEMON ones first in each pass. For a REPLICA service, on the simulated clock: keep
  * `desiredCount` tasks, replace tasks on DRAINING instances and tasks of an older task definition
  * within `minimumHealthyPercent` / `maximumPercent`, and scale in from the busiest instances
  * first. It looks at a cluster 1 s after something changed: a service changed (the service
@@ -8,39 +10,20 @@
  * a container instance registered or changed status (draining moves tasks; new capacity) — and
  * then only at the services those changes concern (see `subscribeScheduler`).
  */
-import { placementStage, serviceEventText } from '../../placement/reasons.js';
-import type { PlacementStrategy, RejectionReason } from '../../placement/types.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import type { SimEvent } from '../state/events.js';
 import type { SimState } from '../state/state.js';
-import { launchTasks, requestStop } from '../tasks/lifecycle.js';
+import { requestStop } from '../tasks/lifecycle.js';
 import type { TaskRecord } from '../tasks/record.js';
+import { liveTasksOn } from '../tasks/task-index.js';
+import { reconcileTaskSets } from '../task-sets/scheduler.js';
+import { reconcileDaemon } from './daemon.js';
+import { addEvent, launchServiceTasks, serviceLaunchRequest } from './launch.js';
 import type { ServiceRecord } from './record.js';
 import { serviceTasks } from './service.js';
-import { liveTasksOn } from '../tasks/task-index.js';
 
 /** Simulated delay between a change and the scheduler acting on it. */
 export const RECONCILE_DELAY_MS = 1_000;
-const MAX_EVENTS = 100;
-
-/** Default strategy of REPLICA services without one: spread over AZs, then over instances. */
-export const DEFAULT_SERVICE_STRATEGY: readonly PlacementStrategy[] = [
-  { type: 'spread', field: 'attribute:ecs.availability-zone' },
-  { type: 'spread', field: 'instanceId' },
-];
-
-/** The "closest matching" instance of an ECS service event: the one that got furthest. */
-function closestRejection(rejections: ReadonlyMap<number, RejectionReason>): [number, RejectionReason] | undefined {
-  let best: [number, RejectionReason] | undefined;
-  for (const entry of rejections) if (best === undefined || placementStage(entry[1]) > placementStage(best[1])) best = entry;
-  return best;
-}
-
-function addEvent(state: SimState, service: ServiceRecord, message: string): void {
-  service.events.unshift({ id: state.random.uuid(), createdAt: state.clock.now, message });
-  if (service.events.length > MAX_EVENTS) service.events.length = MAX_EVENTS;
-}
-
 /**
  * Subscribes the scheduler to a state's events (each state, a fork included, once: see
  * `state/wiring.ts`). The events carry the service and instance they touched; the scheduler notes
@@ -102,7 +85,9 @@ export function onReconcile(state: SimState, clusterName: string): void {
   const { waitingServices: waiting } = cluster;
   const names = cluster.everyServicePass ? [...cluster.services.keys()] : inCreationOrder(cluster, new Set([...dirty, ...waiting]));
   const active = activeInstances(cluster);
-  for (const name of names) {
+  // DAEMON services first: a new instance gets its daemons before replica tasks take its room.
+  const isDaemon = (name: string) => cluster.services.peek(name)?.schedulingStrategy === 'DAEMON';
+  for (const name of [...names.filter(isDaemon), ...names.filter((n) => !isDaemon(n))]) {
     if (cluster.services.peek(name)?.status !== 'ACTIVE' && cluster.services.peek(name)?.status !== 'DRAINING') continue;
     const service = cluster.services.get(name)!;
     if (reconcile(state, cluster, service, serviceTasks(cluster, service), active)) waiting.add(name);
@@ -166,8 +151,11 @@ export function reconcile(
   tasksAtStart?: readonly TaskRecord[],
   active = activeInstances(cluster),
 ): boolean {
+  if (service.schedulingStrategy === 'DAEMON') return reconcileDaemon(state, cluster, service, tasksAtStart ?? serviceTasks(cluster, service));
+  if (service.deploymentController !== 'ECS') return reconcileTaskSets(state, cluster, service, tasksAtStart ?? serviceTasks(cluster, service), active);
   // A task to be replaced: on a DRAINING (or gone) instance, or of an older task definition.
-  const outdated = (t: TaskRecord) => t.taskDefinitionArn !== service.taskDefinitionArn || !active(t.containerInstanceArn);
+  // (a FARGATE task has no instance to drain)
+  const outdated = (t: TaskRecord) => t.taskDefinitionArn !== service.taskDefinitionArn || (t.containerInstanceArn !== undefined && !active(t.containerInstanceArn));
   // The service's tasks not told to stop at the start of the pass. The pass does not rescan them:
   // it notes the ones it stops (their records may be fork-shared copies, so their own
   // desiredStatus is not what to read) and keeps the ones it starts apart. One pass can run over
@@ -198,33 +186,7 @@ export function reconcile(
   // Start: up to desired current tasks, never above maximumPercent of desired in total.
   const start = Math.max(0, Math.min(desired - current, maxTotal - total));
   if (start > 0) {
-    const td = state.taskDefinitions.resolve(service.taskDefinitionArn);
-    const launched = launchTasks(state, cluster, {
-      taskDefinitionArn: service.taskDefinitionArn,
-      requirements: state.taskDefinitions.requirementsOf(service.taskDefinitionArn),
-      containers: (td.containerDefinitions ?? []).map((c) => c.name ?? ''),
-      cpu: td.cpu,
-      memory: td.memory,
-      group: `service:${service.name}`,
-      count: start,
-      constraints: [...(td.placementConstraints ?? []).map((c) => ({ type: 'memberOf', expression: c.expression })), ...service.placementConstraints],
-      strategies: service.placementStrategy.length > 0 ? service.placementStrategy : DEFAULT_SERVICE_STRATEGY,
-      startedBy: `ecs-svc/${service.arn.split('/').pop()}`,
-      serviceName: service.name,
-      longArn: service.longTaskArns,
-    });
-    const outcome = launched.outcome;
-    placed = launched.tasks;
-    if (placed.length > 0) addEvent(state, service, `(service ${service.name}) has started ${placed.length} tasks: ${placed.map((t) => `(task ${t.id})`).join(' ')}.`);
-    if (outcome.unplaced > 0) {
-      waiting = true;
-      const first = closestRejection(outcome.rejections);
-      const message = first === undefined
-        ? `(service ${service.name}) was unable to place a task because no container instance met all of its requirements.`
-        : `(service ${service.name}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${cluster.store.arns[first[0]]!.split('/').pop()}) ${serviceEventText(first[1])}.`;
-      if (message !== service.lastFailure) addEvent(state, service, message);
-      service.lastFailure = message;
-    } else service.lastFailure = undefined;
+    ({ tasks: placed, waiting } = launchServiceTasks(state, cluster, service, serviceLaunchRequest(state, service, service.taskDefinitionArn, start, {})));
   }
 
   // Stop old tasks while at least minimumHealthyPercent of desired stay RUNNING.
@@ -246,12 +208,14 @@ export function reconcile(
   const excess = current + placed.length - desired;
   if (excess > 0) {
     const currentTasks = [...known.filter((t) => alive(t) && !outdated(t)), ...placed];
-    const azOf = (t: TaskRecord) => cluster.instances.peek(t.containerInstanceArn)?.attributes.find((a) => a.name === 'ecs.availability-zone')?.value ?? '';
+    // (FARGATE tasks, on no instance, count as one AZ and one instance: '')
+    const instanceOf = (t: TaskRecord) => t.containerInstanceArn ?? '';
+    const azOf = (t: TaskRecord) => cluster.instances.peek(instanceOf(t))?.attributes.find((a) => a.name === 'ecs.availability-zone')?.value ?? '';
     const perAz = new Map<string, number>();
     const perInstance = new Map<string, number>();
     for (const t of currentTasks) {
       perAz.set(azOf(t), (perAz.get(azOf(t)) ?? 0) + 1);
-      perInstance.set(t.containerInstanceArn, (perInstance.get(t.containerInstanceArn) ?? 0) + 1);
+      perInstance.set(instanceOf(t), (perInstance.get(instanceOf(t)) ?? 0) + 1);
     }
     const remaining = [...currentTasks];
     for (let k = 0; k < excess; k++) {
@@ -262,13 +226,13 @@ export function reconcile(
         // Positive when a is the better one to stop.
         const order = (a.lastStatus === 'PENDING' ? 1 : 0) - (b.lastStatus === 'PENDING' ? 1 : 0)
           || perAz.get(azOf(a))! - perAz.get(azOf(b))!
-          || perInstance.get(a.containerInstanceArn)! - perInstance.get(b.containerInstanceArn)!
+          || perInstance.get(instanceOf(a))! - perInstance.get(instanceOf(b))!
           || a.createdAt - b.createdAt;
         if (order > 0) best = i;
       }
       const victim = remaining.splice(best, 1)[0]!;
       perAz.set(azOf(victim), perAz.get(azOf(victim))! - 1);
-      perInstance.set(victim.containerInstanceArn, perInstance.get(victim.containerInstanceArn)! - 1);
+      perInstance.set(instanceOf(victim), perInstance.get(instanceOf(victim))! - 1);
       stop(victim, 'Service scheduler: scaling in');
     }
     addEvent(state, service, `(service ${service.name}) has stopped ${excess} running tasks.`);

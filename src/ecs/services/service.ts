@@ -8,6 +8,8 @@ import type { ClusterRecord } from '../clusters/record.js';
 import { optionalInteger, type Input } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
 import type { TaskDefinition } from '../task-definitions/registry.js';
+import { describeTaskSet } from '../task-sets/task-set.js';
+import { FARGATE_PLATFORM_VERSION } from '../tasks/output.js';
 import type { TaskRecord } from '../tasks/record.js';
 import { liveTasksOf } from '../tasks/task-index.js';
 import type { ServiceRecord } from './record.js';
@@ -18,8 +20,8 @@ export function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): Ta
 }
 
 /** The service's one deployment (PRIMARY), with the counts of its tasks of the current task definition. */
-function deployment(state: SimState, cluster: ClusterRecord, service: ServiceRecord): Deployment {
-  const tasks = serviceTasks(cluster, service).filter((t) => t.taskDefinitionArn === service.taskDefinitionArn);
+function deployment(state: SimState, service: ServiceRecord, all: readonly TaskRecord[]): Deployment {
+  const tasks = all.filter((t) => t.taskDefinitionArn === service.taskDefinitionArn);
   return {
     id: `ecs-svc/${service.arn.split('/').pop()}`,
     status: 'PRIMARY',
@@ -29,13 +31,25 @@ function deployment(state: SimState, cluster: ClusterRecord, service: ServiceRec
     runningCount: tasks.filter((t) => t.lastStatus === 'RUNNING').length,
     createdAt: new Date(service.createdAt),
     updatedAt: new Date(state.clock.now),
-    launchType: 'EC2' as const,
+    launchType: service.launchType,
+    ...(service.launchType === 'FARGATE' ? { platformVersion: FARGATE_PLATFORM_VERSION } : {}),
+    ...(service.networkConfiguration === undefined ? {} : { networkConfiguration: structuredClone(service.networkConfiguration) }),
   };
 }
 
-/** The DescribeServices shape of a service (tags only when asked for). */
+/** The task definition a service shows: its own, or its PRIMARY task set's (none before one is chosen). */
+function taskDefinitionShown(service: ServiceRecord): string | undefined {
+  if (service.deploymentController === 'ECS') return service.taskDefinitionArn;
+  return service.taskSets.find((s) => s.status === 'PRIMARY')?.taskDefinitionArn;
+}
+
+/**
+ * The DescribeServices shape of a service (tags only when asked for). A service deployed by task
+ * sets shows them (`taskSets`) instead of a deployment, and no task definition of its own.
+ */
 export function describeService(state: SimState, cluster: ClusterRecord, service: ServiceRecord, includeTags = false): Service {
   const tasks = serviceTasks(cluster, service);
+  const bySets = service.deploymentController !== 'ECS';
   return {
     serviceArn: service.arn,
     serviceName: service.name,
@@ -44,16 +58,23 @@ export function describeService(state: SimState, cluster: ClusterRecord, service
     desiredCount: service.desiredCount,
     runningCount: tasks.filter((t) => t.lastStatus === 'RUNNING').length,
     pendingCount: tasks.filter((t) => t.lastStatus === 'PENDING').length,
-    launchType: 'EC2' as const,
-    taskDefinition: service.taskDefinitionArn,
+    launchType: service.launchType,
+    ...(service.launchType === 'FARGATE' ? { platformVersion: FARGATE_PLATFORM_VERSION } : {}),
+    ...(taskDefinitionShown(service) === undefined ? {} : { taskDefinition: taskDefinitionShown(service) }),
     deploymentConfiguration: { maximumPercent: service.maximumPercent, minimumHealthyPercent: service.minimumHealthyPercent },
-    deployments: [deployment(state, cluster, service)],
+    ...(bySets
+      ? { taskSets: service.taskSets.map((set) => describeTaskSet(cluster, service, set, tasks, false)), deployments: [] }
+      : { deployments: [deployment(state, service, tasks)] }),
     events: service.events.map((e) => ({ id: e.id, createdAt: new Date(e.createdAt), message: e.message })),
     createdAt: new Date(service.createdAt),
     // Types and fields were checked when the service took them (shared/placement-params.ts).
     placementConstraints: service.placementConstraints.map((c) => ({ ...c }) as PlacementConstraint),
     placementStrategy: service.placementStrategy.map((s) => ({ ...s }) as PlacementStrategy),
-    schedulingStrategy: 'REPLICA' as const,
+    ...(service.networkConfiguration === undefined ? {} : { networkConfiguration: structuredClone(service.networkConfiguration) }),
+    schedulingStrategy: service.schedulingStrategy,
+    deploymentController: { type: service.deploymentController },
+    propagateTags: service.propagateTags,
+    enableECSManagedTags: service.enableECSManagedTags,
     ...(includeTags ? { tags: service.tags.map((t) => ({ ...t })) } : {}),
   };
 }
@@ -72,13 +93,9 @@ export function deploymentConfiguration(input: Input, current?: { minimumHealthy
   return { minimumHealthyPercent: min, maximumPercent: max };
 }
 
-/** The launchable task definition a service names; it must be usable with the EC2 launch type. */
+/** The launchable task definition a service names (its launch type is checked by `launchTypeOf`). */
 export function taskDefinitionFor(state: SimState, reference: string): TaskDefinition {
-  const td = state.taskDefinitions.resolveLaunchable(reference);
-  if ((td.requiresCompatibilities ?? []).length > 0 && !td.requiresCompatibilities!.includes('EC2')) {
-    throw new InvalidParameterException(`Task definition ${td.taskDefinitionArn} does not support the EC2 launch type.`);
-  }
-  return td;
+  return state.taskDefinitions.resolveLaunchable(reference);
 }
 
 /** The service a reference (name or ARN) names; ClientException "Service not found" otherwise. */

@@ -27,6 +27,11 @@ const TASK_ARN = new RegExp(`${ECS}task/(?:(${NAME})/)?(${ID})$`);
 const SERVICE_ARN = new RegExp(`${ECS}service/(?:(${NAME})/)?(${NAME})$`);
 const TASK_DEFINITION_ARN = new RegExp(`${ECS}task-definition/(${NAME})(?::(\\d+))?$`);
 const ATTACHMENT_ARN = new RegExp(`${ECS}attachment/(${ID})$`);
+const TASK_SET_ID = 'ecs-svc/\\d{19}';
+const TASK_SET_ID_ONLY = new RegExp(`^${TASK_SET_ID}$`);
+const TASK_SET_ARN = new RegExp(`${ECS}task-set/(${NAME})/(${NAME})/(${TASK_SET_ID})$`);
+/** Any ECS ARN: its region, account, resource type and the rest. */
+const ECS_RESOURCE = new RegExp(`${ECS}([a-z-]+)/(.+)$`);
 const CLUSTER_NAME = new RegExp(`^${NAME}$`);
 const RESOURCE_ID = new RegExp(`^${ID}$`);
 
@@ -65,6 +70,14 @@ export function containerArn(ctx: ArnContext, clusterName: string, taskId: strin
 /** The ARN of a container-instance attachment with this id. */
 export function attachmentArn(ctx: ArnContext, id: string): string {
   return `${prefix(ctx)}attachment/${id}`;
+}
+
+/**
+ * A task set's ARN: `task-set/<cluster>/<service>/<id>`, the id `ecs-svc/` and 19 digits.
+ * @example taskSetArn(ctx, 'prod', 'web', 'ecs-svc/1234567890123456789') // '...:task-set/prod/web/ecs-svc/1234567890123456789'
+ */
+export function taskSetArn(ctx: ArnContext, clusterName: string, serviceName: string, id: string): string {
+  return `${prefix(ctx)}task-set/${clusterName}/${serviceName}/${id}`;
 }
 
 /** The account root user's ARN (whose account settings are the account defaults). */
@@ -123,6 +136,32 @@ export function parseServiceArn(arn: string): (ArnOwner & { clusterName: string 
 export function parseTaskDefinitionArn(arn: string): (ArnOwner & { family: string; revision: string | undefined }) | null {
   const m = TASK_DEFINITION_ARN.exec(arn);
   return m ? { region: m[1]!, accountId: m[2]!, family: m[3]!, revision: m[4] } : null;
+}
+
+/** A task set ARN's parts. */
+export function parseTaskSetArn(arn: string): (ArnOwner & { clusterName: string; serviceName: string; id: string }) | null {
+  const m = TASK_SET_ARN.exec(arn);
+  return m ? { region: m[1]!, accountId: m[2]!, clusterName: m[3]!, serviceName: m[4]!, id: m[5]! } : null;
+}
+
+/** Whether a task-set reference is a task set id (`ecs-svc/` and 19 digits) rather than an ARN. */
+export function isTaskSetId(reference: string): boolean {
+  return TASK_SET_ID_ONLY.test(reference);
+}
+
+/** A cluster ARN's parts. */
+export function parseClusterArn(arn: string): (ArnOwner & { clusterName: string }) | null {
+  const m = CLUSTER_ARN.exec(arn);
+  return m ? { region: m[1]!, accountId: m[2]!, clusterName: m[3]! } : null;
+}
+
+/**
+ * Any ECS ARN's region, account and resource type (`cluster`, `task`, `task-set`, ...), or null.
+ * @example ecsResourceOf('arn:aws:ecs:us-east-1:123456789012:cluster/prod') // { region: 'us-east-1', accountId: '123456789012', resourceType: 'cluster' }
+ */
+export function ecsResourceOf(arn: string): (ArnOwner & { resourceType: string }) | null {
+  const m = ECS_RESOURCE.exec(arn);
+  return m ? { region: m[1]!, accountId: m[2]!, resourceType: m[3]! } : null;
 }
 
 /** An attachment ARN's parts. */

@@ -40,7 +40,7 @@ import { newCluster, type ClusterRecord } from '../clusters/record.js';
 import { checkPlatformDevices, checkResources, checkVersionInfo } from '../container-instances/checks.js';
 import { addInstance } from '../container-instances/instances.js';
 import type { InstanceRecord, PlatformDevice, UnattributedUse } from '../container-instances/record.js';
-import type { ServiceEvent, ServiceRecord } from '../services/record.js';
+import { serviceDefaults, type ServiceEvent, type ServiceRecord } from '../services/record.js';
 import { scheduleReconcile } from '../services/scheduler.js';
 import { indexTask } from '../tasks/task-index.js';
 import { clusterArn, parseContainerInstanceArn, parseServiceArn, parseTaskArn, parseTaskDefinitionArn, serviceArn } from '../shared/arns.js';
@@ -309,6 +309,7 @@ function loadService(state: SimState, raw: unknown, i: number, clusterName: stri
     events,
     tags: at(`${where}.tags`, () => checkTags(listOf(o['tags'], `${where}.tags`), 'tags')),
     lastFailure: undefined,
+    ...serviceDefaults(),
   };
 }
 
@@ -318,7 +319,7 @@ const requirementsCache = new WeakMap<TaskDefinition, TaskRequirements>();
 
 interface LoadedTask {
   readonly where: string;
-  readonly task: Omit<TaskRecord, 'reservation'>;
+  readonly task: Omit<TaskRecord, 'reservation' | 'containerInstanceArn'> & { readonly containerInstanceArn: string };
   readonly requirements: TaskRequirements;
   /** GPU ids the task names, if it names any */
   readonly gpuIds: readonly string[] | undefined;
@@ -361,12 +362,13 @@ function loadTask(
   if (requirements === undefined) requirementsCache.set(td, (requirements = requirementsOf(td)));
   if (gpuIds !== undefined && gpuIds.length !== requirements.gpus) throw bad(`${where}.containers`, `the task names ${gpuIds.length} GPUs; its task definition asks for ${requirements.gpus}`);
   const createdAt = timeOf(o['createdAt'], `${where}.createdAt`) ?? state.clock.now;
-  const task: Omit<TaskRecord, 'reservation'> = {
+  const task: LoadedTask['task'] = {
     arn,
     id: m.id,
     clusterName,
     taskDefinitionArn: td.taskDefinitionArn!,
     containerInstanceArn: instanceArn,
+    launchType: 'EC2',
     group,
     startedBy: stringOf(o['startedBy'], `${where}.startedBy`),
     serviceName,

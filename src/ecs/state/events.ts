@@ -21,7 +21,8 @@ export interface TaskStateChange {
   readonly desiredStatus: 'RUNNING' | 'STOPPED';
   /** the service that owns the task, if any */
   readonly serviceName: string | undefined;
-  readonly containerInstanceArn: string;
+  /** the instance it ran on; undefined for a FARGATE task */
+  readonly containerInstanceArn: string | undefined;
 }
 
 /** A container instance was registered or changed status (DRAINING, ACTIVE, DEREGISTERING, INACTIVE, ...). */

@@ -10,7 +10,7 @@ import type { Reservation } from '../../resources/types.js';
 import { newCluster } from '../clusters/record.js';
 import { addInstance } from '../container-instances/instances.js';
 import type { InstanceRecord } from '../container-instances/record.js';
-import type { ServiceRecord } from '../services/record.js';
+import { withServiceDefaults, type ServiceRecord } from '../services/record.js';
 import type { TaskDefinitionsSnapshot } from '../task-definitions/registry.js';
 import type { TaskRecord } from '../tasks/record.js';
 import { indexTask } from '../tasks/task-index.js';
@@ -91,19 +91,20 @@ export function loadSnapshot(state: SimState, snapshot: SimSnapshot): void {
     // Tasks not yet STOPPED hold their exact ports and GPUs again, and count for task:group.
     for (const t of c.tasks ?? []) {
       let reservation: Reservation;
-      if (t.lastStatus !== 'STOPPED' && cluster.store.has(t.containerInstanceArn)) {
+      if (t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== undefined && cluster.store.has(t.containerInstanceArn)) {
         const slot = cluster.store.slotOf(t.containerInstanceArn);
         reservation = cluster.accountant.restore({ ...clone(t.reservation), slot });
         cluster.store.addTask(t.containerInstanceArn, t.group);
       } else {
         reservation = Object.freeze({ ...clone(t.reservation), slot: -1 });
       }
-      const task: TaskRecord = { ...clone(t), reservation };
+      // Snapshots taken before FARGATE tasks have no launchType: their tasks are EC2 tasks.
+      const task: TaskRecord = { ...clone(t), launchType: t.launchType ?? 'EC2', reservation };
       cluster.tasks.set(task.arn, task);
       cluster.taskIdToArn.set(task.id, task.arn);
       if (task.lastStatus !== 'STOPPED') indexTask(cluster, task);
     }
-    for (const s of c.services ?? []) cluster.services.set(s.name, clone(s));
+    for (const s of c.services ?? []) cluster.services.set(s.name, withServiceDefaults(clone(s)));
     cluster.reconcilePending = c.reconcilePending ?? false;
     // A snapshot without the scheduler's notes (older format): its next pass looks at every service,
     // which changes nothing for those that had nothing to do.

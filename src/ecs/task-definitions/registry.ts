@@ -244,19 +244,29 @@ export class TaskDefinitionRegistry {
     if (!named) throw new ClientException(`taskDefinition: name a revision ('family:revision' or the full ARN with its revision); got '${String(reference)}'.`);
     if (entry === undefined) throw new ClientException(`taskDefinition: TaskDefinition not found: '${reference}'.`);
     if (entry.taskDefinition.status === 'INACTIVE') return entry.taskDefinition;
-    // Revisions are frozen and may be shared with forks: replace the entry, never change it.
     const inactive: Entry = { taskDefinition: deepFreeze({ ...structuredClone(entry.taskDefinition), status: 'INACTIVE' }), tags: entry.tags, requirements: entry.requirements };
-    if (recording(this.journal)) this.journal.record(() => this.replace(inactive, entry));
     this.replace(entry, inactive);
     return inactive.taskDefinition;
   }
 
-  /** Puts `next` where `current` is (the same revision). */
-  private replace(current: Entry, next: Entry): void {
-    const td = current.taskDefinition;
+  /**
+   * Replaces the tags of the revision a full ARN (with its revision) names (TagResource,
+   * UntagResource); false if there is none.
+   */
+  setTags(arn: string, tags: readonly Tag[]): boolean {
+    const entry = this.byArn.get(arn);
+    if (entry === undefined) return false;
+    this.replace(entry, { taskDefinition: entry.taskDefinition, tags: deepFreeze(structuredClone([...tags])), requirements: entry.requirements });
+    return true;
+  }
+
+  /** The revision `next` in place of `entry`: entries are frozen and may be shared with forks, so they are replaced, never changed. */
+  private replace(entry: Entry, next: Entry): void {
+    if (recording(this.journal)) this.journal.record(() => this.replace(next, entry));
+    const td = entry.taskDefinition;
     this.families.get(td.family!)![td.revision! - 1] = next;
     this.byArn.set(td.taskDefinitionArn!, next);
-    this.order[this.order.indexOf(current)] = next;
+    this.order[this.order.indexOf(entry)] = next;
   }
 
   /** Every revision with the given status, in registration order. */

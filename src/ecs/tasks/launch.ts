@@ -9,11 +9,12 @@ import type { PlacementConstraint, PlacementOutcome } from '../../placement/type
 import { callerOf, effectiveSetting } from '../account-settings/settings.js';
 import { clusterFor } from '../clusters/cluster.js';
 import type { ClusterRecord } from '../clusters/record.js';
-import { checkTags } from '../shared/tags.js';
+import { checkTags, managedTags, mergeTags } from '../shared/tags.js';
 import { placementConstraints, placementStrategies } from '../shared/placement-params.js';
-import { optionalArray, optionalEnum, optionalInteger, optionalString, requiredString, type Input } from '../shared/validate.js';
+import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalString, requiredString, type Input } from '../shared/validate.js';
 import type { CallContext, SimState } from '../state/state.js';
 import type { TaskDefinition } from '../task-definitions/registry.js';
+import { launchTypeOf } from './launch-type.js';
 import { launchTasks, type LaunchRequest } from './lifecycle.js';
 import type { TaskRecord } from './record.js';
 
@@ -54,37 +55,46 @@ function requireInstances(cluster: ClusterRecord): void {
   throw new InvalidParameterException('No Container Instances were found in your cluster.');
 }
 
-export function commonInput(state: SimState, input: Input) {
+/**
+ * What RunTask, StartTask and `placeTasks` take alike: the cluster, the task definition, the launch
+ * type (`launch-type.ts`; FARGATE only where `fargate` allows it), `startedBy`, `group`, and the
+ * tags of the new tasks: the task definition's when `propagateTags` is TASK_DEFINITION, the
+ * request's over them, and `aws:ecs:clusterName` with `enableECSManagedTags`.
+ */
+export function commonInput(state: SimState, input: Input, fargate: boolean) {
   const cluster = clusterFor(state, input);
   const td = state.taskDefinitions.resolveLaunchable(requiredString(input, 'taskDefinition'));
-  const launchType = optionalEnum(input, 'launchType', ['EC2', 'FARGATE'] as const);
-  if (launchType === 'FARGATE') throw new InvalidParameterException('launchType FARGATE is not simulated: placement applies to the EC2 launch type');
-  if ((td.requiresCompatibilities ?? []).length > 0 && !td.requiresCompatibilities!.includes('EC2')) {
-    throw new InvalidParameterException(`Task definition ${td.taskDefinitionArn} does not support the EC2 launch type.`);
-  }
+  const placement = (optionalArray(input, 'placementConstraints') ?? []).length > 0 || (optionalArray(input, 'placementStrategy') ?? []).length > 0;
+  const { launchType } = launchTypeOf(input, td, placement);
+  if (launchType === 'FARGATE' && !fargate) throw new InvalidParameterException('launchType: FARGATE tasks run on no container instance; this call places tasks on container instances (EC2).');
   const startedBy = optionalString(input, 'startedBy', 36);
   const group = optionalString(input, 'group', 255) ?? `family:${td.family}`;
-  const tags = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
-  return { cluster, td, startedBy, group, tags };
+  const own = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
+  const propagate = optionalEnum(input, 'propagateTags', ['TASK_DEFINITION', 'SERVICE', 'NONE'] as const) ?? 'NONE';
+  if (propagate === 'SERVICE') throw new InvalidParameterException('propagateTags: SERVICE applies to the tasks of a service; a task run on its own takes TASK_DEFINITION or NONE.');
+  const managed = optionalBoolean(input, 'enableECSManagedTags') ?? false;
+  const tags = mergeTags(propagate === 'TASK_DEFINITION' ? state.taskDefinitions.tagsOf(td.taskDefinitionArn!) : [], own, 'tags');
+  if (managed) tags.push(...managedTags(cluster.name));
+  return { cluster, td, startedBy, group, tags, launchType };
 }
 
 /**
  * RunTask's placement, also the bulk `placeTasks`'s: `count` (1 to `maxCount`) tasks of the
  * request's task definition, with its constraints plus the task definition's and its strategies.
- * RunTask refuses a cluster without instances (`requireInstance`); `placeTasks` reports nothing
- * placed.
+ * RunTask itself (`runTask`) refuses an EC2 launch in a cluster without instances and also runs
+ * FARGATE tasks; `placeTasks` places on instances only, and reports nothing placed.
  */
 export function placeAsRunTask(
-  state: SimState, input: Input, call: CallContext | undefined, maxCount: number, requireInstance: boolean,
+  state: SimState, input: Input, call: CallContext | undefined, maxCount: number, runTask: boolean,
 ): { cluster: ClusterRecord; tasks: TaskRecord[]; outcome: PlacementOutcome } {
-  const { cluster, td, startedBy, group, tags } = commonInput(state, input);
+  const { cluster, td, startedBy, group, tags, launchType } = commonInput(state, input, runTask);
   const count = optionalInteger(input, 'count', 1, maxCount) ?? 1;
   const inherited = inheritedConstraints(td);
   const constraints = [...inherited, ...placementConstraints(input, inherited)];
   const strategies = placementStrategies(input);
-  if (requireInstance) requireInstances(cluster);
+  if (runTask && launchType === 'EC2') requireInstances(cluster);
   const { tasks, outcome } = launchTasks(state, cluster, launchRequest(state, td, call, {
-    group, count, constraints, strategies, tags,
+    group, count, constraints, strategies, tags, launchType,
     ...(startedBy === undefined ? {} : { startedBy }),
   }));
   return { cluster, tasks, outcome };

@@ -13,12 +13,12 @@ import { InvalidParameterException } from '../../errors.js';
 import type { Tag } from '../../shapes.js';
 import { placeTasks } from '../../placement/engine.js';
 import type { PlacementConstraint, PlacementOutcome, PlacementStrategy } from '../../placement/types.js';
-import type { TaskRequirements } from '../../resources/types.js';
+import type { Reservation, TaskRequirements } from '../../resources/types.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { touch } from '../container-instances/instances.js';
 import { isResourceId, parseTaskArn, taskArn } from '../shared/arns.js';
 import type { SimState } from '../state/state.js';
-import type { TaskRecord } from './record.js';
+import { FARGATE_RESERVATION, type TaskRecord } from './record.js';
 import { indexTask, unindexTask } from './task-index.js';
 
 /** Simulated time from placement to RUNNING (image pull, container start). */
@@ -42,12 +42,23 @@ export interface LaunchRequest {
   readonly serviceName?: string;
   readonly onlySlots?: readonly number[];
   readonly tags?: Tag[];
+  /** EC2 (default): placed on a container instance; FARGATE: on none */
+  readonly launchType?: 'EC2' | 'FARGATE';
+  /** the task set the tasks belong to (a service with the EXTERNAL deployment controller) */
+  readonly taskSetId?: string;
   /** long (`task/<cluster>/<id>`) or short (`task/<uuid>`) task ARNs */
   readonly longArn: boolean;
 }
 
-/** Places and creates up to `count` tasks; returns the new records and the placement outcome. */
+/**
+ * Places and creates up to `count` tasks; returns the new records and the placement outcome. A
+ * FARGATE launch places nothing: its tasks run on no container instance and hold nothing on one.
+ */
 export function launchTasks(state: SimState, cluster: ClusterRecord, request: LaunchRequest): { tasks: TaskRecord[]; outcome: PlacementOutcome } {
+  if (request.launchType === 'FARGATE') {
+    const tasks = Array.from({ length: request.count }, () => newTask(state, cluster, request, undefined, FARGATE_RESERVATION));
+    return { tasks, outcome: { placements: [], unplaced: 0, rejections: new Map(), tally: new Map() } };
+  }
   const outcome = placeTasks(
     { store: cluster.store, accountant: cluster.accountant, random: state.random },
     {
@@ -59,47 +70,51 @@ export function launchTasks(state: SimState, cluster: ClusterRecord, request: La
       ...(request.onlySlots === undefined ? {} : { onlySlots: request.onlySlots }),
     },
   );
-  const tasks: TaskRecord[] = [];
-  for (const { slot, reservation } of outcome.placements) {
-    const instanceArn = cluster.store.arns[slot]!;
-    const id = request.longArn ? state.random.hex(32) : state.random.uuid();
-    const arn = taskArn(state.ctx, cluster.name, id, request.longArn);
-    const task: TaskRecord = {
-      arn,
-      id,
-      clusterName: cluster.name,
-      taskDefinitionArn: request.taskDefinitionArn,
-      containerInstanceArn: instanceArn,
-      group: request.group,
-      startedBy: request.startedBy,
-      serviceName: request.serviceName,
-      lastStatus: 'PENDING',
-      desiredStatus: 'RUNNING',
-      createdAt: state.clock.now,
-      startedAt: undefined,
-      stoppingAt: undefined,
-      stoppedAt: undefined,
-      stoppedReason: undefined,
-      version: 1,
-      reservation,
-      containers: request.containers,
-      cpu: request.cpu,
-      memory: request.memory,
-      tags: request.tags ?? [],
-    };
-    cluster.tasks.set(arn, task);
-    cluster.taskIdToArn.set(id, arn);
-    indexTask(cluster, task);
-    adjustCounts(cluster, instanceArn, 0, +1);
-    state.clock.schedule(TASK_START_MS, 'task-started', { cluster: cluster.name, arn });
-    tasks.push(task);
-    emitTaskStateChange(state, task);
-  }
+  const tasks = outcome.placements.map(({ slot, reservation }) => newTask(state, cluster, request, cluster.store.arns[slot]!, reservation));
   return { tasks, outcome };
 }
 
+/** A new PENDING task of `request`, on an instance (EC2) or none (FARGATE), RUNNING after TASK_START_MS. */
+function newTask(state: SimState, cluster: ClusterRecord, request: LaunchRequest, instanceArn: string | undefined, reservation: Reservation): TaskRecord {
+  const id = request.longArn ? state.random.hex(32) : state.random.uuid();
+  const arn = taskArn(state.ctx, cluster.name, id, request.longArn);
+  const task: TaskRecord = {
+    arn,
+    id,
+    clusterName: cluster.name,
+    taskDefinitionArn: request.taskDefinitionArn,
+    containerInstanceArn: instanceArn,
+    launchType: request.launchType ?? 'EC2',
+    group: request.group,
+    startedBy: request.startedBy,
+    serviceName: request.serviceName,
+    ...(request.taskSetId === undefined ? {} : { taskSetId: request.taskSetId }),
+    lastStatus: 'PENDING',
+    desiredStatus: 'RUNNING',
+    createdAt: state.clock.now,
+    startedAt: undefined,
+    stoppingAt: undefined,
+    stoppedAt: undefined,
+    stoppedReason: undefined,
+    version: 1,
+    reservation,
+    containers: request.containers,
+    cpu: request.cpu,
+    memory: request.memory,
+    tags: request.tags ?? [],
+  };
+  cluster.tasks.set(arn, task);
+  cluster.taskIdToArn.set(id, arn);
+  indexTask(cluster, task);
+  adjustCounts(cluster, instanceArn, 0, +1);
+  state.clock.schedule(TASK_START_MS, 'task-started', { cluster: cluster.name, arn });
+  emitTaskStateChange(state, task);
+  return task;
+}
+
 /** Changes an instance's task counts in its record and in the store, and bumps its version. */
-export function adjustCounts(cluster: ClusterRecord, instanceArn: string, running: number, pending: number): void {
+export function adjustCounts(cluster: ClusterRecord, instanceArn: string | undefined, running: number, pending: number): void {
+  if (instanceArn === undefined) return;
   const record = cluster.instances.get(instanceArn);
   if (record === undefined) return;
   record.runningTasksCount += running;
@@ -161,7 +176,7 @@ export function finishStop(state: SimState, cluster: ClusterRecord, seen: TaskRe
   task.stoppingAt ??= state.clock.now;
   task.version++;
   unindexTask(cluster, task);
-  if (cluster.store.has(task.containerInstanceArn)) {
+  if (task.containerInstanceArn !== undefined && cluster.store.has(task.containerInstanceArn)) {
     cluster.accountant.release(task.reservation);
     cluster.store.removeTask(task.containerInstanceArn, task.group);
   }

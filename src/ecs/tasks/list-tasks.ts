@@ -41,7 +41,7 @@ function handler(state: SimState, request: ListTasksRequest): ListTasksResponse 
     && (family === undefined || t.taskDefinitionArn.split('/').pop()!.split(':')[0] === family)
     && (startedBy === undefined || t.startedBy === startedBy)
     && (serviceName === undefined || t.serviceName === serviceName)
-    && (launchType === undefined || launchType === 'EC2'));
-  const page = pageOf(state, 'ListTasks', JSON.stringify([cluster.arn, instanceArn, family, startedBy, serviceName, desired]), matches, (t) => t.arn, maxResults, optionalString(input, 'nextToken'));
+    && (launchType === undefined || t.launchType === launchType));
+  const page = pageOf(state, 'ListTasks', JSON.stringify([cluster.arn, instanceArn, family, startedBy, serviceName, desired, launchType]), matches, (t) => t.arn, maxResults, optionalString(input, 'nextToken'));
   return page.nextToken === undefined ? { taskArns: page.items } : { taskArns: page.items, nextToken: page.nextToken };
 }

@@ -4,18 +4,25 @@ import { clusterArn, containerArn } from '../shared/arns.js';
 import type { SimState } from '../state/state.js';
 import type { TaskRecord } from './record.js';
 
+/** The Fargate platform version of June 2019 (`LATEST` then), which every FARGATE task runs on. */
+export const FARGATE_PLATFORM_VERSION = '1.3.0';
+
 /** A task as DescribeTasks answers it (assignable to the SDK's `Task`, with what the simulator always fills in required). */
 export interface TaskOutput {
   taskArn: string;
   clusterArn: string;
   taskDefinitionArn: string;
-  containerInstanceArn: string;
+  /** absent for a FARGATE task */
+  containerInstanceArn?: string;
   overrides: { containerOverrides: never[] };
   lastStatus: string;
   desiredStatus: string;
   cpu?: string;
   memory?: string;
-  containers: { containerArn: string; taskArn: string; name: string; lastStatus: string; networkBindings: { bindIP: string; hostPort: number; protocol: 'tcp' | 'udp' }[]; networkInterfaces: never[] }[];
+  containers: {
+    containerArn: string; taskArn: string; name: string; lastStatus: string; exitCode?: number; reason?: string;
+    networkBindings: { bindIP: string; hostPort: number; protocol: 'tcp' | 'udp' }[]; networkInterfaces: never[];
+  }[];
   startedBy?: string;
   version: number;
   stoppedReason?: string;
@@ -24,7 +31,9 @@ export interface TaskOutput {
   stoppingAt?: Date;
   stoppedAt?: Date;
   group: string;
-  launchType: 'EC2';
+  launchType: 'EC2' | 'FARGATE';
+  /** FARGATE tasks: the platform version they run on */
+  platformVersion?: string;
   attachments: never[];
   tags?: Tag[];
 }
@@ -42,21 +51,27 @@ export function describeTask(state: SimState, task: TaskRecord, includeTags: boo
     taskArn: task.arn,
     clusterArn: cluster,
     taskDefinitionArn: task.taskDefinitionArn,
-    containerInstanceArn: task.containerInstanceArn,
+    ...(task.containerInstanceArn === undefined ? {} : { containerInstanceArn: task.containerInstanceArn }),
     overrides: { containerOverrides: [] },
     lastStatus: task.lastStatus,
     desiredStatus: task.desiredStatus,
     ...(task.cpu === undefined ? {} : { cpu: task.cpu }),
     ...(task.memory === undefined ? {} : { memory: task.memory }),
-    containers: task.containers.map((name, i) => ({
-      // Container ARNs are derived from the task id and the container name, so they are stable.
-      containerArn: containerArn(state.ctx, task.clusterName, task.id, name),
-      taskArn: task.arn,
-      name,
-      lastStatus: task.lastStatus,
-      networkBindings: i === 0 ? bindings : [],
-      networkInterfaces: [],
-    })),
+    containers: task.containers.map((name, i) => {
+      // What the agent reported of the container, if anything; else it follows the task.
+      const report = task.containerReports?.[name];
+      return {
+        // Container ARNs are derived from the task id and the container name, so they are stable.
+        containerArn: containerArn(state.ctx, task.clusterName, task.id, name),
+        taskArn: task.arn,
+        name,
+        lastStatus: report?.lastStatus ?? task.lastStatus,
+        ...(report?.exitCode === undefined ? {} : { exitCode: report.exitCode }),
+        ...(report?.reason === undefined ? {} : { reason: report.reason }),
+        networkBindings: i === 0 ? bindings : [],
+        networkInterfaces: [],
+      };
+    }),
     ...(task.startedBy === undefined ? {} : { startedBy: task.startedBy }),
     version: task.version,
     ...(task.stoppedReason === undefined ? {} : { stoppedReason: task.stoppedReason }),
@@ -65,7 +80,8 @@ export function describeTask(state: SimState, task: TaskRecord, includeTags: boo
     ...(task.stoppingAt === undefined ? {} : { stoppingAt: new Date(task.stoppingAt) }),
     ...(task.stoppedAt === undefined ? {} : { stoppedAt: new Date(task.stoppedAt) }),
     group: task.group,
-    launchType: 'EC2',
+    launchType: task.launchType,
+    ...(task.launchType === 'FARGATE' ? { platformVersion: FARGATE_PLATFORM_VERSION } : {}),
     attachments: [],
   };
   if (includeTags) out.tags = task.tags.map((t) => ({ ...t }));

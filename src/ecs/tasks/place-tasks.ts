@@ -39,7 +39,7 @@ function handler(state: SimState, request: PlaceTasksRequest, call: CallContext 
   const { tasks, outcome } = placeAsRunTask(state, requestObject(request, 'placeTasks'), call, 10_000_000, false);
   return {
     taskArns: tasks.map((t) => t.arn),
-    containerInstanceArns: tasks.map((t) => t.containerInstanceArn),
+    containerInstanceArns: tasks.map((t) => t.containerInstanceArn!),
     unplaced: outcome.unplaced,
     rejections: Object.fromEntries([...outcome.tally].map(([reason, n]) => [reason, n])),
   };

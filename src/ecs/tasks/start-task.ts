@@ -18,7 +18,7 @@ export const startTask = operation({ name: 'StartTask', mutates: true, handler }
 
 function handler(state: SimState, request: StartTaskRequest, call: CallContext | undefined): StartTaskResponse {
   const input = requestObject(request, 'StartTask');
-  const { cluster, td, startedBy, group, tags } = commonInput(state, input);
+  const { cluster, td, startedBy, group, tags } = commonInput(state, input, false);
   const references = stringList(requiredArray(input, 'containerInstances', 10), 'containerInstances');
   // StartTask places one task on each named instance; strategies and constraints do not apply.
   const tasks: TaskRecord[] = [];

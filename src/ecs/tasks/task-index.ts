@@ -26,13 +26,14 @@ function remove(index: CowMap<string, Set<string>>, key: string, arn: string): v
 
 /** Records a live task in the indexes. */
 export function indexTask(cluster: ClusterRecord, task: TaskRecord): void {
-  add(cluster.tasksByInstance, task.containerInstanceArn, task.arn);
+  // (a FARGATE task is on no instance)
+  if (task.containerInstanceArn !== undefined) add(cluster.tasksByInstance, task.containerInstanceArn, task.arn);
   if (task.serviceName !== undefined) add(cluster.tasksByService, task.serviceName, task.arn);
 }
 
 /** Takes a task that became STOPPED out of the indexes. */
 export function unindexTask(cluster: ClusterRecord, task: TaskRecord): void {
-  remove(cluster.tasksByInstance, task.containerInstanceArn, task.arn);
+  if (task.containerInstanceArn !== undefined) remove(cluster.tasksByInstance, task.containerInstanceArn, task.arn);
   if (task.serviceName !== undefined) remove(cluster.tasksByService, task.serviceName, task.arn);
 }
 

@@ -85,13 +85,14 @@ export function compare(before: ClusterRecord, after: ClusterRecord, changed: st
   const moved = new Map<string, { service: string; from: string; to: string[] }>();
   const started = new Map<string, string[]>();
   for (const t of after.tasks.values()) {
-    if (t.serviceName === undefined || before.tasks.has(t.arn) || t.desiredStatus !== 'RUNNING') continue;
+    // FARGATE tasks (no instance) are not moved by what happens to instances.
+    if (t.serviceName === undefined || t.containerInstanceArn === undefined || before.tasks.has(t.arn) || t.desiredStatus !== 'RUNNING') continue;
     const list = started.get(t.serviceName) ?? [];
     list.push(t.containerInstanceArn);
     started.set(t.serviceName, list);
   }
   for (const t of before.tasks.values()) {
-    if (t.serviceName === undefined || t.desiredStatus !== 'RUNNING') continue;
+    if (t.serviceName === undefined || t.containerInstanceArn === undefined || t.desiredStatus !== 'RUNNING') continue;
     const now = after.tasks.peek(t.arn);
     if (now === undefined || now.desiredStatus === 'RUNNING') continue;
     const key = `${t.serviceName}|${t.containerInstanceArn}`;
@@ -110,7 +111,7 @@ export function compare(before: ClusterRecord, after: ClusterRecord, changed: st
     if (n < s.desiredCount) unplaced.push({ service: s.name, missing: s.desiredCount - n, reason: s.lastFailure });
   }
   const standaloneLeft = [...after.tasks.values()]
-    .filter((t) => t.serviceName === undefined && t.desiredStatus === 'RUNNING' && changedSet.has(t.containerInstanceArn))
+    .filter((t) => t.serviceName === undefined && t.desiredStatus === 'RUNNING' && t.containerInstanceArn !== undefined && changedSet.has(t.containerInstanceArn))
     .map((t) => t.arn);
   return {
     containerInstanceArns: changed,

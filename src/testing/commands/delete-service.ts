@@ -16,7 +16,7 @@ export class DeleteService extends EcsCommand {
     const service = m.services.get(name)!;
     const call = () => r.sim.deleteService({ cluster: r.cluster, service: name, force: this.force });
     if (service.deleted) return expectRejected(r.sim, call, 'ClientException', `delete deleted service ${name}`);
-    if (service.desiredCount > 0 && !this.force) return expectRejected(r.sim, call, 'InvalidParameterException', `delete ${name} scaled to ${service.desiredCount}`);
+    if (service.kind !== 'DAEMON' && service.desiredCount > 0 && !this.force) return expectRejected(r.sim, call, 'InvalidParameterException', `delete ${name} scaled to ${service.desiredCount}`);
     const { service: deleted } = call();
     if (deleted?.status !== 'DRAINING') mismatch(`DeleteService answered status ${deleted?.status}`);
     service.deleted = true;

@@ -1,8 +1,9 @@
 /**
  * The model-based command set over the public API (fast-check `fc.commands`): register and
  * deregister instances, put and delete attributes, ACTIVE / DRAINING, agent connections, task
- * definitions, RunTask and StopTask, services created, updated and deleted, time passing,
- * forks, snapshot round trips and CQL queries. After every command the model is compared with
+ * definitions, RunTask and StopTask, FARGATE tasks, tasks crashing (agent reports), services
+ * (REPLICA, DAEMON, EXTERNAL with task sets) created, updated and deleted, tags, another region,
+ * time passing, forks, snapshot round trips and CQL queries. After every command the model is compared with
  * the simulator and every invariant is checked (`model.ts`, `../invariants.ts`).
  */
 import fc from 'fast-check';
@@ -16,20 +17,26 @@ import { placementConstraints } from '../placement-constraints.js';
 import { placementStrategies } from '../placement-strategies.js';
 import { taskDefinitionRequest, type TaskDefinitionOptions } from '../task-definition.js';
 import { Advance } from './advance.js';
+import { CrashTask } from './crash-task.js';
+import { CreateDaemonService } from './create-daemon-service.js';
 import { CreateService } from './create-service.js';
 import { DeleteAttribute } from './delete-attribute.js';
 import { DeleteService } from './delete-service.js';
 import { DeregisterInstance } from './deregister-instance.js';
 import { Fork } from './fork.js';
+import { OtherRegion } from './other-region.js';
 import { checkParked, type EcsModel, type EcsReal } from './model.js';
 import { PutAttribute } from './put-attribute.js';
 import { Query } from './query.js';
 import { RegisterInstance } from './register-instance.js';
 import { RegisterTaskDefinition } from './register-task-definition.js';
 import { RestoreSnapshot } from './restore-snapshot.js';
+import { RunFargateTask } from './run-fargate-task.js';
 import { RunTask } from './run-task.js';
 import { SetAgentConnection } from './set-agent-connection.js';
 import { StopTask } from './stop-task.js';
+import { COMMAND_TAG_KEYS, TagResource } from './tag-resource.js';
+import { TaskSet } from './task-set.js';
 import { UpdateInstanceState } from './update-instance-state.js';
 import { UpdateService } from './update-service.js';
 
@@ -82,7 +89,7 @@ export function ecsModelSetup(options: EcsCommandOptions = {}): () => { model: E
   return () => {
     const sim = new EcsSimulator({ seed: options.seed ?? 1 });
     sim.createCluster({ clusterName: cluster });
-    const model: EcsModel = { instances: new Map(), families: ['td-0'], services: new Map(), servicesCreated: 0 };
+    const model: EcsModel = { instances: new Map(), families: ['td-0'], services: new Map(), servicesCreated: 0, tags: new Map() };
     for (const request of INITIAL_INSTANCES) {
       const arn = sim.registerContainerInstance({ ...request, cluster }).containerInstance!.containerInstanceArn!;
       model.instances.set(arn, { status: 'ACTIVE', agentConnected: true, custom: new Map([['stack', 'prod']]) });
@@ -133,6 +140,12 @@ export function ecsCommands(options: EcsCommandOptions = {}): fc.Arbitrary<fc.Co
     fc.tuple(pick, fc.boolean()).map(([p, force]) => new DeleteService(p, force)),
     advance,
     advance,
+    fc.tuple(pick, fc.boolean()).map(([p, c]) => new CrashTask(p, c)),
+    fc.integer({ min: 1, max: 3 }).map((n) => new RunFargateTask(n)),
+    fc.tuple(pick, fc.boolean()).map(([f, d]) => new CreateDaemonService(f, d)),
+    fc.tuple(pick, fc.constantFrom(0, 10, 50, 100, 33.3)).map(([f, s]) => new TaskSet(f, s)),
+    fc.tuple(pick, fc.constantFrom(...COMMAND_TAG_KEYS), fc.option(fc.constantFrom('a', 'b', 'x y'), { nil: undefined })).map(([p, k, v]) => new TagResource(p, k, v)),
+    fc.constantFrom('us-west-2', 'eu-west-1').map((region) => new OtherRegion(region)),
     fc.boolean().map((onFork) => new Fork(onFork)),
     fc.constant(new RestoreSnapshot()),
     cqlExpression({ maxDepth: 2, vocabulary }).map((ast) => new Query(ast)),

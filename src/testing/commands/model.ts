@@ -27,8 +27,13 @@ export interface EcsModel {
   readonly instances: Map<string, ModelInstance>;
   /** task-definition families registered so far */
   readonly families: string[];
-  /** service name → desired count; `deleted` once DeleteService was accepted */
-  readonly services: Map<string, { desiredCount: number; deleted: boolean }>;
+  /**
+   * service name → desired count; `deleted` once DeleteService was accepted; `kind` DAEMON (its
+   * desired count is the simulator's to keep: one task per instance) or EXTERNAL (task sets)
+   */
+  readonly services: Map<string, { desiredCount: number; deleted: boolean; kind?: 'DAEMON' | 'EXTERNAL' }>;
+  /** resource ARN → its user tags (key → value), for the resources TagResource has touched */
+  readonly tags: Map<string, Map<string, string>>;
   /** services created so far (names are `svc-<n>`, never reused) */
   servicesCreated: number;
 }
@@ -91,7 +96,10 @@ export function nth<T>(items: readonly T[], n: number): T | undefined {
   return items.length === 0 ? undefined : items[n % items.length];
 }
 
-/** The model agrees with DescribeContainerInstances and DescribeServices. */
+/**
+ * The model agrees with DescribeContainerInstances, DescribeServices and ListTagsForResource, and
+ * no DAEMON service has two tasks on one instance.
+ */
 export function checkModel(m: EcsModel, r: EcsReal): void {
   const arns = [...m.instances.keys()];
   for (let i = 0; i < arns.length; i += 100) {
@@ -115,8 +123,31 @@ export function checkModel(m: EcsModel, r: EcsReal): void {
       const ms = m.services.get(s.serviceName!)!;
       const statusOk = ms.deleted ? s.status === 'DRAINING' || s.status === 'INACTIVE' : s.status === 'ACTIVE';
       if (!statusOk) mismatch(`service ${s.serviceName}: status ${s.status}, the model says ${ms.deleted ? 'deleted' : 'ACTIVE'}`);
-      if (s.desiredCount !== (ms.deleted ? 0 : ms.desiredCount)) mismatch(`service ${s.serviceName}: desiredCount ${s.desiredCount}, the model says ${ms.desiredCount}`);
+      if (ms.kind === 'DAEMON') checkDaemon(r, s.serviceName!);
+      else if (s.desiredCount !== (ms.deleted ? 0 : ms.desiredCount)) mismatch(`service ${s.serviceName}: desiredCount ${s.desiredCount}, the model says ${ms.desiredCount}`);
     }
+  }
+  for (const [arn, tags] of m.tags) {
+    const actual = (r.sim.listTagsForResource({ resourceArn: arn }).tags ?? []).map((t) => `${t.key}=${t.value}`).sort();
+    const expected = [...tags].map(([k, v]) => `${k}=${v}`).sort();
+    if (actual.join('\n') !== expected.join('\n')) mismatch(`${arn}: tags ${JSON.stringify(actual)}, the model says ${JSON.stringify(expected)}`);
+  }
+}
+
+/** A DAEMON service never has two tasks (not told to stop) on one instance, nor one on an INACTIVE instance. */
+function checkDaemon(r: EcsReal, name: string): void {
+  const arns = r.sim.listTasks({ cluster: r.cluster, serviceName: name }).taskArns ?? [];
+  const seen = new Set<string>();
+  for (let i = 0; i < arns.length; i += 100) {
+    for (const t of r.sim.describeTasks({ cluster: r.cluster, tasks: arns.slice(i, i + 100) }).tasks ?? []) {
+      const instance = t.containerInstanceArn!;
+      if (seen.has(instance)) mismatch(`DAEMON service ${name}: two tasks on ${instance}`);
+      seen.add(instance);
+    }
+  }
+  if (seen.size === 0) return;
+  for (const ci of r.sim.describeContainerInstances({ cluster: r.cluster, containerInstances: [...seen].slice(0, 100) }).containerInstances ?? []) {
+    if (ci.status === 'INACTIVE') mismatch(`DAEMON service ${name}: a task on INACTIVE ${ci.containerInstanceArn}`);
   }
 }
 

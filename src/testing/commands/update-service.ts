@@ -17,6 +17,9 @@ export class UpdateService extends EcsCommand {
     const taskDefinition = this.family === undefined ? undefined : nth(m.families, this.family);
     const call = () => r.sim.updateService({ cluster: r.cluster, service: name, desiredCount: this.desiredCount, ...(taskDefinition === undefined ? {} : { taskDefinition }) });
     if (service.deleted) return expectRejected(r.sim, call, 'ClientException', `update deleted service ${name}`);
+    // A DAEMON service takes no desired count; an EXTERNAL one no task definition (its task sets have theirs).
+    if (service.kind === 'DAEMON') return expectRejected(r.sim, call, 'InvalidParameterException', `desiredCount of DAEMON service ${name}`);
+    if (service.kind === 'EXTERNAL' && taskDefinition !== undefined) return expectRejected(r.sim, call, 'InvalidParameterException', `task definition of EXTERNAL service ${name}`);
     const { service: updated } = call();
     if (updated?.desiredCount !== this.desiredCount) mismatch(`UpdateService answered desiredCount ${updated?.desiredCount}`);
     service.desiredCount = this.desiredCount;

@@ -15,7 +15,7 @@ function recomputed(cluster: ClusterRecord) {
   const push = (m: Map<string, string[]>, k: string, v: string) => m.set(k, [...(m.get(k) ?? []), v]);
   for (const t of cluster.tasks.values()) {
     if (t.lastStatus === 'STOPPED') continue;
-    push(byInstance, t.containerInstanceArn, t.arn);
+    if (t.containerInstanceArn !== undefined) push(byInstance, t.containerInstanceArn, t.arn);
     if (t.serviceName !== undefined) push(byService, t.serviceName, t.arn);
   }
   return { byInstance, byService };

@@ -108,7 +108,7 @@ describe('RunTask', () => {
       ['6 strategies', { placementStrategy: Array.from({ length: 6 }, () => ({ type: 'random' })) }, /at most 5 items/, 'InvalidParameterException'],
       ['binpack on disk', { placementStrategy: [{ type: 'binpack', field: 'disk' }] }, /binpack takes the field cpu or memory/, 'InvalidParameterException'],
       ['spread without a field', { placementStrategy: [{ type: 'spread' }] }, /spread takes the field instanceId, host or attribute:<name>/, 'InvalidParameterException'],
-      ['FARGATE', { launchType: 'FARGATE' }, /not simulated/, 'InvalidParameterException'],
+      ['FARGATE with a task definition Fargate cannot run', { launchType: 'FARGATE' }, 'Task definition does not support launch_type FARGATE.', 'InvalidParameterException'],
     ];
     for (const [what, extra, message, name] of cases) {
       it(what, () => {
