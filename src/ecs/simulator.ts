@@ -8,6 +8,7 @@
 import { InvalidParameterException } from '../errors.js';
 import { SeededRandom } from '../sim/random.js';
 import type { PlanExplanation } from '../store/plan.js';
+import { FILTER_WORK_BUDGET } from '../store/work-meter.js';
 import { setAgentConnection } from './container-instances/agent.js';
 import { CONTAINER_INSTANCE_STATUSES } from './container-instances/instances.js';
 import { clusterFor } from './clusters/cluster.js';
@@ -161,13 +162,13 @@ export class EcsSimulator {
    */
   query(filter: string | null, options: { cluster?: string; status?: string | readonly string[] } = {}): string[] {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    return cluster.store.query(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES });
+    return cluster.store.query(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES, workBudget: FILTER_WORK_BUDGET });
   }
 
   /** The query plan of a filter: which index each part uses, with estimated and actual counts. */
   explain(filter: string, options: { cluster?: string; status?: string | readonly string[] } = {}): PlanExplanation {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    return cluster.store.explain(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES });
+    return cluster.store.explain(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES, workBudget: FILTER_WORK_BUDGET });
   }
 
   /**
@@ -189,7 +190,7 @@ export class EcsSimulator {
    */
   drainWhatIf(filter: string, options: { cluster?: string; settleMs?: number } = {}): DrainWhatIf<this> {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    return this.drainInstancesWhatIf(cluster.store.query(filter, { status: 'ACTIVE' }), { ...options, cluster: cluster.name });
+    return this.drainInstancesWhatIf(cluster.store.query(filter, { status: 'ACTIVE', workBudget: FILTER_WORK_BUDGET }), { ...options, cluster: cluster.name });
   }
 
   /**
