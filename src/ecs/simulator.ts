@@ -5,7 +5,7 @@
  * in its domain folder. Every rejected call throws an EcsError named as ECS names it and changes
  * nothing.
  */
-import { InvalidParameterException } from '../errors.js';
+import { InvalidParameterException, quote } from '../errors.js';
 import { SeededRandom } from '../sim/random.js';
 import type { PlanExplanation } from '../store/plan.js';
 import { FILTER_WORK_BUDGET } from '../store/work-meter.js';
@@ -18,6 +18,7 @@ import { containerInstanceIdOf, rootArn } from './shared/arns.js';
 import { arnContextOf, dumpTimeOf, loadDescribeOutput } from './state/describe-output.js';
 import { forkState } from './state/fork.js';
 import { loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './state/snapshot.js';
+import { checkSnapshot } from './state/snapshot-checks.js';
 import { atomically, type CallContext, type SimOptions, type SimState } from './state/state.js';
 import { wireState } from './state/wiring.js';
 import { TaskDefinitionRegistry } from './task-definitions/registry.js';
@@ -45,6 +46,15 @@ export interface EcsSimulatorOptions {
   latestAgentVersion?: string;
   /** Simulated start time (Date, ISO-8601 text or epoch ms); default 2019-06-06T00:00:00Z. */
   startTime?: Date | string | number;
+}
+
+/** JSON text a library method was given; its faults are InvalidParameterExceptions, not SyntaxErrors. */
+function parseJson(text: string, method: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new InvalidParameterException(`${method}: not JSON text: ${quote((e as Error).message)}`);
+  }
 }
 
 function startTimeOf(value: EcsSimulatorOptions['startTime']): number {
@@ -215,10 +225,11 @@ export class EcsSimulator {
 
   /** A simulator in exactly the state a snapshot recorded (same clock, settings, random state). */
   static restore<T extends EcsSimulator>(this: new (options?: EcsSimulatorOptions) => T, snapshot: SimSnapshot | string): T {
-    const s = (typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot) as SimSnapshot;
-    if (s?.format !== SNAPSHOT_FORMAT) throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${SNAPSHOT_FORMAT}')`);
+    const s = (typeof snapshot === 'string' ? parseJson(snapshot, 'restore') : snapshot) as SimSnapshot;
+    if (typeof s !== 'object' || s === null || s.format !== SNAPSHOT_FORMAT) throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${SNAPSHOT_FORMAT}')`);
+    checkSnapshot(s);
     const sim = new this({ ...s.options });
-    loadSnapshot(sim.state, s);
+    loadSnapshot(sim.state, s, { owned: typeof snapshot === 'string' });
     return sim;
   }
 
