@@ -182,3 +182,12 @@ export {
   type GeneratedService,
   type GeneratedTaskDefinition,
 } from './sim/cluster-generator.js';
+export { planCapacity, type CapacityPlan, type CostBound, type ImpossibleTask, type PlannedInstances } from './capacity/plan-capacity.js';
+export { planConsolidation, type ConsolidationOptions, type ConsolidationPlan, type RemovedInstance } from './capacity/plan-consolidation.js';
+export { baselineEstimate, type BaselineEstimate } from './capacity/baseline.js';
+export { defaultCatalogue, type CatalogueType } from './capacity/catalogue.js';
+export { JUNE_2019_US_EAST_1_LINUX } from './capacity/prices-2019.js';
+export type { CapacityGoal, ResilienceTarget, ScaleServices, SurviveInstances, SurviveLosing } from './capacity/goal.js';
+export type { CapacityOptions } from './capacity/options.js';
+export type { Verification } from './capacity/verify.js';
+export type { ScenarioOutcome } from './capacity/scenarios.js';

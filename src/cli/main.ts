@@ -13,12 +13,14 @@ import { describe } from './commands/describe.js';
 import { drain } from './commands/drain.js';
 import { generate } from './commands/generate.js';
 import { place } from './commands/place.js';
+import { planCapacityCommand } from './commands/plan-capacity.js';
+import { planConsolidationCommand } from './commands/plan-consolidation.js';
 import { query } from './commands/query.js';
 import { serve } from './commands/serve.js';
 import { whatif } from './commands/whatif.js';
 import { EXIT, EXIT_STATUS_HELP } from './outcome.js';
 
-const COMMANDS: readonly Command[] = [query, describe, place, drain, whatif, demo, generate, serve];
+const COMMANDS: readonly Command[] = [query, describe, place, drain, whatif, planCapacityCommand, planConsolidationCommand, demo, generate, serve];
 
 const USAGE = 'ecs-cluster-sim <command> [options]   (ecs-cluster-sim <command> --help for its options)';
 

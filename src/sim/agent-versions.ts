@@ -23,6 +23,9 @@ export interface AgentRelease {
   readonly weight: number;
 }
 
+/** TCP ports the agent reserves on every instance, in the order it sends them (reference §2.5.1 example) [EX]. */
+export const AGENT_RESERVED_TCP_PORTS: readonly string[] = Object.freeze(['22', '2376', '2375', '51678', '51679']);
+
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 /** Oldest first. */

@@ -32,7 +32,7 @@
 import { eniTaskLimit, trunkSupported } from '../resources/eni-limits.js';
 import { MAX_RESERVED_PORTS } from '../resources/accountant.js';
 import type { Attribute } from '../shapes.js';
-import { AGENT_RELEASES, agentHash, atLeast, capabilityAttributes, hash8, type AgentRelease } from './agent-versions.js';
+import { AGENT_RELEASES, AGENT_RESERVED_TCP_PORTS, agentHash, atLeast, capabilityAttributes, hash8, type AgentRelease } from './agent-versions.js';
 import { INSTANCE_TYPES, registeredCpuUnits, registeredMemoryMiB, type InstanceTypeInfo } from './instance-types.js';
 import { pickWeighted, SeededRandom } from './random.js';
 import { STACKS, TEAMS, workloadsFor, type GeneratedTaskDefinition, type PlacementConstraintJson, type PlacementStrategyJson, type Workload } from './workloads.js';
@@ -173,8 +173,7 @@ export const GENERATOR = 'ecs-cluster-sim/generateCluster@1';
 export const MAX_GENERATED_INSTANCES = 1_000_000;
 
 const DAY_MS = 86_400_000;
-/** Agent-reserved TCP ports in the order the agent sends them (reference §2.5.1 example) [EX]. */
-const RESERVED_TCP = Object.freeze(['22', '2376', '2375', '51678', '51679']);
+const RESERVED_TCP = AGENT_RESERVED_TCP_PORTS;
 /** Docker's dynamic host ports: the AL kernel's ip_local_port_range (reference §2.5.4). */
 const EPHEMERAL_LOW = 32768;
 const EPHEMERAL_HIGH = 60999;

@@ -33,7 +33,7 @@ describe.concurrent('ecs-cluster-sim errors', () => {
   it('an unknown command exits 2 naming the commands; no command prints the help on stderr and exits 2', async () => {
     const [unknown, none] = await Promise.all([runCli(['frobnicate']), runCli([])]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^InvalidParameterException: unknown command 'frobnicate'; the commands are query, describe, place, drain, whatif, demo, generate, serve\n/);
+    expect(unknown.stderr).toMatch(/^InvalidParameterException: unknown command 'frobnicate'; the commands are query, describe, place, drain, whatif, plan-capacity, plan-consolidation, demo, generate, serve\n/);
     expect(none.code).toBe(2);
     expect(none.stdout).toBe('');
     expect(none.stderr).toMatch(/^Usage: ecs-cluster-sim <command>/);

@@ -171,8 +171,28 @@ function branchComparisons(results: readonly StepResult[]): string {
 }
 
 /** A part of the report with its heading; the id lets a link (or a screenshot) open it. */
-function section(id: string, title: string, body: string): string {
+export function section(id: string, title: string, body: string): string {
   return `<section id="${id}"><h2>${esc(title)}</h2>\n${body}</section>`;
+}
+
+/** A page of the report's look holding `body` (the capacity plan's page uses it). */
+export function page(title: string, heading: string, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${esc(heading)}</h1>
+${body}
+</main>
+</body>
+</html>
+`;
 }
 
 export function htmlReport(result: ScenarioResult): string {

@@ -28,10 +28,11 @@ interface IdentityDocument {
 }
 
 /**
- * An EC2 instance id: `i-` and 17 hex digits (8 before 2016) [EC2 UG "Resource IDs"]; shorter
- * runs of hex digits are accepted too (test fixtures write `i-1`), never more than 17.
+ * An EC2 instance id: `i-` and 17 characters (8 before 2016) [EC2 UG "Resource IDs"]; EC2 uses
+ * hex digits, the id format allows lowercase letters and digits, and shorter ids are accepted too
+ * (test fixtures and planned instances write `i-1`, `i-0plan…`), never more than 17.
  */
-const INSTANCE_ID = /^i-[0-9a-f]{1,17}$/;
+const INSTANCE_ID = /^i-[0-9a-z]{1,17}$/;
 /** An AWS Region name (`us-east-1`). */
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 /** The longest identity document read: a real one is about 500 characters. */
@@ -65,7 +66,7 @@ function identityDocument(input: Input): IdentityDocument {
   // What is stored of it is bounded: the id (queried by ec2InstanceId) by EC2's form, the rest
   // by the form of the attribute values they become (ecs.instance-type, ...).
   if (out.instanceId !== undefined && !INSTANCE_ID.test(out.instanceId)) {
-    throw new InvalidParameterException(`instanceIdentityDocument.instanceId must be an EC2 instance id (i- and up to 17 hex digits); got ${quote(out.instanceId)}`);
+    throw new InvalidParameterException(`instanceIdentityDocument.instanceId must be an EC2 instance id (i- and up to 17 lowercase letters or digits); got ${quote(out.instanceId)}`);
   }
   if (out.region !== undefined && !REGION.test(out.region)) throw new InvalidParameterException(`instanceIdentityDocument.region must be a Region name; got ${quote(out.region)}`);
   for (const k of ['instanceType', 'availabilityZone', 'imageId', 'architecture'] as const) {
