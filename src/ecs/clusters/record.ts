@@ -43,6 +43,13 @@ export interface ClusterRecord {
   readonly services: CowMap<string, ServiceRecord>;
   /** a services-reconcile event is already scheduled */
   reconcilePending: boolean;
+  /**
+   * How many clusters of this name there have been, this one included (a deleted cluster's name
+   * makes a new one): list tokens name it, so a token of a deleted cluster is refused by its successor.
+   */
+  generation: number;
+  /** The `seq` the next task gets. */
+  nextTaskSeq: number;
   /** services the next scheduler pass must look at: something they depend on changed (`services/scheduler.ts`) */
   readonly dirtyServices: Set<string>;
   /** services whose last pass could not place every task they needed: every pass tries them again */
@@ -76,6 +83,8 @@ export function newCluster(name: string, arn: string, journal: Journal | null, s
     tasksByService: new CowMap([], copySet),
     services: new CowMap([], cloneService),
     reconcilePending: false,
+    generation: 1,
+    nextTaskSeq: 0,
     dirtyServices: new Set(),
     waitingServices: new Set(),
     everyServicePass: false,

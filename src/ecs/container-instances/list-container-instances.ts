@@ -3,7 +3,7 @@
  * a `status` (default: every status but INACTIVE), pages of up to 100 in registration order.
  */
 import type { ListContainerInstancesRequest, ListContainerInstancesResponse } from '../../shapes.js';
-import { clusterFor } from '../clusters/cluster.js';
+import { clusterFor, listScope } from '../clusters/cluster.js';
 import { FILTER_WORK_BUDGET } from '../../store/work-meter.js';
 import { operation } from '../operation.js';
 import { pageOf } from '../shared/pagination.js';
@@ -26,7 +26,7 @@ function handler(state: SimState, request: ListContainerInstancesRequest): ListC
   // Pages continue after the registration sequence number of the last instance returned.
   const sequence = store.sequence;
   const page = pageOf(
-    state, 'ListContainerInstances', JSON.stringify([cluster.arn, filter, status ?? null]),
+    state, 'ListContainerInstances', JSON.stringify([listScope(cluster), filter, status ?? null]),
     slots, (slot) => store.arns[slot]!, maxResults, nextToken, (slot) => sequence[slot]!,
   );
   return page.nextToken === undefined ? { containerInstanceArns: page.items } : { containerInstanceArns: page.items, nextToken: page.nextToken };

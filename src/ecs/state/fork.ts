@@ -29,6 +29,8 @@ function cloneCluster(c: ClusterRecord): ClusterRecord {
   copy.status = c.status;
   copy.tags = c.tags.map((t) => ({ ...t }));
   copy.reconcilePending = c.reconcilePending;
+  copy.generation = c.generation;
+  copy.nextTaskSeq = c.nextTaskSeq;
   copy.everyServicePass = c.everyServicePass;
   return copy;
 }

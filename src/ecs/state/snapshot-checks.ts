@@ -227,10 +227,16 @@ export function checkSnapshot(snapshot: unknown): void {
     });
     const tasks = new Set<string>();
     const live = new Map<string, { running: number; pending: number }>();
+    whole(own(cluster, 'generation'), `${path}.generation`, 1, 2 ** 31 - 1, true);
+    const nextSeq = whole(own(cluster, 'nextTaskSeq'), `${path}.nextTaskSeq`, 0, Number.MAX_SAFE_INTEGER, true);
+    let lastSeq = -1;
     list(own(cluster, 'tasks'), `${path}.tasks`, true).forEach((t, i) => {
       const arn = checkTask(t, `${path}.tasks[${i}]`, name, instances, live);
       if (tasks.has(arn)) throw badSnapshot(`${path}.tasks[${i}].arn`, `task ${quote(arn)} appears twice`);
       tasks.add(arn);
+      // Tasks are listed in creation order, their seqs ascending (ListTasks pages by them).
+      const seq = whole(own(t as Json, 'seq'), `${path}.tasks[${i}].seq`, lastSeq + 1, nextSeq === undefined ? Number.MAX_SAFE_INTEGER : nextSeq - 1, true);
+      if (seq !== undefined) lastSeq = seq;
     });
     // An instance counts at least its live tasks (a loaded dump may count tasks it did not list).
     list(own(cluster, 'instances'), `${path}.instances`).forEach((r, i) => {

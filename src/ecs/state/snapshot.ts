@@ -38,6 +38,10 @@ export interface SimSnapshot {
     tasks?: (Omit<TaskRecord, 'reservation'> & { reservation: Omit<Reservation, 'slot'> })[];
     services?: ServiceRecord[];
     reconcilePending?: boolean;
+    /** the cluster's incarnation (absent in older snapshots: 1) */
+    generation?: number;
+    /** the seq of the cluster's next task (absent in older snapshots: after the last one) */
+    nextTaskSeq?: number;
     /** the service scheduler's notes: services to look at on its next pass, services waiting to place */
     dirtyServices?: string[];
     waitingServices?: string[];
@@ -67,6 +71,8 @@ export function takeSnapshot(state: SimState): SimSnapshot {
       }),
       services: [...c.services.values()].map(clone),
       reconcilePending: c.reconcilePending,
+      generation: c.generation,
+      nextTaskSeq: c.nextTaskSeq,
       dirtyServices: [...c.dirtyServices],
       waitingServices: [...c.waitingServices],
     })),
@@ -122,7 +128,8 @@ function load(state: SimState, snapshot: SimSnapshot, at: (path: string) => void
         reservation = Object.freeze({ ...clone(t.reservation), slot: -1 });
       }
       // Snapshots taken before FARGATE tasks have no launchType: their tasks are EC2 tasks.
-      const task: TaskRecord = { ...clone(t), launchType: t.launchType ?? 'EC2', reservation };
+      // Snapshots taken before task seqs number their tasks in order.
+      const task: TaskRecord = { ...clone(t), seq: t.seq ?? i, launchType: t.launchType ?? 'EC2', reservation };
       cluster.tasks.set(task.arn, task);
       cluster.taskIdToArn.set(task.id, task.arn);
       if (task.lastStatus !== 'STOPPED') indexTask(cluster, task);
@@ -135,6 +142,8 @@ function load(state: SimState, snapshot: SimSnapshot, at: (path: string) => void
       cluster.services.set(s.name, withServiceDefaults(clone(s)));
     });
     cluster.reconcilePending = c.reconcilePending ?? false;
+    cluster.generation = c.generation ?? 1;
+    cluster.nextTaskSeq = c.nextTaskSeq ?? (c.tasks ?? []).reduce((next, t, i) => Math.max(next, (t.seq ?? i) + 1), 0);
     // A snapshot without the scheduler's notes (older format): its next pass looks at every service,
     // which changes nothing for those that had nothing to do.
     for (const name of c.dirtyServices ?? cluster.services.keys()) cluster.dirtyServices.add(name);
