@@ -6,6 +6,7 @@ export { compile, compileFilter, groupTest, presentValueTest, type CompiledFilte
 export { evaluate, type EvaluationContext } from './evaluate.js';
 export { MAX_EXPRESSION_LENGTH, parseFilter, type ParseOptions } from './parse.js';
 export { MAX_DEPTH } from './parser.js';
+export { patternSize } from './patterns.js';
 export { print, printValue } from './print.js';
 export { CqlSyntaxError, type CqlErrorDetails, type CqlErrorKind } from './syntax-error.js';
 export { compareVersions, readBoolean, readRegisteredAt, readTaskCount, readVersion, REGISTERED_AT_FORMATS, type TimeInterval } from './values.js';

@@ -16,6 +16,13 @@ export function compilePattern(pattern: string): RegexCompileResult {
   return result;
 }
 
+/** The program size of a pattern already known to be valid: what one character of a test may cost. */
+export function patternSize(pattern: string): number {
+  const result = compilePattern(pattern);
+  if (!result.ok) throw new Error(`pattern was not checked: ${result.message}`);
+  return result.size;
+}
+
 /** The matcher of a pattern already known to be valid (it passed the checker). */
 export function patternMatcher(pattern: string): (value: string) => boolean {
   const result = compilePattern(pattern);

@@ -4,7 +4,9 @@
  * (`operations.ts`) is where the EcsSimulator's methods and the protocol dispatcher come from;
  * both reach a handler only through `invokeOperation`, the one place a call enters the state.
  */
-import type { CallContext, SimState } from './state/state.js';
+import { OPERATIONS as MODEL_OPERATIONS, type OperationName } from '../model/operations.generated.js';
+import { validateRequest } from '../model/validate.js';
+import { atomically, type CallContext, type SimState } from './state/state.js';
 
 /** One ECS operation. `Operation` alone (the request `never`) is any operation. */
 export interface Operation<Name extends string = string, Request = never, Response = unknown> {
@@ -33,12 +35,26 @@ export function operation<const Name extends string, Request, Response>(declarat
 
 /**
  * Runs an operation on a state: the one function every simulator method and every dispatched
- * request goes through.
+ * request goes through. The request is checked against the ECS model first (`isModelOperation`).
+ * An operation that `mutates` runs as one transaction of the state's
+ * journal: it completes, or — whatever it throws, a bug of ours included — leaves the state
+ * exactly as it was. (The others only read; a transaction would make them copy what they read.)
  *
  * @example invokeOperation(sim.state, describeClusters, { clusters: ['prod'] })
  */
 export function invokeOperation<Request, Response>(state: SimState, op: Operation<string, Request, Response>, request: Request, call?: CallContext): Response {
-  return op.handler(state, request, call);
+  if (isModelOperation(op.name)) validateRequest(op.name, request);
+  return op.mutates ? atomically(state, () => op.handler(state, request, call)) : op.handler(state, request, call);
+}
+
+/**
+ * Whether the ECS service model has the operation: then its request is checked against the
+ * model first (`validateRequest`: a value of the wrong type is a SerializationException, a broken
+ * model constraint an InvalidParameterException, each naming the member), and the handler checks
+ * what the model does not state.
+ */
+function isModelOperation(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(MODEL_OPERATIONS, name);
 }
 
 /** The simulator method name of a wire name: `DescribeClusters` → `describeClusters`. */

@@ -5,11 +5,12 @@
  * in its domain folder. Every rejected call throws an EcsError named as ECS names it and changes
  * nothing.
  */
-import { InvalidParameterException } from '../errors.js';
+import { InvalidParameterException, quote } from '../errors.js';
 import { PlacementEngine } from '../placement/engine.js';
 import { SimulatorPlacement } from './placement.js';
 import { SeededRandom } from '../sim/random.js';
 import type { PlanExplanation } from '../store/plan.js';
+import { FILTER_WORK_BUDGET } from '../store/work-meter.js';
 import { setAgentConnection } from './container-instances/agent.js';
 import { CONTAINER_INSTANCE_STATUSES } from './container-instances/instances.js';
 import { clusterFor } from './clusters/cluster.js';
@@ -19,7 +20,8 @@ import { containerInstanceIdOf, rootArn } from './shared/arns.js';
 import { arnContextOf, dumpTimeOf, loadDescribeOutput } from './state/describe-output.js';
 import { forkState } from './state/fork.js';
 import { loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './state/snapshot.js';
-import type { CallContext, SimOptions, SimState } from './state/state.js';
+import { checkSnapshot } from './state/snapshot-checks.js';
+import { atomically, type CallContext, type SimOptions, type SimState } from './state/state.js';
 import { wireState } from './state/wiring.js';
 import { TaskDefinitionRegistry } from './task-definitions/registry.js';
 import { placeTasks, type PlaceTasksRequest, type PlaceTasksResult } from './tasks/place-tasks.js';
@@ -70,6 +72,15 @@ export interface EcsSimulatorOptions {
   placement?: PlacementEngine;
 }
 
+/** JSON text a library method was given; its faults are InvalidParameterExceptions, not SyntaxErrors. */
+function parseJson(text: string, method: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new InvalidParameterException(`${method}: not JSON text: ${quote((e as Error).message)}`);
+  }
+}
+
 function startTimeOf(value: EcsSimulatorOptions['startTime']): number {
   if (value === undefined) return Date.UTC(2019, 5, 6);
   const t = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
@@ -82,10 +93,10 @@ function initialState(options: SimOptions, placement = new PlacementEngine()): S
     {
       options,
       ctx: { region: options.region, accountId: options.accountId },
-      clusters: new Map(),
-      settings: new Map(),
+      clusters: [],
+      settings: [],
       random: new SeededRandom(options.seed),
-      faults: new Map(),
+      faults: [],
       taskDefinitions: new TaskDefinitionRegistry(),
       placement,
     },
@@ -169,7 +180,7 @@ export class EcsSimulator {
   /** Moves the simulated clock forward, running registrations, agent updates and trunk ENI steps that fall due. */
   advance(ms: number): void {
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new InvalidParameterException(`advance: ms must be a non-negative number; got ${String(ms)}`);
-    this.state.clock.advance(ms);
+    atomically(this.state, () => this.state.clock.advance(ms));
   }
 
   /**
@@ -178,7 +189,7 @@ export class EcsSimulator {
    */
   injectFault(kind: 'trunk-failure' | 'agent-update-failure', count = 1): void {
     if (kind !== 'trunk-failure' && kind !== 'agent-update-failure') throw new InvalidParameterException(`injectFault: unknown fault '${String(kind)}'`);
-    this.state.faults.set(kind, (this.state.faults.get(kind) ?? 0) + count);
+    atomically(this.state, () => this.state.faults.set(kind, (this.state.faults.peek(kind) ?? 0) + count));
   }
 
   /**
@@ -187,7 +198,7 @@ export class EcsSimulator {
    * disconnect held in its stage. Returns the instance as DescribeContainerInstances shows it.
    */
   setAgentConnection(cluster: string, containerInstance: string, connected: boolean): ReturnType<typeof setAgentConnection> {
-    return setAgentConnection(this.state, cluster, containerInstance, connected);
+    return atomically(this.state, () => setAgentConnection(this.state, cluster, containerInstance, connected));
   }
 
   /**
@@ -196,13 +207,13 @@ export class EcsSimulator {
    */
   query(filter: string | null, options: { cluster?: string; status?: string | readonly string[] } = {}): string[] {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    return cluster.store.query(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES });
+    return cluster.store.query(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES, workBudget: FILTER_WORK_BUDGET });
   }
 
   /** The query plan of a filter: which index each part uses, with estimated and actual counts. */
   explain(filter: string, options: { cluster?: string; status?: string | readonly string[] } = {}): PlanExplanation {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    return cluster.store.explain(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES });
+    return cluster.store.explain(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES, workBudget: FILTER_WORK_BUDGET });
   }
 
   /**
@@ -225,7 +236,7 @@ export class EcsSimulator {
    */
   drainWhatIf(filter: string, options: WhatIfOptions = {}): WhatIfResult<this> {
     const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    return this.drainInstancesWhatIf(cluster.store.query(filter, { status: 'ACTIVE' }), { ...options, cluster: cluster.name });
+    return this.drainInstancesWhatIf(cluster.store.query(filter, { status: 'ACTIVE', workBudget: FILTER_WORK_BUDGET }), { ...options, cluster: cluster.name });
   }
 
   /**
@@ -313,10 +324,11 @@ export class EcsSimulator {
 
   /** A simulator in exactly the state a snapshot recorded (same clock, settings, random state). */
   static restore<T extends EcsSimulator>(this: new (options?: EcsSimulatorOptions) => T, snapshot: SimSnapshot | string): T {
-    const s = (typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot) as SimSnapshot;
-    if (s?.format !== SNAPSHOT_FORMAT) throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${SNAPSHOT_FORMAT}')`);
+    const s = (typeof snapshot === 'string' ? parseJson(snapshot, 'restore') : snapshot) as SimSnapshot;
+    if (typeof s !== 'object' || s === null || s.format !== SNAPSHOT_FORMAT) throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${SNAPSHOT_FORMAT}')`);
+    checkSnapshot(s);
     const sim = new this({ ...s.options });
-    loadSnapshot(sim.state, s);
+    loadSnapshot(sim.state, s, { owned: typeof snapshot === 'string' });
     return sim;
   }
 

@@ -69,7 +69,7 @@ import { MAX_EXPANDED_SIZE, MAX_PROGRAM_SIZE, MAX_REPETITION } from './limits.js
 
 /** Result of compiling a user pattern. Failures are data, not exceptions. */
 export type RegexCompileResult =
-  | { readonly ok: true; readonly test: (value: string) => boolean }
+  | { readonly ok: true; readonly test: (value: string) => boolean; /** program size in re2js instructions: matching costs up to size × characters */ readonly size: number }
   | { readonly ok: false; readonly message: string; readonly index: number }; // index: 0-based offset in the pattern where the problem is (best effort, 0 if unknown)
 
 /** Result of translating a Java pattern to RE2 syntax (exposed for diagnostics and tests). */
@@ -95,7 +95,7 @@ export function compileJavaRegex(pattern: string): RegexCompileResult {
       index: 0,
     };
   }
-  return { ok: true, test: (value: string) => re.matches(value) };
+  return { ok: true, test: (value: string) => re.matches(value), size };
 }
 
 /** Translates a Java pattern to an RE2 pattern with the same whole-value meaning, or explains why it cannot. */

@@ -109,16 +109,22 @@ function quoteCut(s: string): string {
 
 const wrongType = (expected: string, value: unknown) => fault('type', `must be ${expected}; got ${describeValue(value)}`);
 
-function stringChecker(t: Extract<ShapeTable, { type: 'string' }>, newer: boolean): Checker {
+/**
+ * The simulator's own values beyond a model enum, as a prefix: a placement strategy of type
+ * `plugin:<name>` names a strategy plug-in (the placement engine checks the name).
+ */
+const ENUM_EXTENSIONS: Partial<Record<ShapeName, string>> = { PlacementStrategyType: 'plugin:' };
+
+function stringChecker(t: Extract<ShapeTable, { type: 'string' }>, newer: boolean, extension: string | undefined): Checker {
   const values = t.enum === undefined ? undefined : new Set([...t.enum, ...(newer ? t.newerEnum ?? [] : [])]);
-  const listed = values === undefined ? '' : [...values].join(', ');
+  const listed = values === undefined ? '' : [...values].join(', ') + (extension === undefined ? '' : ` or ${extension}<name>`);
   const min = t.min ?? 0;
   const max = t.max ?? Infinity;
   // Model patterns are Java regexes; the ECS ones (\p{L}…) read the same as JavaScript `u` ones.
   const pattern = t.pattern === undefined ? undefined : new RegExp(t.pattern, 'u');
   return (v) => {
     if (typeof v !== 'string') return wrongType('a string', v);
-    if (values !== undefined && !values.has(v)) return fault('enum', `must be one of ${listed}; got ${quoteCut(v)}`);
+    if (values !== undefined && !values.has(v) && !(extension !== undefined && v.startsWith(extension))) return fault('enum', `must be one of ${listed}; got ${quoteCut(v)}`);
     if (v.length < min || v.length > max) {
       return fault('length', `must be ${max === Infinity ? `at least ${min}` : `${min} to ${max}`} characters long; got ${v.length}`);
     }
@@ -222,12 +228,12 @@ function mapChecker(t: Extract<ShapeTable, { type: 'map' }>, newer: boolean): Ch
   };
 }
 
-function compile(t: ShapeTable, newer: boolean): Checker {
+function compile(t: ShapeTable, newer: boolean, shape: ShapeName): Checker {
   switch (t.type) {
     case 'structure': return structureChecker(t, newer);
     case 'list': return listChecker(t, newer);
     case 'map': return mapChecker(t, newer);
-    case 'string': return stringChecker(t, newer);
+    case 'string': return stringChecker(t, newer, ENUM_EXTENSIONS[shape]);
     case 'integer': case 'long': case 'double': case 'float': return numberChecker(t);
     case 'boolean': return booleanChecker;
     case 'timestamp': return timestampChecker;
@@ -247,7 +253,7 @@ function checkerFor(shape: ShapeName, newer: boolean): Checker {
     // A stand-in while compiling, should a shape ever (indirectly) contain itself.
     let done: Checker | undefined;
     cache.set(shape, (v, d) => done!(v, d));
-    done = compile(table, newer);
+    done = compile(table, newer, shape);
     cache.set(shape, done);
     check = done;
   }

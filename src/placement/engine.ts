@@ -201,6 +201,8 @@ export class PlacementEngine {
     const placedOn: number[] = [];
     const countBefore: number[] = [];
     const randomState = random.state;
+    // Group entries made in the store so far (undone if the call fails).
+    let grouped = 0;
     const refusal = (slot: number) => {
       const v = verdict[slot]! & REASON_BITS;
       return v === OK ? null : reasonOf(v);
@@ -247,7 +249,10 @@ export class PlacementEngine {
             placedOn.push(slot);
             countBefore.push(groupCount[slot]!);
           }
-          if (!defer) store.addTaskAtSlot(slot, group);
+          if (!defer) {
+            store.addTaskAtSlot(slot, group);
+            grouped++;
+          }
 
           // The chosen instance changed (resources, groups, scores): re-judge and re-rank it alone.
           ranker.remove(slot);
@@ -267,18 +272,29 @@ export class PlacementEngine {
         for (let i = 0; i < placedOn.length; i++) {
           const slot = placedOn[i]!;
           verdict[slot]! &= REASON_BITS;
-          if (defer) for (let n = groupCount[slot]! - countBefore[i]!; n > 0; n--) store.addTaskAtSlot(slot, group);
+          if (defer) {
+            for (let n = groupCount[slot]! - countBefore[i]!; n > 0; n--) {
+              store.addTaskAtSlot(slot, group);
+              grouped++;
+            }
+          }
         }
       }
       done = true;
     } finally {
-      // A failed call (a plug-in refused, or threw) changes nothing: its tasks are undone.
+      // A failed call (a plug-in refused, or threw; or a write failed) changes nothing: its tasks
+      // are undone, each group entry only if it was made (`grouped` of them, in the order made:
+      // per task, or per instance when deferred).
       if (!done) {
-        for (let i = placed - 1; i >= 0; i--) {
-          const { slot, reservation } = placements[i]!;
-          accountant.release(reservation);
-          store.removeTask(store.arns[slot]!, group);
+        let left = grouped;
+        if (defer) {
+          for (let i = 0; i < placedOn.length && left > 0; i++) {
+            for (let n = Math.min(left, groupCount[placedOn[i]!]! - countBefore[i]!); n > 0; n--, left--) store.removeTask(store.arns[placedOn[i]!]!, group);
+          }
+        } else {
+          for (let i = 0; i < grouped; i++) store.removeTask(store.arns[placements[i]!.slot]!, group);
         }
+        for (let i = placed - 1; i >= 0; i--) accountant.release(placements[i]!.reservation);
         random.state = randomState;
       }
     }

@@ -80,6 +80,16 @@ function cloneSlot(s: SlotState): SlotState {
   };
 }
 
+/**
+ * The amount a registered INTEGER / LONG / DOUBLE resource carries, as the accountant holds it: a
+ * whole number from 0 to 2^31 − 1 (its columns are 32-bit); AccountantError otherwise. Registration
+ * checks with it before anything is stored.
+ * @example registeredAmount({ name: 'CPU', type: 'LONG', longValue: 2 ** 31 }, 'CPU') // throws AccountantError
+ */
+export function registeredAmount(r: Resource | undefined, name: string): number {
+  return numberOf(r, name);
+}
+
 /** The number a registered INTEGER / LONG / DOUBLE resource carries. */
 function numberOf(r: Resource | undefined, name: string): number {
   if (r === undefined) return 0;

@@ -88,14 +88,14 @@ export class SimClock {
     return e;
   }
 
-  /** Removes a cancelled event from the top of the queue (journaled: the undo puts it back, still cancelled). */
+  /**
+   * Removes a cancelled event from the top of the queue. Not journaled: a cancelled event is
+   * invisible and never comes back (only an undo cancels, and undos are never undone), so
+   * dropping it changes nothing a rollback must restore. (Journaled, every rolled-back call that
+   * scheduled events left more to drop, each a write point: a call faulted again and again never
+   * finished.)
+   */
   private dropCancelled(e: ScheduledEvent): void {
-    if (recording(this.journal)) {
-      this.journal.record(() => {
-        this.queue.push(e);
-        this.cancelled.add(e);
-      });
-    }
     this.queue.pop();
     this.cancelled.delete(e);
   }

@@ -11,10 +11,16 @@
  * - `and` intersects (cheapest child first), `or` unions, `not` complements within the live set.
  * Plans hold no store state beyond memos keyed by column, so one plan serves every store.
  */
-import { groupTest, presentValueTest, print, readRegisteredAt, readTaskCount, type CompareOp, type Expr, type Leaf, type TextTest } from '../cql/index.js';
+import { groupTest, patternSize, presentValueTest, print, readRegisteredAt, readTaskCount, type CompareOp, type Expr, type Leaf, type TextTest } from '../cql/index.js';
 import { and, andNot, or, popcount, setBit, type Bits } from '../collections/bits.js';
 import type { DictionaryColumn } from './dictionary-column.js';
 import type { PlanExplanation, StoreColumns } from './types.js';
+import { charge } from './work-meter.js';
+
+/** A leaf's pattern size (its `=~` / `!~` program, in instructions), 0 for the other tests (not metered). */
+function costOf(leaf: Leaf): number {
+  return leaf.kind === 'compare' && (leaf.op === '=~' || leaf.op === '!~') ? patternSize(leaf.value) : 0;
+}
 
 export type { PlanExplanation } from './types.js';
 
@@ -87,7 +93,13 @@ class DictionaryLeaf extends PlanNode {
   readonly strategy = 'dictionary: test each distinct value, union its posting list';
   private readonly memos = new WeakMap<DictionaryColumn, CodeMemo>();
 
-  constructor(readonly label: string, private readonly column: (s: StoreColumns) => DictionaryColumn | undefined, private readonly test: TextTest) {
+  constructor(
+    readonly label: string,
+    private readonly column: (s: StoreColumns) => DictionaryColumn | undefined,
+    private readonly test: TextTest,
+    /** pattern size of the test (0: not metered) */
+    private readonly cost = 0,
+  ) {
     super();
     this.testSlot = (store, slot) => {
       const column = this.column(store);
@@ -111,6 +123,11 @@ class DictionaryLeaf extends PlanNode {
     }
     const n = column.values.length;
     if (memo.checked < n) {
+      if (this.cost !== 0) {
+        let characters = 0;
+        for (let code = memo.checked; code < n; code++) characters += column.values[code]!.length;
+        charge(this.cost, characters, n - memo.checked, this.label);
+      }
       if (memo.passes.length < n) {
         const grown = new Uint8Array(Math.max(n, memo.passes.length * 2));
         grown.set(memo.passes);
@@ -175,10 +192,12 @@ class GroupLeaf extends PlanNode {
   readonly strategy: string;
   private readonly verdicts = new Map<string, boolean>();
   private readonly group: ReturnType<typeof groupTest>;
+  private readonly cost: number;
 
   constructor(readonly label: string, leaf: Leaf) {
     super();
     this.group = groupTest(leaf);
+    this.cost = costOf(leaf);
     const { exists, negated } = this.group;
     this.testSlot = (store, slot) => {
       const groups = store.groupsAt(slot);
@@ -201,7 +220,10 @@ class GroupLeaf extends PlanNode {
 
   private passes(group: string): boolean {
     let v = this.verdicts.get(group);
-    if (v === undefined) this.verdicts.set(group, (v = this.group.test(group)));
+    if (v === undefined) {
+      if (this.cost !== 0) charge(this.cost, group.length, 1, this.label);
+      this.verdicts.set(group, (v = this.group.test(group)));
+    }
     return v;
   }
 
@@ -235,7 +257,12 @@ class Ec2InstanceIdLeaf extends PlanNode {
 
   constructor(readonly label: string, leaf: Leaf) {
     super();
-    this.test = presentValueTest(leaf);
+    const test = presentValueTest(leaf);
+    const cost = costOf(leaf);
+    this.test = cost === 0 ? test : (id) => {
+      charge(cost, id.length, 1, label);
+      return test(id);
+    };
     this.lookups = leaf.kind === 'in' ? leaf.values : leaf.kind === 'compare' && (leaf.op === '==' || leaf.op === '!=') ? [leaf.value] : null;
     this.negated = leaf.kind === 'in' ? leaf.negated : leaf.kind === 'compare' && leaf.op === '!=';
     if (this.lookups !== null && !this.negated) {
@@ -528,12 +555,12 @@ function planLeaf(leaf: Leaf): PlanNode {
     case 'attribute': {
       const name = leaf.subject.attribute!;
       if (leaf.kind === 'exists' && leaf.negated) return new AbsentLeaf(label, (s) => s.attributes.get(name));
-      return new DictionaryLeaf(label, (s) => s.attributes.get(name), presentValueTest(leaf));
+      return new DictionaryLeaf(label, (s) => s.attributes.get(name), presentValueTest(leaf), costOf(leaf));
     }
     case 'agentConnected':
-      return new DictionaryLeaf(label, (s) => s.agentConnected, presentValueTest(leaf));
+      return new DictionaryLeaf(label, (s) => s.agentConnected, presentValueTest(leaf), costOf(leaf));
     case 'agentVersion':
-      return new DictionaryLeaf(label, (s) => s.agentVersion, presentValueTest(leaf));
+      return new DictionaryLeaf(label, (s) => s.agentVersion, presentValueTest(leaf), costOf(leaf));
     case 'task:group':
       return new GroupLeaf(label, leaf);
     case 'ec2InstanceId':

@@ -7,6 +7,7 @@ import { parseFilter, type Expr } from '../cql/index.js';
 import { collect } from '../collections/bits.js';
 import { AndPlanOf, explainPlan, plan, statusPlan, type PlanNode } from './plan.js';
 import type { PlanExplanation, QueryOptions, StoreColumns } from './types.js';
+import { metered } from './work-meter.js';
 
 export type { QueryOptions } from './types.js';
 
@@ -40,6 +41,11 @@ function withStatus(node: PlanNode | null, options: QueryOptions | undefined): P
  * @throws CqlSyntaxError for a bad filter.
  */
 export function querySlots(store: StoreColumns, filter: string | Expr | null, options?: QueryOptions): Int32Array {
+  const budget = options?.workBudget;
+  return budget === undefined ? run(store, filter, options) : metered(budget, () => run(store, filter, options));
+}
+
+function run(store: StoreColumns, filter: string | Expr | null, options?: QueryOptions): Int32Array {
   const node = withStatus(filter === null || (typeof filter === 'string' && filter.trim() === '') ? null : planFor(filter), options);
   // Few matches: gather them from posting lists, never touching a store-wide bitset.
   const path = options?.path ?? 'auto';
@@ -66,5 +72,6 @@ function sortBySequence(slots: Int32Array, sequence: Float64Array): void {
 }
 
 export function explainQuery(store: StoreColumns, filter: string | Expr, options?: QueryOptions): PlanExplanation {
-  return explainPlan(withStatus(planFor(filter), options)!, store);
+  const explain = () => explainPlan(withStatus(planFor(filter), options)!, store);
+  return options?.workBudget === undefined ? explain() : metered(options.workBudget, explain);
 }

@@ -30,6 +30,12 @@ export interface QueryOptions {
    * the plan can enumerate), for differential tests and benchmarks.
    */
   readonly path?: 'auto' | 'bitsets' | 'postings';
+  /**
+   * Bounds the pattern-matching work of the query (`=~` / `!~`): units of (regex program size ×
+   * characters tested), summed over the filter; InvalidParameterException, before the test that
+   * would exceed it, naming the leaf. Unbounded when omitted (the simulator's own queries).
+   */
+  readonly workBudget?: number;
 }
 
 /** One node of the plan, as `explain` shows it. */

@@ -25,6 +25,7 @@ import { CompareNode, ExistsNode, Subject, type Expr } from '../cql/ast.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
 import type { ClusterRecord } from '../ecs/clusters/record.js';
 import type { InstanceRecord } from '../ecs/container-instances/record.js';
+import { summaryOf } from '../ecs/services/task-summary.js';
 import type { TaskRecord } from '../ecs/tasks/record.js';
 import { instanceAt } from '../placement/naive.js';
 import type { TaskRequirements } from '../resources/types.js';
@@ -238,6 +239,42 @@ function checkIndexes(cluster: ClusterRecord, liveTasks: ReadonlyMap<string, Tas
   }
 }
 
+/** The task indexes by instance and by service (`tasks/task-index.ts`) list exactly the live tasks. */
+function checkTaskIndexes(cluster: ClusterRecord, problems: string[]): void {
+  const byInstance = new Map<string, string[]>();
+  const byService = new Map<string, string[]>();
+  const push = (m: Map<string, string[]>, k: string, v: string) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
+  for (const t of cluster.tasks.values()) {
+    if (t.lastStatus === 'STOPPED') continue;
+    if (t.containerInstanceArn !== undefined) push(byInstance, t.containerInstanceArn, t.arn);
+    if (t.serviceName !== undefined) push(byService, t.serviceName, t.arn);
+  }
+  for (const [what, index, want] of [['instance', cluster.tasksByInstance, byInstance], ['service', cluster.tasksByService, byService]] as const) {
+    const keys = new Set([...index.keys(), ...want.keys()]);
+    for (const key of keys) {
+      const a = [...(index.peek(key) ?? [])];
+      const b = want.get(key) ?? [];
+      if (!sameList(a, b)) problems.push(`${cluster.name}: the task index by ${what} lists ${show(a)} under ${show(key)}; the tasks say ${show(b)}`);
+    }
+  }
+}
+
+/** The scheduler's kept summaries (`services/task-summary.ts`) say what the service's live tasks say. */
+function checkServiceSummaries(cluster: ClusterRecord, problems: string[]): void {
+  for (const [name, kept] of cluster.serviceSummaries) {
+    if (!cluster.services.has(name)) {
+      problems.push(`${cluster.name}: a task summary of ${show(name)}, which is not a service of the cluster`);
+      continue;
+    }
+    const want = summaryOf(cluster, name);
+    for (const part of ['stopping', 'pending', 'outdated'] as const) {
+      const a = [...kept[part]].sort();
+      const b = [...want[part]].sort();
+      if (!sameList(a, b)) problems.push(`${cluster.name}/${name}: the kept summary's ${part} is ${show(a)}; the tasks say ${show(b)}`);
+    }
+  }
+}
+
 /**
  * Every broken invariant of the simulator's state, in words (empty when all hold).
  *
@@ -261,6 +298,8 @@ export function invariantViolations(sim: EcsSimulator, options: InvariantOptions
       checkStoreRow(cluster, record, slot, live, problems);
       if (record.status !== 'INACTIVE') checkAccountant(cluster, record, slot, live, problems);
     }
+    checkTaskIndexes(cluster, problems);
+    checkServiceSummaries(cluster, problems);
     if (options.indexQueries !== false) checkIndexes(cluster, liveTasks, problems);
   }
   return problems;

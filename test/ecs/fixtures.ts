@@ -37,10 +37,10 @@ export function register(sim: EcsSimulator, n: number, extra: Record<string, unk
 }
 
 /**
- * Asserts that `fn` throws an EcsError named `name` (with a message matching `message`) and that
+ * Asserts that `fn` throws an EcsError named `name` (or one of the names; with a message matching `message`) and that
  * the whole simulator state — instances, store, clock, everything in snapshot() — is unchanged.
  */
-export function expectRejected(sim: EcsSimulator, fn: () => unknown, name: string, message?: RegExp): void {
+export function expectRejected(sim: EcsSimulator, fn: () => unknown, name: string | readonly string[], message?: RegExp): void {
   const before = sim.snapshot();
   let error: unknown;
   try {
@@ -49,10 +49,17 @@ export function expectRejected(sim: EcsSimulator, fn: () => unknown, name: strin
     error = e;
   }
   if (!(error instanceof Error)) throw new Error('the call should have been rejected');
-  if (error.name !== name) throw new Error(`expected ${name} but got ${error.name}: ${error.message}`);
+  const names: readonly string[] = typeof name === 'string' ? [name] : name;
+  if (!names.includes(error.name)) throw new Error(`expected ${names.join(' or ')} but got ${error.name}: ${error.message}`);
   if (message && !message.test(error.message)) throw new Error(`message ${JSON.stringify(error.message)} does not match ${message}`);
   expect(sim.snapshot()).toEqual(before);
 }
+
+/**
+ * What a bad request member is answered with: SerializationException for a value of the wrong
+ * JSON type, InvalidParameterException for a well-typed value that breaks a rule (src/model/README.md).
+ */
+export const BAD_INPUT = ['InvalidParameterException', 'SerializationException'] as const;
 
 /** A c5.large in us-east-1a registering with agent 1.20.0 (too old for trunking) unless `agentVersion` says otherwise. */
 export function registerC5Large(sim: EcsSimulator, instanceId = 'i-1', cluster = 'c', agentVersion = '1.20.0'): ContainerInstance {

@@ -10,7 +10,7 @@ type Case = [operation: string, call: (sim: EcsSimulator, arn: string) => unknow
 const cases: Case[] = [
   ['createCluster', (s) => s.createCluster({ clusterName: 'bad name' }), 'InvalidParameterException'],
   ['listClusters', (s) => s.listClusters({ maxResults: 0 }), 'InvalidParameterException'],
-  ['describeClusters', (s) => s.describeClusters({ clusters: 'c' as unknown as string[] }), 'InvalidParameterException'],
+  ['describeClusters', (s) => s.describeClusters({ clusters: 'c' as unknown as string[] }), 'SerializationException'],
   ['registerContainerInstance', (s) => s.registerContainerInstance({ cluster: 'c', attributes: [{ name: 'x y' }] }), 'InvalidParameterException'],
   ['registerContainerInstance (unknown cluster)', (s) => s.registerContainerInstance({ cluster: 'zz' }), 'ClusterNotFoundException'],
   ['listContainerInstances', (s) => s.listContainerInstances({ cluster: 'c', filter: 'attribute:a ==' }), 'InvalidParameterException'],

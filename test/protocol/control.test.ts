@@ -63,7 +63,7 @@ describe('control API', () => {
     expect(await post(url, '/', {}, 'DeleteEverything')).toMatchObject({ status: 400, json: { __type: 'UnknownOperationException', message: 'Unknown operation "DeleteEverything"' } });
     expect(await post(url, '/', '{"cluster":', 'ListClusters')).toMatchObject({ status: 400, json: { __type: 'SerializationException' } });
     expect(await post(url, '/', '[1]', 'ListClusters')).toMatchObject({ status: 400, json: { __type: 'SerializationException' } });
-    expect(await post(url, '/', { maxResults: 'ten' }, 'ListClusters')).toMatchObject({ status: 400, json: { __type: 'InvalidParameterException', message: 'maxResults must be an integer' } });
+    expect(await post(url, '/', { maxResults: 'ten' }, 'ListClusters')).toMatchObject({ status: 400, json: { __type: 'SerializationException', message: 'maxResults must be a 32-bit integer; got the string "ten"' } });
     expect(await post(url, '/', {}, 'toString')).toMatchObject({ status: 400, json: { __type: 'UnknownOperationException' } });
   });
 

@@ -86,4 +86,20 @@ describe('SimClock and SeededRandom under a journal', () => {
     expect(() => journal.atomically(() => random.uuid())).toThrow(InjectedFault);
     expect(random.state).toBe(7);
   });
+
+  it('events scheduled in rolled-back calls cost a later call nothing: cancelled events are dropped for good', () => {
+    const journal = new Journal();
+    const clock = new SimClock(0, () => {});
+    clock.useJournal(journal);
+    for (let n = 0; n < 100; n++) {
+      journal.begin();
+      clock.schedule(10, 'x', {});
+      journal.rollback();
+    }
+    const before = journal.writePoints;
+    journal.atomically(() => clock.advance(50));
+    // Time is saved once; dropping the 100 cancelled events records nothing.
+    expect(journal.writePoints - before).toBe(1);
+    expect(clock.pending()).toEqual([]);
+  });
 });

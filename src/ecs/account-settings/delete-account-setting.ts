@@ -24,14 +24,14 @@ function handler(state: SimState, request: DeleteAccountSettingRequest, call: Ca
   const input = requestObject(request, 'DeleteAccountSetting');
   const name = requiredEnum(input, 'name', SETTING_NAMES);
   const { queried, owner } = targetOf(state, input, call, 'DeleteAccountSetting');
-  const own = state.settings.get(owner);
-  const value = own?.get(name);
-  if (own === undefined || value === undefined) {
+  const value = state.settings.peek(owner)?.get(name);
+  if (value === undefined) {
     const whose = queried === owner ? `'${owner}'` : `'${queried}' (whose settings are those of '${owner}')`;
     throw new InvalidParameterException(
       `DeleteAccountSetting: ${whose} has no ${name} setting of its own to delete; its effective value '${effectiveSetting(state, queried, name).value}' is inherited`,
     );
   }
+  const own = state.settings.get(owner)!;
   own.delete(name);
   if (own.size === 0) state.settings.delete(owner);
   return { setting: { name, value: value as SettingValue, principalArn: owner } };

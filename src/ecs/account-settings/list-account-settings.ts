@@ -38,7 +38,7 @@ function handler(state: SimState, request: ListAccountSettingsRequest, call: Cal
   const entries: { key: number; setting: AccountSetting }[] = [];
   LISTING_ORDER.forEach((n, key) => {
     if (name !== undefined && n !== name) return;
-    const v = effective ? effectiveSetting(state, queried, n).value : state.settings.get(owner)?.get(n);
+    const v = effective ? effectiveSetting(state, queried, n).value : state.settings.peek(owner)?.get(n);
     if (v === undefined || (value !== undefined && v !== value)) return;
     entries.push({ key, setting: { name: n, value: v as SettingValue, principalArn: effective ? queried : owner } });
   });

@@ -28,9 +28,9 @@ export function settingsPrincipal(state: SimState, principalArn: string): string
 /** The effective value of `name` for `principalArn`, and where it came from. */
 export function effectiveSetting(state: SimState, principalArn: string, name: SettingName): { value: string; from: 'principal' | 'account' | 'aws' } {
   const principal = settingsPrincipal(state, principalArn);
-  const own = state.settings.get(principal)?.get(name);
+  const own = state.settings.peek(principal)?.get(name);
   if (own !== undefined) return { value: own, from: principal === rootArn(state.ctx) ? 'account' : 'principal' };
-  const account = state.settings.get(rootArn(state.ctx))?.get(name);
+  const account = state.settings.peek(rootArn(state.ctx))?.get(name);
   if (account !== undefined) return { value: account, from: 'account' };
   return { value: awsDefault(state, name), from: 'aws' };
 }

@@ -1,7 +1,7 @@
 /** ListAttributes (reference §3.9): the attributes of a cluster's container instances, in pages. */
 import { InvalidParameterException } from '../../errors.js';
 import type { ListAttributesRequest, ListAttributesResponse } from '../../shapes.js';
-import { clusterFor } from '../clusters/cluster.js';
+import { clusterFor, listScope } from '../clusters/cluster.js';
 import { CONTAINER_INSTANCE_STATUSES } from '../container-instances/instances.js';
 import { operation } from '../operation.js';
 import { decodeToken, pageOf } from '../shared/pagination.js';
@@ -40,7 +40,7 @@ function handler(state: SimState, request: ListAttributesRequest): ListAttribute
   const value = rawValue === undefined ? undefined : checkAttributeValue(rawValue, 'attributeValue');
   const maxResults = optionalInteger(input, 'maxResults', 1, 100) ?? 100;
   const nextToken = optionalString(input, 'nextToken');
-  const query = JSON.stringify([cluster.arn, targetType, name ?? null, value ?? null]);
+  const query = JSON.stringify([listScope(cluster), targetType, name ?? null, value ?? null]);
 
   const store = cluster.store;
   const slots = store.querySlots(null, { status: CONTAINER_INSTANCE_STATUSES });

@@ -2,7 +2,7 @@
  * Attribute rules of the ECS API model (reference §3.9), shared by RegisterContainerInstance and
  * the attribute operations.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
 import type { Attribute } from '../../shapes.js';
 
 const ATTRIBUTE_NAME = /^[A-Za-z0-9\-_/\\.]{1,128}$/;
@@ -19,7 +19,7 @@ export function isCustomAttribute(name: string): boolean {
 export function checkAttributeName(name: unknown, where: string): string {
   if (typeof name !== 'string' || !ATTRIBUTE_NAME.test(name)) {
     throw new InvalidParameterException(
-      `${where}.name: an attribute name has 1 to 128 letters, digits, hyphens, underscores, forward slashes, back slashes or periods; got ${JSON.stringify(name)}`,
+      `${where}.name: an attribute name has 1 to 128 letters, digits, hyphens, underscores, forward slashes, back slashes or periods; got ${quote(name)}`,
     );
   }
   return name;
@@ -29,7 +29,7 @@ export function checkAttributeValue(value: unknown, where: string): string | und
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || !ATTRIBUTE_VALUE.test(value) || value !== value.trim()) {
     throw new InvalidParameterException(
-      `${where}.value: an attribute value has 1 to 128 letters, digits, hyphens, underscores, periods, at signs (@), forward slashes, back slashes, colons or spaces, and no leading or trailing space; got ${JSON.stringify(value)}`,
+      `${where}.value: an attribute value has 1 to 128 letters, digits, hyphens, underscores, periods, at signs (@), forward slashes, back slashes, colons or spaces, and no leading or trailing space; got ${quote(value)}`,
     );
   }
   return value;

@@ -18,6 +18,15 @@ export function clusterFor(state: SimState, input: Input, field = 'cluster'): Cl
 }
 
 /**
+ * What list tokens of a cluster's items are bound to: the cluster and its incarnation, so a token
+ * of a deleted cluster is refused by a new cluster of the same name (issue #12).
+ * @example pageOf(state, 'ListServices', listScope(cluster), ...)
+ */
+export function listScope(cluster: ClusterRecord): string {
+  return `${cluster.arn}#${cluster.generation}`;
+}
+
+/**
  * The Cluster shape of a record, with its counts (FARGATE tasks, on no instance, counted from the
  * tasks) and, when asked for, its tags.
  */

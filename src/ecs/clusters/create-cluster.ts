@@ -25,7 +25,9 @@ function handler(state: SimState, request: CreateClusterRequest): CreateClusterR
   const tags = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
   let cluster = state.clusters.get(name);
   if (cluster === undefined || cluster.status === 'INACTIVE') {
-    cluster = newCluster(name, clusterArn(state.ctx, name));
+    const generation = cluster === undefined ? 1 : cluster.generation + 1;
+    cluster = newCluster(name, clusterArn(state.ctx, name), state.journal);
+    cluster.generation = generation;
     cluster.tags = tags;
     state.clusters.set(name, cluster);
   }

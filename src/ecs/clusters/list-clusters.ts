@@ -1,4 +1,8 @@
-/** ListClusters: the ARNs of the clusters that are not INACTIVE, in creation order, in pages. */
+/**
+ * ListClusters: the ARNs of the clusters that are not INACTIVE, in creation order, in pages. Pages
+ * continue after the last cluster's place in the map of every cluster (deleted ones keep theirs;
+ * a re-created name takes its old place), so a delete between pages skips nothing.
+ */
 import type { ListClustersRequest, ListClustersResponse } from '../../shapes.js';
 import { operation } from '../operation.js';
 import type { SimState } from '../state/state.js';
@@ -11,7 +15,7 @@ export const listClusters = operation({ name: 'ListClusters', mutates: false, ha
 function handler(state: SimState, request: ListClustersRequest): ListClustersResponse {
   const input = requestObject(request, 'ListClusters');
   const maxResults = optionalInteger(input, 'maxResults', 1, 100) ?? 100;
-  const arns = [...state.clusters.values()].filter((c) => c.status !== 'INACTIVE').map((c) => c.arn);
-  const { items, nextToken } = pageOf(state, 'ListClusters', '', arns, (a) => a, maxResults, optionalString(input, 'nextToken'));
+  const listed = [...state.clusters.values()].map((c, place) => ({ c, place })).filter(({ c }) => c.status !== 'INACTIVE');
+  const { items, nextToken } = pageOf(state, 'ListClusters', '', listed, ({ c }) => c.arn, maxResults, optionalString(input, 'nextToken'), ({ place }) => place);
   return nextToken === undefined ? { clusterArns: items } : { clusterArns: items, nextToken };
 }

@@ -1,22 +1,42 @@
 /**
  * Checks of the container-instance members a registration (and a loaded describe output) gives:
- * resources, platform devices and version info.
+ * resources, platform devices and version info, and the bounds on what is stored of them — so
+ * that no stored value makes a query or a describe expensive (README, "Limits on stored values").
  */
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
+import { AccountantError, registeredAmount } from '../../resources/accountant.js';
 import type { Resource } from '../../shapes.js';
 import { objectAt } from '../shared/validate.js';
 import type { InstanceRecord, PlatformDevice } from './record.js';
 
 const RESOURCE_TYPES = ['INTEGER', 'DOUBLE', 'LONG', 'STRINGSET'];
 
+/** At most this many resources per instance (agents register CPU, MEMORY, PORTS, PORTS_UDP, GPU). */
+export const MAX_RESOURCES = 20;
+/** At most this many entries in a STRINGSET resource (reserved ports: the agent's list is ~5). */
+export const MAX_STRING_SET = 100;
+/** Longest resource name, STRINGSET entry, device id or versionInfo member. */
+export const MAX_TEXT = 255;
+/** At most this many platform devices (GPUs; the largest instances have 16). */
+export const MAX_DEVICES = 64;
+/** The resources the accountant keeps books of: their amounts must fit its 32-bit columns. */
+const ACCOUNTED = ['CPU', 'MEMORY', 'GPU'];
+
+function bounded(v: string, where: string): string {
+  if (v.length > MAX_TEXT) throw new InvalidParameterException(`${where} is ${v.length} characters long; the limit is ${MAX_TEXT}`);
+  return v;
+}
+
 /** A checked Resource list (`where` names it in messages): names unique, types and values valid. */
 export function checkResources(items: unknown[], where: string): Resource[] {
+  if (items.length > MAX_RESOURCES) throw new InvalidParameterException(`${where} may hold at most ${MAX_RESOURCES} resources; got ${items.length}`);
   const names = new Set<string>();
   return items.map((_, i) => {
     const r = objectAt(items, i, where);
     const name = r['name'];
     const type = r['type'] ?? 'INTEGER';
     if (typeof name !== 'string' || name === '') throw new InvalidParameterException(`${where}[${i}].name is required`);
+    bounded(name, `${where}[${i}].name`);
     if (names.has(name)) throw new InvalidParameterException(`${where}: resource '${name}' appears twice`);
     names.add(name);
     if (typeof type !== 'string' || !RESOURCE_TYPES.includes(type)) {
@@ -34,21 +54,35 @@ export function checkResources(items: unknown[], where: string): Resource[] {
     if (set !== undefined && set !== null && (!Array.isArray(set) || set.some((v) => typeof v !== 'string'))) {
       throw new InvalidParameterException(`${where}[${i}].stringSetValue must be a list of strings`);
     }
+    if (Array.isArray(set)) {
+      if (set.length > MAX_STRING_SET) throw new InvalidParameterException(`${where}[${i}].stringSetValue may hold at most ${MAX_STRING_SET} entries; got ${set.length}`);
+      set.forEach((v: string, k) => bounded(v, `${where}[${i}].stringSetValue[${k}]`));
+    }
     const out: Resource = { name, type };
     if (typeof r['doubleValue'] === 'number') out.doubleValue = r['doubleValue'];
     if (typeof r['longValue'] === 'number') out.longValue = r['longValue'];
     if (typeof r['integerValue'] === 'number') out.integerValue = r['integerValue'];
     if (type === 'STRINGSET') out.stringSetValue = [...((set as string[] | undefined) ?? [])];
+    if (ACCOUNTED.includes(name)) {
+      try {
+        registeredAmount(out, name);
+      } catch (e) {
+        if (e instanceof AccountantError) throw new InvalidParameterException(`${where}[${i}]: ${name} must be a whole number from 0 to ${2 ** 31 - 1}; got ${quote(out.type === 'LONG' ? out.longValue : out.type === 'DOUBLE' ? out.doubleValue : out.integerValue)}`);
+        throw e;
+      }
+    }
     return out;
   });
 }
 
 /** Checked `platformDevices`: GPUs with unique, non-empty ids. */
 export function checkPlatformDevices(items: unknown[], where: string): PlatformDevice[] {
+  if (items.length > MAX_DEVICES) throw new InvalidParameterException(`${where} may hold at most ${MAX_DEVICES} devices; got ${items.length}`);
   const ids = new Set<string>();
   return items.map((_, i) => {
     const d = objectAt(items, i, where);
     if (typeof d['id'] !== 'string' || d['id'] === '') throw new InvalidParameterException(`${where}[${i}].id is required`);
+    bounded(d['id'], `${where}[${i}].id`);
     if (d['type'] !== 'GPU') throw new InvalidParameterException(`${where}[${i}].type must be GPU`);
     if (ids.has(d['id'])) throw new InvalidParameterException(`${where}: device '${d['id']}' appears twice`);
     ids.add(d['id']);
@@ -65,7 +99,7 @@ export function checkVersionInfo(v: unknown, where: string): InstanceRecord['ver
     const x = (v as Record<string, unknown>)[k];
     if (x === undefined || x === null) continue;
     if (typeof x !== 'string') throw new InvalidParameterException(`${where}.${k} must be a string`);
-    out[k] = x;
+    out[k] = bounded(x, `${where}.${k}`);
   }
   return out;
 }

@@ -3,7 +3,8 @@
  * a `status` (default: every status but INACTIVE), pages of up to 100 in registration order.
  */
 import type { ListContainerInstancesRequest, ListContainerInstancesResponse } from '../../shapes.js';
-import { clusterFor } from '../clusters/cluster.js';
+import { clusterFor, listScope } from '../clusters/cluster.js';
+import { FILTER_WORK_BUDGET } from '../../store/work-meter.js';
 import { operation } from '../operation.js';
 import { pageOf } from '../shared/pagination.js';
 import { optionalEnum, optionalInteger, optionalString, requestObject } from '../shared/validate.js';
@@ -21,11 +22,11 @@ function handler(state: SimState, request: ListContainerInstancesRequest): ListC
   const maxResults = optionalInteger(input, 'maxResults', 1, 100) ?? 100;
   const nextToken = optionalString(input, 'nextToken');
   const store = cluster.store;
-  const slots = store.querySlots(filter === '' ? null : filter, { status: status ?? CONTAINER_INSTANCE_STATUSES });
+  const slots = store.querySlots(filter === '' ? null : filter, { status: status ?? CONTAINER_INSTANCE_STATUSES, workBudget: FILTER_WORK_BUDGET });
   // Pages continue after the registration sequence number of the last instance returned.
   const sequence = store.sequence;
   const page = pageOf(
-    state, 'ListContainerInstances', JSON.stringify([cluster.arn, filter, status ?? null]),
+    state, 'ListContainerInstances', JSON.stringify([listScope(cluster), filter, status ?? null]),
     slots, (slot) => store.arns[slot]!, maxResults, nextToken, (slot) => sequence[slot]!,
   );
   return page.nextToken === undefined ? { containerInstanceArns: page.items } : { containerInstanceArns: page.items, nextToken: page.nextToken };

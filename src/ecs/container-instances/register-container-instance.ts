@@ -2,10 +2,10 @@
  * RegisterContainerInstance (agent-only in ECS; here also how tests and tools add capacity).
  * Reference §3.13, §3.2 (trunking), §4.5 (ARN format fixed at creation).
  */
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
 import type { Attribute, RegisterContainerInstanceRequest, RegisterContainerInstanceResponse, Resource } from '../../shapes.js';
 import { callerOf, effectiveSetting } from '../account-settings/settings.js';
-import { checkAttributes, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from '../attributes/rules.js';
+import { checkAttributes, checkAttributeValue, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from '../attributes/rules.js';
 import { clusterFor } from '../clusters/cluster.js';
 import { operation } from '../operation.js';
 import { containerInstanceArn } from '../shared/arns.js';
@@ -27,9 +27,25 @@ interface IdentityDocument {
   region?: string;
 }
 
+/**
+ * An EC2 instance id: `i-` and 17 characters (8 before 2016) [EC2 UG "Resource IDs"]; EC2 uses
+ * hex digits, the id format allows lowercase letters and digits, and shorter ids are accepted too
+ * (test fixtures and planned instances write `i-1`, `i-0plan…`), never more than 17.
+ */
+const INSTANCE_ID = /^i-[0-9a-z]{1,17}$/;
+/** An AWS Region name (`us-east-1`). */
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** The longest identity document read: a real one is about 500 characters. */
+const MAX_IDENTITY_DOCUMENT = 16_384;
+/** At most this many attributes per instance, built-in ones included (agents report about 40). */
+const MAX_ATTRIBUTES = 100;
+
 function identityDocument(input: Input): IdentityDocument {
   const text = optionalString(input, 'instanceIdentityDocument');
   if (text === undefined || text === '') return {};
+  if (text.length > MAX_IDENTITY_DOCUMENT) {
+    throw new InvalidParameterException(`instanceIdentityDocument is ${text.length} characters long; an identity document is at most ${MAX_IDENTITY_DOCUMENT}`);
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -38,8 +54,8 @@ function identityDocument(input: Input): IdentityDocument {
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new InvalidParameterException('instanceIdentityDocument must be a JSON object');
   const d = doc as Record<string, unknown>;
-  const text_ = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : undefined);
-  return {
+  const text_ = (k: string) => (Object.prototype.hasOwnProperty.call(d, k) && typeof d[k] === 'string' ? (d[k] as string) : undefined);
+  const out: IdentityDocument = {
     instanceId: text_('instanceId'),
     instanceType: text_('instanceType'),
     availabilityZone: text_('availabilityZone'),
@@ -47,6 +63,16 @@ function identityDocument(input: Input): IdentityDocument {
     architecture: text_('architecture'),
     region: text_('region'),
   };
+  // What is stored of it is bounded: the id (queried by ec2InstanceId) by EC2's form, the rest
+  // by the form of the attribute values they become (ecs.instance-type, ...).
+  if (out.instanceId !== undefined && !INSTANCE_ID.test(out.instanceId)) {
+    throw new InvalidParameterException(`instanceIdentityDocument.instanceId must be an EC2 instance id (i- and up to 17 lowercase letters or digits); got ${quote(out.instanceId)}`);
+  }
+  if (out.region !== undefined && !REGION.test(out.region)) throw new InvalidParameterException(`instanceIdentityDocument.region must be a Region name; got ${quote(out.region)}`);
+  for (const k of ['instanceType', 'availabilityZone', 'imageId', 'architecture'] as const) {
+    if (out[k] !== undefined) checkAttributeValue(out[k], `instanceIdentityDocument.${k}`);
+  }
+  return out;
 }
 
 function totalResources(input: Input): Resource[] {
@@ -90,7 +116,7 @@ function handler(state: SimState, request: RegisterContainerInstanceRequest, cal
   optionalString(input, 'instanceIdentityDocumentSignature');
   const resources = totalResources(input);
   const version = versionInfo(input);
-  const requested = checkAttributes(optionalArray(input, 'attributes') ?? [], 'attributes');
+  const requested = checkAttributes(optionalArray(input, 'attributes', MAX_ATTRIBUTES) ?? [], 'attributes');
   const custom = requested.filter((a) => isCustomAttribute(a.name!)).length;
   if (custom > MAX_CUSTOM_ATTRIBUTES) {
     throw new InvalidParameterException(`attributes: at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes per container instance; got ${custom}`);

@@ -124,23 +124,29 @@ function inCreationOrder(cluster: ClusterRecord, names: Set<string>): string[] {
   if (names.size === 0) return [];
   // Few names: sort them by position; many: walk the map (both give map order).
   if (names.size * 8 < cluster.services.size) {
-    const position = servicePositions(cluster);
-    return [...names].filter((n) => position.has(n)).sort((a, b) => position.get(a)! - position.get(b)!);
+    const present = [...names].filter((n) => cluster.services.has(n));
+    const position = servicePositions(cluster, present);
+    return present.sort((a, b) => position.get(a)! - position.get(b)!);
   }
   const out: string[] = [];
   for (const name of cluster.services.keys()) if (names.has(name)) out.push(name);
   return out;
 }
 
-const positions = new WeakMap<ClusterRecord, { size: number; position: Map<string, number> }>();
+// (Keyed by the service map: a cluster record is copied in every transaction, its map is not.)
+const positions = new WeakMap<ClusterRecord['services'], { size: number; position: Map<string, number> }>();
 
-/** Each service's place in the map; services are never removed, so it holds while the count does. */
-function servicePositions(cluster: ClusterRecord): Map<string, number> {
-  const kept = positions.get(cluster);
-  if (kept !== undefined && kept.size === cluster.services.size) return kept.position;
+/**
+ * Each service's place in the map; services are never removed, so it holds while the count does
+ * and knows every name asked for (a service added in a transaction that was rolled back may have
+ * left a place that another one now has).
+ */
+function servicePositions(cluster: ClusterRecord, names: readonly string[]): Map<string, number> {
+  const kept = positions.get(cluster.services);
+  if (kept !== undefined && kept.size === cluster.services.size && names.every((n) => kept.position.has(n))) return kept.position;
   const position = new Map<string, number>();
   for (const name of cluster.services.keys()) position.set(name, position.size);
-  positions.set(cluster, { size: cluster.services.size, position });
+  positions.set(cluster.services, { size: cluster.services.size, position });
   return position;
 }
 

@@ -24,8 +24,8 @@ function isOutdated(cluster: ClusterRecord, t: TaskRecord, taskDefinitionArn: st
   return t.desiredStatus === 'RUNNING' && (t.taskDefinitionArn !== taskDefinitionArn || (t.containerInstanceArn !== undefined && cluster.instances.peek(t.containerInstanceArn)?.status !== 'ACTIVE'));
 }
 
-/** Makes (or remakes) a service's summary from its live tasks. */
-export function summarise(cluster: ClusterRecord, serviceName: string): ServiceTaskSummary {
+/** A service's summary as its live tasks say now (the invariant checks hold kept summaries to it). */
+export function summaryOf(cluster: ClusterRecord, serviceName: string): ServiceTaskSummary {
   const service = cluster.services.peek(serviceName)!;
   const summary: ServiceTaskSummary = { stopping: new Set(), pending: new Set(), outdated: new Set() };
   for (const t of liveTasksOf(cluster, serviceName)) {
@@ -33,6 +33,12 @@ export function summarise(cluster: ClusterRecord, serviceName: string): ServiceT
     if (t.lastStatus === 'PENDING') summary.pending.add(t.arn);
     if (isOutdated(cluster, t, service.taskDefinitionArn)) summary.outdated.add(t.arn);
   }
+  return summary;
+}
+
+/** Makes (or remakes) a service's summary from its live tasks. */
+export function summarise(cluster: ClusterRecord, serviceName: string): ServiceTaskSummary {
+  const summary = summaryOf(cluster, serviceName);
   cluster.serviceSummaries.set(serviceName, summary);
   return summary;
 }

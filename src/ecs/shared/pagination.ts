@@ -58,7 +58,9 @@ export function decodeToken(state: SimState, operation: string, query: string, t
 
 /**
  * One page of `items` (ordered by ascending `keyOf`; all numbers or all strings), after the
- * token's key, with the token for the next page when more remain.
+ * token's key, with the token for the next page when more remain. The key must be the item's for
+ * good (never a position in a list items can leave), so that paging while items come and go never
+ * skips or repeats one that existed throughout.
  */
 export function pageOf<T, R>(
   state: SimState,
@@ -68,7 +70,7 @@ export function pageOf<T, R>(
   map: (item: T) => R,
   maxResults: number,
   nextToken: string | undefined,
-  keyOf: (item: T, index: number) => PageKey = (_item, index) => index,
+  keyOf: (item: T) => PageKey,
 ): { items: R[]; nextToken?: string } {
   const after = nextToken === undefined || nextToken === '' ? null : decodeToken(state, operation, query, nextToken);
   const out: R[] = [];
@@ -78,13 +80,13 @@ export function pageOf<T, R>(
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (after !== null && keyOf(items[mid]!, mid) <= after) lo = mid + 1;
+    if (after !== null && keyOf(items[mid]!) <= after) lo = mid + 1;
     else hi = mid;
   }
   let i = lo;
   for (; i < items.length && out.length < maxResults; i++) {
     out.push(map(items[i]!));
-    lastKey = keyOf(items[i]!, i);
+    lastKey = keyOf(items[i]!);
   }
   return i < items.length ? { items: out, nextToken: encodeToken(state, operation, query, lastKey) } : { items: out };
 }

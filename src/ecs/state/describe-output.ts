@@ -365,6 +365,7 @@ function loadTask(
   const task: LoadedTask['task'] = {
     arn,
     id: m.id,
+    seq: i,
     clusterName,
     taskDefinitionArn: td.taskDefinitionArn!,
     containerInstanceArn: instanceArn,
@@ -507,7 +508,9 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
   }
 
   // 3. A new cluster record: instances, then the tasks' reservations, then the unattributed use.
-  const cluster = newCluster(clusterName, existing?.arn ?? clusterArn(state.ctx, clusterName));
+  const cluster = newCluster(clusterName, existing?.arn ?? clusterArn(state.ctx, clusterName), state.journal);
+  // A cluster put in place of an existing (empty) one is a new incarnation: its tokens are its own.
+  cluster.generation = (existing?.generation ?? 0) + 1;
   if (existing !== undefined) {
     cluster.status = existing.status;
     cluster.tags = clone(existing.tags);
@@ -556,6 +559,7 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
   for (const td of [...definitions.values()].sort((a, b) => (a.family! < b.family! ? -1 : a.family! > b.family! ? 1 : a.revision! - b.revision!))) {
     state.taskDefinitions.add(td);
   }
+  cluster.nextTaskSeq = tasks.length;
   for (const task of records) {
     cluster.tasks.set(task.arn, task);
     cluster.taskIdToArn.set(task.id, task.arn);

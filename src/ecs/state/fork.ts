@@ -16,7 +16,7 @@ import { wireState } from './wiring.js';
 function cloneCluster(c: ClusterRecord): ClusterRecord {
   const store = c.store.clone();
   const copy: ClusterRecord = {
-    ...newCluster(c.name, c.arn, store, c.accountant.cloneFor(store)),
+    ...newCluster(c.name, c.arn, null, store, c.accountant.cloneFor(store)),
     instances: c.instances.fork(),
     arnById: c.arnById.fork(),
     tasks: c.tasks.fork(),
@@ -31,6 +31,8 @@ function cloneCluster(c: ClusterRecord): ClusterRecord {
   copy.status = c.status;
   copy.tags = c.tags.map((t) => ({ ...t }));
   copy.reconcilePending = c.reconcilePending;
+  copy.generation = c.generation;
+  copy.nextTaskSeq = c.nextTaskSeq;
   copy.everyServicePass = c.everyServicePass;
   forkUtilisation(c, copy);
   return copy;
@@ -38,17 +40,18 @@ function cloneCluster(c: ClusterRecord): ClusterRecord {
 
 /**
  * A state equal to `state` and sharing nothing mutable with it. Its clock, event bus and
- * subscriptions are its own (`wireState`): what happens on the fork is reacted to on the fork.
+ * subscriptions and journal are its own (`wireState`): what happens on the fork is reacted to on
+ * the fork.
  */
 export function forkState(state: SimState): SimState {
   const fork = wireState(
     {
       options: state.options,
       ctx: state.ctx,
-      clusters: new Map([...state.clusters].map(([name, c]) => [name, cloneCluster(c)])),
-      settings: new Map([...state.settings].map(([p, m]) => [p, new Map(m)])),
+      clusters: [...state.clusters].map(([name, c]) => [name, cloneCluster(c)] as const),
+      settings: [...state.settings].map(([p, m]) => [p, new Map(m)] as const),
       random: new SeededRandom(state.random.state),
-      faults: new Map(state.faults),
+      faults: state.faults,
       taskDefinitions: state.taskDefinitions.clone(),
       placement: state.placement,
     },

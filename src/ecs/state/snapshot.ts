@@ -3,7 +3,7 @@
  * (`snapshot(restore(s))` deep-equals `s`). Loading DescribeContainerInstances output is
  * `describe-output.ts`.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
 import type { ScheduledEvent } from '../../sim/clock.js';
 import type { Tag } from '../../shapes.js';
 import type { Reservation } from '../../resources/types.js';
@@ -14,6 +14,7 @@ import { withServiceDefaults, type ServiceRecord } from '../services/record.js';
 import type { TaskDefinitionsSnapshot } from '../task-definitions/registry.js';
 import type { TaskRecord } from '../tasks/record.js';
 import { indexTask } from '../tasks/task-index.js';
+import { badSnapshot } from './snapshot-checks.js';
 import type { SimOptions, SimState } from './state.js';
 
 export const SNAPSHOT_FORMAT = 'ecs-cluster-sim/snapshot@1';
@@ -37,6 +38,10 @@ export interface SimSnapshot {
     tasks?: (Omit<TaskRecord, 'reservation'> & { reservation: Omit<Reservation, 'slot'> })[];
     services?: ServiceRecord[];
     reconcilePending?: boolean;
+    /** the cluster's incarnation (absent in older snapshots: 1) */
+    generation?: number;
+    /** the seq of the cluster's next task (absent in older snapshots: after the last one) */
+    nextTaskSeq?: number;
     /** the service scheduler's notes: services to look at on its next pass, services waiting to place */
     dirtyServices?: string[];
     waitingServices?: string[];
@@ -66,30 +71,54 @@ export function takeSnapshot(state: SimState): SimSnapshot {
       }),
       services: [...c.services.values()].map(clone),
       reconcilePending: c.reconcilePending,
+      generation: c.generation,
+      nextTaskSeq: c.nextTaskSeq,
       dirtyServices: [...c.dirtyServices],
       waitingServices: [...c.waitingServices],
     })),
   };
 }
 
-/** Loads a snapshot into a freshly constructed state (built from `snapshot.options`). */
-export function loadSnapshot(state: SimState, snapshot: SimSnapshot): void {
+/**
+ * Loads a snapshot into a freshly constructed state (built from `snapshot.options`). The caller
+ * has checked it (`checkSnapshot`: anything the simulator would not keep is an
+ * InvalidParameterException naming its JSON path); what only loading finds (a reservation that
+ * does not fit its instance, a task definition the registry refuses) is reported at its path too.
+ */
+export function loadSnapshot(state: SimState, snapshot: SimSnapshot, options: { owned?: boolean } = {}): void {
   if (snapshot?.format !== SNAPSHOT_FORMAT) {
     throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${SNAPSHOT_FORMAT}')`);
   }
+  let path = 'snapshot';
+  try {
+    // A snapshot the caller parsed for us is ours: its records are taken, not copied.
+    load(state, snapshot, (p) => (path = p), options.owned === true ? (x) => x : clone);
+  } catch (e) {
+    if (e instanceof InvalidParameterException && e.message.startsWith('restore: ')) throw e;
+    // What the accountant, the store or the registry refuses is the snapshot's fault, not ours.
+    throw badSnapshot(path, e instanceof Error ? e.message : String(e));
+  }
+}
+
+function load(state: SimState, snapshot: SimSnapshot, at: (path: string) => void, clone: <T>(x: T) => T): void {
   state.clock.now = snapshot.clock.now;
   state.clock.load(clone(snapshot.clock.events), snapshot.clock.sequence);
   state.random.state = snapshot.random;
   for (const [k, v] of snapshot.faults) state.faults.set(k, v);
+  at('taskDefinitions');
   if (snapshot.taskDefinitions !== undefined) state.taskDefinitions.load(clone(snapshot.taskDefinitions));
   for (const [p, entries] of snapshot.settings) state.settings.set(p, new Map(entries));
-  for (const c of snapshot.clusters) {
-    const cluster = newCluster(c.name, c.arn);
+  snapshot.clusters.forEach((c, ci) => {
+    const cluster = newCluster(c.name, c.arn, state.journal);
     cluster.status = c.status;
     cluster.tags = clone(c.tags);
-    for (const r of c.instances) addInstance(cluster, clone(r));
+    c.instances.forEach((r, i) => {
+      at(`clusters[${ci}].instances[${i}]`);
+      addInstance(cluster, clone(r));
+    });
     // Tasks not yet STOPPED hold their exact ports and GPUs again, and count for task:group.
-    for (const t of c.tasks ?? []) {
+    (c.tasks ?? []).forEach((t, i) => {
+      at(`clusters[${ci}].tasks[${i}]`);
       let reservation: Reservation;
       if (t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== undefined && cluster.store.has(t.containerInstanceArn)) {
         const slot = cluster.store.slotOf(t.containerInstanceArn);
@@ -99,17 +128,26 @@ export function loadSnapshot(state: SimState, snapshot: SimSnapshot): void {
         reservation = Object.freeze({ ...clone(t.reservation), slot: -1 });
       }
       // Snapshots taken before FARGATE tasks have no launchType: their tasks are EC2 tasks.
-      const task: TaskRecord = { ...clone(t), launchType: t.launchType ?? 'EC2', reservation };
+      // Snapshots taken before task seqs number their tasks in order.
+      const task: TaskRecord = { ...clone(t), seq: t.seq ?? i, launchType: t.launchType ?? 'EC2', reservation };
       cluster.tasks.set(task.arn, task);
       cluster.taskIdToArn.set(task.id, task.arn);
       if (task.lastStatus !== 'STOPPED') indexTask(cluster, task);
-    }
-    for (const s of c.services ?? []) cluster.services.set(s.name, withServiceDefaults(clone(s)));
+    });
+    (c.services ?? []).forEach((s, i) => {
+      const td = s.taskDefinitionArn;
+      if (s.status !== 'INACTIVE' && td !== '' && state.taskDefinitions.get(td) === undefined) {
+        throw badSnapshot(`clusters[${ci}].services[${i}].taskDefinitionArn`, `${quote(td)} is not a registered task definition`);
+      }
+      cluster.services.set(s.name, withServiceDefaults(clone(s)));
+    });
     cluster.reconcilePending = c.reconcilePending ?? false;
+    cluster.generation = c.generation ?? 1;
+    cluster.nextTaskSeq = c.nextTaskSeq ?? (c.tasks ?? []).reduce((next, t, i) => Math.max(next, (t.seq ?? i) + 1), 0);
     // A snapshot without the scheduler's notes (older format): its next pass looks at every service,
     // which changes nothing for those that had nothing to do.
     for (const name of c.dirtyServices ?? cluster.services.keys()) cluster.dirtyServices.add(name);
     for (const name of c.waitingServices ?? []) cluster.waitingServices.add(name);
     state.clusters.set(c.name, cluster);
-  }
+  });
 }

@@ -1,8 +1,12 @@
 /**
  * The simulator's state: clusters (with their container instances, tasks and services), account
  * settings, task definitions, the clock, the seeded random source and the event bus. Operations
- * validate first and mutate after, so a rejected call changes nothing.
+ * validate first and mutate after; and every call that may change the state runs as one
+ * transaction of the state's journal (`atomically`), so that whatever goes wrong inside it — a
+ * bug of ours included — it completes or leaves the state exactly as it was.
  */
+import type { CowMap } from '../../collections/cow-map.js';
+import type { Journal } from '../../collections/journal.js';
 import type { PlacementEngine } from '../../placement/engine.js';
 import type { SimClock } from '../../sim/clock.js';
 import type { SeededRandom } from '../../sim/random.js';
@@ -28,13 +32,14 @@ export interface SimOptions {
 export interface SimState {
   readonly options: SimOptions;
   readonly ctx: ArnContext;
-  readonly clusters: Map<string, ClusterRecord>;
-  /** principal ARN → setting name → value; the root's entries are the account defaults */
-  readonly settings: Map<string, Map<string, string>>;
+  /** name → record; in a transaction `get` hands out a copy (`copyClusterRecord`) */
+  readonly clusters: CowMap<string, ClusterRecord>;
+  /** principal ARN → setting name → value; the root's entries are the account defaults (`get` copies the inner map in a transaction; read with `peek`) */
+  readonly settings: CowMap<string, Map<string, string>>;
   readonly random: SeededRandom;
   readonly clock: SimClock;
   /** Faults to inject into the next asynchronous transitions (see `injectFault`). */
-  readonly faults: Map<string, number>;
+  readonly faults: CowMap<string, number>;
   /** Registered task definitions, by family and revision (RegisterTaskDefinition). */
   readonly taskDefinitions: TaskDefinitionRegistry;
   /**
@@ -47,6 +52,22 @@ export interface SimState {
    * share it (its caches are kept per store, and a fork has its own store).
    */
   readonly placement: PlacementEngine;
+  /**
+   * The undo log of every structure above (`state/wiring.ts` attaches them; each state, a fork
+   * included, has its own). `atomically` runs a call in one transaction of it.
+   */
+  readonly journal: Journal;
+}
+
+/**
+ * Runs `f` as one transaction of the state's journal: if it throws, every write it made is undone
+ * and the error rethrown. Inside an open transaction it is simply part of it (no savepoint: a
+ * savepoint would hand out second copies of records the caller already holds).
+ *
+ * @example atomically(state, () => handler(state, request))
+ */
+export function atomically<T>(state: SimState, f: () => T): T {
+  return state.journal.depth === 0 ? state.journal.atomically(f) : f();
 }
 
 /** Per-call options: who is calling. */

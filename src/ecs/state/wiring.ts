@@ -3,7 +3,10 @@
  * listens on the state's event bus. Every state — new, restored or forked — is put together here,
  * so a fork's clock and subscriptions act on the fork and never on the state it came from.
  */
+import { CowMap } from '../../collections/cow-map.js';
+import { Journal } from '../../collections/journal.js';
 import { SimClock, type ScheduledEvent } from '../../sim/clock.js';
+import { attachJournal, copyClusterRecord, type ClusterRecord } from '../clusters/record.js';
 import { AGENT_UPDATE_EVENT, onAgentUpdateStep } from '../container-instances/agent.js';
 import { onTrunkProvisioned, onTrunkReleased } from '../container-instances/trunking.js';
 import { onReconcile, subscribeScheduler } from '../services/scheduler.js';
@@ -29,12 +32,30 @@ export function dispatchEvent(state: SimState, event: ScheduledEvent): void {
   handler(state, event.payload);
 }
 
+/** What a state is made of, before it is wired: its maps as entries (the state makes them journaled maps). */
+export interface StateParts extends Omit<SimState, 'clock' | 'events' | 'journal' | 'clusters' | 'settings' | 'faults'> {
+  readonly clusters: Iterable<readonly [string, ClusterRecord]>;
+  readonly settings: Iterable<readonly [string, Map<string, string>]>;
+  readonly faults: Iterable<readonly [string, number]>;
+}
+
 /**
- * A state of these parts, its clock at `now` (with nothing scheduled), its own event bus, and the
- * service scheduler subscribed to it.
+ * A state of these parts, its clock at `now` (with nothing scheduled), its own event bus, the
+ * service scheduler subscribed to it, and its own journal attached to everything it holds.
  */
-export function wireState(parts: Omit<SimState, 'clock' | 'events'>, now: number): SimState {
-  const state: SimState = { ...parts, clock: new SimClock(now, (e) => dispatchEvent(state, e)), events: new EventBus() };
+export function wireState(parts: StateParts, now: number): SimState {
+  const journal = new Journal();
+  const state: SimState = {
+    ...parts,
+    clusters: new CowMap(parts.clusters, copyClusterRecord),
+    settings: new CowMap(parts.settings, (m) => new Map(m)),
+    faults: new CowMap(parts.faults),
+    clock: new SimClock(now, (e) => dispatchEvent(state, e)),
+    events: new EventBus(),
+    journal,
+  };
+  for (const journaled of [state.clusters, state.settings, state.faults, state.clock, state.random, state.taskDefinitions]) journaled.useJournal(journal);
+  for (const cluster of state.clusters.values()) attachJournal(cluster, journal);
   subscribeScheduler(state);
   return state;
 }

@@ -3,6 +3,7 @@
  * `@aws-sdk/client-ecs`) and the registry RegisterTaskDefinition adds to and RunTask /
  * CreateService look up: family → revisions 1, 2, …, each immutable once registered.
  */
+import { recording, type Journal } from '../../collections/journal.js';
 import { ClientException, InvalidParameterException } from '../../errors.js';
 import { requirementsOf } from '../../resources/requirements.js';
 import type { TaskRequirements } from '../../resources/types.js';
@@ -114,6 +115,9 @@ interface Entry {
  * registry.get('web:3')               // revision 3
  * registry.get('arn:aws:ecs:us-east-1:123456789012:task-definition/web:3')
  * registry.requirementsOf('web:3')    // what one task of it reserves
+ *
+ * Journal (`useJournal`): in an open transaction `add` and `deregister` record undos that put
+ * back exactly what they change (order included).
  */
 export class TaskDefinitionRegistry {
   /** family → revisions, index = revision − 1 (holes where a revision is unknown) */
@@ -122,6 +126,12 @@ export class TaskDefinitionRegistry {
   private byArn = new Map<string, Entry>();
   /** registration order, for snapshots */
   private order: Entry[] = [];
+  private journal: Journal | null = null;
+
+  /** Journals every later change in `journal`'s open transactions (null: none). A clone starts without one. */
+  useJournal(journal: Journal | null): void {
+    this.journal = journal;
+  }
 
   /** Number of registered revisions (all families). */
   get size(): number {
@@ -147,12 +157,25 @@ export class TaskDefinitionRegistry {
     }
     if (this.byArn.has(arn)) throw new Error(`TaskDefinitionRegistry.add: ${arn} is already registered`);
     const entry: Entry = { taskDefinition: deepFreeze(structuredClone(taskDefinition)), tags: deepFreeze(structuredClone([...tags])), requirements: undefined };
+    if (recording(this.journal)) this.recordAdd(this.journal, family, arn);
     let revisions = this.families.get(family);
     if (revisions === undefined) this.families.set(family, (revisions = []));
     while (revisions.length < revision - 1) revisions.push(undefined);
     revisions.push(entry);
     this.byArn.set(arn, entry);
     this.order.push(entry);
+  }
+
+  private recordAdd(journal: Journal, family: string, arn: string): void {
+    const revisions = this.families.get(family);
+    const length = revisions?.length ?? 0;
+    journal.record(() => {
+      // A new family was the last one added to the map, so deleting it restores the order.
+      if (revisions === undefined) this.families.delete(family);
+      else revisions.length = length;
+      this.byArn.delete(arn);
+      this.order.pop();
+    });
   }
 
   private entry(reference: string): Entry | undefined {
@@ -239,6 +262,7 @@ export class TaskDefinitionRegistry {
 
   /** The revision `next` in place of `entry`: entries are frozen and may be shared with forks, so they are replaced, never changed. */
   private replace(entry: Entry, next: Entry): void {
+    if (recording(this.journal)) this.journal.record(() => this.replace(next, entry));
     const td = entry.taskDefinition;
     this.families.get(td.family!)![td.revision! - 1] = next;
     this.byArn.set(td.taskDefinitionArn!, next);

@@ -80,6 +80,7 @@ function newTask(state: SimState, cluster: ClusterRecord, request: LaunchRequest
   const task: TaskRecord = {
     arn,
     id,
+    seq: cluster.nextTaskSeq++,
     clusterName: cluster.name,
     taskDefinitionArn: request.taskDefinitionArn,
     containerInstanceArn: instanceArn,

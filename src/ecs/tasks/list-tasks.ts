@@ -4,7 +4,7 @@
  */
 import { ClientException, InvalidParameterException } from '../../errors.js';
 import type { ListTasksRequest, ListTasksResponse } from '../../shapes.js';
-import { clusterFor } from '../clusters/cluster.js';
+import { clusterFor, listScope } from '../clusters/cluster.js';
 import { findInstance } from '../container-instances/instances.js';
 import { operation } from '../operation.js';
 import { pageOf } from '../shared/pagination.js';
@@ -42,6 +42,8 @@ function handler(state: SimState, request: ListTasksRequest): ListTasksResponse 
     && (startedBy === undefined || t.startedBy === startedBy)
     && (serviceName === undefined || t.serviceName === serviceName)
     && (launchType === undefined || t.launchType === launchType));
-  const page = pageOf(state, 'ListTasks', JSON.stringify([cluster.arn, instanceArn, family, startedBy, serviceName, desired, launchType]), matches, (t) => t.arn, maxResults, optionalString(input, 'nextToken'));
+  // Pages continue after the last task's seq (ascending in creation order, never reused), so a task
+  // that expires between pages skips nothing; a token names the cluster's incarnation.
+  const page = pageOf(state, 'ListTasks', JSON.stringify([listScope(cluster), instanceArn, family, startedBy, serviceName, desired, launchType]), matches, (t) => t.arn, maxResults, optionalString(input, 'nextToken'), (t) => t.seq);
   return page.nextToken === undefined ? { taskArns: page.items } : { taskArns: page.items, nextToken: page.nextToken };
 }

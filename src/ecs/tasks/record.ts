@@ -14,6 +14,8 @@ export interface ContainerReport {
 export interface TaskRecord {
   readonly arn: string;
   readonly id: string;
+  /** its place among the cluster's tasks, ascending in creation order and never reused (ListTasks pages by it) */
+  readonly seq: number;
   readonly clusterName: string;
   readonly taskDefinitionArn: string;
   /** the instance it runs on; undefined for a FARGATE task */

@@ -155,9 +155,9 @@ describe('PutAccountSetting', () => {
     const sim = populated();
     for (const name of ['containerInsights', 'dualStackIPv6', 'ServiceLongArnFormat', '']) {
       expectRejected(sim, () => sim.putAccountSetting({ name, value: 'enabled' } as never, as(ALICE)), 'InvalidParameterException',
-        /^name must be one of serviceLongArnFormat, taskLongArnFormat, containerInstanceLongArnFormat, awsvpcTrunking; got/);
+        /^name must be one of serviceLongArnFormat, taskLongArnFormat, containerInstanceLongArnFormat, awsvpcTrunking\b/);
     }
-    expectRejected(sim, () => sim.putAccountSetting({ name: 7, value: 'enabled' } as never, as(ALICE)), 'InvalidParameterException', /^name must be a string/);
+    expectRejected(sim, () => sim.putAccountSetting({ name: 7, value: 'enabled' } as never, as(ALICE)), 'SerializationException', /^name must be a string/);
   });
 
   it('rejects a value other than enabled/disabled, naming the member and the allowed values', () => {
@@ -166,7 +166,7 @@ describe('PutAccountSetting', () => {
       expectRejected(sim, () => sim.putAccountSetting({ name: 'awsvpcTrunking', value }, as(ALICE)), 'InvalidParameterException',
         /^value must be one of enabled, disabled; got/);
     }
-    expectRejected(sim, () => sim.putAccountSetting({ name: 'awsvpcTrunking', value: true } as never, as(ALICE)), 'InvalidParameterException', /^value must be a string/);
+    expectRejected(sim, () => sim.putAccountSetting({ name: 'awsvpcTrunking', value: true } as never, as(ALICE)), 'SerializationException', /^value must be a string/);
   });
 
   it('rejects a request without name or without value', () => {
@@ -175,7 +175,7 @@ describe('PutAccountSetting', () => {
     expectRejected(sim, () => sim.putAccountSetting({ name: 'awsvpcTrunking' } as never, as(ALICE)), 'InvalidParameterException', /^value is required/);
     expectRejected(sim, () => sim.putAccountSetting({ name: 'awsvpcTrunking', value: null } as never, as(ALICE)), 'InvalidParameterException', /^value is required/);
     expectRejected(sim, () => sim.putAccountSetting(undefined as never, as(ALICE)), 'InvalidParameterException', /^name is required/);
-    expectRejected(sim, () => sim.putAccountSetting('awsvpcTrunking=enabled' as never, as(ALICE)), 'InvalidParameterException', /request must be an object/);
+    expectRejected(sim, () => sim.putAccountSetting('awsvpcTrunking=enabled' as never, as(ALICE)), 'SerializationException', /request must be an object/);
   });
 
   it('rejects a principalArn that is not an IAM user, role, root or federated principal ARN', () => {
@@ -388,7 +388,7 @@ describe('ListAccountSettings', () => {
     expectRejected(sim, () => sim.listAccountSettings({ value: 'enabled' }, as(ALICE)), 'InvalidParameterException', /^value: a value filter can only be used together with name/);
     expectRejected(sim, () => sim.listAccountSettings({ name: 'containerInsights' }, as(ALICE)), 'InvalidParameterException', /^name must be one of serviceLongArnFormat, taskLongArnFormat, containerInstanceLongArnFormat, awsvpcTrunking/);
     expectRejected(sim, () => sim.listAccountSettings({ name: 'awsvpcTrunking', value: 'on' }, as(ALICE)), 'InvalidParameterException', /^value must be one of enabled, disabled/);
-    expectRejected(sim, () => sim.listAccountSettings({ effectiveSettings: 'true' } as never, as(ALICE)), 'InvalidParameterException', /^effectiveSettings must be a boolean/);
+    expectRejected(sim, () => sim.listAccountSettings({ effectiveSettings: 'true' } as never, as(ALICE)), 'SerializationException', /^effectiveSettings must be a boolean/);
   });
 
   it('rejects maxResults outside 1..10 or not an integer', () => {
@@ -397,7 +397,7 @@ describe('ListAccountSettings', () => {
       expectRejected(sim, () => sim.listAccountSettings({ maxResults }, as(ALICE)), 'InvalidParameterException', /^maxResults must be between 1 and 10/);
     }
     for (const maxResults of [1.5, '5', Number.NaN]) {
-      expectRejected(sim, () => sim.listAccountSettings({ maxResults } as never, as(ALICE)), 'InvalidParameterException', /^maxResults must be an integer/);
+      expectRejected(sim, () => sim.listAccountSettings({ maxResults } as never, as(ALICE)), 'SerializationException', /^maxResults must be a 32-bit integer/);
     }
     expect(sim.listAccountSettings({ maxResults: 10, effectiveSettings: true }, as(ALICE)).settings).toHaveLength(4);
     expect(sim.listAccountSettings({ maxResults: 1, effectiveSettings: true }, as(ALICE)).settings).toHaveLength(1);
@@ -453,7 +453,7 @@ describe('ListAccountSettings', () => {
     const other = new EcsSimulator({ seed: 2 });
     const foreign = other.listAccountSettings({ effectiveSettings: true, maxResults: 1 }, as(ALICE)).nextToken!;
     expectRejected(sim, () => sim.listAccountSettings({ effectiveSettings: true, nextToken: foreign }, as(ALICE)), 'InvalidParameterException', invalid);
-    expectRejected(sim, () => sim.listAccountSettings({ effectiveSettings: true, nextToken: 42 } as never, as(ALICE)), 'InvalidParameterException', /^nextToken must be a string/);
+    expectRejected(sim, () => sim.listAccountSettings({ effectiveSettings: true, nextToken: 42 } as never, as(ALICE)), 'SerializationException', /^nextToken must be a string/);
     // The genuine token still works.
     expect(sim.listAccountSettings({ effectiveSettings: true, nextToken: token }, as(ALICE)).settings![0]!.name).toBe('containerInstanceLongArnFormat');
   });

@@ -1,5 +1,5 @@
 import type { DeregisterContainerInstanceCommandOutput } from '@aws-sdk/client-ecs';
-import { describeOne, expectRejected, registerC5Large, simWithCluster } from '../fixtures.js';
+import { describeOne, expectRejected, registerC5Large, simWithCluster, BAD_INPUT } from '../fixtures.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
 import { TRUNK_PROVISIONING_MS, TRUNK_RELEASE_MS } from '../../../src/ecs/container-instances/trunking.js';
@@ -238,7 +238,7 @@ describe('DeregisterContainerInstance', () => {
         { cluster: 'c', containerInstance: 'not an id!' },
         { cluster: 'c', containerInstance: arn, force: 'yes' },
       ]) {
-        expectRejected(sim, () => sim.deregisterContainerInstance(request as never), 'InvalidParameterException');
+        expectRejected(sim, () => sim.deregisterContainerInstance(request as never), BAD_INPUT);
       }
     });
 

@@ -50,7 +50,7 @@ describe('DescribeContainerInstances', () => {
       expect(() => simWithCluster().describeContainerInstances({ cluster: 'c', containerInstances: refs })).toThrow('containerInstances may hold at most 100 items; got 101');
     });
     it('an include other than TAGS', () => {
-      expect(() => simWithCluster().describeContainerInstances({ cluster: 'c', containerInstances: ['x'], include: ['HEALTH'] } as never)).toThrow("include: the only value is TAGS; got 'HEALTH'");
+      expect(() => simWithCluster().describeContainerInstances({ cluster: 'c', containerInstances: ['x'], include: ['HEALTH'] } as never)).toThrow('include[0] must be one of TAGS');
     });
     it('a reference that is neither an id nor an ARN', () => {
       expect(() => simWithCluster().describeContainerInstances({ cluster: 'c', containerInstances: ['not an id!'] })).toThrow(/neither a container instance id nor a container instance ARN/);

@@ -1,5 +1,5 @@
 import type { SubmitAttachmentStateChangesCommandOutput } from '@aws-sdk/client-ecs';
-import { expectRejected } from '../fixtures.js';
+import { expectRejected, BAD_INPUT } from '../fixtures.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
 import { attachmentArn } from '../../../src/ecs/shared/arns.js';
@@ -202,7 +202,7 @@ describe('SubmitAttachmentStateChanges', () => {
         [{ attachmentArn: attachment, status: 1 }],
       ];
       for (const attachments of bad) {
-        expectRejected(sim, () => submit(sim, attachments), 'InvalidParameterException');
+        expectRejected(sim, () => submit(sim, attachments), BAD_INPUT);
       }
     });
 

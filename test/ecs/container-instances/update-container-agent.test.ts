@@ -1,5 +1,5 @@
 import { AgentUpdateStatus as SdkAgentUpdateStatus, type ContainerInstance as SdkContainerInstance, type UpdateContainerAgentCommandOutput } from '@aws-sdk/client-ecs';
-import { expectRejected } from '../fixtures.js';
+import { expectRejected, BAD_INPUT } from '../fixtures.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { AGENT_UPDATE_EVENT, AGENT_UPDATE_STATUSES, AGENT_UPDATE_STEP_MS, type AgentUpdateStatus } from '../../../src/ecs/container-instances/agent.js';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
@@ -362,7 +362,7 @@ describe('UpdateContainerAgent', () => {
       const sim = setup();
       const arn = register(sim).containerInstanceArn!;
       for (const request of [{ cluster: 'c' }, { cluster: 'c', containerInstance: '' }, { cluster: 'c', containerInstance: 1 }, { cluster: 'c', containerInstance: 'a b' }]) {
-        expectRejected(sim, () => sim.updateContainerAgent(request as never), 'InvalidParameterException');
+        expectRejected(sim, () => sim.updateContainerAgent(request as never), BAD_INPUT);
       }
     });
 

@@ -1,5 +1,5 @@
 import type { Failure as SdkFailure, UpdateContainerInstancesStateCommandOutput } from '@aws-sdk/client-ecs';
-import { describeOne, expectRejected, registerC5Large, simWithCluster } from '../fixtures.js';
+import { describeOne, expectRejected, registerC5Large, simWithCluster, BAD_INPUT } from '../fixtures.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
 import type { ContainerInstance } from '../../../src/shapes.js';
@@ -227,7 +227,7 @@ describe('UpdateContainerInstancesState', () => {
       const ci = register(sim);
       for (const status of ['REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED', 'INACTIVE', 'draining', 'bogus', 7]) {
         expectRejected(sim, () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [ci.containerInstanceArn!], status } as never),
-          'InvalidParameterException',
+          BAD_INPUT,
         );
       }
     });
@@ -248,7 +248,7 @@ describe('UpdateContainerInstancesState', () => {
       const bad: unknown[] = [undefined, [], 'not-a-list', [arn, ''], [arn, 42], Array.from({ length: 11 }, () => arn)];
       for (const containerInstances of bad) {
         expectRejected(sim, () => sim.updateContainerInstancesState({ cluster: 'c', containerInstances, status: 'DRAINING' } as never),
-          'InvalidParameterException',
+          BAD_INPUT,
         );
       }
       // Ten is fine.

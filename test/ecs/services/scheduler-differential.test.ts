@@ -36,9 +36,9 @@ describe('the service scheduler looks only at the services that changed', () => 
     const sim = setup();
     for (const name of ['web', 'api', 'worker']) sim.createService({ cluster: 'c', serviceName: name, taskDefinition: 'c', desiredCount: 1 });
     sim.advance(60_000);
-    const cluster = sim.state.clusters.get('c')!;
-    expect(cluster.dirtyServices.size).toBe(0);
+    // (A call copies the cluster record it changes, as it does any record: look it up after.)
+    expect(sim.state.clusters.peek('c')!.dirtyServices.size).toBe(0);
     sim.updateService({ cluster: 'c', service: 'api', desiredCount: 2 });
-    expect([...cluster.dirtyServices]).toEqual(['api']);
+    expect([...sim.state.clusters.peek('c')!.dirtyServices]).toEqual(['api']);
   });
 });

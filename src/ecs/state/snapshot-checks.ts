@@ -1,0 +1,277 @@
+/**
+ * What `restore` accepts: a snapshot whose every field has the type and range the simulator keeps,
+ * and whose records agree with each other as the simulator keeps them — each task once, statuses
+ * from their enums, tasks not yet STOPPED on a live instance of their cluster and counted by it,
+ * services of known task definitions, a clock and random state that are numbers. Anything else is
+ * an InvalidParameterException naming the JSON path (`restore: clusters[0].tasks[3].lastStatus: …`).
+ * The checks follow the snapshot format, never the input, so deep or cyclic input costs one step
+ * past the first wrong value. Reservations that do not fit their instance are found while loading
+ * (the accountant refuses them) and reported at their path too.
+ */
+import { EcsError, InvalidParameterException, quote } from '../../errors.js';
+import { checkAttributes } from '../attributes/rules.js';
+import { checkPlatformDevices, checkResources, checkVersionInfo } from '../container-instances/checks.js';
+import { checkTags } from '../shared/tags.js';
+import { EVENT_HANDLERS } from './wiring.js';
+
+type Json = Record<string, unknown>;
+
+/** The error of a snapshot's value at `path`. */
+export function badSnapshot(path: string, what: string): InvalidParameterException {
+  return new InvalidParameterException(`restore: ${path}: ${what}`);
+}
+
+/** Runs a check written for requests (its message names the member); the error gets the path in front. */
+export function atPath<T>(path: string, check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof EcsError && !e.message.startsWith('restore: ')) throw badSnapshot(path, e.message);
+    throw e;
+  }
+}
+
+/** A value in a message: cut to 200 characters; a missing member is "nothing". */
+const shown = (v: unknown): string => (v === undefined ? 'nothing' : quote(v));
+
+const own = (o: Json, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+
+function object(v: unknown, path: string): Json {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw badSnapshot(path, `must be an object; got ${shown(v)}`);
+  return v as Json;
+}
+
+function list(v: unknown, path: string, optional = false): unknown[] {
+  if (optional && v === undefined) return [];
+  if (!Array.isArray(v)) throw badSnapshot(path, `must be a list; got ${shown(v)}`);
+  return v;
+}
+
+function text(v: unknown, path: string, optional = false): string | undefined {
+  if (optional && v === undefined) return undefined;
+  if (typeof v !== 'string') throw badSnapshot(path, `must be a string; got ${shown(v)}`);
+  return v;
+}
+
+/** A whole number in [min, max]. */
+function whole(v: unknown, path: string, min = 0, max = Number.MAX_SAFE_INTEGER, optional = false): number | undefined {
+  if (optional && v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw badSnapshot(path, `must be a whole number from ${min} to ${max}; got ${shown(v)}`);
+  return v;
+}
+
+/** A time in epoch ms that a Date can hold. */
+function time(v: unknown, path: string, optional = false): number | undefined {
+  if (optional && v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > 8.64e15) throw badSnapshot(path, `must be a time in epoch milliseconds; got ${shown(v)}`);
+  return v;
+}
+
+function oneOf(v: unknown, path: string, values: readonly string[], optional = false): string | undefined {
+  if (optional && v === undefined) return undefined;
+  if (typeof v !== 'string' || !values.includes(v)) throw badSnapshot(path, `must be one of ${values.join(', ')}; got ${shown(v)}`);
+  return v;
+}
+
+function bool(v: unknown, path: string, optional = false): void {
+  if (optional && v === undefined) return;
+  if (typeof v !== 'boolean') throw badSnapshot(path, `must be true or false; got ${shown(v)}`);
+}
+
+const INSTANCE_STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING', 'REGISTRATION_FAILED', 'DEREGISTERING', 'INACTIVE'];
+const AGENT_UPDATE_STATUSES = ['PENDING', 'STAGING', 'STAGED', 'UPDATING', 'UPDATED', 'FAILED'];
+const FAULTS = ['trunk-failure', 'agent-update-failure'];
+const SETTINGS = ['serviceLongArnFormat', 'taskLongArnFormat', 'containerInstanceLongArnFormat', 'awsvpcTrunking'];
+
+function checkEvent(raw: unknown, path: string, sequence: number): void {
+  const e = object(raw, path);
+  time(own(e, 'at'), `${path}.at`);
+  whole(own(e, 'seq'), `${path}.seq`, 0, Math.max(0, sequence - 1));
+  const kind = text(own(e, 'kind'), `${path}.kind`)!;
+  if (!Object.prototype.hasOwnProperty.call(EVENT_HANDLERS, kind)) throw badSnapshot(`${path}.kind`, `not an event the simulator schedules; got ${quote(kind)}`);
+  const payload = object(own(e, 'payload'), `${path}.payload`);
+  for (const [k, v] of Object.entries(payload)) {
+    if (typeof v !== 'string' && typeof v !== 'boolean' && !(typeof v === 'number' && Number.isFinite(v))) throw badSnapshot(`${path}.payload.${k}`, `must be a string, number or boolean; got ${shown(v)}`);
+  }
+}
+
+function checkReservation(raw: unknown, path: string): void {
+  const r = object(raw, path);
+  whole(own(r, 'cpu'), `${path}.cpu`, 0, 2 ** 31 - 1);
+  whole(own(r, 'memory'), `${path}.memory`, 0, 2 ** 31 - 1);
+  for (const k of ['tcpPorts', 'udpPorts']) list(own(r, k), `${path}.${k}`).forEach((p, i) => whole(p, `${path}.${k}[${i}]`, 1, 65535));
+  list(own(r, 'gpuIds'), `${path}.gpuIds`).forEach((g, i) => text(g, `${path}.gpuIds[${i}]`));
+  bool(own(r, 'eni'), `${path}.eni`);
+}
+
+interface InstanceFacts {
+  readonly status: string;
+  readonly running: number;
+  readonly pending: number;
+}
+
+function checkInstance(raw: unknown, path: string, clusterName: string): [string, InstanceFacts] {
+  const r = object(raw, path);
+  const arn = text(own(r, 'arn'), `${path}.arn`)!;
+  text(own(r, 'id'), `${path}.id`);
+  if (own(r, 'clusterName') !== clusterName) throw badSnapshot(`${path}.clusterName`, `must be the cluster's name ${quote(clusterName)}; got ${shown(own(r, 'clusterName'))}`);
+  text(own(r, 'ec2InstanceId'), `${path}.ec2InstanceId`, true);
+  atPath(path, () => checkResources(list(own(r, 'registeredResources'), `${path}.registeredResources`), 'registeredResources'));
+  atPath(path, () => checkVersionInfo(object(own(r, 'versionInfo'), `${path}.versionInfo`), 'versionInfo'));
+  const status = oneOf(own(r, 'status'), `${path}.status`, INSTANCE_STATUSES)!;
+  text(own(r, 'statusReason'), `${path}.statusReason`, true);
+  bool(own(r, 'agentConnected'), `${path}.agentConnected`);
+  oneOf(own(r, 'agentUpdateStatus'), `${path}.agentUpdateStatus`, AGENT_UPDATE_STATUSES, true);
+  time(own(r, 'registeredAt'), `${path}.registeredAt`);
+  whole(own(r, 'version'), `${path}.version`, 1);
+  atPath(path, () => checkAttributes(list(own(r, 'attributes'), `${path}.attributes`), 'attributes'));
+  list(own(r, 'attachments'), `${path}.attachments`).forEach((a, i) => {
+    const o = object(a, `${path}.attachments[${i}]`);
+    for (const k of ['id', 'type', 'status']) text(own(o, k), `${path}.attachments[${i}].${k}`, true);
+    list(own(o, 'details'), `${path}.attachments[${i}].details`, true).forEach((d, j) => {
+      const x = object(d, `${path}.attachments[${i}].details[${j}]`);
+      for (const k of ['name', 'value']) text(own(x, k), `${path}.attachments[${i}].details[${j}].${k}`, true);
+    });
+  });
+  atPath(path, () => checkTags(list(own(r, 'tags'), `${path}.tags`), 'tags'));
+  const running = whole(own(r, 'runningTasksCount'), `${path}.runningTasksCount`, 0, 2 ** 31 - 1)!;
+  const pending = whole(own(r, 'pendingTasksCount'), `${path}.pendingTasksCount`, 0, 2 ** 31 - 1)!;
+  if (status === 'INACTIVE' && running + pending > 0) throw badSnapshot(path, `an INACTIVE instance has no tasks; it counts ${running} running and ${pending} pending`);
+  atPath(path, () => checkPlatformDevices(list(own(r, 'platformDevices'), `${path}.platformDevices`), 'platformDevices'));
+  text(own(r, 'instanceType'), `${path}.instanceType`, true);
+  bool(own(r, 'trunked'), `${path}.trunked`);
+  if (own(r, 'unattributed') !== undefined) checkReservation({ ...object(own(r, 'unattributed'), `${path}.unattributed`), eni: false }, `${path}.unattributed`);
+  return [arn, { status, running, pending }];
+}
+
+function checkTask(raw: unknown, path: string, clusterName: string, instances: ReadonlyMap<string, InstanceFacts>, live: Map<string, { running: number; pending: number }>): string {
+  const t = object(raw, path);
+  const arn = text(own(t, 'arn'), `${path}.arn`)!;
+  text(own(t, 'id'), `${path}.id`);
+  if (own(t, 'clusterName') !== clusterName) throw badSnapshot(`${path}.clusterName`, `must be the cluster's name ${quote(clusterName)}; got ${shown(own(t, 'clusterName'))}`);
+  text(own(t, 'taskDefinitionArn'), `${path}.taskDefinitionArn`);
+  const launchType = oneOf(own(t, 'launchType'), `${path}.launchType`, ['EC2', 'FARGATE'], true) ?? 'EC2';
+  const instance = text(own(t, 'containerInstanceArn'), `${path}.containerInstanceArn`, true);
+  text(own(t, 'group'), `${path}.group`);
+  text(own(t, 'startedBy'), `${path}.startedBy`, true);
+  text(own(t, 'serviceName'), `${path}.serviceName`, true);
+  const last = oneOf(own(t, 'lastStatus'), `${path}.lastStatus`, ['PENDING', 'RUNNING', 'STOPPED'])!;
+  oneOf(own(t, 'desiredStatus'), `${path}.desiredStatus`, ['RUNNING', 'STOPPED']);
+  time(own(t, 'createdAt'), `${path}.createdAt`);
+  for (const k of ['startedAt', 'stoppingAt', 'stoppedAt']) time(own(t, k), `${path}.${k}`, true);
+  text(own(t, 'stoppedReason'), `${path}.stoppedReason`, true);
+  whole(own(t, 'version'), `${path}.version`, 1);
+  checkReservation(own(t, 'reservation'), `${path}.reservation`);
+  list(own(t, 'containers'), `${path}.containers`).forEach((c, i) => text(c, `${path}.containers[${i}]`));
+  atPath(path, () => checkTags(list(own(t, 'tags'), `${path}.tags`), 'tags'));
+  if (last !== 'STOPPED' && launchType === 'EC2') {
+    const facts = instance === undefined ? undefined : instances.get(instance);
+    if (facts === undefined) throw badSnapshot(`${path}.containerInstanceArn`, `a task that is not STOPPED must be on an instance of the cluster; got ${shown(instance)}`);
+    if (facts.status === 'INACTIVE') throw badSnapshot(`${path}.containerInstanceArn`, `${instance} is INACTIVE and holds no tasks`);
+    const counts = live.get(instance!) ?? { running: 0, pending: 0 };
+    if (last === 'RUNNING') counts.running++;
+    else counts.pending++;
+    live.set(instance!, counts);
+  }
+  return arn;
+}
+
+/**
+ * Checks a snapshot (already the object `restore` was given or parsed) before anything is loaded;
+ * throws an InvalidParameterException naming the JSON path of the first fault.
+ */
+export function checkSnapshot(snapshot: unknown): void {
+  const s = object(snapshot, 'snapshot');
+  const options = object(own(s, 'options'), 'options');
+  for (const k of ['region', 'accountId', 'principalArn', 'latestAgentVersion']) text(own(options, k), `options.${k}`);
+  whole(own(options, 'seed'), 'options.seed', Number.MIN_SAFE_INTEGER);
+  oneOf(own(options, 'longArnFormatDefault'), 'options.longArnFormatDefault', ['enabled', 'disabled']);
+  time(own(options, 'startTime'), 'options.startTime');
+  const clock = object(own(s, 'clock'), 'clock');
+  time(own(clock, 'now'), 'clock.now');
+  const sequence = whole(own(clock, 'sequence'), 'clock.sequence')!;
+  list(own(clock, 'events'), 'clock.events').forEach((e, i) => checkEvent(e, `clock.events[${i}]`, sequence));
+  const random = own(s, 'random');
+  if (typeof random !== 'number' || !Number.isSafeInteger(random)) throw badSnapshot('random', `must be a state of the seeded random source (an integer); got ${shown(random)}`);
+  list(own(s, 'faults'), 'faults').forEach((f, i) => {
+    const entry = list(f, `faults[${i}]`);
+    oneOf(entry[0], `faults[${i}][0]`, FAULTS);
+    whole(entry[1], `faults[${i}][1]`, 0, 2 ** 31 - 1);
+  });
+  if (own(s, 'taskDefinitions') !== undefined) list(own(object(own(s, 'taskDefinitions'), 'taskDefinitions'), 'entries'), 'taskDefinitions.entries').forEach((e, i) => object(e, `taskDefinitions.entries[${i}]`));
+  list(own(s, 'settings'), 'settings').forEach((p, i) => {
+    const entry = list(p, `settings[${i}]`);
+    text(entry[0], `settings[${i}][0]`);
+    list(entry[1], `settings[${i}][1]`).forEach((kv, j) => {
+      const pair = list(kv, `settings[${i}][1][${j}]`);
+      oneOf(pair[0], `settings[${i}][1][${j}][0]`, SETTINGS);
+      oneOf(pair[1], `settings[${i}][1][${j}][1]`, ['enabled', 'disabled']);
+    });
+  });
+  const names = new Set<string>();
+  list(own(s, 'clusters'), 'clusters').forEach((raw, c) => {
+    const path = `clusters[${c}]`;
+    const cluster = object(raw, path);
+    const name = text(own(cluster, 'name'), `${path}.name`)!;
+    if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw badSnapshot(`${path}.name`, `not a cluster name; got ${quote(name)}`);
+    if (names.has(name)) throw badSnapshot(`${path}.name`, `cluster ${quote(name)} appears twice`);
+    names.add(name);
+    text(own(cluster, 'arn'), `${path}.arn`);
+    oneOf(own(cluster, 'status'), `${path}.status`, ['ACTIVE', 'INACTIVE']);
+    atPath(path, () => checkTags(list(own(cluster, 'tags'), `${path}.tags`), 'tags'));
+    const instances = new Map<string, InstanceFacts>();
+    list(own(cluster, 'instances'), `${path}.instances`).forEach((r, i) => {
+      const [arn, facts] = checkInstance(r, `${path}.instances[${i}]`, name);
+      if (instances.has(arn)) throw badSnapshot(`${path}.instances[${i}].arn`, `instance ${quote(arn)} appears twice`);
+      instances.set(arn, facts);
+    });
+    const tasks = new Set<string>();
+    const live = new Map<string, { running: number; pending: number }>();
+    whole(own(cluster, 'generation'), `${path}.generation`, 1, 2 ** 31 - 1, true);
+    const nextSeq = whole(own(cluster, 'nextTaskSeq'), `${path}.nextTaskSeq`, 0, Number.MAX_SAFE_INTEGER, true);
+    let lastSeq = -1;
+    list(own(cluster, 'tasks'), `${path}.tasks`, true).forEach((t, i) => {
+      const arn = checkTask(t, `${path}.tasks[${i}]`, name, instances, live);
+      if (tasks.has(arn)) throw badSnapshot(`${path}.tasks[${i}].arn`, `task ${quote(arn)} appears twice`);
+      tasks.add(arn);
+      // Tasks are listed in creation order, their seqs ascending (ListTasks pages by them).
+      const seq = whole(own(t as Json, 'seq'), `${path}.tasks[${i}].seq`, lastSeq + 1, nextSeq === undefined ? Number.MAX_SAFE_INTEGER : nextSeq - 1, true);
+      if (seq !== undefined) lastSeq = seq;
+    });
+    // An instance counts at least its live tasks (a loaded dump may count tasks it did not list).
+    list(own(cluster, 'instances'), `${path}.instances`).forEach((r, i) => {
+      const arn = (r as Json)['arn'] as string;
+      const counted = instances.get(arn)!;
+      const held = live.get(arn) ?? { running: 0, pending: 0 };
+      if (counted.running < held.running || counted.pending < held.pending) {
+        throw badSnapshot(`${path}.instances[${i}]`, `counts ${counted.running} running and ${counted.pending} pending tasks, fewer than the ${held.running} and ${held.pending} the snapshot lists on it`);
+      }
+    });
+    const services = new Set<string>();
+    list(own(cluster, 'services'), `${path}.services`, true).forEach((raw, i) => {
+      const where = `${path}.services[${i}]`;
+      const svc = object(raw, where);
+      const svcName = text(own(svc, 'name'), `${where}.name`)!;
+      if (services.has(svcName)) throw badSnapshot(`${where}.name`, `service ${quote(svcName)} appears twice`);
+      services.add(svcName);
+      text(own(svc, 'arn'), `${where}.arn`);
+      text(own(svc, 'taskDefinitionArn'), `${where}.taskDefinitionArn`);
+      whole(own(svc, 'desiredCount'), `${where}.desiredCount`, 0, 2 ** 31 - 1);
+      oneOf(own(svc, 'status'), `${where}.status`, ['ACTIVE', 'DRAINING', 'INACTIVE']);
+      whole(own(svc, 'minimumHealthyPercent'), `${where}.minimumHealthyPercent`, 0, 100);
+      whole(own(svc, 'maximumPercent'), `${where}.maximumPercent`, 100, 200_000);
+      list(own(svc, 'placementConstraints'), `${where}.placementConstraints`).forEach((x, k) => object(x, `${where}.placementConstraints[${k}]`));
+      list(own(svc, 'placementStrategy'), `${where}.placementStrategy`).forEach((x, k) => object(x, `${where}.placementStrategy[${k}]`));
+      time(own(svc, 'createdAt'), `${where}.createdAt`);
+      list(own(svc, 'events'), `${where}.events`).forEach((x, k) => object(x, `${where}.events[${k}]`));
+      atPath(where, () => checkTags(list(own(svc, 'tags'), `${where}.tags`), 'tags'));
+      list(own(svc, 'taskSets'), `${where}.taskSets`, true).forEach((x, k) => object(x, `${where}.taskSets[${k}]`));
+    });
+    bool(own(cluster, 'reconcilePending'), `${path}.reconcilePending`, true);
+    for (const k of ['dirtyServices', 'waitingServices']) {
+      list(own(cluster, k), `${path}.${k}`, true).forEach((n, i) => {
+        if (typeof n !== 'string' || !services.has(n)) throw badSnapshot(`${path}.${k}[${i}]`, `must name a service of the cluster; got ${shown(n)}`);
+      });
+    }
+  });
+}
