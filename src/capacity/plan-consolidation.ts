@@ -6,6 +6,7 @@
  * candidates, the least used go first, and the answer is verified on a fork.
  */
 import { InvalidParameterException } from '../errors.js';
+import { settle } from './fork-steps.js';
 import type { ClusterRecord } from '../ecs/clusters/record.js';
 import { addDemand, serviceClass, type Demand } from './demand.js';
 import { checkTarget, type ResilienceTarget } from './goal.js';
@@ -177,7 +178,7 @@ function verifyRemoval(o: ResolvedOptions, arns: readonly string[], scenarios: r
   const name = o.facts.cluster.name;
   const fork = o.env.sim.fork();
   for (let i = 0; i < arns.length; i += 10) fork.updateContainerInstancesState({ cluster: name, containerInstances: arns.slice(i, i + 10), status: 'DRAINING' });
-  fork.advance(o.settleMs);
+  settle(fork, o.settleMs);
   const drained = serviceOutcome(`draining ${arns.length} instance${arns.length === 1 ? '' : 's'}`, fork.state.clusters.get(name)!, new Set(arns));
   const outcomes: ScenarioOutcome[] = [drained];
   if (drained.short === 0 && drained.stuck === 0) {

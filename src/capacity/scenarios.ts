@@ -4,9 +4,10 @@
  * a fork with the plan's instances registered, reporting every service short of its desired
  * count and every task stuck on a draining instance.
  *
- * The what-ifs are today's: `placeTasks`, `updateService` + settle, drain (DRAINING in batches of
- * 10 + settle) and abrupt loss (`loss.ts`). When the what-if engine's unified report lands (#13),
- * `run` becomes a call to it; nothing else here changes.
+ * The what-ifs: `placeTasks`, `updateService` + settle, drain (DRAINING in batches of 10 + settle)
+ * and abrupt loss (`fork-steps.ts`: the what-if engine's `terminateInstance`, as `failInstancesWhatIf`).
+ * The outcome counts every ACTIVE service short of desired count, not only those the change
+ * touched (a what-if report's rows), since a plan must leave no service short.
  */
 import { InvalidParameterException } from '../errors.js';
 import type { ClusterRecord } from '../ecs/clusters/record.js';
@@ -21,7 +22,7 @@ import { SeededRandom } from '../sim/random.js';
 import type { ContainerInstance } from '../shapes.js';
 import { addDemand, serviceClass, taskClass, type Demand, type TaskClass } from './demand.js';
 import type { ResilienceTarget, ScaleServices } from './goal.js';
-import { loseInstances } from './loss.js';
+import { loseInstances, settle } from './fork-steps.js';
 
 /** What one scenario's what-if left short: per service (or placed group) and in total. */
 export interface ScenarioOutcome {
@@ -146,7 +147,7 @@ function lossScenario(ctx: ScenarioContext, name: string, arns: readonly string[
     losesPlanned,
     run: (fork, planned) => {
       loseInstances(fork, ctx.cluster.name, [...arns, ...planned.filter((p) => losesPlanned(p.candidate)).map((p) => p.arn)]);
-      fork.advance(ctx.settleMs);
+      settle(fork, ctx.settleMs);
       return serviceOutcome(name, fork.state.clusters.get(ctx.cluster.name)!);
     },
   };
@@ -286,7 +287,7 @@ export function scaleScenario(ctx: ScenarioContext, scale: ScaleServices): Scena
     losesPlanned: NEVER,
     run: (fork) => {
       for (const [service, desiredCount] of target) fork.updateService({ cluster: ctx.cluster.name, service, desiredCount });
-      fork.advance(ctx.settleMs);
+      settle(fork, ctx.settleMs);
       return serviceOutcome(name, fork.state.clusters.get(ctx.cluster.name)!);
     },
   };
@@ -306,7 +307,7 @@ export function reportScenario(ctx: ScenarioContext, arns: readonly string[], ki
     run: (fork) => {
       const targets = arns.filter((a) => fork.state.clusters.get(ctx.cluster.name)!.instances.peek(a)?.status === 'ACTIVE');
       for (let i = 0; i < targets.length; i += 10) fork.updateContainerInstancesState({ cluster: ctx.cluster.name, containerInstances: targets.slice(i, i + 10), status: 'DRAINING' });
-      fork.advance(ctx.settleMs);
+      settle(fork, ctx.settleMs);
       return serviceOutcome(name, fork.state.clusters.get(ctx.cluster.name)!, drained);
     },
   };

@@ -4,6 +4,7 @@
  * or stuck. The original simulator is never touched.
  */
 import type { EcsSimulator } from '../ecs/simulator.js';
+import { settle } from './fork-steps.js';
 import { TRUNK_PROVISIONING_MS } from '../ecs/container-instances/trunking.js';
 import type { Kind } from './kinds.js';
 import { registerPlanned, type RegistrationContext } from './registration.js';
@@ -43,7 +44,7 @@ export function forkWithPlan(env: PlanEnvironment, groups: readonly { kind: Kind
   let i = 0;
   for (const g of groups) for (let n = 0; n < g.count; n++) planned.push({ arn: arns[i++]!, candidate: g.kind.candidate });
   // Trunked instances are REGISTERING until their trunk ENI is attached.
-  if (groups.some((g) => g.kind.trunked)) fork.advance(TRUNK_PROVISIONING_MS + 1_000);
+  if (groups.some((g) => g.kind.trunked)) settle(fork, TRUNK_PROVISIONING_MS + 1_000);
   return { fork, planned };
 }
 
