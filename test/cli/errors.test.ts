@@ -30,6 +30,17 @@ describe.concurrent('ecs-cluster-sim errors', () => {
     expect(noFilter.stderr).toMatch(/^InvalidParameterException: drain: give a filter/);
   });
 
+  it('every command that takes a workload refuses a task definition file and container flags together, and names itself when neither is given', async () => {
+    const both = await Promise.all(['place', 'headroom', 'plan-capacity'].map((c) => runCli([c, 'task.json', '--gpu', '1', '--data', SMALL])));
+    both.forEach((r, i) => {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^InvalidParameterException: ${['place', 'headroom', 'plan-capacity'][i]}: give a task definition file or --gpu and the other container flags, not both\n`));
+    });
+    const neither = await runCli(['headroom', '--cpu', '256', '--data', SMALL]);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toMatch(/^InvalidParameterException: headroom: give a task definition file or at least --memory/);
+  });
+
   it('an unknown command exits 2 naming the commands; no command prints the help on stderr and exits 2', async () => {
     const [unknown, none] = await Promise.all([runCli(['frobnicate']), runCli([])]);
     expect(unknown.code).toBe(2);

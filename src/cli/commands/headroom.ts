@@ -9,7 +9,7 @@ import { loadCluster } from '../data.js';
 import { printJson } from '../io.js';
 import { constraintFlag, strategyFlag, strategyFlags } from '../placement-flags.js';
 import { count, formatTable } from '../table.js';
-import { taskDefinitionFromFile, taskDefinitionFromFlags } from '../task-definition.js';
+import { TASK_DEFINITION_OPTIONS, workloadTaskDefinition } from '../task-definition.js';
 import { DEFAULT_SETTLE_SECONDS } from '../what-if/drain.js';
 
 const USAGE = 'ecs-cluster-sim headroom [<task-definition.json>|-] [--cpu <units>] [--memory <MiB>] [--port <p>]... [--strategy <s>]... [--constraint <c>]... [--losing attribute:<name>] [--settle <seconds>] [--max <n>] [--data <file>] [--seed <n>] [--json]';
@@ -54,13 +54,7 @@ Examples:
   async run(argv) {
     const { values, positionals } = parseCommandArgs('headroom', USAGE, argv, {
       ...DATA_OPTIONS,
-      family: { type: 'string' },
-      cpu: { type: 'string' },
-      memory: { type: 'string' },
-      port: { type: 'string', multiple: true },
-      'udp-port': { type: 'string', multiple: true },
-      'network-mode': { type: 'string' },
-      gpu: { type: 'string' },
+      ...TASK_DEFINITION_OPTIONS,
       strategy: { type: 'string', multiple: true },
       constraint: { type: 'string', multiple: true },
       group: { type: 'string' },
@@ -69,9 +63,7 @@ Examples:
       max: { type: 'string' },
     });
     atMostPositionals('headroom', USAGE, positionals, 1);
-    const flagged = (['family', 'cpu', 'memory', 'port', 'udp-port', 'network-mode', 'gpu'] as const).filter((k) => values[k] !== undefined);
-    if (positionals[0] !== undefined && flagged.length > 0) throw new UsageError(`headroom: give a task definition file or --${flagged[0]} and the other container flags, not both`, USAGE);
-    const request = positionals[0] !== undefined ? taskDefinitionFromFile(positionals[0]) : taskDefinitionFromFlags(values);
+    const request = workloadTaskDefinition('headroom', USAGE, positionals[0], values);
     const max = integerOption(values.max, 'max', 1_000_000, 1, 10_000_000);
     const settle = integerOption(values.settle, 'settle', DEFAULT_SETTLE_SECONDS, 0, 7 * 86_400);
     if (values.losing !== undefined && !/^attribute:.+/.test(values.losing)) throw new UsageError(`headroom: --losing takes attribute:<name>; got '${values.losing}'`, USAGE);

@@ -13,7 +13,7 @@ import { constraintFlag, strategyFlag, strategyFlags } from '../placement-flags.
 import { answeredStatus, FAIL_ON_SHORT_HELP, FAIL_ON_SHORT_OPTION } from '../outcome.js';
 import { headlineReason } from '../reasons.js';
 import { count, formatTable } from '../table.js';
-import { taskDefinitionFromFile, taskDefinitionFromFlags } from '../task-definition.js';
+import { TASK_DEFINITION_OPTIONS, workloadTaskDefinition } from '../task-definition.js';
 import { placeWithFailures } from '../what-if/place.js';
 
 const USAGE = 'ecs-cluster-sim place [<task-definition.json>|-] [--cpu <units>] [--memory <MiB>] [--port <p>]... [--count <n>] [--strategy <s>]... [--constraint <c>]... [--fail-on-short] [--data <file>] [--seed <n>] [--json]';
@@ -59,13 +59,7 @@ Examples:
   async run(argv) {
     const { values, positionals } = parseCommandArgs('place', USAGE, argv, {
       ...DATA_OPTIONS,
-      family: { type: 'string' },
-      cpu: { type: 'string' },
-      memory: { type: 'string' },
-      port: { type: 'string', multiple: true },
-      'udp-port': { type: 'string', multiple: true },
-      'network-mode': { type: 'string' },
-      gpu: { type: 'string' },
+      ...TASK_DEFINITION_OPTIONS,
       count: { type: 'string' },
       strategy: { type: 'string', multiple: true },
       constraint: { type: 'string', multiple: true },
@@ -73,11 +67,7 @@ Examples:
       ...FAIL_ON_SHORT_OPTION,
     });
     atMostPositionals('place', USAGE, positionals, 1);
-    const flagged = (['family', 'cpu', 'memory', 'port', 'udp-port', 'network-mode', 'gpu'] as const).filter((k) => values[k] !== undefined);
-    if (positionals[0] !== undefined && flagged.length > 0) {
-      throw new UsageError(`place: give a task definition file or --${flagged[0]} and the other container flags, not both`, USAGE);
-    }
-    const request = positionals[0] !== undefined ? taskDefinitionFromFile(positionals[0]) : taskDefinitionFromFlags(values);
+    const request = workloadTaskDefinition('place', USAGE, positionals[0], values);
     const countWanted = integerOption(values.count, 'count', 1, 1, 10_000_000);
     // Checked before the data is read (a plug-in's name is checked once it is loaded).
     (values.strategy ?? []).forEach((s, i) => (s.startsWith('plugin:') ? undefined : strategyFlag(s, i)));

@@ -15,7 +15,7 @@ import { answeredStatus, FAIL_ON_SHORT_OPTION } from '../outcome.js';
 import { constraintFlag } from '../placement-flags.js';
 import { writeCapacityReport } from '../report/capacity.js';
 import { count, formatTable } from '../table.js';
-import { taskDefinitionFromFile, taskDefinitionFromFlags } from '../task-definition.js';
+import { TASK_DEFINITION_OPTIONS, workloadTaskDefinition } from '../task-definition.js';
 
 const USAGE = 'ecs-cluster-sim plan-capacity (--survive-losing <attribute:name> | --survive-instances <k> | --scale-factor <f> | --scale-to <n> | [<task-definition.json>] --memory <MiB> ... --count <n>) [--types <t,...>] [--az <az,...>] [--prices <file>] [--trunking on|off] [--baseline] [--report <file>] [--fail-on-short] [--data <file>] [--seed <n>] [--json]';
 
@@ -63,13 +63,7 @@ Examples:
       'scale-factor': { type: 'string' },
       'scale-to': { type: 'string' },
       service: { type: 'string', multiple: true },
-      family: { type: 'string' },
-      cpu: { type: 'string' },
-      memory: { type: 'string' },
-      port: { type: 'string', multiple: true },
-      'udp-port': { type: 'string', multiple: true },
-      'network-mode': { type: 'string' },
-      gpu: { type: 'string' },
+      ...TASK_DEFINITION_OPTIONS,
       count: { type: 'string' },
       constraint: { type: 'string', multiple: true },
       baseline: { type: 'boolean' },
@@ -93,7 +87,7 @@ Examples:
       if (factor !== undefined && !Number.isFinite(factor)) throw new UsageError(`plan-capacity: --scale-factor must be a number; got '${values['scale-factor']}'`, USAGE);
       goal = { scale: { ...(values.service === undefined ? {} : { services: values.service }), ...(factor === undefined ? { desiredCount: integerOption(values['scale-to'], 'scale-to', 0, 0, 10_000_000) } : { factor }) } };
     } else {
-      const request = positionals[0] !== undefined ? taskDefinitionFromFile(positionals[0]) : taskDefinitionFromFlags(values);
+      const request = workloadTaskDefinition('plan-capacity', USAGE, positionals[0], values);
       const { taskDefinition } = sim.registerTaskDefinition(request);
       goal = { place: { cluster, taskDefinition: taskDefinition!.taskDefinitionArn!, count: integerOption(values.count, 'count', 1, 1, 10_000_000), placementConstraints: (values.constraint ?? []).map(constraintFlag) } as PlaceTasksRequest };
     }
