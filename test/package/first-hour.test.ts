@@ -207,6 +207,18 @@ const REDUCTIONS: Readonly<Record<string, { line: string; why: string }>> = {
     why: '1,000 instances rather than 100,000: the same code path, without writing 0.45 GB',
   },
   'npm test': { line: 'true', why: 'this test is part of npm test' },
+  'npx ecs-cluster-sim sweep --each attribute:ecs.availability-zone --what fail --workers 2': {
+    line: 'npx ecs-cluster-sim sweep --each attribute:ecs.availability-zone --what fail --workers 2 --data node_modules/ecs-cluster-sim/datasets/small.json',
+    why: 'on the bundled small dataset rather than the default medium one: the same code path in seconds (on medium it takes tens of seconds on a loaded 2-core machine)',
+  },
+  'npx ecs-cluster-sim plan-capacity --survive-losing attribute:ecs.availability-zone --baseline': {
+    line: 'npx ecs-cluster-sim plan-capacity --survive-losing attribute:ecs.availability-zone --baseline --data node_modules/ecs-cluster-sim/datasets/small.json',
+    why: 'on the bundled small dataset rather than the default medium one: the same code path in seconds (on medium it takes tens of seconds on a loaded 2-core machine)',
+  },
+  'npx ecs-cluster-sim plan-consolidation --survive-losing attribute:ecs.availability-zone': {
+    line: 'npx ecs-cluster-sim plan-consolidation --survive-losing attribute:ecs.availability-zone --data node_modules/ecs-cluster-sim/datasets/small.json',
+    why: 'on the bundled small dataset rather than the default medium one: the same code path in seconds (on medium it takes tens of seconds on a loaded 2-core machine)',
+  },
   'npx ecs-cluster-sim serve --port 4599 --data node_modules/ecs-cluster-sim/datasets/small.json &': {
     // The bin itself (npx only finds it), on a port the system picks, stopped when the block ends.
     line: `node_modules/.bin/ecs-cluster-sim serve --port 0 --data node_modules/ecs-cluster-sim/datasets/small.json 2> serve.log &
