@@ -14,12 +14,10 @@ import { EcsError, InvalidParameterException, quote, ServerException } from '../
 import type { EcsSimulator } from '../ecs/simulator.js';
 import { requestObject } from './dispatcher.js';
 import { toWire } from './wire.js';
-import { advanceRegions, regionsOf, resetRegions, restoreRegion, simulatorIn } from './regions.js';
+import { advanceRegions, resetRegions, restoreRegion, roomToAdvance, simulatorIn } from './regions.js';
 
 /** The longest single advance: ten years of 365.25 days. */
 export const MAX_ADVANCE_MS = 10 * 365.25 * 24 * 3600 * 1000;
-/** The last instant a JavaScript Date holds (epoch ms). */
-const LAST_DATE_MS = 8.64e15;
 
 /** One control request: `name` is the path after `/_sim/`. */
 export interface ControlRequest {
@@ -71,8 +69,7 @@ function advance(home: EcsSimulator, input: Json): unknown {
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_ADVANCE_MS) {
     throw new InvalidParameterException(`advance: ms must be a number of milliseconds from 0 to ${MAX_ADVANCE_MS} (ten years); got ${ms === undefined ? 'nothing' : quote(ms)}`);
   }
-  const latest = Math.max(...[...regionsOf(home).values()].map((sim) => sim.now));
-  if (latest + ms > LAST_DATE_MS) throw new InvalidParameterException(`advance: ms ${ms} would take the clock past the last time a date can hold (+275760-09-13)`);
+  if (ms > roomToAdvance(home)) throw new InvalidParameterException(`advance: ms ${ms} would take the clock past the last time a date can hold (+275760-09-13)`);
   advanceRegions(home, ms);
   return { now: home.now / 1000 };
 }

@@ -18,7 +18,9 @@ import type { EcsSimulator } from '../ecs/simulator.js';
 import { answerControl } from './control-api.js';
 import { answerEcsRequest } from './ecs-request.js';
 import { errorResponse, stderrLog, thrownResponse, type Log, type WireResponse } from './error-response.js';
+import { advanceRegions, roomToAdvance } from './regions.js';
 import { RequestIds } from './request-ids.js';
+import { checkTimeScale, WallClockFollower } from './wall-clock.js';
 
 /** The default of `maxBodyBytes`: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1 << 20;
@@ -36,6 +38,13 @@ export interface EndpointOptions {
   readonly rootAccessKeys?: readonly string[];
   /** Where internal errors are logged (with their request id); default stderr. */
   readonly log?: Log;
+  /**
+   * Simulated milliseconds per wall-clock millisecond, applied to every region before each
+   * request (`wall-clock.ts`); default 0: the clock moves only with `/_sim/advance`.
+   */
+  readonly timeScale?: number;
+  /** The wall clock in ms (tests pass their own); default `performance.now`. */
+  readonly wallClock?: () => number;
 }
 
 const JSON_TYPE = 'application/x-amz-json-1.1';
@@ -81,11 +90,15 @@ export class SimEndpoint {
   private readonly ids = new RequestIds();
   private readonly maxBodyBytes: number;
   private readonly log: Log;
+  /** null: the clock stands still between `/_sim/advance` calls */
+  private readonly follower: WallClockFollower | null;
 
   constructor(readonly sim: EcsSimulator, private readonly options: EndpointOptions = {}) {
     const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     if (!Number.isSafeInteger(max) || max < 0) throw new InvalidParameterException(`maxBodyBytes must be a whole number of bytes; got ${quote(max)}`);
     this.maxBodyBytes = max;
+    const scale = checkTimeScale(options.timeScale ?? 0, 'timeScale');
+    this.follower = scale === 0 ? null : new WallClockFollower(scale, options.wallClock);
     this.log = options.log ?? stderrLog;
     this.server = createServer((req, res) => this.handle(req, res));
     // `Expect: 100-continue` (curl sends it for large bodies): refuse an oversized body before it is sent.
@@ -173,6 +186,10 @@ export class SimEndpoint {
     const body = await readBody(req, this.limitOf(req));
     if (body === null) return this.tooLarge(req);
     try {
+      if (this.follower !== null) {
+        const ms = Math.min(this.follower.take(), roomToAdvance(this.sim));
+        if (ms > 0) advanceRegions(this.sim, ms);
+      }
       if (route === 'ecs') {
         const target = req.headers['x-amz-target'];
         return answerEcsRequest(this.sim, {

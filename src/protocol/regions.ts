@@ -56,6 +56,14 @@ export function resetRegions(home: EcsSimulator): void {
 }
 
 /** Moves every region's clock by `ms`: simulated time is one time. */
+/** The last time a JavaScript Date can hold (+275760-09-13): no clock may pass it. */
+export const LAST_DATE_MS = 8.64e15;
+
+/** How far every region's clock can still move before the latest passes `LAST_DATE_MS`. */
+export function roomToAdvance(home: EcsSimulator): number {
+  return LAST_DATE_MS - Math.max(...[...regionsOf(home).values()].map((sim) => sim.now));
+}
+
 export function advanceRegions(home: EcsSimulator, ms: number): void {
   for (const sim of regionsOf(home).values()) sim.advance(ms);
 }

@@ -1,13 +1,14 @@
 /** `serve`: the simulator as a local ECS endpoint (ECS JSON 1.1 on POST /, control API on /_sim/*). */
 import { InvalidParameterException, quote } from '../../errors.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../../protocol/http-endpoint.js';
+import { MAX_TIME_SCALE } from '../../protocol/wall-clock.js';
 import { EcsSimulator } from '../../protocol/simulator.js';
 import { atMostPositionals, integerOption, parseCommandArgs, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { seedOption } from '../data.js';
 import { parseJson, readText } from '../io.js';
 
-const USAGE = 'ecs-cluster-sim serve [--port <n>] [--host <addr>] [--region <r>] [--max-body <size>] [--data <file>] [--start-time <iso>] [--seed <n>] [--root-key <id>]...';
+const USAGE = 'ecs-cluster-sim serve [--port <n>] [--host <addr>] [--region <r>] [--max-body <size>] [--data <file>] [--start-time <iso>] [--time-scale <x>] [--seed <n>] [--root-key <id>]...';
 
 const UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
 
@@ -21,6 +22,13 @@ export function byteSize(text: string, option: string): number {
   const bytes = m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : NaN;
   if (!Number.isSafeInteger(bytes)) throw new InvalidParameterException(`${option} takes a size such as 1048576, 512kb, 1mb or 2gb; got ${quote(text, 40)}`);
   return bytes;
+}
+
+/** `--time-scale`: a number from 0 to MAX_TIME_SCALE, named as given when it is not one. */
+function timeScaleOption(text: string): number {
+  const scale = /^\s*\d+(?:\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  if (!(scale <= MAX_TIME_SCALE)) throw new UsageError(`serve: --time-scale takes a number from 0 (the clock moves only with POST /_sim/advance) to ${MAX_TIME_SCALE}; got ${quote(text, 40)}`, USAGE);
+  return scale;
 }
 
 /** True for an address only this machine can reach. */
@@ -66,6 +74,10 @@ Options:
   --data <file>     start with the instances (and tasks) of a DescribeContainerInstances JSON
                     response (default: start empty, as a fresh account)
   --start-time <t>  simulated start time, ISO-8601 (default 2019-06-06T00:00:00Z)
+  --time-scale <x>  simulated seconds per wall-clock second (default 1: the simulated clock
+                    follows the wall clock, so tasks start and waiters such as
+                    'aws ecs wait tasks-running' finish; 60: a minute a second; 0: it moves only
+                    with POST /_sim/advance, for harnesses that want the same answers every run)
   --seed <n>        seed of every random choice (default 1)
   --root-key <id>   another access key id that acts as the account root; repeatable
   -h, --help        this text
@@ -78,6 +90,7 @@ Options:
       region: { type: 'string' },
       'max-body': { type: 'string' },
       'start-time': { type: 'string' },
+      'time-scale': { type: 'string' },
       seed: { type: 'string' },
       'root-key': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
@@ -87,6 +100,7 @@ Options:
     if (host.trim() === '') throw new UsageError('serve: --host is empty, which would bind every interface; give 0.0.0.0 (or ::) if that is what you mean', USAGE);
     const port = integerOption(values.port, 'port', 4599, 0, 65535);
     const maxBodyBytes = values['max-body'] === undefined ? DEFAULT_MAX_BODY_BYTES : byteSize(values['max-body'], '--max-body');
+    const timeScale = values['time-scale'] === undefined ? 1 : timeScaleOption(values['time-scale']);
     const options = {
       seed: seedOption(values.seed),
       ...(values['start-time'] === undefined ? {} : { startTime: values['start-time'] }),
@@ -102,7 +116,7 @@ Options:
     }
     let url: string;
     try {
-      ({ url } = await sim.listen({ port, host, maxBodyBytes, rootAccessKeys: values['root-key'] ?? [] }));
+      ({ url } = await sim.listen({ port, host, maxBodyBytes, timeScale, rootAccessKeys: values['root-key'] ?? [] }));
     } catch (e) {
       throw listenError(e as NodeJS.ErrnoException, host, port);
     }
@@ -110,7 +124,7 @@ Options:
     if (!isLoopback(bound)) {
       process.stderr.write(`ecs-cluster-sim: WARNING: listening on ${bound}, reachable from other machines. Signatures are not checked (any access key id is accepted; 'root' acts as the account root) and the control API /_sim/* is open to anyone who can connect, /_sim/restore included, which replaces the whole state. Serve on 127.0.0.1 unless the network is yours.\n`);
     }
-    process.stderr.write(`ecs-cluster-sim: ECS endpoint at ${url} (default region ${sim.state.options.region}; signatures are not checked; access key 'root' acts as the account root)\n`);
+    process.stderr.write(`ecs-cluster-sim: ECS endpoint at ${url} (default region ${sim.state.options.region}; ${timeScale === 0 ? 'the simulated clock moves only with POST /_sim/advance' : `simulated time runs at ${timeScale}× the wall clock`}; signatures are not checked; access key 'root' acts as the account root)\n`);
     return 0;
   },
 };
