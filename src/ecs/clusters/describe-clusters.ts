@@ -1,6 +1,7 @@
 /**
  * DescribeClusters: up to 100 clusters by name or ARN (default: `default`); INACTIVE ones are
- * still described, unknown ones are `failures` with reason MISSING; `include: ['TAGS']` adds tags.
+ * still described, unknown ones are `failures` with reason MISSING; `include: ['TAGS']` adds tags,
+ * `['STATISTICS']` the counts by launch type.
  */
 import { InvalidParameterException } from '../../errors.js';
 import type { Cluster, DescribeClustersRequest, DescribeClustersResponse, Failure } from '../../shapes.js';
@@ -16,7 +17,7 @@ export const describeClusters = operation({ name: 'DescribeClusters', mutates: f
 function handler(state: SimState, request: DescribeClustersRequest): DescribeClustersResponse {
   const input = requestObject(request, 'DescribeClusters');
   const names = stringList(optionalArray(input, 'clusters', 100) ?? ['default'], 'clusters');
-  // 2019: STATISTICS (counts the shape always has) and TAGS.
+  // 2019: STATISTICS (running and pending tasks, active and draining services, by launch type) and TAGS.
   const include = optionalArray(input, 'include') ?? [];
   include.forEach((v, i) => {
     if (v !== 'TAGS' && v !== 'STATISTICS') throw new InvalidParameterException(`include[${i}] must be STATISTICS or TAGS; got ${JSON.stringify(v)}`);
@@ -27,7 +28,7 @@ function handler(state: SimState, request: DescribeClustersRequest): DescribeClu
     const name = clusterNameOf(state.ctx, reference, 'clusters');
     const cluster = state.clusters.get(name);
     if (cluster === undefined) failures.push({ arn: clusterArn(state.ctx, name), reason: 'MISSING' });
-    else clusters.push(clusterShape(cluster, include.includes('TAGS')));
+    else clusters.push(clusterShape(cluster, include.includes('TAGS'), include.includes('STATISTICS')));
   }
   return { clusters, failures };
 }

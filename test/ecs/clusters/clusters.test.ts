@@ -31,6 +31,33 @@ describe('clusters', () => {
     expect(r.clusters).toMatchObject([{ clusterName: 'prod', registeredContainerInstancesCount: 0 }]);
     expect(r.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:cluster/nope', reason: 'MISSING' }]);
   });
+  it("DescribeClusters with include STATISTICS counts tasks and services by launch type, as ECS names them; without it there are none", () => {
+    const sim = simWithCluster();
+    register(sim, 1);
+    sim.registerTaskDefinition({ family: 'fg', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512', containerDefinitions: [{ name: 'app', image: 'nginx' }] });
+    sim.registerTaskDefinition({ family: 'ec2', containerDefinitions: [{ name: 'app', image: 'nginx', memory: 256 }] });
+    const network = { awsvpcConfiguration: { subnets: ['subnet-0123'] } };
+    sim.createService({ cluster: 'c', serviceName: 'web', taskDefinition: 'ec2', desiredCount: 2 });
+    sim.createService({ cluster: 'c', serviceName: 'old', taskDefinition: 'ec2', desiredCount: 1 });
+    sim.createService({ cluster: 'c', serviceName: 'fg', taskDefinition: 'fg', desiredCount: 0, launchType: 'FARGATE', networkConfiguration: network });
+    sim.advance(60_000); // web's two and old's one RUNNING
+    sim.deleteService({ cluster: 'c', service: 'old', force: true }); // DRAINING while its task stops
+    sim.runTask({ cluster: 'c', taskDefinition: 'fg', launchType: 'FARGATE', count: 3, networkConfiguration: network }); // PENDING
+    sim.runTask({ cluster: 'c', taskDefinition: 'ec2' }); // PENDING
+    const [cluster] = sim.describeClusters({ clusters: ['c'], include: ['STATISTICS'] }).clusters!;
+    expect(Object.fromEntries(cluster!.statistics!.map((kv) => [kv.name, kv.value]))).toEqual({
+      runningEC2TasksCount: '3',
+      runningFargateTasksCount: '0',
+      pendingEC2TasksCount: '1',
+      pendingFargateTasksCount: '3',
+      activeEC2ServiceCount: '1',
+      activeFargateServiceCount: '1',
+      drainingEC2ServiceCount: '1',
+      drainingFargateServiceCount: '0',
+    });
+    expect(cluster).toMatchObject({ runningTasksCount: 3, pendingTasksCount: 4, activeServicesCount: 2 });
+    expect(sim.describeClusters({ clusters: ['c'] }).clusters![0]!.statistics).toBeUndefined();
+  });
   it('ListClusters pages with signed tokens', () => {
     const sim = new EcsSimulator();
     for (const n of ['a', 'b', 'c']) sim.createCluster({ clusterName: n });
