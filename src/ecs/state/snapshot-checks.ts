@@ -11,6 +11,7 @@
 import { EcsError, InvalidParameterException, quote } from '../../errors.js';
 import { checkAttributes } from '../attributes/rules.js';
 import { checkPlatformDevices, checkResources, checkVersionInfo } from '../container-instances/checks.js';
+import { validateShape } from '../../model/validate.js';
 import { checkTags } from '../shared/tags.js';
 import { EVENT_HANDLERS } from './wiring.js';
 
@@ -164,6 +165,7 @@ function checkTask(raw: unknown, path: string, clusterName: string, instances: R
   checkReservation(own(t, 'reservation'), `${path}.reservation`);
   list(own(t, 'containers'), `${path}.containers`).forEach((c, i) => text(c, `${path}.containers[${i}]`));
   atPath(path, () => checkTags(list(own(t, 'tags'), `${path}.tags`), 'tags'));
+  if (own(t, 'overrides') !== undefined) atPath(path, () => validateShape('TaskOverride', own(t, 'overrides'), { where: 'overrides' }));
   if (last !== 'STOPPED' && launchType === 'EC2') {
     const facts = instance === undefined ? undefined : instances.get(instance);
     if (facts === undefined) throw badSnapshot(`${path}.containerInstanceArn`, `a task that is not STOPPED must be on an instance of the cluster; got ${shown(instance)}`);

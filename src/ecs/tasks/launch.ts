@@ -15,6 +15,7 @@ import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optional
 import type { CallContext, SimState } from '../state/state.js';
 import type { TaskDefinition } from '../task-definitions/registry.js';
 import { launchTypeOf } from './launch-type.js';
+import { taskOverrides } from './overrides.js';
 import { launchTasks, type LaunchRequest } from './lifecycle.js';
 import type { TaskRecord } from './record.js';
 
@@ -59,7 +60,8 @@ function requireInstances(cluster: ClusterRecord): void {
  * What RunTask, StartTask and `placeTasks` take alike: the cluster, the task definition, the launch
  * type (`launch-type.ts`; FARGATE only where `fargate` allows it), `startedBy`, `group`, and the
  * tags of the new tasks: the task definition's when `propagateTags` is TASK_DEFINITION, the
- * request's over them, and `aws:ecs:clusterName` with `enableECSManagedTags`.
+ * request's over them, and `aws:ecs:clusterName` with `enableECSManagedTags`; the `overrides`
+ * and what a task reserves with them (`overrides.ts`).
  */
 export function commonInput(state: SimState, input: Input, fargate: boolean) {
   const cluster = clusterFor(state, input);
@@ -75,7 +77,8 @@ export function commonInput(state: SimState, input: Input, fargate: boolean) {
   const managed = optionalBoolean(input, 'enableECSManagedTags') ?? false;
   const tags = mergeTags(propagate === 'TASK_DEFINITION' ? state.taskDefinitions.tagsOf(td.taskDefinitionArn!) : [], own, 'tags');
   if (managed) tags.push(...managedTags(cluster.name));
-  return { cluster, td, startedBy, group, tags, launchType };
+  const { overrides, requirements } = taskOverrides(state, input, td);
+  return { cluster, td, startedBy, group, tags, launchType, requirements, ...(overrides === undefined ? {} : { overrides }) };
 }
 
 /**
@@ -87,15 +90,16 @@ export function commonInput(state: SimState, input: Input, fargate: boolean) {
 export function placeAsRunTask(
   state: SimState, input: Input, call: CallContext | undefined, maxCount: number, runTask: boolean,
 ): { cluster: ClusterRecord; tasks: TaskRecord[]; outcome: PlacementOutcome } {
-  const { cluster, td, startedBy, group, tags, launchType } = commonInput(state, input, runTask);
+  const { cluster, td, startedBy, group, tags, launchType, requirements, overrides } = commonInput(state, input, runTask);
   const count = optionalInteger(input, 'count', 1, maxCount) ?? 1;
   const inherited = inheritedConstraints(td);
   const constraints = [...inherited, ...placementConstraints(input, inherited)];
   const strategies = placementStrategies(input, 'placementStrategy', state.placement);
   if (runTask && launchType === 'EC2') requireInstances(cluster);
   const { tasks, outcome } = launchTasks(state, cluster, launchRequest(state, td, call, {
-    group, count, constraints, strategies, tags, launchType,
+    group, count, constraints, strategies, tags, launchType, requirements,
     ...(startedBy === undefined ? {} : { startedBy }),
+    ...(overrides === undefined ? {} : { overrides }),
   }));
   return { cluster, tasks, outcome };
 }

@@ -10,7 +10,7 @@
  * versions); sim/ keeps the clock and randomness they run on.
  */
 import { InvalidParameterException } from '../../errors.js';
-import type { Tag } from '../../shapes.js';
+import type { Tag, TaskOverride } from '../../shapes.js';
 import type { PlacementConstraint, PlacementOutcome, PlacementStrategy } from '../../placement/types.js';
 import type { Reservation, TaskRequirements } from '../../resources/types.js';
 import type { ClusterRecord } from '../clusters/record.js';
@@ -47,6 +47,8 @@ export interface LaunchRequest {
   readonly taskSetId?: string;
   /** long (`task/<cluster>/<id>`) or short (`task/<uuid>`) task ARNs */
   readonly longArn: boolean;
+  /** RunTask's / StartTask's `overrides`, kept on the tasks (`requirements` already reflect them) */
+  readonly overrides?: TaskOverride;
 }
 
 /**
@@ -89,6 +91,7 @@ function newTask(state: SimState, cluster: ClusterRecord, request: LaunchRequest
     startedBy: request.startedBy,
     serviceName: request.serviceName,
     ...(request.taskSetId === undefined ? {} : { taskSetId: request.taskSetId }),
+    ...(request.overrides === undefined ? {} : { overrides: request.overrides }),
     lastStatus: 'PENDING',
     desiredStatus: 'RUNNING',
     createdAt: state.clock.now,

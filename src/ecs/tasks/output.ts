@@ -1,5 +1,5 @@
 /** The DescribeTasks / RunTask shape of a task record. */
-import type { Tag } from '../../shapes.js';
+import type { Tag, TaskOverride } from '../../shapes.js';
 import { clusterArn, containerArn } from '../shared/arns.js';
 import type { SimState } from '../state/state.js';
 import type { TaskRecord } from './record.js';
@@ -14,7 +14,7 @@ export interface TaskOutput {
   taskDefinitionArn: string;
   /** absent for a FARGATE task */
   containerInstanceArn?: string;
-  overrides: { containerOverrides: never[] };
+  overrides: TaskOverride;
   lastStatus: string;
   desiredStatus: string;
   cpu?: string;
@@ -52,7 +52,7 @@ export function describeTask(state: SimState, task: TaskRecord, includeTags: boo
     clusterArn: cluster,
     taskDefinitionArn: task.taskDefinitionArn,
     ...(task.containerInstanceArn === undefined ? {} : { containerInstanceArn: task.containerInstanceArn }),
-    overrides: { containerOverrides: [] },
+    overrides: task.overrides === undefined ? { containerOverrides: [] } : (JSON.parse(JSON.stringify(task.overrides)) as TaskOverride),
     lastStatus: task.lastStatus,
     desiredStatus: task.desiredStatus,
     ...(task.cpu === undefined ? {} : { cpu: task.cpu }),

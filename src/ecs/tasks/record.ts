@@ -1,6 +1,6 @@
 /** The record of a task: what DescribeTasks shows of it and what it holds. */
 import type { Reservation } from '../../resources/types.js';
-import type { Tag } from '../../shapes.js';
+import type { Tag, TaskOverride } from '../../shapes.js';
 
 export type TaskStatus = 'PENDING' | 'RUNNING' | 'STOPPED';
 
@@ -27,6 +27,8 @@ export interface TaskRecord {
   readonly serviceName: string | undefined;
   /** the task set (of that service) the task belongs to, if any */
   readonly taskSetId?: string | undefined;
+  /** RunTask's / StartTask's `overrides`, as given (what it reserves is in `reservation`) */
+  readonly overrides?: TaskOverride | undefined;
   lastStatus: TaskStatus;
   desiredStatus: 'RUNNING' | 'STOPPED';
   /** epoch ms */

@@ -18,7 +18,7 @@ export const startTask = operation({ name: 'StartTask', mutates: true, handler }
 
 function handler(state: SimState, request: StartTaskRequest, call: CallContext | undefined): StartTaskResponse {
   const input = requestObject(request, 'StartTask');
-  const { cluster, td, startedBy, group, tags } = commonInput(state, input, false);
+  const { cluster, td, startedBy, group, tags, requirements, overrides } = commonInput(state, input, false);
   const references = stringList(requiredArray(input, 'containerInstances', 10), 'containerInstances');
   // StartTask places one task on each named instance; strategies and constraints do not apply.
   const tasks: TaskRecord[] = [];
@@ -35,8 +35,9 @@ function handler(state: SimState, request: StartTaskRequest, call: CallContext |
     }
     const slot = cluster.store.slotOf(record.arn);
     const { tasks: placed, outcome } = launchTasks(state, cluster, launchRequest(state, td, call, {
-      group, count: 1, constraints: [], strategies: [], onlySlots: [slot], tags,
+      group, count: 1, constraints: [], strategies: [], onlySlots: [slot], tags, requirements,
       ...(startedBy === undefined ? {} : { startedBy }),
+      ...(overrides === undefined ? {} : { overrides }),
     }));
     tasks.push(...placed);
     failures.push(...failuresOf(cluster, outcome));
