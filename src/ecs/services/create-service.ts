@@ -12,7 +12,7 @@
  * - `tags`, `propagateTags` (TASK_DEFINITION or SERVICE onto its tasks), `enableECSManagedTags`.
  */
 import { InvalidParameterException } from '../../errors.js';
-import type { CreateServiceRequest, CreateServiceResponse } from '../../shapes.js';
+import type { CreateServiceRequest, CreateServiceResponse, LoadBalancer, ServiceRegistry } from '../../shapes.js';
 import { callerOf, effectiveSetting } from '../account-settings/settings.js';
 import { clusterFor } from '../clusters/cluster.js';
 import { operation } from '../operation.js';
@@ -26,7 +26,7 @@ import { launchTypeOf } from '../tasks/launch-type.js';
 import { DAEMON_DESIRED_COUNT, DAEMON_STRATEGY } from './daemon.js';
 import type { ServiceRecord } from './record.js';
 import { scheduleReconcile } from './scheduler.js';
-import { deploymentConfiguration, describeService, taskDefinitionFor } from './service.js';
+import { deploymentConfiguration, describeService, gracePeriod, taskDefinitionFor } from './service.js';
 
 /** @example sim.createService({ cluster: 'prod', serviceName: 'web', taskDefinition: 'web', desiredCount: 3 }) */
 export const createService = operation({ name: 'CreateService', mutates: true, handler });
@@ -68,6 +68,10 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
   const tags = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
   const propagateTags = optionalEnum(input, 'propagateTags', ['TASK_DEFINITION', 'SERVICE', 'NONE'] as const) ?? 'NONE';
   const enableECSManagedTags = optionalBoolean(input, 'enableECSManagedTags') ?? false;
+  // Kept and echoed (the model checked their shape): the simulator runs no load balancers.
+  const loadBalancers = structuredClone((optionalArray(input, 'loadBalancers') ?? []) as LoadBalancer[]);
+  const serviceRegistries = structuredClone((optionalArray(input, 'serviceRegistries') ?? []) as ServiceRegistry[]);
+  const healthCheckGracePeriodSeconds = gracePeriod(input, loadBalancers);
   const existing = cluster.services.peek(name);
   if (existing !== undefined && existing.status !== 'INACTIVE') throw new InvalidParameterException('Creation of service was not idempotent.');
   const caller = callerOf(state, call);
@@ -94,6 +98,9 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
     propagateTags,
     enableECSManagedTags,
     taskSets: [],
+    loadBalancers,
+    serviceRegistries,
+    ...(healthCheckGracePeriodSeconds === undefined ? {} : { healthCheckGracePeriodSeconds }),
   };
   if (controller === 'CODE_DEPLOY') {
     service.taskSets.push(newTaskSet(state, cluster, service, {

@@ -1,6 +1,6 @@
 /** The record of a service: its configuration and its event log. */
 import type { PlacementConstraint, PlacementStrategy, RejectionReason } from '../../placement/types.js';
-import type { NetworkConfiguration, Tag } from '../../shapes.js';
+import type { LoadBalancer, NetworkConfiguration, ServiceRegistry, Tag } from '../../shapes.js';
 import type { TaskSetRecord } from '../task-sets/record.js';
 
 export interface ServiceEvent {
@@ -46,6 +46,14 @@ export interface ServiceRecord {
   enableECSManagedTags: boolean;
   /** the task sets of an EXTERNAL or CODE_DEPLOY service, oldest first */
   taskSets: TaskSetRecord[];
+  /**
+   * Load balancers, service registries and the health-check grace period as CreateService took
+   * them (UpdateService changes the grace period): kept and echoed, not simulated. Absent in older
+   * snapshots and dumps (shown as none).
+   */
+  readonly loadBalancers?: LoadBalancer[] | undefined;
+  readonly serviceRegistries?: ServiceRegistry[] | undefined;
+  healthCheckGracePeriodSeconds?: number | undefined;
 }
 
 /** The members older snapshots and dumps do not have. */

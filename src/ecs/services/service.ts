@@ -61,6 +61,9 @@ export function describeService(state: SimState, cluster: ClusterRecord, service
     launchType: service.launchType,
     ...(service.launchType === 'FARGATE' ? { platformVersion: FARGATE_PLATFORM_VERSION } : {}),
     ...(taskDefinitionShown(service) === undefined ? {} : { taskDefinition: taskDefinitionShown(service) }),
+    loadBalancers: structuredClone(service.loadBalancers ?? []),
+    serviceRegistries: structuredClone(service.serviceRegistries ?? []),
+    ...(service.healthCheckGracePeriodSeconds === undefined ? {} : { healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds }),
     deploymentConfiguration: { maximumPercent: service.maximumPercent, minimumHealthyPercent: service.minimumHealthyPercent },
     ...(bySets
       ? { taskSets: service.taskSets.map((set) => describeTaskSet(cluster, service, set, tasks, false)), deployments: [] }
@@ -77,6 +80,19 @@ export function describeService(state: SimState, cluster: ClusterRecord, service
     enableECSManagedTags: service.enableECSManagedTags,
     ...(includeTags ? { tags: service.tags.map((t) => ({ ...t })) } : {}),
   };
+}
+
+/** ECS's words for a grace period on a service without load balancers. */
+const GRACE_WITHOUT_BALANCERS = 'Health check grace period is only valid for services configured to use load balancers';
+
+/**
+ * `healthCheckGracePeriodSeconds` of a request (0 to 2,147,483,647 s), for a service with
+ * `loadBalancers`; undefined when not given.
+ */
+export function gracePeriod(input: Input, loadBalancers: readonly unknown[]): number | undefined {
+  const seconds = optionalInteger(input, 'healthCheckGracePeriodSeconds', 0, 2_147_483_647);
+  if (seconds !== undefined && loadBalancers.length === 0) throw new InvalidParameterException(GRACE_WITHOUT_BALANCERS);
+  return seconds;
 }
 
 /** The request's deploymentConfiguration over the current one (defaults 100 / 200 %). */

@@ -15,7 +15,7 @@ import type { SimState } from '../state/state.js';
 import { FARGATE_PLACEMENT, launchTypeOf } from '../tasks/launch-type.js';
 import { DAEMON_DESIRED_COUNT, DAEMON_STRATEGY } from './daemon.js';
 import { scheduleReconcile } from './scheduler.js';
-import { deploymentConfiguration, describeService, serviceFor, taskDefinitionFor } from './service.js';
+import { deploymentConfiguration, describeService, gracePeriod, serviceFor, taskDefinitionFor } from './service.js';
 
 /** @example sim.updateService({ cluster: 'prod', service: 'web', desiredCount: 5 }) */
 export const updateService = operation({ name: 'UpdateService', mutates: true, handler });
@@ -37,6 +37,7 @@ function handler(state: SimState, request: UpdateServiceRequest): UpdateServiceR
   const constraints = input['placementConstraints'] === undefined ? undefined : placementConstraints(input);
   const strategies = input['placementStrategy'] === undefined ? undefined : placementStrategies(input, 'placementStrategy', state.placement);
   optionalBoolean(input, 'forceNewDeployment');
+  const grace = gracePeriod(input, service.loadBalancers ?? []);
   if (service.schedulingStrategy === 'DAEMON') {
     if (desiredCount !== undefined) throw new InvalidParameterException(DAEMON_DESIRED_COUNT);
     if ((strategies ?? []).length > 0) throw new InvalidParameterException(DAEMON_STRATEGY);
@@ -50,6 +51,7 @@ function handler(state: SimState, request: UpdateServiceRequest): UpdateServiceR
   service.maximumPercent = config.maximumPercent;
   if (constraints !== undefined) service.placementConstraints = constraints;
   if (strategies !== undefined) service.placementStrategy = strategies;
+  if (grace !== undefined) service.healthCheckGracePeriodSeconds = grace;
   scheduleReconcile(state, cluster, service.name);
   return { service: describeService(state, cluster, service) };
 }

@@ -268,6 +268,11 @@ export function checkSnapshot(snapshot: unknown): void {
       list(own(svc, 'events'), `${where}.events`).forEach((x, k) => object(x, `${where}.events[${k}]`));
       atPath(where, () => checkTags(list(own(svc, 'tags'), `${where}.tags`), 'tags'));
       list(own(svc, 'taskSets'), `${where}.taskSets`, true).forEach((x, k) => object(x, `${where}.taskSets[${k}]`));
+      // Kept and echoed as CreateService took them: the model's shapes.
+      for (const [member, shape] of [['loadBalancers', 'LoadBalancers'], ['serviceRegistries', 'ServiceRegistries']] as const) {
+        if (own(svc, member) !== undefined) atPath(where, () => validateShape(shape, own(svc, member), { where: member }));
+      }
+      whole(own(svc, 'healthCheckGracePeriodSeconds'), `${where}.healthCheckGracePeriodSeconds`, 0, 2 ** 31 - 1, true);
     });
     bool(own(cluster, 'reconcilePending'), `${path}.reconcilePending`, true);
     for (const k of ['dirtyServices', 'waitingServices']) {
