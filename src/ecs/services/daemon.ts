@@ -14,7 +14,7 @@ import { requestStop } from '../tasks/lifecycle.js';
 import type { TaskRecord } from '../tasks/record.js';
 import { liveTasksOf, liveTasksOn } from '../tasks/task-index.js';
 import { launchServiceTasks, serviceLaunchRequest } from './launch.js';
-import type { ServiceRecord } from './record.js';
+import { ofEarlierDeployment, type ServiceRecord } from './record.js';
 
 /** ECS's own messages for what a DAEMON service does not take (observed: `kayac/ecspresso#20`, `#402`). */
 export const DAEMON_DESIRED_COUNT = 'The daemon scheduling strategy does not support a desired count for services. Remove the desired count value and try again';
@@ -75,7 +75,7 @@ export function reconcileDaemon(state: SimState, cluster: ClusterRecord, service
       if (cluster.instances.peek(instance)?.status === 'DRAINING') draining.push(t);
       else stop(t, 'Service scheduler: the container instance no longer satisfies the daemon service');
     } else if (kept.has(instance)) stop(t, 'Service scheduler: one daemon task per container instance');
-    else if (t.taskDefinitionArn !== service.taskDefinitionArn) stop(t, 'Service scheduler: task replaced by a new deployment');
+    else if (ofEarlierDeployment(service, t)) stop(t, 'Service scheduler: task replaced by a new deployment');
     else kept.set(instance, t);
   }
   for (const t of draining) {

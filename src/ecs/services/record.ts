@@ -54,6 +54,21 @@ export interface ServiceRecord {
   readonly loadBalancers?: LoadBalancer[] | undefined;
   readonly serviceRegistries?: ServiceRegistry[] | undefined;
   healthCheckGracePeriodSeconds?: number | undefined;
+  /**
+   * UpdateService `forceNewDeployment`: the cluster's next task seq when it was asked; the
+   * service's tasks of lower seq belong to an earlier deployment and are replaced, as tasks of
+   * another task definition are. Absent until then.
+   */
+  replaceTasksBeforeSeq?: number | undefined;
+}
+
+/**
+ * Whether a task of the service belongs to an earlier deployment: another task definition, or
+ * started before a forced new deployment. The one rule the scheduler's views and summaries and
+ * the daemon scheduler use.
+ */
+export function ofEarlierDeployment(service: ServiceRecord, task: { readonly taskDefinitionArn: string; readonly seq: number }): boolean {
+  return task.taskDefinitionArn !== service.taskDefinitionArn || (service.replaceTasksBeforeSeq !== undefined && task.seq < service.replaceTasksBeforeSeq);
 }
 
 /** The members older snapshots and dumps do not have. */

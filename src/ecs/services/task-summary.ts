@@ -15,13 +15,13 @@
  */
 import type { ClusterRecord } from '../clusters/record.js';
 import type { TaskStateChange } from '../state/events.js';
-import type { ServiceTaskSummary } from './record.js';
+import { ofEarlierDeployment, type ServiceRecord, type ServiceTaskSummary } from './record.js';
 import type { TaskRecord } from '../tasks/record.js';
 import { liveTasksOf, liveTasksOn } from '../tasks/task-index.js';
 
-function isOutdated(cluster: ClusterRecord, t: TaskRecord, taskDefinitionArn: string): boolean {
+function isOutdated(cluster: ClusterRecord, t: TaskRecord, service: ServiceRecord): boolean {
   // (a FARGATE task has no instance to drain)
-  return t.desiredStatus === 'RUNNING' && (t.taskDefinitionArn !== taskDefinitionArn || (t.containerInstanceArn !== undefined && cluster.instances.peek(t.containerInstanceArn)?.status !== 'ACTIVE'));
+  return t.desiredStatus === 'RUNNING' && (ofEarlierDeployment(service, t) || (t.containerInstanceArn !== undefined && cluster.instances.peek(t.containerInstanceArn)?.status !== 'ACTIVE'));
 }
 
 /** A service's summary as its live tasks say now (the invariant checks hold kept summaries to it). */
@@ -31,7 +31,7 @@ export function summaryOf(cluster: ClusterRecord, serviceName: string): ServiceT
   for (const t of liveTasksOf(cluster, serviceName)) {
     if (t.desiredStatus === 'STOPPED') summary.stopping.add(t.arn);
     if (t.lastStatus === 'PENDING') summary.pending.add(t.arn);
-    if (isOutdated(cluster, t, service.taskDefinitionArn)) summary.outdated.add(t.arn);
+    if (isOutdated(cluster, t, service)) summary.outdated.add(t.arn);
   }
   return summary;
 }
@@ -66,7 +66,7 @@ export function noteTaskEvent(cluster: ClusterRecord, e: TaskStateChange): void 
   if (e.lastStatus === 'PENDING') {
     s.pending.add(e.taskArn);
     const service = cluster.services.peek(e.serviceName)!;
-    if (isOutdated(cluster, cluster.tasks.peek(e.taskArn)!, service.taskDefinitionArn)) s.outdated.add(e.taskArn);
+    if (isOutdated(cluster, cluster.tasks.peek(e.taskArn)!, service)) s.outdated.add(e.taskArn);
   } else {
     s.pending.delete(e.taskArn);
   }
@@ -78,7 +78,7 @@ export function noteInstanceEvent(cluster: ClusterRecord, containerInstanceArn: 
     if (t.serviceName === undefined || !cluster.serviceSummaries.has(t.serviceName)) continue;
     const service = cluster.services.peek(t.serviceName);
     const s = cluster.serviceSummaries.get(t.serviceName)!;
-    if (service !== undefined && isOutdated(cluster, t, service.taskDefinitionArn)) s.outdated.add(t.arn);
+    if (service !== undefined && isOutdated(cluster, t, service)) s.outdated.add(t.arn);
     else s.outdated.delete(t.arn);
   }
 }

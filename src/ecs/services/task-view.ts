@@ -6,7 +6,7 @@
  */
 import type { ClusterRecord } from '../clusters/record.js';
 import type { TaskRecord } from '../tasks/record.js';
-import type { ServiceRecord } from './record.js';
+import { ofEarlierDeployment, type ServiceRecord } from './record.js';
 import { serviceTasks } from './service.js';
 import { aliveCount, summarise } from './task-summary.js';
 
@@ -37,7 +37,7 @@ export function fullView(cluster: ClusterRecord, service: ServiceRecord): Servic
   for (const t of tasks) {
     if (t.lastStatus === 'RUNNING') running++;
     // (a FARGATE task has no instance to drain)
-    if (t.taskDefinitionArn !== service.taskDefinitionArn || (t.containerInstanceArn !== undefined && !active(t.containerInstanceArn))) outdated.push(t);
+    if (ofEarlierDeployment(service, t) || (t.containerInstanceArn !== undefined && !active(t.containerInstanceArn))) outdated.push(t);
   }
   return { alive: tasks.length, running, outdated: outdated.sort(oldestFirst), all: () => tasks };
 }

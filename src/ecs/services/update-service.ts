@@ -1,5 +1,6 @@
 /**
- * UpdateService: desired count, task definition (a new deployment), deployment configuration and
+ * UpdateService: desired count, task definition (a new deployment), `forceNewDeployment` (a new
+ * deployment of the same task definition: every task replaced), deployment configuration and
  * placement; omitted members keep their value, an empty placement list removes it. A DAEMON
  * service takes no desired count and no placement strategy (ECS's own messages); a FARGATE
  * service no placement; a service deployed by task sets (EXTERNAL, CODE_DEPLOY) no task
@@ -36,7 +37,7 @@ function handler(state: SimState, request: UpdateServiceRequest): UpdateServiceR
   // Omitted: keep; an empty list: remove; a list: replace (reference §2.2, §2.3).
   const constraints = input['placementConstraints'] === undefined ? undefined : placementConstraints(input);
   const strategies = input['placementStrategy'] === undefined ? undefined : placementStrategies(input, 'placementStrategy', state.placement);
-  optionalBoolean(input, 'forceNewDeployment');
+  const force = optionalBoolean(input, 'forceNewDeployment') ?? false;
   const grace = gracePeriod(input, service.loadBalancers ?? []);
   if (service.schedulingStrategy === 'DAEMON') {
     if (desiredCount !== undefined) throw new InvalidParameterException(DAEMON_DESIRED_COUNT);
@@ -52,6 +53,8 @@ function handler(state: SimState, request: UpdateServiceRequest): UpdateServiceR
   if (constraints !== undefined) service.placementConstraints = constraints;
   if (strategies !== undefined) service.placementStrategy = strategies;
   if (grace !== undefined) service.healthCheckGracePeriodSeconds = grace;
+  // Every task started so far is replaced, within the deployment configuration's limits.
+  if (force) service.replaceTasksBeforeSeq = cluster.nextTaskSeq;
   scheduleReconcile(state, cluster, service.name);
   return { service: describeService(state, cluster, service) };
 }

@@ -273,6 +273,7 @@ export function checkSnapshot(snapshot: unknown): void {
         if (own(svc, member) !== undefined) atPath(where, () => validateShape(shape, own(svc, member), { where: member }));
       }
       whole(own(svc, 'healthCheckGracePeriodSeconds'), `${where}.healthCheckGracePeriodSeconds`, 0, 2 ** 31 - 1, true);
+      whole(own(svc, 'replaceTasksBeforeSeq'), `${where}.replaceTasksBeforeSeq`, 0, Number.MAX_SAFE_INTEGER, true);
     });
     bool(own(cluster, 'reconcilePending'), `${path}.reconcilePending`, true);
     for (const k of ['dirtyServices', 'waitingServices']) {

@@ -1,6 +1,6 @@
 // Random operations for the differential tests of the event-driven service scheduler and the
 // live-task indexes: random-steps.ts's (instances, tasks, drains, deregistrations, the clock) plus
-// services created, scaled, redeployed (a new task definition alone) and deleted with assorted deployment configurations,
+// services created, scaled, redeployed (a new task definition alone, or forceNewDeployment) and deleted with assorted deployment configurations,
 // placement constraints and strategies, and forks (the steps continue on the fork).
 import fc from 'fast-check';
 import type { EcsSimulator } from '../../../src/ecs/simulator.js';
@@ -11,6 +11,7 @@ export type ServiceStep =
   | { op: 'svc-create'; name: number; family: number; desired: number; min: number; max: number; distinct: boolean; strategy: number }
   | { op: 'svc-update'; name: number; desired: number; family: number }
   | { op: 'svc-redeploy'; name: number; family: number }
+  | { op: 'svc-force'; name: number }
   | { op: 'svc-delete'; name: number }
   | { op: 'fork' };
 
@@ -28,6 +29,7 @@ export const serviceStep: fc.Arbitrary<ServiceStep> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('svc-update' as const), name: fc.nat(3), desired: fc.nat(10), family: fc.nat(2) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('svc-redeploy' as const), name: fc.nat(3), family: fc.nat(2) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('svc-force' as const), name: fc.nat(3) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('svc-delete' as const), name: fc.nat(3) }) },
   { weight: 1, arbitrary: fc.constant({ op: 'fork' as const }) },
 );
@@ -55,6 +57,9 @@ export function applyServiceStep(sim: EcsSimulator, s: ServiceStep, n: number): 
       return sim;
     case 'svc-redeploy':
       ignoreEcsErrors(() => sim.updateService({ cluster: 'c', service: NAMES[s.name]!, taskDefinition: ['a', 'b', 'c'][s.family]! }));
+      return sim;
+    case 'svc-force':
+      ignoreEcsErrors(() => sim.updateService({ cluster: 'c', service: NAMES[s.name]!, forceNewDeployment: true }));
       return sim;
     case 'svc-delete':
       ignoreEcsErrors(() => sim.deleteService({ cluster: 'c', service: NAMES[s.name]!, force: true }));

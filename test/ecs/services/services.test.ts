@@ -122,6 +122,41 @@ describe('services', () => {
     expect(tasks!.every((t) => t.taskDefinitionArn!.endsWith('task-definition/web:2'))).toBe(true);
   });
 
+  it('forceNewDeployment replaces every task with a new one of the same task definition, never below minimumHealthyPercent; tasks started after it stay', () => {
+    const { sim } = cluster(3);
+    sim.createService({ cluster: 'c', serviceName: 'web', taskDefinition: 'web', desiredCount: 3, deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200 } });
+    sim.advance(10_000);
+    const before = new Set(serviceTasks(sim)!.map((t) => t.taskArn));
+    sim.updateService({ cluster: 'c', service: 'web', forceNewDeployment: true });
+    let lowest = 3;
+    for (let t = 0; t < 60; t++) {
+      sim.advance(1_000);
+      lowest = Math.min(lowest, serviceTasks(sim)!.filter((x) => x.desiredStatus === 'RUNNING').length);
+    }
+    const after = serviceTasks(sim)!;
+    expect(after).toHaveLength(3);
+    expect(after.filter((t) => before.has(t.taskArn))).toEqual([]);
+    expect(after.every((t) => t.taskDefinitionArn!.endsWith('task-definition/web:1'))).toBe(true);
+    expect(lowest).toBe(3);
+    // Settled: nothing more moves.
+    const settled = after.map((t) => t.taskArn).sort();
+    sim.advance(120_000);
+    expect(serviceTasks(sim)!.map((t) => t.taskArn).sort()).toEqual(settled);
+  });
+
+  it('forceNewDeployment replaces a daemon service\'s tasks too', () => {
+    const { sim } = cluster(2);
+    sim.createService({ cluster: 'c', serviceName: 'web', taskDefinition: 'web', schedulingStrategy: 'DAEMON' });
+    sim.advance(10_000);
+    const before = new Set(serviceTasks(sim)!.map((t) => t.taskArn));
+    expect(before.size).toBe(2);
+    sim.updateService({ cluster: 'c', service: 'web', forceNewDeployment: true });
+    sim.advance(60_000);
+    const after = serviceTasks(sim)!;
+    expect(after).toHaveLength(2);
+    expect(after.filter((t) => before.has(t.taskArn))).toEqual([]);
+  });
+
   it('reports a placement failure as a service event, once', () => {
     const { sim } = cluster(1, 1024);
     sim.createService({ cluster: 'c', serviceName: 'web', taskDefinition: 'web', desiredCount: 3 });
