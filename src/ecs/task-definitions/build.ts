@@ -60,9 +60,12 @@ const GPU_COUNT = /^[1-9]\d{0,3}$/;
 
 // ---- failures ------------------------------------------------------------------------------
 
-/** A content rule of ECS was broken. */
-function rejected(member: string, text: string): ClientException {
-  return new ClientException(`${member}: ${text}`);
+/**
+ * A content rule of ECS was broken: the message is ECS's own text, verbatim (clients and peers'
+ * test suites compare it), and the member it concerns is on the error as `member`.
+ */
+function rejected(member: string, text: string): ClientException & { readonly member: string } {
+  return Object.assign(new ClientException(text), { member });
 }
 
 /** The request does not have the model's shape. */

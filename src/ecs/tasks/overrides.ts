@@ -45,8 +45,8 @@ export function taskOverrides(state: SimState, input: Input, td: TaskDefinition)
   const names = new Set((td.containerDefinitions ?? []).map((c) => c.name));
   (given.containerOverrides ?? []).forEach((c, i) => {
     const at = `overrides.containerOverrides[${i}]`;
-    // ECS's words for a name the task definition does not have.
-    if (typeof c.name !== 'string' || !names.has(c.name)) throw new InvalidParameterException(`${at}.name: Override for container named ${c.name ?? 'null'} is not a container in the TaskDefinition.`);
+    // ECS's words, verbatim, for a name the task definition does not have.
+    if (typeof c.name !== 'string' || !names.has(c.name)) throw new InvalidParameterException(`Override for container named ${c.name ?? 'null'} is not a container in the TaskDefinition.`);
     if (byName.has(c.name)) throw new InvalidParameterException(`${at}.name: container ${quote(c.name)} is overridden twice`);
     checkContainerOverride(c, at);
     byName.set(c.name, c);

@@ -56,7 +56,7 @@ describe('RunTask and StartTask overrides', () => {
   it('refuses, changing nothing: a container the task definition lacks (in ECS words), one overridden twice, memoryReservation above memory, sizes out of range, unreadable task sizes', () => {
     const { sim } = world();
     const run = (overrides: object) => () => sim.runTask({ cluster: 'c', taskDefinition: 'web', overrides });
-    expectRejected(sim, run({ containerOverrides: [{ name: 'db', memory: 128 }] }), 'InvalidParameterException', /Override for container named db is not a container in the TaskDefinition\./);
+    expectRejected(sim, run({ containerOverrides: [{ name: 'db', memory: 128 }] }), 'InvalidParameterException', /^Override for container named db is not a container in the TaskDefinition\.$/);
     expectRejected(sim, run({ containerOverrides: [{ name: 'app', memory: 128 }, { name: 'app', cpu: 1 }] }), 'InvalidParameterException', /containerOverrides\[1\]\.name: container "app" is overridden twice/);
     expectRejected(sim, run({ containerOverrides: [{ name: 'app', memoryReservation: 600 }] }), 'InvalidParameterException', /memoryReservation \(600\) must be less than or equal to memory \(512\)/);
     expectRejected(sim, run({ containerOverrides: [{ name: 'app', memory: 2 }] }), 'InvalidParameterException', /containerOverrides\[0\]\.memory: must be at least 4/);
