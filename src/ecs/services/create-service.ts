@@ -16,6 +16,7 @@ import type { CreateServiceRequest, CreateServiceResponse, LoadBalancer, Service
 import { callerOf, effectiveSetting } from '../account-settings/settings.js';
 import { clusterFor } from '../clusters/cluster.js';
 import { operation } from '../operation.js';
+import { clientTokenOf, isRetry } from '../shared/client-token.js';
 import { serviceArn } from '../shared/arns.js';
 import { placementConstraints, placementStrategies } from '../shared/placement-params.js';
 import { checkTags } from '../shared/tags.js';
@@ -37,6 +38,9 @@ function controllerOf(input: Input): 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' {
   if (typeof v !== 'object' || Array.isArray(v)) throw new InvalidParameterException('deploymentController must be an object');
   return optionalEnum(v as Input, 'type', ['ECS', 'CODE_DEPLOY', 'EXTERNAL'] as const) ?? 'ECS';
 }
+
+/** ECS's words for a service name taken by a service made by another request. */
+const NOT_IDEMPOTENT = 'Creation of service was not idempotent.';
 
 function handler(state: SimState, request: CreateServiceRequest, call: CallContext | undefined): CreateServiceResponse {
   const input = requestObject(request, 'CreateService');
@@ -72,8 +76,13 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
   const loadBalancers = structuredClone((optionalArray(input, 'loadBalancers') ?? []) as LoadBalancer[]);
   const serviceRegistries = structuredClone((optionalArray(input, 'serviceRegistries') ?? []) as ServiceRegistry[]);
   const healthCheckGracePeriodSeconds = gracePeriod(input, loadBalancers);
+  const token = clientTokenOf(input);
   const existing = cluster.services.peek(name);
-  if (existing !== undefined && existing.status !== 'INACTIVE') throw new InvalidParameterException('Creation of service was not idempotent.');
+  if (existing !== undefined && existing.status !== 'INACTIVE') {
+    // A retry with the same client token and parameters answers what the first call made.
+    if (isRetry(existing.clientToken, token, NOT_IDEMPOTENT)) return { service: describeService(state, cluster, existing) };
+    throw new InvalidParameterException(NOT_IDEMPOTENT);
+  }
   const caller = callerOf(state, call);
   const longService = effectiveSetting(state, caller, 'serviceLongArnFormat').value === 'enabled';
   const service: ServiceRecord = {
@@ -101,6 +110,7 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
     loadBalancers,
     serviceRegistries,
     ...(healthCheckGracePeriodSeconds === undefined ? {} : { healthCheckGracePeriodSeconds }),
+    ...(token === undefined ? {} : { clientToken: token }),
   };
   if (controller === 'CODE_DEPLOY') {
     service.taskSets.push(newTaskSet(state, cluster, service, {

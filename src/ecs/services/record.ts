@@ -1,6 +1,7 @@
 /** The record of a service: its configuration and its event log. */
 import type { PlacementConstraint, PlacementStrategy, RejectionReason } from '../../placement/types.js';
 import type { LoadBalancer, NetworkConfiguration, ServiceRegistry, Tag } from '../../shapes.js';
+import type { ClientTokenRecord } from '../shared/client-token.js';
 import type { TaskSetRecord } from '../task-sets/record.js';
 
 export interface ServiceEvent {
@@ -60,6 +61,8 @@ export interface ServiceRecord {
    * another task definition are. Absent until then.
    */
   replaceTasksBeforeSeq?: number | undefined;
+  /** the client token CreateService was called with, and its request (`shared/client-token.ts`) */
+  readonly clientToken?: ClientTokenRecord | undefined;
 }
 
 /**

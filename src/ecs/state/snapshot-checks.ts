@@ -178,6 +178,14 @@ function checkTask(raw: unknown, path: string, clusterName: string, instances: R
   return arn;
 }
 
+/** A resource's client token and request (`shared/client-token.ts`), when it has one. */
+function checkClientToken(raw: unknown, path: string): void {
+  if (raw === undefined) return;
+  const t = object(raw, path);
+  text(own(t, 'clientToken'), `${path}.clientToken`);
+  text(own(t, 'request'), `${path}.request`);
+}
+
 /**
  * Checks a snapshot (already the object `restore` was given or parsed) before anything is loaded;
  * throws an InvalidParameterException naming the JSON path of the first fault.
@@ -267,13 +275,14 @@ export function checkSnapshot(snapshot: unknown): void {
       time(own(svc, 'createdAt'), `${where}.createdAt`);
       list(own(svc, 'events'), `${where}.events`).forEach((x, k) => object(x, `${where}.events[${k}]`));
       atPath(where, () => checkTags(list(own(svc, 'tags'), `${where}.tags`), 'tags'));
-      list(own(svc, 'taskSets'), `${where}.taskSets`, true).forEach((x, k) => object(x, `${where}.taskSets[${k}]`));
+      list(own(svc, 'taskSets'), `${where}.taskSets`, true).forEach((x, k) => checkClientToken(own(object(x, `${where}.taskSets[${k}]`), 'clientToken'), `${where}.taskSets[${k}].clientToken`));
       // Kept and echoed as CreateService took them: the model's shapes.
       for (const [member, shape] of [['loadBalancers', 'LoadBalancers'], ['serviceRegistries', 'ServiceRegistries']] as const) {
         if (own(svc, member) !== undefined) atPath(where, () => validateShape(shape, own(svc, member), { where: member }));
       }
       whole(own(svc, 'healthCheckGracePeriodSeconds'), `${where}.healthCheckGracePeriodSeconds`, 0, 2 ** 31 - 1, true);
       whole(own(svc, 'replaceTasksBeforeSeq'), `${where}.replaceTasksBeforeSeq`, 0, Number.MAX_SAFE_INTEGER, true);
+      checkClientToken(own(svc, 'clientToken'), `${where}.clientToken`);
     });
     bool(own(cluster, 'reconcilePending'), `${path}.reconcilePending`, true);
     for (const k of ['dirtyServices', 'waitingServices']) {

@@ -7,7 +7,9 @@
  */
 import { validateRequest } from '../../model/validate.js';
 import type { CreateTaskSetRequest, CreateTaskSetResponse } from '../../shapes.js';
+import { quote } from '../../errors.js';
 import { operation } from '../operation.js';
+import { clientTokenOf, isRetry } from '../shared/client-token.js';
 import { scheduleReconcile } from '../services/scheduler.js';
 import { serviceTasks } from '../services/service.js';
 import { checkTags } from '../shared/tags.js';
@@ -27,10 +29,15 @@ function handler(state: SimState, request: CreateTaskSetRequest): CreateTaskSetR
   const { launchType, networkConfiguration } = launchTypeOf({ launchType: input.launchType, networkConfiguration: input.networkConfiguration, platformVersion: input.platformVersion }, td, false);
   const scalePercent = scalePercentOf(input.scale, 100);
   const tags = checkTags(input.tags ?? [], 'tags');
+  const token = clientTokenOf(input);
+  // A retry with the same client token and parameters answers the task set the first call made.
+  const made = seen.taskSets.find((set) => isRetry(set.clientToken, token, `clientToken ${quote(token?.clientToken)} was used to create task set ${set.id} with other parameters`));
+  if (made !== undefined) return { taskSet: describeTaskSet(cluster, seen, made, serviceTasks(cluster, seen), false) };
   const service = cluster.services.get(seen.name)!; // this side's own copy, to change
   const set = newTaskSet(state, cluster, service, {
     taskDefinitionArn: td.taskDefinitionArn!, launchType, networkConfiguration, scalePercent, externalId: input.externalId, tags, primary: false,
   });
+  if (token !== undefined) Object.assign(set, { clientToken: token });
   service.taskSets.push(set);
   scheduleReconcile(state, cluster, service.name);
   return { taskSet: describeTaskSet(cluster, service, set, serviceTasks(cluster, service), false) };

@@ -1,5 +1,6 @@
 /** The record of a task set: one deployment of a service with the EXTERNAL deployment controller. */
 import type { NetworkConfiguration, Tag } from '../../shapes.js';
+import type { ClientTokenRecord } from '../shared/client-token.js';
 
 export interface TaskSetRecord {
   /** `ecs-svc/` and 19 digits */
@@ -19,4 +20,6 @@ export interface TaskSetRecord {
   stabilityStatus: 'STEADY_STATE' | 'STABILIZING';
   stabilityStatusAt: number;
   tags: Tag[];
+  /** the client token CreateTaskSet was called with, and its request (`shared/client-token.ts`) */
+  readonly clientToken?: ClientTokenRecord | undefined;
 }
