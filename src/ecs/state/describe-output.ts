@@ -197,10 +197,9 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
   }
   for (const { record } of instances.values()) addInstance(cluster, record);
   const heldGpus = new Map<string, Set<string>>();
-  const records: TaskRecord[] = [];
   for (const t of tasks) {
     try {
-      records.push({ ...t.task, reservation: reserve(cluster, t, instances, heldGpus) });
+      t.task.reservation = reserve(cluster, t, instances, heldGpus);
     } catch (e) {
       throw located(e, `tasks[${t.index}]`);
     }
@@ -220,6 +219,7 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
   }
 
   // 4. Nothing can fail from here: put it all in place.
+  const records: TaskRecord[] = tasks.map((t) => t.task);
   for (const td of [...definitions.values()].sort((a, b) => (a.family! < b.family! ? -1 : a.family! > b.family! ? 1 : a.revision! - b.revision!))) {
     state.taskDefinitions.add(td);
   }

@@ -6,13 +6,13 @@
  * is reserved when the cluster is put together (`describe-output.ts`).
  */
 import { requirementsOf } from '../../../resources/requirements.js';
-import type { TaskRequirements } from '../../../resources/types.js';
+import type { Reservation, TaskRequirements } from '../../../resources/types.js';
 import type { Task } from '../../../shapes.js';
 import type { ServiceRecord } from '../../services/record.js';
 import { parseTaskArn } from '../../shared/arns.js';
 import { checkTags } from '../../shared/tags.js';
 import type { TaskDefinition } from '../../task-definitions/registry.js';
-import type { TaskRecord } from '../../tasks/record.js';
+import { FARGATE_RESERVATION, type TaskRecord } from '../../tasks/record.js';
 import { DESIRED_STATUSES, TASK_STATUSES } from '../consistency.js';
 import type { SimState } from '../state.js';
 import { countOf, fault, sameAccount, shaped, supported, timeOf, type DumpCluster } from './faults.js';
@@ -22,7 +22,8 @@ import type { DefinitionLookup } from './services.js';
 export interface LoadedTask {
   /** its place in `tasks` */
   readonly index: number;
-  readonly task: Omit<TaskRecord, 'reservation'>;
+  /** the record, its reservation set when the cluster is put together (FARGATE's nothing until then) */
+  readonly task: Omit<TaskRecord, 'reservation'> & { reservation: Reservation };
   readonly requirements: TaskRequirements;
   /** GPU ids the task names, if it names any */
   readonly gpuIds: readonly string[] | undefined;
@@ -93,6 +94,7 @@ export function loadTask(
     cpu: td.cpu,
     memory: td.memory,
     tags: checkTags(o.tags ?? [], 'tags', { reserved: true }),
+    reservation: FARGATE_RESERVATION,
   };
   return { index, task, requirements, gpuIds, longArn: m.clusterName !== null };
 }
