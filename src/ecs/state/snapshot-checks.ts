@@ -17,6 +17,9 @@ import { EVENT_HANDLERS } from './wiring.js';
 
 type Json = Record<string, unknown>;
 
+/** Tags as the simulator stores them: the ECS managed `aws:` tags of tasks included. */
+const STORED = { reserved: true } as const;
+
 /** The error of a snapshot's value at `path`. */
 export function badSnapshot(path: string, what: string): InvalidParameterException {
   return new InvalidParameterException(`restore: ${path}: ${what}`);
@@ -126,7 +129,7 @@ function checkInstance(raw: unknown, path: string, clusterName: string, index: n
       for (const k of ['name', 'value']) text(own(x, k), `${path}.attachments[${i}].details[${j}].${k}`, true);
     });
   });
-  atPath(path, () => checkTags(list(own(r, 'tags'), `${path}.tags`), 'tags'));
+  atPath(path, () => checkTags(list(own(r, 'tags'), `${path}.tags`), 'tags', STORED));
   const running = whole(own(r, 'runningTasksCount'), `${path}.runningTasksCount`, 0, 2 ** 31 - 1)!;
   const pending = whole(own(r, 'pendingTasksCount'), `${path}.pendingTasksCount`, 0, 2 ** 31 - 1)!;
   facts.instance(index, arn, status, running, pending);
@@ -155,7 +158,7 @@ function checkTask(raw: unknown, path: string, clusterName: string, index: numbe
   whole(own(t, 'version'), `${path}.version`, 1);
   checkReservation(own(t, 'reservation'), `${path}.reservation`);
   list(own(t, 'containers'), `${path}.containers`).forEach((c, i) => text(c, `${path}.containers[${i}]`));
-  atPath(path, () => checkTags(list(own(t, 'tags'), `${path}.tags`), 'tags'));
+  atPath(path, () => checkTags(list(own(t, 'tags'), `${path}.tags`), 'tags', STORED));
   facts.task(index, arn, last, launchType, instance);
 }
 
@@ -201,7 +204,7 @@ export function checkSnapshot(snapshot: unknown): void {
     names.add(name);
     text(own(cluster, 'arn'), `${path}.arn`);
     oneOf(own(cluster, 'status'), `${path}.status`, ['ACTIVE', 'INACTIVE']);
-    atPath(path, () => checkTags(list(own(cluster, 'tags'), `${path}.tags`), 'tags'));
+    atPath(path, () => checkTags(list(own(cluster, 'tags'), `${path}.tags`), 'tags', STORED));
     const facts = new ClusterConsistency({
       instance: (i) => `${path}.instances[${i}]`, instanceArn: 'arn',
       task: (i) => `${path}.tasks[${i}]`, taskArn: 'arn',
@@ -236,7 +239,7 @@ export function checkSnapshot(snapshot: unknown): void {
       list(own(svc, 'placementStrategy'), `${where}.placementStrategy`).forEach((x, k) => object(x, `${where}.placementStrategy[${k}]`));
       time(own(svc, 'createdAt'), `${where}.createdAt`);
       list(own(svc, 'events'), `${where}.events`).forEach((x, k) => object(x, `${where}.events[${k}]`));
-      atPath(where, () => checkTags(list(own(svc, 'tags'), `${where}.tags`), 'tags'));
+      atPath(where, () => checkTags(list(own(svc, 'tags'), `${where}.tags`), 'tags', STORED));
       list(own(svc, 'taskSets'), `${where}.taskSets`, true).forEach((x, k) => object(x, `${where}.taskSets[${k}]`));
     });
     bool(own(cluster, 'reconcilePending'), `${path}.reconcilePending`, true);
