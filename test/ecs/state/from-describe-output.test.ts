@@ -201,6 +201,28 @@ describe('bad input is an InvalidParameterException naming the element and membe
     ['a task definition ARN', (c) => { c.taskDefinitions[2]!.taskDefinitionArn = 'web'; }, /taskDefinitions\[2\]\.taskDefinitionArn: expected a task definition ARN/],
     ['a service strategy', (c) => { c.services[1]!.placementStrategy = [{ type: 'binpack', field: 'disk' } as never]; }, /services\[1\]: placementStrategy\[0\]: binpack takes the field cpu or memory/],
     ['a service definition', (c) => { c.services[0]!.taskDefinition = 'arn:aws:ecs:us-east-1:123456789012:task-definition/gone:3'; }, /services\[0\]\.taskDefinition: .* is not among the taskDefinitions/],
+    // Each class of corruption issue #12 names, refused at its JSON path.
+    ['an INACTIVE instance holding running tasks', (c) => { c.containerInstances.find((i) => i.containerInstanceArn === first.containerInstanceArn)!.status = 'INACTIVE'; }, /containerInstances\[\d+\]: an INACTIVE instance has no tasks; it counts \d+ running/],
+    ['an INACTIVE instance holding a listed task it does not count', (c) => { const i = c.containerInstances.find((x) => x.containerInstanceArn === first.containerInstanceArn)! as unknown as Record<string, unknown>; i['status'] = 'INACTIVE'; delete i['runningTasksCount']; }, /tasks\[0\]\.containerInstanceArn: .* is INACTIVE and holds no tasks/],
+    ['a task of another cluster', (c) => { c.tasks[2]!.clusterArn = 'arn:aws:ecs:us-east-1:123456789012:cluster/other'; }, /tasks\[2\]\.clusterArn: names cluster "other", but the dump is of cluster "sample"/],
+    ['an instance of another cluster', (c) => { c.containerInstances[3]!.containerInstanceArn = c.containerInstances[3]!.containerInstanceArn.replace('/sample/', '/other/'); }, /containerInstances\[3\]\.containerInstanceArn: names cluster "other"/],
+    ['a task status outside the enum', (c) => { (c.tasks[4] as unknown as Record<string, unknown>)['desiredStatus'] = 'PENDING'; }, /tasks\[4\]\.desiredStatus: must be one of RUNNING, STOPPED; got "PENDING"/],
+    ['a model enum value the SDK does not know', (c) => { (c.tasks[1] as unknown as Record<string, unknown>)['healthStatus'] = 'GREAT'; }, /tasks\[1\]\.healthStatus: must be one of HEALTHY, UNHEALTHY, UNKNOWN; got "GREAT"/],
+    ['a launch type the simulator does not run', (c) => { (c.services[2] as unknown as Record<string, unknown>)['launchType'] = 'EXTERNAL'; }, /services\[2\]: launchType must be one of EC2, FARGATE; got 'EXTERNAL'/],
+    ['a number as text', (c) => { (c.containerInstances[1] as unknown as Record<string, unknown>)['runningTasksCount'] = '2'; }, /containerInstances\[1\]\.runningTasksCount: must be a 32-bit integer; got the string "2"/],
+    ['a member the loader does not use, of the wrong type', (c) => { (c.services[0] as unknown as Record<string, unknown>)['runningCount'] = 'many'; }, /services\[0\]\.runningCount: must be a 32-bit integer; got the string "many"/],
+    ['a fraction where ECS counts', (c) => { (c.tasks[3] as unknown as Record<string, unknown>)['version'] = 2.5; }, /tasks\[3\]\.version: must be an integer; got the number 2.5/],
+    ['a negative count', (c) => { c.services[1]!.desiredCount = -1; }, /services\[1\]\.desiredCount: must be a whole number from 0/],
+    ['null in a list', (c) => { (c.tasks[0]!.containers as unknown[]).push(null); }, /tasks\[0\]\.containers\[1\]: must be a value \(lists hold no nulls\); got null/],
+    ['null as a record', (c) => { (c.containerInstances as unknown[])[2] = null; }, /containerInstances\[2\]: must be an object; got null/],
+    ['a list that is not one', (c) => { (c as Record<string, unknown>)['tasks'] = { 0: c.tasks[0] }; }, /fromDescribeOutput: tasks: must be a list; got an object/],
+    ['a task of a task-set service not started by one of its task sets', (c) => {
+      const s = c.services.find((x) => x.serviceName === first.group.slice(8))! as unknown as Record<string, unknown>;
+      s['deploymentController'] = { type: 'EXTERNAL' };
+      s['taskSets'] = [{ id: 'ecs-svc/1234567890123456789', taskDefinition: s['taskDefinition'], status: 'PRIMARY', scale: { value: 100, unit: 'PERCENT' } }];
+    }, /tasks\[0\]\.startedBy: a task of service .* is started by one of its task sets/],
+    ['a FARGATE task on an instance', (c) => { c.tasks[0]!.launchType = 'FARGATE' as never; }, /tasks\[0\]\.taskDefinitionArn: Task definition does not support launch_type FARGATE/],
+    ['a DAEMON service with a placement strategy', (c) => { (c.services[0] as unknown as Record<string, unknown>)['schedulingStrategy'] = 'DAEMON'; }, /services\[0\]\.placementStrategy: The daemon scheduling strategy does not support placement strategies/],
   ];
 
   it.each(cases)('%s', (_, edit, message) => {
