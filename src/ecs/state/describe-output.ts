@@ -197,22 +197,27 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
   }
   for (const { record } of instances.values()) addInstance(cluster, record);
   const heldGpus = new Map<string, Set<string>>();
+  const held = new Map<string, Reservation[]>();
   for (const t of tasks) {
     try {
-      t.task.reservation = reserve(cluster, t, instances, heldGpus);
+      const reservation = (t.task.reservation = reserve(cluster, t, instances, heldGpus));
+      if (reservation.slot < 0) continue;
+      const list = held.get(t.task.containerInstanceArn!);
+      if (list === undefined) held.set(t.task.containerInstanceArn!, [reservation]);
+      else list.push(reservation);
     } catch (e) {
       throw located(e, `tasks[${t.index}]`);
     }
   }
   for (const loaded of instances.values()) {
-    const slot = cluster.store.slotOf(loaded.record.arn);
-    const taken = heldGpus.get(loaded.record.arn);
+    const { record } = loaded;
+    const taken = heldGpus.get(record.arn);
     try {
-      const free = loaded.record.platformDevices.map((d) => d.id).filter((id) => taken === undefined || !taken.has(id));
-      const use = unattributedUse(loaded, cluster.accountant.reservations(slot), free);
+      const free = record.platformDevices.length === 0 ? [] : record.platformDevices.map((d) => d.id).filter((id) => taken === undefined || !taken.has(id));
+      const use = unattributedUse(loaded, held.get(record.arn) ?? [], free);
       if (use === undefined) continue;
-      cluster.accountant.restore({ ...use, slot, eni: false });
-      loaded.record.unattributed = use;
+      cluster.accountant.restore({ ...use, slot: cluster.store.slotOf(record.arn), eni: false });
+      record.unattributed = use;
     } catch (e) {
       throw located(e, `containerInstances[${loaded.index}]`);
     }

@@ -104,6 +104,21 @@ export function loadInstance(state: SimState, raw: unknown, index: number, clust
 }
 
 /**
+ * Whether the occupied ports a dump lists are exactly the agent's and the listed tasks' (the
+ * common case, decided without parsing a port): as many, and each of those among them.
+ */
+function exactly(occupied: readonly string[], agent: readonly string[], held: readonly Reservation[], taken: (r: Reservation) => readonly number[]): boolean {
+  let expected = agent.length;
+  for (const r of held) expected += taken(r).length;
+  if (occupied.length !== expected) return false;
+  const listed = new Set(occupied);
+  if (listed.size !== occupied.length) return false;
+  for (const p of agent) if (!listed.has(p)) return false;
+  for (const r of held) for (const p of taken(r)) if (!listed.has(String(p))) return false;
+  return true;
+}
+
+/**
  * What the dump shows in use on an instance beyond the reservations of its listed tasks (`held`);
  * `freeGpus`: its devices no listed task holds. A remaining amount above what the tasks leave is
  * a fault of `remainingResources`.
@@ -122,6 +137,7 @@ export function unattributedUse(loaded: LoadedInstance, held: readonly Reservati
   const ports = (name: 'PORTS' | 'PORTS_UDP', taken: (r: Reservation) => readonly number[]): number[] => {
     const left = find(remaining, name);
     if (left === undefined) return [];
+    if (exactly(left.stringSetValue ?? [], find(registered, name)?.stringSetValue ?? [], held, taken)) return [];
     const occupied = portsOf(left);
     const reserved = portsOf(find(registered, name));
     for (const text of occupied.other) if (!reserved.other.includes(text)) fault('remainingResources', `${name} lists '${text}', which is neither a port number nor registered`);
