@@ -195,7 +195,10 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
     cluster.status = existing.status;
     cluster.tags = clone(existing.tags);
   }
-  for (const { record } of instances.values()) addInstance(cluster, record);
+  for (const loaded of instances.values()) {
+    addInstance(cluster, loaded.record);
+    loaded.slot = cluster.store.slotOf(loaded.record.arn);
+  }
   const heldGpus = new Map<string, Set<string>>();
   const held = new Map<string, Reservation[]>();
   for (const t of tasks) {
@@ -216,7 +219,7 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
       const free = record.platformDevices.length === 0 ? [] : record.platformDevices.map((d) => d.id).filter((id) => taken === undefined || !taken.has(id));
       const use = unattributedUse(loaded, held.get(record.arn) ?? [], free);
       if (use === undefined) continue;
-      cluster.accountant.restore({ ...use, slot: cluster.store.slotOf(record.arn), eni: false });
+      cluster.accountant.restore({ ...use, slot: loaded.slot, eni: false });
       record.unattributed = use;
     } catch (e) {
       throw located(e, `containerInstances[${loaded.index}]`);
@@ -259,9 +262,10 @@ function reserve(cluster: ClusterRecord, t: LoadedTask, instances: ReadonlyMap<s
     return Object.freeze({ slot: -1, cpu: req.cpu, memory: req.memory, tcpPorts: req.tcpPorts, udpPorts: req.udpPorts, gpuIds: Object.freeze([...(t.gpuIds ?? [])]), eni: req.eni });
   }
   const instanceArn = task.containerInstanceArn!;
+  const loaded = instances.get(instanceArn)!;
   let gpuIds: readonly string[] = [];
   if (req.gpus > 0 || t.gpuIds !== undefined) {
-    const devices = instances.get(instanceArn)!.record.platformDevices.map((d) => d.id);
+    const devices = loaded.record.platformDevices.map((d) => d.id);
     let held = heldGpus.get(instanceArn);
     if (held === undefined) heldGpus.set(instanceArn, (held = new Set<string>()));
     gpuIds = t.gpuIds ?? devices.filter((id) => !held!.has(id)).slice(0, req.gpus);
@@ -271,7 +275,7 @@ function reserve(cluster: ClusterRecord, t: LoadedTask, instances: ReadonlyMap<s
     }
     for (const id of gpuIds) held.add(id);
   }
-  const slot = cluster.store.slotOf(instanceArn);
+  const { slot } = loaded;
   let reservation: Reservation;
   try {
     reservation = cluster.accountant.restore({ slot, cpu: req.cpu, memory: req.memory, tcpPorts: req.tcpPorts, udpPorts: req.udpPorts, gpuIds, eni: req.eni });
@@ -280,6 +284,6 @@ function reserve(cluster: ClusterRecord, t: LoadedTask, instances: ReadonlyMap<s
     if (reason === undefined) throw e;
     return fault('', `does not fit on ${instanceArn} beside the tasks listed before it (${reason})`);
   }
-  cluster.store.addTask(instanceArn, task.group);
+  cluster.store.addTaskAtSlot(slot, task.group);
   return reservation;
 }

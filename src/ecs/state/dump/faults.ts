@@ -10,6 +10,8 @@ import { checkShape } from '../../../model/validate.js';
 import type { ShapeName } from '../../../model/tables.generated.js';
 import { AccountantError } from '../../../resources/accountant.js';
 import { parseClusterArn, type ArnContext } from '../../shared/arns.js';
+import { checkTags } from '../../shared/tags.js';
+import type { Tag } from '../../../shapes.js';
 
 const PREFIX = 'fromDescribeOutput: ';
 
@@ -73,6 +75,13 @@ export function countOf(value: number | null | undefined, member: string): numbe
   if (value === undefined || value === null) return undefined;
   if (value < 0 || value > 2 ** 31 - 1) fault(member, `must be a whole number from 0 to ${2 ** 31 - 1}; got ${value}`);
   return value;
+}
+
+const STORED = { reserved: true } as const;
+
+/** Tags as ECS stores them (the managed `aws:` ones included); most records have none. */
+export function tagsOf(tags: readonly Tag[] | null | undefined, member = 'tags'): Tag[] {
+  return tags === undefined || tags === null || tags.length === 0 ? [] : checkTags(tags as unknown[], member, STORED);
 }
 
 /** An ARN of the simulator's region and account. */

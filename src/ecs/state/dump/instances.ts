@@ -11,10 +11,9 @@ import { checkAttributes, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from '../..
 import { checkPlatformDevices, checkResources, checkVersionInfo } from '../../container-instances/checks.js';
 import type { InstanceRecord, PlatformDevice, UnattributedUse } from '../../container-instances/record.js';
 import { parseContainerInstanceArn } from '../../shared/arns.js';
-import { checkTags } from '../../shared/tags.js';
 import type { SimState } from '../state.js';
 import { AGENT_UPDATE_STATUSES, INSTANCE_STATUSES } from '../consistency.js';
-import { countOf, fault, sameAccount, shaped, supported, timeOf, type DumpCluster } from './faults.js';
+import { countOf, fault, sameAccount, shaped, supported, tagsOf, timeOf, type DumpCluster } from './faults.js';
 
 /** A member as a dump may hold it: absent or null alike. */
 export type Dumped<T> = { [K in keyof T]?: T[K] | null };
@@ -27,6 +26,8 @@ export interface LoadedInstance {
   readonly remaining: Resource[] | undefined;
   readonly running: number | undefined;
   readonly pending: number | undefined;
+  /** its slot in the cluster's store, once added */
+  slot: number;
 }
 
 /** The number a registered INTEGER / LONG / DOUBLE resource carries (as the accountant reads it). */
@@ -93,14 +94,14 @@ export function loadInstance(state: SimState, raw: unknown, index: number, clust
     version: version === undefined || version === 0 ? 1 : version,
     attributes,
     attachments: attachmentsOf(o.attachments ?? []),
-    tags: checkTags(o.tags ?? [], 'tags', { reserved: true }),
+    tags: tagsOf(o.tags),
     runningTasksCount: running ?? 0,
     pendingTasksCount: pending ?? 0,
     platformDevices,
     instanceType: attributes.find((a) => a.name === 'ecs.instance-type')?.value,
     trunked: attributes.some((a) => a.name === 'ecs.awsvpc-trunk-id'),
   };
-  return { record, index, remaining, running, pending };
+  return { record, index, remaining, running, pending, slot: -1 };
 }
 
 /**

@@ -11,7 +11,6 @@ import { DAEMON_STRATEGY } from '../../services/daemon.js';
 import { serviceDefaults, type ServiceEvent, type ServiceRecord } from '../../services/record.js';
 import { isTaskSetId, parseServiceArn, parseTaskDefinitionArn, parseTaskSetArn, serviceArn, taskSetArn } from '../../shared/arns.js';
 import { placementConstraints, placementStrategies } from '../../shared/placement-params.js';
-import { checkTags } from '../../shared/tags.js';
 import type { Input } from '../../shared/validate.js';
 import { buildTaskDefinition } from '../../task-definitions/build.js';
 import type { TaskDefinition } from '../../task-definitions/registry.js';
@@ -19,7 +18,7 @@ import type { TaskSetRecord } from '../../task-sets/record.js';
 import { scalePercentOf } from '../../task-sets/task-set.js';
 import { launchTypeOf } from '../../tasks/launch-type.js';
 import type { SimState } from '../state.js';
-import { countOf, fault, sameAccount, shaped, supported, timeOf, type DumpCluster } from './faults.js';
+import { countOf, fault, sameAccount, shaped, supported, tagsOf, timeOf, type DumpCluster } from './faults.js';
 import type { Dumped } from './instances.js';
 
 /** One element of `taskDefinitions`. */
@@ -70,7 +69,7 @@ function loadTaskSet(state: SimState, raw: Dumped<TaskSet>, k: number, clusterNa
     updatedAt: timeOf(raw.updatedAt) ?? createdAt,
     stabilityStatus: supported(raw.stabilityStatus, member('stabilityStatus'), ['STEADY_STATE', 'STABILIZING'] as const, 'STABILIZING'),
     stabilityStatusAt: timeOf(raw.stabilityStatusAt) ?? createdAt,
-    tags: checkTags(raw.tags ?? [], member('tags'), { reserved: true }),
+    tags: tagsOf(raw.tags, member('tags')),
   };
 }
 
@@ -138,7 +137,7 @@ export function loadService(state: SimState, raw: unknown, clusterName: string, 
     // Set from the service's tasks (short task ARNs → short ones for new tasks too).
     longTaskArns: true,
     events,
-    tags: checkTags(o.tags ?? [], 'tags', { reserved: true }),
+    tags: tagsOf(o.tags),
     lastFailure: undefined,
     ...serviceDefaults(),
     schedulingStrategy: scheduling,

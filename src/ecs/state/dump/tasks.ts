@@ -10,12 +10,11 @@ import type { Reservation, TaskRequirements } from '../../../resources/types.js'
 import type { Task } from '../../../shapes.js';
 import type { ServiceRecord } from '../../services/record.js';
 import { parseTaskArn } from '../../shared/arns.js';
-import { checkTags } from '../../shared/tags.js';
 import type { TaskDefinition } from '../../task-definitions/registry.js';
 import { FARGATE_RESERVATION, type TaskRecord } from '../../tasks/record.js';
 import { DESIRED_STATUSES, TASK_STATUSES } from '../consistency.js';
 import type { SimState } from '../state.js';
-import { countOf, fault, sameAccount, shaped, supported, timeOf, type DumpCluster } from './faults.js';
+import { countOf, fault, sameAccount, shaped, supported, tagsOf, timeOf, type DumpCluster } from './faults.js';
 import type { Dumped } from './instances.js';
 import type { DefinitionLookup } from './services.js';
 
@@ -31,8 +30,14 @@ export interface LoadedTask {
   readonly longArn: boolean;
 }
 
-/** One frozen requirements object per definition (as the registry keeps them). */
-const requirementsCache = new WeakMap<TaskDefinition, TaskRequirements>();
+/** Per definition, what each of its tasks shares: one frozen requirements object (as the registry keeps them), its container names. */
+const perDefinition = new WeakMap<TaskDefinition, { requirements: TaskRequirements; containers: readonly string[] }>();
+
+function sharedOf(td: TaskDefinition): { requirements: TaskRequirements; containers: readonly string[] } {
+  let shared = perDefinition.get(td);
+  if (shared === undefined) perDefinition.set(td, (shared = { requirements: requirementsOf(td), containers: Object.freeze((td.containerDefinitions ?? []).map((c) => c.name ?? '')) }));
+  return shared;
+}
 
 /** One element of `tasks`; `services` are the dump's, by name. */
 export function loadTask(
@@ -66,8 +71,7 @@ export function loadTask(
   let gpuIds: string[] | undefined;
   const containers = o.containers ?? [];
   for (const c of containers) if (c.gpuIds !== undefined && c.gpuIds !== null && c.gpuIds.length > 0) gpuIds = [...(gpuIds ?? []), ...c.gpuIds];
-  let requirements = requirementsCache.get(td);
-  if (requirements === undefined) requirementsCache.set(td, (requirements = requirementsOf(td)));
+  const { requirements, containers: names } = sharedOf(td);
   if (launchType === 'FARGATE' && gpuIds !== undefined) fault('containers', 'a FARGATE task holds no GPUs');
   if (gpuIds !== undefined && gpuIds.length !== requirements.gpus) fault('containers', `the task names ${gpuIds.length} GPUs; its task definition asks for ${requirements.gpus}`);
   const task: LoadedTask['task'] = {
@@ -90,10 +94,10 @@ export function loadTask(
     stoppedAt: timeOf(o.stoppedAt),
     stoppedReason: o.stoppedReason ?? undefined,
     version: Math.max(1, countOf(o.version, 'version') ?? 1),
-    containers: (td.containerDefinitions ?? []).map((c) => c.name ?? ''),
+    containers: names,
     cpu: td.cpu,
     memory: td.memory,
-    tags: checkTags(o.tags ?? [], 'tags', { reserved: true }),
+    tags: tagsOf(o.tags),
     reservation: FARGATE_RESERVATION,
   };
   return { index, task, requirements, gpuIds, longArn: m.clusterName !== null };
