@@ -44,7 +44,7 @@ import { STOPPED_TASK_RETENTION_MS, TASK_START_MS, TASK_STOP_MS } from '../tasks
 import { FARGATE_RESERVATION, type TaskRecord } from '../tasks/record.js';
 import { indexTask } from '../tasks/task-index.js';
 import { ClusterConsistency } from './consistency.js';
-import { dumpError, DumpCluster, fault, located } from './dump/faults.js';
+import { dumpError, DumpCluster, fault, located, MAX_TIME } from './dump/faults.js';
 import { loadInstance, unattributedUse, type LoadedInstance } from './dump/instances.js';
 import { loadService, loadTaskDefinition, type DefinitionLookup } from './dump/services.js';
 import { loadTask, type LoadedTask } from './dump/tasks.js';
@@ -72,7 +72,8 @@ export function dumpTimeOf(json: unknown): number | null {
   let latest = -Infinity;
   const see = (v: unknown) => {
     const t = typeof v === 'number' ? v * 1000 : typeof v === 'string' ? Date.parse(v) : v instanceof Date ? v.getTime() : NaN;
-    if (Number.isFinite(t) && t > latest) latest = t;
+    // (a time no Date holds is refused when its record is loaded)
+    if (Math.abs(t) <= MAX_TIME && t > latest) latest = t;
   };
   const each = (list: unknown, keys: string[]) => {
     if (!Array.isArray(list)) return;

@@ -62,12 +62,19 @@ export function supported<T extends string>(value: string | null | undefined, me
   return value as T;
 }
 
-/** On the wire a timestamp is epoch seconds; SDKs give Dates; tools print ISO-8601 (checked by the model already). */
-export function timeOf(value: unknown): number | undefined {
+/** The latest time a Date holds (epoch ms). */
+export const MAX_TIME = 8.64e15;
+
+/**
+ * A timestamp in epoch ms. On the wire a timestamp is epoch seconds; SDKs give Dates; tools print
+ * ISO-8601 (the model checked which). One a Date cannot hold is a fault: the state could not be
+ * described, snapshotted or restored.
+ */
+export function timeOf(value: unknown, member: string): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'number') return Math.round(value * 1000);
-  return Date.parse(value as string);
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? Math.round(value * 1000) : Date.parse(value as string);
+  if (!(Math.abs(ms) <= MAX_TIME)) fault(member, `must be a time a Date can hold (within ±8.64e12 epoch seconds); got ${quote(value)}`);
+  return ms;
 }
 
 /** A count the model types as an integer: whole and not negative. */

@@ -90,7 +90,7 @@ export function loadInstance(state: SimState, raw: unknown, index: number, clust
     statusReason: o.statusReason ?? undefined,
     agentConnected: o.agentConnected !== false,
     agentUpdateStatus: supported(o.agentUpdateStatus, 'agentUpdateStatus', AGENT_UPDATE_STATUSES, undefined as never) ?? undefined,
-    registeredAt: timeOf(o.registeredAt) ?? state.clock.now,
+    registeredAt: timeOf(o.registeredAt, 'registeredAt') ?? state.clock.now,
     version: version === undefined || version === 0 ? 1 : version,
     attributes,
     attachments: attachmentsOf(o.attachments ?? []),

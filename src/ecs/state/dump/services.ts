@@ -55,7 +55,7 @@ function loadTaskSet(state: SimState, raw: Dumped<TaskSet>, k: number, clusterNa
   sameAccount(state.ctx, parsed!, member('taskSetArn'), arn);
   const td = definitionOf(definitions, raw.taskDefinition, member('taskDefinition'));
   const { launchType, networkConfiguration } = launchTypeOf(raw as Input, td, false);
-  const createdAt = timeOf(raw.createdAt) ?? state.clock.now;
+  const createdAt = timeOf(raw.createdAt, member('createdAt')) ?? state.clock.now;
   return {
     id,
     arn,
@@ -66,9 +66,9 @@ function loadTaskSet(state: SimState, raw: Dumped<TaskSet>, k: number, clusterNa
     networkConfiguration,
     scalePercent: scalePercentOf(raw.scale ?? undefined, 100),
     createdAt,
-    updatedAt: timeOf(raw.updatedAt) ?? createdAt,
+    updatedAt: timeOf(raw.updatedAt, member('updatedAt')) ?? createdAt,
     stabilityStatus: supported(raw.stabilityStatus, member('stabilityStatus'), ['STEADY_STATE', 'STABILIZING'] as const, 'STABILIZING'),
-    stabilityStatusAt: timeOf(raw.stabilityStatusAt) ?? createdAt,
+    stabilityStatusAt: timeOf(raw.stabilityStatusAt, member('stabilityStatusAt')) ?? createdAt,
     tags: tagsOf(raw.tags, member('tags')),
   };
 }
@@ -116,9 +116,9 @@ export function loadService(state: SimState, raw: unknown, clusterName: string, 
   });
   if (taskSets.filter((s) => s.status === 'PRIMARY').length > 1) fault('taskSets', 'a service has at most one PRIMARY task set');
 
-  const events = (o.events ?? []).slice(0, 100).map((e): ServiceEvent => ({
+  const events = (o.events ?? []).slice(0, 100).map((e, k): ServiceEvent => ({
     id: e.id ?? '',
-    createdAt: timeOf(e.createdAt) ?? state.clock.now,
+    createdAt: timeOf(e.createdAt, `events[${k}].createdAt`) ?? state.clock.now,
     message: e.message ?? '',
   }));
   return {
@@ -133,7 +133,7 @@ export function loadService(state: SimState, raw: unknown, clusterName: string, 
     placementConstraints: constraints,
     // [] places with the default spread, as for a created service.
     placementStrategy: strategies,
-    createdAt: timeOf(o.createdAt) ?? state.clock.now,
+    createdAt: timeOf(o.createdAt, 'createdAt') ?? state.clock.now,
     // Set from the service's tasks (short task ARNs → short ones for new tasks too).
     longTaskArns: true,
     events,
