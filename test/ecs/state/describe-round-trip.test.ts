@@ -4,38 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
 import { checkInvariants } from '../../../src/testing/invariants.js';
-import { register, simWithCluster } from '../fixtures.js';
-import { answers, dumpOf } from './dump-fixtures.js';
-
-const network = { awsvpcConfiguration: { subnets: ['subnet-1'] } };
-
-/** A cluster `c` with a task of every kind, some RUNNING, some PENDING, one STOPPED. */
-function running(): EcsSimulator {
-  const sim = simWithCluster();
-  for (let n = 0; n < 4; n++) register(sim, n, { attributes: [{ name: 'role', value: n < 3 ? 'worker' : 'edge' }] });
-  sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', cpu: 256, memory: 512, portMappings: [{ containerPort: 80, hostPort: 8080 }] }] });
-  sim.registerTaskDefinition({ family: 'agent', placementConstraints: [{ type: 'memberOf', expression: 'attribute:role == worker' }], containerDefinitions: [{ name: 'agent', image: 'datadog', cpu: 64, memory: 128 }] });
-  sim.registerTaskDefinition({ family: 'fg', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512', containerDefinitions: [{ name: 'app', image: 'nginx' }] });
-  sim.registerTaskDefinition({ family: 'ext', containerDefinitions: [{ name: 'ext', image: 'app', cpu: 128, memory: 256 }] });
-  sim.registerTaskDefinition({ family: 'ext', containerDefinitions: [{ name: 'ext', image: 'app:2', cpu: 128, memory: 256 }] });
-  sim.createService({ cluster: 'c', serviceName: 'web', taskDefinition: 'web', desiredCount: 3, enableECSManagedTags: true, tags: [{ key: 'team', value: 'a' }], propagateTags: 'SERVICE' });
-  sim.createService({ cluster: 'c', serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON' });
-  sim.createService({ cluster: 'c', serviceName: 'fg', taskDefinition: 'fg', desiredCount: 2, launchType: 'FARGATE', networkConfiguration: network });
-  sim.createService({ cluster: 'c', serviceName: 'ext', desiredCount: 4, deploymentController: { type: 'EXTERNAL' } });
-  const blue = sim.createTaskSet({ cluster: 'c', service: 'ext', taskDefinition: 'ext:1', externalId: 'blue', scale: { value: 50, unit: 'PERCENT' } }).taskSet!;
-  sim.createTaskSet({ cluster: 'c', service: 'ext', taskDefinition: 'ext:2', scale: { value: 50, unit: 'PERCENT' } });
-  sim.updateServicePrimaryTaskSet({ cluster: 'c', service: 'ext', primaryTaskSet: blue.id! });
-  sim.runTask({ cluster: 'c', taskDefinition: 'fg', launchType: 'FARGATE', networkConfiguration: network, startedBy: 'batch' });
-  sim.advance(60_000);
-  const [standalone] = sim.runTask({ cluster: 'c', taskDefinition: 'web', count: 1, startedBy: 'cron' }).tasks!;
-  sim.stopTask({ cluster: 'c', task: standalone!.taskArn!, reason: 'done' });
-  sim.advance(60_000);
-  sim.runTask({ cluster: 'c', taskDefinition: 'ext:2', count: 1 }); // still PENDING when dumped
-  return sim;
-}
+import { register } from '../fixtures.js';
+import { answers, dumpOf, everyKind } from './dump-fixtures.js';
 
 describe('a dump of every service kind loads back to the same describe answers', () => {
-  const sim = running();
+  const sim = everyKind();
   const loaded = EcsSimulator.fromDescribeOutput(dumpOf(sim), { startTime: sim.now, seed: 8 });
 
   it('the original has a task of every kind (so the round trip covers them)', () => {

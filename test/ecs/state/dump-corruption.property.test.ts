@@ -1,17 +1,19 @@
 // Whatever a dump holds, fromDescribeOutput either loads a state the simulator keeps (its
 // invariants hold, and ordinary calls on it answer) or refuses it with an InvalidParameterException
 // naming a JSON path — never another error (a 500 on the endpoint). Dumps are a generated cluster
-// with one value, anywhere, replaced by a hostile one.
+// or one of every service kind, with up to three values, anywhere, replaced by hostile ones.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EcsError } from '../../../src/errors.js';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
 import { generateCluster } from '../../../src/sim/cluster-generator.js';
 import { checkInvariants } from '../../../src/testing/invariants.js';
+import { dumpOf, everyKind } from './dump-fixtures.js';
 
 type Json = unknown;
 
-const BASE = JSON.parse(JSON.stringify(generateCluster({ instances: 5, seed: 104 }))) as Record<string, Json>;
+/** A generated cluster, and a dump of every service kind (DAEMON, FARGATE, task sets). */
+const BASES = [JSON.parse(JSON.stringify(generateCluster({ instances: 5, seed: 104 }))) as Json, dumpOf(everyKind())];
 
 /** Every path in a JSON value (list indexes as numbers), the value itself first. */
 function paths(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
@@ -21,7 +23,7 @@ function paths(value: Json, prefix: (string | number)[] = [], out: (string | num
   return out;
 }
 
-const ALL = paths(BASE).filter((p) => p.length > 0 && p[0] !== 'generatedBy');
+const ALL = BASES.flatMap((base, b) => paths(base).filter((p) => p.length > 0 && p[0] !== 'generatedBy').map((p) => [b, p] as const));
 
 const HOSTILE: Json[] = [
   null, -1, 0, 2 ** 31, 1.5, 1e300, -0, '', 'x', '__proto__', 'INACTIVE', 'STOPPED', 'FARGATE', 'DAEMON', 'EXTERNAL',
@@ -41,9 +43,10 @@ describe('a corrupted dump loads consistently or is refused at a path', () => {
     let refused = 0;
     let loaded = 0;
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...ALL), fc.constantFrom(...HOSTILE)), { minLength: 1, maxLength: 3 }), (edits) => {
-        const dump = structuredClone(BASE);
-        for (const [path, value] of edits) {
+      fc.property(fc.constantFrom(0, 1), fc.array(fc.tuple(fc.constantFrom(...ALL), fc.constantFrom(...HOSTILE)), { minLength: 1, maxLength: 3 }), (b, edits) => {
+        const dump = structuredClone(BASES[b]);
+        for (const [[base, path], value] of edits) {
+          if (base !== b) continue;
           try {
             put(dump, path, structuredClone(value));
           } catch {
