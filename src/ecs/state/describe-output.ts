@@ -12,11 +12,12 @@
  *   names its GPUs `<instance id>-GPU-<n>`);
  * - the task definitions registered at the revisions given (a family may have gaps), checked by
  *   RegisterTaskDefinition's rules;
- * - every task not STOPPED on its instance: its reservation (CPU, memory, static host ports, GPUs —
- *   the ids the task names in `containers[].gpuIds`, else the lowest free — and an ENI for
- *   awsvpc) held by the accountant, its group counted for `task:group`; PENDING tasks start and
- *   stopping tasks stop on the simulated clock as placed ones do;
- * - the services, whose scheduler then looks after them.
+ * - every EC2 task not STOPPED on its instance: its reservation (CPU, memory, static host ports,
+ *   GPUs — the ids the task names in `containers[].gpuIds`, else the lowest free — and an ENI for
+ *   awsvpc) held by the accountant, its group counted for `task:group`; FARGATE tasks on no
+ *   instance; PENDING tasks start and stopping tasks stop on the simulated clock as placed ones do;
+ * - the services of every kind (REPLICA / DAEMON, EC2 / FARGATE, deployed by ECS or by the task
+ *   sets DescribeServices shows), whose scheduler then looks after them (`dump/services.ts`).
  *
  * A real dump usually lists no tasks, yet its `remainingResources` are below the registered ones:
  * what the dump shows in use beyond the listed tasks is held as the instance's *unattributed* use
@@ -26,9 +27,12 @@
  * tasks the dump did not list) but must be at least the listed tasks'; without them they are the
  * listed tasks'.
  *
- * Bad input is an InvalidParameterException naming the element and member
- * (`fromDescribeOutput: tasks[3].taskDefinitionArn: ...`); the state is then unchanged (everything
- * is built on a new cluster record, put in place at the end).
+ * Only a consistent state loads: each record is checked as the model's shape, by the rules of the
+ * operation that makes it, and against the others as `restore` checks a snapshot's
+ * (`consistency.ts`); reservations must fit. Anything else is an InvalidParameterException naming
+ * the JSON path (`fromDescribeOutput: tasks[3].taskDefinitionArn: ...`), built only then
+ * (`dump/faults.ts`); the state is unchanged (everything is built on a new cluster record, put in
+ * place at the end).
  */
 import { InvalidParameterException } from '../../errors.js';
 import { describeValue } from '../../model/validate.js';
