@@ -1,13 +1,15 @@
 // fromDescribeOutput reads a dump as the SDK types it: a null member is an absent one (the model
 // makes no output member required), a null inside a list is refused; and `__proto__` is an
 // ordinary name everywhere a dump holds a name, a key or a member.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
 import { generateCluster } from '../../../src/sim/cluster-generator.js';
 import { identity, RESOURCES } from '../fixtures.js';
-import { answers, dumpOf } from './dump-fixtures.js';
+import { answers, dumpOf, everyKind } from './dump-fixtures.js';
 
 type Dump = Record<string, Record<string, unknown>[]>;
+type Json = unknown;
 
 /** The state a dump loads to, or the message it is refused with. */
 function outcome(dump: unknown): unknown {
@@ -35,6 +37,38 @@ describe('null members', () => {
       }
     }
     expect(compared).toBeGreaterThan(40);
+  });
+
+  it('so is a null member at any depth, in a dump of every service kind (task sets, FARGATE, DAEMON)', () => {
+    const every = dumpOf(everyKind()) as Json;
+    const members: (string | number)[][] = [];
+    const walk = (v: Json, path: (string | number)[]) => {
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (typeof v === 'object' && v !== null) {
+        for (const [k, x] of Object.entries(v)) {
+          if (path.length > 0) members.push([...path, k]);
+          walk(x, [...path, k]);
+        }
+      }
+    };
+    walk(every, []);
+    const edit = (path: (string | number)[], f: (parent: Record<string | number, Json>, key: string | number) => void) => {
+      const copy = structuredClone(every);
+      let at = copy as Record<string | number, Json>;
+      for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, Json>;
+      f(at, path[path.length - 1]!);
+      return copy;
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...members), (path) => {
+        const nulled = edit(path, (parent, key) => { parent[key] = null; });
+        const absent = edit(path, (parent, key) => { delete parent[key]; });
+        // (a refusal may echo the value: null or nothing)
+        const same = (o: unknown) => (typeof o === 'string' ? o.replace(/got (null|undefined|nothing)$/, 'got nothing') : o);
+        expect(same(outcome(nulled)), path.join('.')).toEqual(same(outcome(absent)));
+      }),
+      { numRuns: 300, seed: 42 },
+    );
   });
 
   it('attributes: null is no attributes; platformDevices: null names the registered GPUs', () => {

@@ -45,7 +45,7 @@ function definitionOf(definitions: DefinitionLookup, arn: string | null | undefi
   return td ?? fault(member, `${arn ?? 'nothing'} is not among the taskDefinitions (nor registered)`);
 }
 
-function loadTaskSet(state: SimState, raw: Dumped<TaskSet>, k: number, clusterName: string, service: string, definitions: DefinitionLookup): TaskSetRecord {
+function loadTaskSet(state: SimState, raw: Dumped<TaskSet>, k: number, clusterName: string, dumpCluster: DumpCluster, service: string, definitions: DefinitionLookup): TaskSetRecord {
   const member = (m: string) => `taskSets[${k}].${m}`;
   const id = raw.id ?? undefined;
   if (id === undefined || !isTaskSetId(id)) return fault(member('id'), 'expected a task set id (ecs-svc/ and 19 digits)');
@@ -53,6 +53,7 @@ function loadTaskSet(state: SimState, raw: Dumped<TaskSet>, k: number, clusterNa
   const parsed = parseTaskSetArn(arn);
   if (parsed === null || parsed.id !== id || parsed.serviceName !== service) fault(member('taskSetArn'), `${arn} is not the ARN of task set ${id} of service ${service}`);
   sameAccount(state.ctx, parsed!, member('taskSetArn'), arn);
+  dumpCluster.see(parsed!.clusterName, member('taskSetArn'));
   const td = definitionOf(definitions, raw.taskDefinition, member('taskDefinition'));
   const { launchType, networkConfiguration } = launchTypeOf(raw as Input, td, false);
   const createdAt = timeOf(raw.createdAt, member('createdAt')) ?? state.clock.now;
@@ -64,7 +65,7 @@ function loadTaskSet(state: SimState, raw: Dumped<TaskSet>, k: number, clusterNa
     taskDefinitionArn: td.taskDefinitionArn!,
     launchType,
     networkConfiguration,
-    scalePercent: scalePercentOf(raw.scale ?? undefined, 100),
+    scalePercent: scalePercentOf(raw.scale === undefined || raw.scale === null ? undefined : { value: raw.scale.value ?? undefined, unit: raw.scale.unit ?? undefined }, 100),
     createdAt,
     updatedAt: timeOf(raw.updatedAt, member('updatedAt')) ?? createdAt,
     stabilityStatus: supported(raw.stabilityStatus, member('stabilityStatus'), ['STEADY_STATE', 'STABILIZING'] as const, 'STABILIZING'),
@@ -107,7 +108,7 @@ export function loadService(state: SimState, raw: unknown, clusterName: string, 
   const max = countOf(config.maximumPercent, 'deploymentConfiguration.maximumPercent') ?? (daemon ? 100 : 200);
   if (min > 100 || max < 100) fault('deploymentConfiguration', 'minimumHealthyPercent is at most 100 and maximumPercent at least 100');
 
-  const taskSets = (o.taskSets ?? []).map((s, k) => loadTaskSet(state, s as Dumped<TaskSet>, k, clusterName, name, definitions));
+  const taskSets = (o.taskSets ?? []).map((s, k) => loadTaskSet(state, s as Dumped<TaskSet>, k, clusterName, dumpCluster, name, definitions));
   if (controller === 'ECS' && taskSets.length > 0) fault('taskSets', 'a service deployed by ECS has no task sets');
   const ids = new Set<string>();
   taskSets.forEach((s, k) => {
