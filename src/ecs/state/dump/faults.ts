@@ -102,6 +102,8 @@ export function sameAccount(ctx: ArnContext, owner: { region: string; accountId:
  */
 export class DumpCluster {
   private name: string | undefined;
+  /** the last cluster ARN seen and found to agree (every task of a dump names the same one) */
+  private agreed: string | undefined;
 
   see(name: string, member: string): void {
     if (this.name === undefined) this.name = name;
@@ -110,10 +112,11 @@ export class DumpCluster {
 
   /** A `clusterArn` member, if given. */
   seeArn(ctx: ArnContext, arn: string | null | undefined, member: string): void {
-    if (arn === undefined || arn === null) return;
+    if (arn === undefined || arn === null || arn === this.agreed) return;
     const parsed = parseClusterArn(arn);
     if (parsed === null) return fault(member, `expected a cluster ARN; got ${quote(arn)}`);
     sameAccount(ctx, parsed, member, arn);
     this.see(parsed.clusterName, member);
+    this.agreed = arn;
   }
 }
