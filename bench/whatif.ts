@@ -1,13 +1,14 @@
 /**
  * The what-if engine against the targets of issue #13, every figure measured in one run:
  *
- *   node --expose-gc --max-old-space-size=8192 --import tsx bench/whatif.ts [--sweep all|<n>] [--large 20000]
+ *   node --expose-gc --max-old-space-size=8192 --import tsx bench/whatif.ts [--sweep all|<n>] [--large 20000] [--only load]
  *
  * On the bundled medium dataset (5,000 instances, ~16,000 tasks, 200 services), loaded and then
  * settled (the clock run 10 simulated minutes, so the dump's PENDING tasks have started and the
  * scheduler has looked at every service once; a what-if of an unsettled dump replays that in
  * every fork):
- * - `fromDescribeOutput` ÷ `JSON.parse` of the same text (target ≤ 2×), medians of 3;
+ * - `fromDescribeOutput` ÷ `JSON.parse` of the same text (target ≤ 2×), medians of 3 (`--only load`:
+ *   this figure alone);
  * - `fork()` (target ≤ 1 ms), median of 50;
  * - one instance drained as a what-if (target ≤ 2 ms median), over 40 instances spread through
  *   the fleet, against `fork().placeTasks` of as many tasks (the instance's service tasks, of its
@@ -25,7 +26,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { EcsSimulator, generateCluster } from '../src/index.js';
 
-const { values } = parseArgs({ options: { sweep: { type: 'string', default: '400' }, large: { type: 'string', default: '20000' } } });
+const { values } = parseArgs({ options: { sweep: { type: 'string', default: '400' }, large: { type: 'string', default: '20000' }, only: { type: 'string' } } });
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 function median(xs: number[]): number {
@@ -51,6 +52,11 @@ const record = (figure: string, target: string, verdict: string) => {
   console.log(`${figure}  |  ${target}  |  ${verdict}`);
 };
 const met = (ok: boolean) => (ok ? 'met' : '**missed**');
+const table = () => {
+  console.log(`\nload average at the end ${os.loadavg()[0]!.toFixed(2)}\n`);
+  console.log('| figure | target | verdict |\n|---|---|---|');
+  for (const [f, t, v] of rows) console.log(`| ${f} | ${t} | ${v} |`);
+};
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 
 console.log(`load average ${os.loadavg()[0]!.toFixed(2)}; node ${process.version}`);
@@ -70,6 +76,10 @@ for (let i = 0; i < 3; i++) {
 }
 const loadRatio = median(loads) / median(parses);
 record(`fromDescribeOutput of medium: ${ms(median(loads))}, JSON.parse ${ms(median(parses))}: ${loadRatio.toFixed(1)}×`, '≤ 2× JSON.parse', met(loadRatio <= 2));
+if (values.only === 'load') {
+  table();
+  process.exit(0);
+}
 
 sim.advance(600_000);
 const cluster = 'sample';
@@ -151,6 +161,4 @@ for (let i = 0; i < 3; i++) {
 }
 record(`us-east-1b lost abruptly at ${size.toLocaleString('en-US')} (${loss.containerInstanceArns.length} instances; ${loss.totals.short} short): ${ms(median(losses))}`, '≤ 1 s', met(median(losses) <= 1000));
 
-console.log(`\nload average at the end ${os.loadavg()[0]!.toFixed(2)}\n`);
-console.log('| figure | target | verdict |\n|---|---|---|');
-for (const [f, t, v] of rows) console.log(`| ${f} | ${t} | ${v} |`);
+table();

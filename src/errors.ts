@@ -173,3 +173,15 @@ export class UnsupportedFeatureException extends EcsError {
     super('UnsupportedFeatureException', message);
   }
 }
+
+/**
+ * An error's message with the member it concerns in front, when the error names it apart (errors
+ * that say ECS's own words verbatim carry it as `member`): what a loader that wraps it with a
+ * path shows.
+ * @example messageWithMember(Object.assign(new ClientException('Container.image should not be null or empty.'), { member: 'containerDefinitions[0].image' }))
+ * // 'containerDefinitions[0].image: Container.image should not be null or empty.'
+ */
+export function messageWithMember(e: EcsError): string {
+  const member = (e as { member?: unknown }).member;
+  return typeof member === 'string' && member !== '' ? `${member}: ${e.message}` : e.message;
+}

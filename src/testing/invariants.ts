@@ -83,21 +83,23 @@ function checkAccountant(cluster: ClusterRecord, record: InstanceRecord, slot: n
     return;
   }
   const remaining = accountant.remainingResources(slot);
+  // A loaded dump's use beyond its listed tasks is held too, as one more reservation.
+  const extra = record.unattributed;
   const sum = (f: (t: TaskRecord) => number) => live.reduce((n, t) => n + f(t), 0);
   for (const [name, take] of [['CPU', (t: TaskRecord) => t.reservation.cpu], ['MEMORY', (t: TaskRecord) => t.reservation.memory]] as const) {
-    const expected = (integer(record.registeredResources, name) ?? 0) - sum(take);
+    const expected = (integer(record.registeredResources, name) ?? 0) - sum(take) - (extra === undefined ? 0 : name === 'CPU' ? extra.cpu : extra.memory);
     const actual = integer(remaining, name);
     if (actual !== expected) problems.push(`${where}: remaining ${name} is ${actual}, registered minus live tasks is ${expected}`);
     if (actual !== undefined && actual < 0) problems.push(`${where}: remaining ${name} is negative (${actual})`);
   }
   const held = accountant.reservations(slot);
   const mine = live.map((t) => t.reservation);
-  if (held.length !== mine.length || !mine.every((r) => held.includes(r))) {
+  if (held.length !== mine.length + (extra === undefined ? 0 : 1) || !mine.every((r) => held.includes(r))) {
     problems.push(`${where}: the accountant holds ${held.length} reservations, the instance has ${mine.length} live tasks (or they differ)`);
   }
   for (const [name, key] of [['PORTS', 'tcpPorts'], ['PORTS_UDP', 'udpPorts']] as const) {
     const agent = stringSet(record.registeredResources, name);
-    const taken = live.flatMap((t) => t.reservation[key].map(String));
+    const taken = [...live.flatMap((t) => t.reservation[key].map(String)), ...(extra?.[key].map(String) ?? [])];
     const all = [...agent, ...taken];
     if (new Set(all).size !== all.length) problems.push(`${where}: ${name} reserved twice: ${show(all)}`);
     if (!sameSet(stringSet(remaining, name), [...new Set(all)])) {
@@ -105,7 +107,7 @@ function checkAccountant(cluster: ClusterRecord, record: InstanceRecord, slot: n
     }
   }
   const devices = record.platformDevices.map((d) => d.id);
-  const gpus = live.flatMap((t) => t.reservation.gpuIds);
+  const gpus = [...live.flatMap((t) => t.reservation.gpuIds), ...(extra?.gpuIds ?? [])];
   if (new Set(gpus).size !== gpus.length || gpus.some((g) => !devices.includes(g))) problems.push(`${where}: GPUs held ${show(gpus)} are not distinct devices of ${show(devices)}`);
   if (devices.length > 0 && integer(remaining, 'GPU') !== devices.length - gpus.length) {
     problems.push(`${where}: remaining GPU is ${integer(remaining, 'GPU')}, devices minus held is ${devices.length - gpus.length}`);

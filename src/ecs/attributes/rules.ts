@@ -16,20 +16,23 @@ export function isCustomAttribute(name: string): boolean {
   return !name.startsWith('ecs.') && !name.startsWith('com.amazonaws.ecs.');
 }
 
-export function checkAttributeName(name: unknown, where: string): string {
+/** `where[index]` when an index is given: the path is built only for a fault. */
+const pathOf = (where: string, index: number | undefined) => (index === undefined ? where : `${where}[${index}]`);
+
+export function checkAttributeName(name: unknown, where: string, index?: number): string {
   if (typeof name !== 'string' || !ATTRIBUTE_NAME.test(name)) {
     throw new InvalidParameterException(
-      `${where}.name: an attribute name has 1 to 128 letters, digits, hyphens, underscores, forward slashes, back slashes or periods; got ${quote(name)}`,
+      `${pathOf(where, index)}.name: an attribute name has 1 to 128 letters, digits, hyphens, underscores, forward slashes, back slashes or periods; got ${quote(name)}`,
     );
   }
   return name;
 }
 
-export function checkAttributeValue(value: unknown, where: string): string | undefined {
+export function checkAttributeValue(value: unknown, where: string, index?: number): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || !ATTRIBUTE_VALUE.test(value) || value !== value.trim()) {
     throw new InvalidParameterException(
-      `${where}.value: an attribute value has 1 to 128 letters, digits, hyphens, underscores, periods, at signs (@), forward slashes, back slashes, colons or spaces, and no leading or trailing space; got ${quote(value)}`,
+      `${pathOf(where, index)}.value: an attribute value has 1 to 128 letters, digits, hyphens, underscores, periods, at signs (@), forward slashes, back slashes, colons or spaces, and no leading or trailing space; got ${quote(value)}`,
     );
   }
   return value;
@@ -41,8 +44,8 @@ export function checkAttributes(items: unknown[], where: string): Attribute[] {
   items.forEach((item, i) => {
     if (typeof item !== 'object' || item === null) throw new InvalidParameterException(`${where}[${i}] must be an object`);
     const a = item as Record<string, unknown>;
-    const name = checkAttributeName(a['name'], `${where}[${i}]`);
-    const value = checkAttributeValue(a['value'], `${where}[${i}]`);
+    const name = checkAttributeName(a['name'], where, i);
+    const value = checkAttributeValue(a['value'], where, i);
     byName.delete(name);
     byName.set(name, value === undefined ? { name } : { name, value });
   });

@@ -36,7 +36,7 @@ export function checkResources(items: unknown[], where: string): Resource[] {
     const name = r['name'];
     const type = r['type'] ?? 'INTEGER';
     if (typeof name !== 'string' || name === '') throw new InvalidParameterException(`${where}[${i}].name is required`);
-    bounded(name, `${where}[${i}].name`);
+    if (name.length > MAX_TEXT) bounded(name, `${where}[${i}].name`);
     if (names.has(name)) throw new InvalidParameterException(`${where}: resource '${name}' appears twice`);
     names.add(name);
     if (typeof type !== 'string' || !RESOURCE_TYPES.includes(type)) {
@@ -56,7 +56,7 @@ export function checkResources(items: unknown[], where: string): Resource[] {
     }
     if (Array.isArray(set)) {
       if (set.length > MAX_STRING_SET) throw new InvalidParameterException(`${where}[${i}].stringSetValue may hold at most ${MAX_STRING_SET} entries; got ${set.length}`);
-      set.forEach((v: string, k) => bounded(v, `${where}[${i}].stringSetValue[${k}]`));
+      set.forEach((v: string, k) => v.length > MAX_TEXT && bounded(v, `${where}[${i}].stringSetValue[${k}]`));
     }
     const out: Resource = { name, type };
     if (typeof r['doubleValue'] === 'number') out.doubleValue = r['doubleValue'];
@@ -82,7 +82,7 @@ export function checkPlatformDevices(items: unknown[], where: string): PlatformD
   return items.map((_, i) => {
     const d = objectAt(items, i, where);
     if (typeof d['id'] !== 'string' || d['id'] === '') throw new InvalidParameterException(`${where}[${i}].id is required`);
-    bounded(d['id'], `${where}[${i}].id`);
+    if (d['id'].length > MAX_TEXT) bounded(d['id'], `${where}[${i}].id`);
     if (d['type'] !== 'GPU') throw new InvalidParameterException(`${where}[${i}].type must be GPU`);
     if (ids.has(d['id'])) throw new InvalidParameterException(`${where}: device '${d['id']}' appears twice`);
     ids.add(d['id']);
@@ -99,7 +99,7 @@ export function checkVersionInfo(v: unknown, where: string): InstanceRecord['ver
     const x = (v as Record<string, unknown>)[k];
     if (x === undefined || x === null) continue;
     if (typeof x !== 'string') throw new InvalidParameterException(`${where}.${k} must be a string`);
-    out[k] = bounded(x, `${where}.${k}`);
+    out[k] = x.length > MAX_TEXT ? bounded(x, `${where}.${k}`) : x;
   }
   return out;
 }

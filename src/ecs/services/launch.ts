@@ -50,7 +50,7 @@ export function serviceTaskTags(state: SimState, service: ServiceRecord, taskDef
 /** The launch request of `count` tasks of `service` with task definition `taskDefinitionArn`. */
 export function serviceLaunchRequest(
   state: SimState, service: ServiceRecord, taskDefinitionArn: string, count: number,
-  extra: Pick<Partial<LaunchRequest>, 'onlySlots' | 'taskSetId' | 'launchType'>,
+  extra: Pick<Partial<LaunchRequest>, 'onlySlots' | 'taskSetId' | 'launchType' | 'startedBy'>,
 ): LaunchRequest {
   const td = state.taskDefinitions.resolve(taskDefinitionArn);
   return {

@@ -19,8 +19,11 @@ export function isAwsTagKey(key: string): boolean {
   return key.toLowerCase().startsWith('aws:');
 }
 
-/** A checked tag list: keys unique, at most 50 (`aws:` keys refused). */
-export function checkTags(items: unknown[], where: string): Tag[] {
+/**
+ * A checked tag list: keys unique, at most 50 user tags; `aws:` keys refused, unless `reserved`
+ * (tags as ECS stores them: a snapshot or a dump holds the ECS managed tags of its tasks).
+ */
+export function checkTags(items: unknown[], where: string, options: { reserved?: boolean } = {}): Tag[] {
   const keys = new Set<string>();
   const tags: Tag[] = [];
   items.forEach((item, i) => {
@@ -36,7 +39,7 @@ export function checkTags(items: unknown[], where: string): Tag[] {
     }
     if (keys.has(key)) throw new InvalidParameterException(`${where}: tag keys must be unique; '${key}' appears twice`);
     keys.add(key);
-    if (isAwsTagKey(key)) throw new InvalidParameterException(`${where}[${i}].key: the aws: prefix is reserved for AWS use`);
+    if (options.reserved !== true && isAwsTagKey(key)) throw new InvalidParameterException(`${where}[${i}].key: the aws: prefix is reserved for AWS use`);
     tags.push({ key, value });
   });
   countUserTags(tags, where);

@@ -8,14 +8,18 @@
  * past the first wrong value. Reservations that do not fit their instance are found while loading
  * (the accountant refuses them) and reported at their path too.
  */
-import { EcsError, InvalidParameterException, quote } from '../../errors.js';
+import { EcsError, InvalidParameterException, messageWithMember, quote } from '../../errors.js';
 import { checkAttributes } from '../attributes/rules.js';
 import { checkPlatformDevices, checkResources, checkVersionInfo } from '../container-instances/checks.js';
 import { validateShape } from '../../model/validate.js';
 import { checkTags } from '../shared/tags.js';
+import { AGENT_UPDATE_STATUSES, ClusterConsistency, DESIRED_STATUSES, INSTANCE_STATUSES, TASK_STATUSES } from './consistency.js';
 import { EVENT_HANDLERS } from './wiring.js';
 
 type Json = Record<string, unknown>;
+
+/** Tags as the simulator stores them: the ECS managed `aws:` tags of tasks included. */
+const STORED = { reserved: true } as const;
 
 /** The error of a snapshot's value at `path`. */
 export function badSnapshot(path: string, what: string): InvalidParameterException {
@@ -27,7 +31,7 @@ export function atPath<T>(path: string, check: () => T): T {
   try {
     return check();
   } catch (e) {
-    if (e instanceof EcsError && !e.message.startsWith('restore: ')) throw badSnapshot(path, e.message);
+    if (e instanceof EcsError && !e.message.startsWith('restore: ')) throw badSnapshot(path, messageWithMember(e));
     throw e;
   }
 }
@@ -79,8 +83,6 @@ function bool(v: unknown, path: string, optional = false): void {
   if (typeof v !== 'boolean') throw badSnapshot(path, `must be true or false; got ${shown(v)}`);
 }
 
-const INSTANCE_STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING', 'REGISTRATION_FAILED', 'DEREGISTERING', 'INACTIVE'];
-const AGENT_UPDATE_STATUSES = ['PENDING', 'STAGING', 'STAGED', 'UPDATING', 'UPDATED', 'FAILED'];
 const FAULTS = ['trunk-failure', 'agent-update-failure'];
 const SETTINGS = ['serviceLongArnFormat', 'taskLongArnFormat', 'containerInstanceLongArnFormat', 'awsvpcTrunking'];
 
@@ -105,13 +107,7 @@ function checkReservation(raw: unknown, path: string): void {
   bool(own(r, 'eni'), `${path}.eni`);
 }
 
-interface InstanceFacts {
-  readonly status: string;
-  readonly running: number;
-  readonly pending: number;
-}
-
-function checkInstance(raw: unknown, path: string, clusterName: string): [string, InstanceFacts] {
+function checkInstance(raw: unknown, path: string, clusterName: string, index: number, facts: ClusterConsistency): void {
   const r = object(raw, path);
   const arn = text(own(r, 'arn'), `${path}.arn`)!;
   text(own(r, 'id'), `${path}.id`);
@@ -134,18 +130,17 @@ function checkInstance(raw: unknown, path: string, clusterName: string): [string
       for (const k of ['name', 'value']) text(own(x, k), `${path}.attachments[${i}].details[${j}].${k}`, true);
     });
   });
-  atPath(path, () => checkTags(list(own(r, 'tags'), `${path}.tags`), 'tags'));
+  atPath(path, () => checkTags(list(own(r, 'tags'), `${path}.tags`), 'tags', STORED));
   const running = whole(own(r, 'runningTasksCount'), `${path}.runningTasksCount`, 0, 2 ** 31 - 1)!;
   const pending = whole(own(r, 'pendingTasksCount'), `${path}.pendingTasksCount`, 0, 2 ** 31 - 1)!;
-  if (status === 'INACTIVE' && running + pending > 0) throw badSnapshot(path, `an INACTIVE instance has no tasks; it counts ${running} running and ${pending} pending`);
+  facts.instance(index, arn, status, running, pending);
   atPath(path, () => checkPlatformDevices(list(own(r, 'platformDevices'), `${path}.platformDevices`), 'platformDevices'));
   text(own(r, 'instanceType'), `${path}.instanceType`, true);
   bool(own(r, 'trunked'), `${path}.trunked`);
   if (own(r, 'unattributed') !== undefined) checkReservation({ ...object(own(r, 'unattributed'), `${path}.unattributed`), eni: false }, `${path}.unattributed`);
-  return [arn, { status, running, pending }];
 }
 
-function checkTask(raw: unknown, path: string, clusterName: string, instances: ReadonlyMap<string, InstanceFacts>, live: Map<string, { running: number; pending: number }>): string {
+function checkTask(raw: unknown, path: string, clusterName: string, index: number, facts: ClusterConsistency): void {
   const t = object(raw, path);
   const arn = text(own(t, 'arn'), `${path}.arn`)!;
   text(own(t, 'id'), `${path}.id`);
@@ -156,26 +151,17 @@ function checkTask(raw: unknown, path: string, clusterName: string, instances: R
   text(own(t, 'group'), `${path}.group`);
   text(own(t, 'startedBy'), `${path}.startedBy`, true);
   text(own(t, 'serviceName'), `${path}.serviceName`, true);
-  const last = oneOf(own(t, 'lastStatus'), `${path}.lastStatus`, ['PENDING', 'RUNNING', 'STOPPED'])!;
-  oneOf(own(t, 'desiredStatus'), `${path}.desiredStatus`, ['RUNNING', 'STOPPED']);
+  const last = oneOf(own(t, 'lastStatus'), `${path}.lastStatus`, TASK_STATUSES)!;
+  oneOf(own(t, 'desiredStatus'), `${path}.desiredStatus`, DESIRED_STATUSES);
   time(own(t, 'createdAt'), `${path}.createdAt`);
   for (const k of ['startedAt', 'stoppingAt', 'stoppedAt']) time(own(t, k), `${path}.${k}`, true);
   text(own(t, 'stoppedReason'), `${path}.stoppedReason`, true);
   whole(own(t, 'version'), `${path}.version`, 1);
   checkReservation(own(t, 'reservation'), `${path}.reservation`);
   list(own(t, 'containers'), `${path}.containers`).forEach((c, i) => text(c, `${path}.containers[${i}]`));
-  atPath(path, () => checkTags(list(own(t, 'tags'), `${path}.tags`), 'tags'));
+  atPath(path, () => checkTags(list(own(t, 'tags'), `${path}.tags`), 'tags', STORED));
   if (own(t, 'overrides') !== undefined) atPath(path, () => validateShape('TaskOverride', own(t, 'overrides'), { where: 'overrides' }));
-  if (last !== 'STOPPED' && launchType === 'EC2') {
-    const facts = instance === undefined ? undefined : instances.get(instance);
-    if (facts === undefined) throw badSnapshot(`${path}.containerInstanceArn`, `a task that is not STOPPED must be on an instance of the cluster; got ${shown(instance)}`);
-    if (facts.status === 'INACTIVE') throw badSnapshot(`${path}.containerInstanceArn`, `${instance} is INACTIVE and holds no tasks`);
-    const counts = live.get(instance!) ?? { running: 0, pending: 0 };
-    if (last === 'RUNNING') counts.running++;
-    else counts.pending++;
-    live.set(instance!, counts);
-  }
-  return arn;
+  facts.task(index, arn, last, launchType, instance);
 }
 
 /** A resource's client token and request (`shared/client-token.ts`), when it has one. */
@@ -228,35 +214,24 @@ export function checkSnapshot(snapshot: unknown): void {
     names.add(name);
     text(own(cluster, 'arn'), `${path}.arn`);
     oneOf(own(cluster, 'status'), `${path}.status`, ['ACTIVE', 'INACTIVE']);
-    atPath(path, () => checkTags(list(own(cluster, 'tags'), `${path}.tags`), 'tags'));
-    const instances = new Map<string, InstanceFacts>();
-    list(own(cluster, 'instances'), `${path}.instances`).forEach((r, i) => {
-      const [arn, facts] = checkInstance(r, `${path}.instances[${i}]`, name);
-      if (instances.has(arn)) throw badSnapshot(`${path}.instances[${i}].arn`, `instance ${quote(arn)} appears twice`);
-      instances.set(arn, facts);
+    atPath(path, () => checkTags(list(own(cluster, 'tags'), `${path}.tags`), 'tags', STORED));
+    const facts = new ClusterConsistency({
+      instance: (i) => `${path}.instances[${i}]`, instanceArn: 'arn',
+      task: (i) => `${path}.tasks[${i}]`, taskArn: 'arn',
+      fail: badSnapshot,
     });
-    const tasks = new Set<string>();
-    const live = new Map<string, { running: number; pending: number }>();
+    list(own(cluster, 'instances'), `${path}.instances`).forEach((r, i) => checkInstance(r, `${path}.instances[${i}]`, name, i, facts));
     whole(own(cluster, 'generation'), `${path}.generation`, 1, 2 ** 31 - 1, true);
     const nextSeq = whole(own(cluster, 'nextTaskSeq'), `${path}.nextTaskSeq`, 0, Number.MAX_SAFE_INTEGER, true);
     let lastSeq = -1;
     list(own(cluster, 'tasks'), `${path}.tasks`, true).forEach((t, i) => {
-      const arn = checkTask(t, `${path}.tasks[${i}]`, name, instances, live);
-      if (tasks.has(arn)) throw badSnapshot(`${path}.tasks[${i}].arn`, `task ${quote(arn)} appears twice`);
-      tasks.add(arn);
+      checkTask(t, `${path}.tasks[${i}]`, name, i, facts);
       // Tasks are listed in creation order, their seqs ascending (ListTasks pages by them).
       const seq = whole(own(t as Json, 'seq'), `${path}.tasks[${i}].seq`, lastSeq + 1, nextSeq === undefined ? Number.MAX_SAFE_INTEGER : nextSeq - 1, true);
       if (seq !== undefined) lastSeq = seq;
     });
     // An instance counts at least its live tasks (a loaded dump may count tasks it did not list).
-    list(own(cluster, 'instances'), `${path}.instances`).forEach((r, i) => {
-      const arn = (r as Json)['arn'] as string;
-      const counted = instances.get(arn)!;
-      const held = live.get(arn) ?? { running: 0, pending: 0 };
-      if (counted.running < held.running || counted.pending < held.pending) {
-        throw badSnapshot(`${path}.instances[${i}]`, `counts ${counted.running} running and ${counted.pending} pending tasks, fewer than the ${held.running} and ${held.pending} the snapshot lists on it`);
-      }
-    });
+    facts.finish();
     const services = new Set<string>();
     list(own(cluster, 'services'), `${path}.services`, true).forEach((raw, i) => {
       const where = `${path}.services[${i}]`;
@@ -274,7 +249,7 @@ export function checkSnapshot(snapshot: unknown): void {
       list(own(svc, 'placementStrategy'), `${where}.placementStrategy`).forEach((x, k) => object(x, `${where}.placementStrategy[${k}]`));
       time(own(svc, 'createdAt'), `${where}.createdAt`);
       list(own(svc, 'events'), `${where}.events`).forEach((x, k) => object(x, `${where}.events[${k}]`));
-      atPath(where, () => checkTags(list(own(svc, 'tags'), `${where}.tags`), 'tags'));
+      atPath(where, () => checkTags(list(own(svc, 'tags'), `${where}.tags`), 'tags', STORED));
       list(own(svc, 'taskSets'), `${where}.taskSets`, true).forEach((x, k) => checkClientToken(own(object(x, `${where}.taskSets[${k}]`), 'clientToken'), `${where}.taskSets[${k}].clientToken`));
       // Kept and echoed as CreateService took them: the model's shapes.
       for (const [member, shape] of [['loadBalancers', 'LoadBalancers'], ['serviceRegistries', 'ServiceRegistries']] as const) {

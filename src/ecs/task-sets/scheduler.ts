@@ -4,8 +4,10 @@
  * launch type, placed by the same engine as any service task; tasks on instances that are no
  * longer ACTIVE are replaced; above the count, the newest stop first (PENDING before RUNNING). A
  * task set is STEADY_STATE when exactly its count of tasks runs and none is pending, else
- * STABILIZING. A deleted (DRAINING) task set goes once its tasks have been told to stop; the
- * service, DRAINING once deleted, goes INACTIVE when it has no task left.
+ * STABILIZING. A task set's tasks are started by it (`startedBy`: its id, as ECS writes the
+ * deployment that started a service's task: how a dump tells whose they are). A deleted
+ * (DRAINING) task set goes once its tasks have been told to stop; the service, DRAINING once
+ * deleted, goes INACTIVE when it has no task left.
  */
 import type { ClusterRecord } from '../clusters/record.js';
 import { launchServiceTasks, serviceLaunchRequest } from '../services/launch.js';
@@ -41,7 +43,7 @@ export function reconcileTaskSets(
       else live.push(t);
     }
     if (live.length < desired) {
-      const launched = launchServiceTasks(state, cluster, service, serviceLaunchRequest(state, service, set.taskDefinitionArn, desired - live.length, { taskSetId: set.id, launchType: set.launchType }));
+      const launched = launchServiceTasks(state, cluster, service, serviceLaunchRequest(state, service, set.taskDefinitionArn, desired - live.length, { taskSetId: set.id, launchType: set.launchType, startedBy: set.id }));
       live.push(...launched.tasks);
       waiting ||= launched.waiting;
     }

@@ -92,7 +92,7 @@ describe('fromDescribeOutput', () => {
   it('refuses what is not a DescribeContainerInstances response', () => {
     expect(() => EcsSimulator.fromDescribeOutput({ instances: [] })).toThrow(/expected a DescribeContainerInstances response/);
     const bad = { containerInstances: [{ ...response.containerInstances[0], registeredAt: 'soon' }] };
-    expect(() => EcsSimulator.fromDescribeOutput(bad)).toThrow(/registeredAt: expected epoch seconds/);
+    expect(() => EcsSimulator.fromDescribeOutput(bad)).toThrow(/registeredAt: must be a timestamp/);
     const twice = { containerInstances: [response.containerInstances[0], response.containerInstances[0]] };
     expect(() => EcsSimulator.fromDescribeOutput(twice)).toThrow(/appears twice/);
   });
