@@ -82,13 +82,16 @@ export function familyRoot(store: InstanceStore): InstanceStore {
 export function changedSlots(from: MarkedSides, to: Sides, maxNotes: number, maxSlots: number): Int32Array | null {
   const up = pathUp(from, from.storeMark, from.accountantMark);
   const down = pathUp(to, to.store.changes.revision, to.accountant.changes.revision);
+  const onDown = new Map<InstanceStore, number>();
+  down.forEach((s, k) => onDown.set(s.store, k));
   let i = 0;
   let j = -1;
   for (; i < up.length; i++) {
-    j = down.findIndex((s) => s.store === up[i]!.store && s.accountant === up[i]!.accountant);
+    j = onDown.get(up[i]!.store) ?? -1;
     if (j >= 0) break;
   }
-  if (j < 0) return null;
+  // The stores' common ancestor must be the accountants' too.
+  if (j < 0 || down[j]!.accountant !== up[i]!.accountant) return null;
   // The ranges to read, [log, from, to), and how many notes they hold.
   const ranges: [ChangeLog, number, number][] = [];
   for (let k = 0; k < i; k++) ranges.push([up[k]!.store.changes, 0, up[k]!.storeRevision], [up[k]!.accountant.changes, 0, up[k]!.accountantRevision]);
