@@ -69,7 +69,8 @@ export function familyRoot(store: InstanceStore): InstanceStore {
 }
 
 /**
- * The slots (each once) that may differ between `from` at its marks and `to` now; null when the
+ * The slots that may differ between `from` at its marks and `to` now — each once, or as noted
+ * when there are few notes (DEDUPE_FROM) — in no particular order; null when the
  * logs cannot tell, or more than `maxNotes` changes were noted on the way, or they name more
  * than `maxSlots` slots.
  *
@@ -80,6 +81,10 @@ export function familyRoot(store: InstanceStore): InstanceStore {
  *   { store: fork, accountant: forkAccountant }, 1000, 1000); // Int32Array [slot of arn]
  */
 export function changedSlots(from: MarkedSides, to: Sides, maxNotes: number, maxSlots: number): Int32Array | null {
+  if (from.store === to.store && from.accountant === to.accountant) {
+    // The common case, between calls on one store: no paths to walk.
+    return collect([[to.store.changes, from.storeMark, to.store.changes.revision], [to.accountant.changes, from.accountantMark, to.accountant.changes.revision]], to.store.size, maxNotes, maxSlots);
+  }
   const up = pathUp(from, from.storeMark, from.accountantMark);
   const down = pathUp(to, to.store.changes.revision, to.accountant.changes.revision);
   const onDown = new Map<InstanceStore, number>();
@@ -93,7 +98,7 @@ export function changedSlots(from: MarkedSides, to: Sides, maxNotes: number, max
   // The stores' common ancestor must be the accountants' too.
   if (j < 0 || down[j]!.accountant !== up[i]!.accountant) return null;
   // The ranges to read, [log, from, to), and how many notes they hold.
-  const ranges: [ChangeLog, number, number][] = [];
+  const ranges: (readonly [ChangeLog, number, number])[] = [];
   for (let k = 0; k < i; k++) ranges.push([up[k]!.store.changes, 0, up[k]!.storeRevision], [up[k]!.accountant.changes, 0, up[k]!.accountantRevision]);
   for (let k = 0; k < j; k++) ranges.push([down[k]!.store.changes, 0, down[k]!.storeRevision], [down[k]!.accountant.changes, 0, down[k]!.accountantRevision]);
   const a = up[i]!;
@@ -102,10 +107,30 @@ export function changedSlots(from: MarkedSides, to: Sides, maxNotes: number, max
     [a.store.changes, Math.min(a.storeRevision, b.storeRevision), Math.max(a.storeRevision, b.storeRevision)],
     [a.accountant.changes, Math.min(a.accountantRevision, b.accountantRevision), Math.max(a.accountantRevision, b.accountantRevision)],
   );
+  return collect(ranges, to.store.size, maxNotes, maxSlots);
+}
+
+/** Few notes are returned as they are (a refresh is idempotent: repeats cost a little, a bitmap of the fleet more). */
+const DEDUPE_FROM = 256;
+
+/** The slots noted in `ranges` ([log, from, to]), each once (or, for few notes, as noted); null as changedSlots. */
+function collect(ranges: readonly (readonly [ChangeLog, number, number])[], size: number, maxNotes: number, maxSlots: number): Int32Array | null {
   let total = 0;
   for (const [, lo, hi] of ranges) total += hi - lo;
   if (total > maxNotes) return null;
-  const seen = new Uint8Array(to.store.size);
+  if (total <= DEDUPE_FROM && total <= maxSlots) {
+    const out = new Int32Array(total);
+    let n = 0;
+    for (const [log, lo, hi] of ranges) {
+      const ids = log.between(lo, hi);
+      if (ids === null) return null;
+      for (let k = 0; k < ids.length; k++) if (ids[k]! >= size) return null;
+      out.set(ids, n);
+      n += ids.length;
+    }
+    return out;
+  }
+  const seen = new Uint8Array(size);
   const out = new Int32Array(Math.min(total, maxSlots));
   let n = 0;
   for (const [log, lo, hi] of ranges) {
