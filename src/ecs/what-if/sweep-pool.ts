@@ -1,7 +1,8 @@
 /**
- * Running a sweep's scenarios on worker threads: each worker restores the base state once from a
- * snapshot and runs every `workers`-th scenario; the rows come back and are put in scenario
- * order. Workers run the compiled module from dist, or — when this module runs from the
+ * Running a sweep's scenarios on `workers` threads: this one and `workers - 1` worker threads.
+ * Each runs every `workers`-th scenario — this thread on the state itself (its placement
+ * structures are warm), each worker on the base state restored once from a snapshot — and the
+ * rows are put in scenario order. Workers run the compiled module from dist, or — when this module runs from the
  * TypeScript sources (tests, tsx) — the project's `npm run build` output if it is at least as new
  * as every source file (a worker then starts ~1 s sooner: nothing to compile), else the .ts
  * module through tsx's loader, registered in the worker.
@@ -11,7 +12,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { SWEEP_JOB, type SweepJob, type SweepRow, type SweepScenario } from './sweep.js';
+import type { SimState } from '../state/state.js';
+import { runScenarios, SWEEP_JOB, type SweepJob, type SweepRow, type SweepScenario } from './sweep.js';
 
 /** The URL of tsx's ESM register API (its "import" export, which require.resolve would not give). */
 function tsxEsmApi(): string {
@@ -60,8 +62,12 @@ function newWorker(workerData: unknown): Worker {
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
-/** Runs `scenarios` on `workers` threads over the snapshot; rows in the scenarios' order. */
+/**
+ * Runs `scenarios` on this thread (over `state`) and `workers - 1` worker threads (over
+ * `snapshot`, the same state); rows in the scenarios' order.
+ */
 export async function runOnWorkers(
+  state: SimState,
   snapshot: string,
   cluster: string,
   scenarios: readonly SweepScenario[],
@@ -70,19 +76,28 @@ export async function runOnWorkers(
   plugins: readonly string[],
 ): Promise<SweepRow[]> {
   const shares = Array.from({ length: Math.min(workers, Math.max(1, scenarios.length)) }, (_, w) => scenarios.filter((_s, i) => i % workers === w));
-  const parts = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<SweepRow[]>((resolve, reject) => {
-          const job: SweepJob = { kind: SWEEP_JOB, snapshot, cluster, settleMs, scenarios: share, plugins };
-          const worker = newWorker(job);
-          worker.once('message', (rows: SweepRow[]) => resolve(rows));
-          worker.once('error', reject);
-          worker.once('exit', (code) => {
-            if (code !== 0) reject(new Error(`sweep worker exited with code ${code}`));
-          });
-        }),
-    ),
+  const started: Worker[] = [];
+  const remote = shares.slice(1).map(
+    (share) =>
+      new Promise<SweepRow[]>((resolve, reject) => {
+        const job: SweepJob = { kind: SWEEP_JOB, snapshot, cluster, settleMs, scenarios: share, plugins };
+        const worker = newWorker(job);
+        started.push(worker);
+        worker.once('message', (rows: SweepRow[]) => resolve(rows));
+        worker.once('error', reject);
+        worker.once('exit', (code) => {
+          if (code !== 0) reject(new Error(`sweep worker exited with code ${code}`));
+        });
+      }),
   );
-  return parts.flat().sort((a, b) => a.index - b.index);
+  let local: SweepRow[];
+  try {
+    // The workers start meanwhile; their rows wait in the message queue until this share is done.
+    local = runScenarios(state, cluster, shares[0] ?? [], settleMs);
+  } catch (error) {
+    for (const worker of started) void worker.terminate();
+    throw error;
+  }
+  const parts = await Promise.all(remote);
+  return [local, ...parts].flat().sort((a, b) => a.index - b.index);
 }
