@@ -38,7 +38,7 @@ export interface WhatIfResult<T> extends WhatIfReport {
 
 /** Options of `whatIfSweep`. */
 export interface SweepOptions extends WhatIfOptions {
-  /** worker threads (default 1: in this thread) */
+  /** threads: this one and `workers - 1` worker threads (default 1: this thread only) */
   workers?: number;
   /** run only this shard of the scenarios (every `count`-th from `index`), for `mergeSweeps` */
   shard?: { index: number; count: number };
@@ -286,7 +286,8 @@ export class EcsSimulator {
    * by reason, services at risk, standalone tasks lost or left), sorted worst first: one per
    * instance, per value of an attribute, seeded random sets of instances, or an explicit list.
    * Each scenario runs on its own fork, so the rows are the same for any number of `workers`
-   * (worker threads, each restoring a snapshot of this simulator) and for any `shard` split merged
+   * (this thread, and `workers - 1` worker threads each restoring a snapshot of this simulator)
+   * and for any `shard` split merged
    * with `mergeSweeps`. Plug-ins reach workers if they were loaded with `sim.placement.load`.
    * @example await sim.whatIfSweep({ each: 'instance', what: 'drain' }, { cluster: 'prod', workers: 2 })
    */
@@ -304,7 +305,7 @@ export class EcsSimulator {
       if (unloadable.length > 0) {
         throw new InvalidParameterException(`whatIfSweep: plug-in ${unloadable.join(', ')} was registered as an object, which worker threads cannot have; load it from a module (sim.placement.load) or use workers: 1`);
       }
-      rows = await runOnWorkers(JSON.stringify(this.snapshot()), cluster.name, mine, settleMs, workers, this.placement.modules);
+      rows = await runOnWorkers(this.state, JSON.stringify(this.snapshot()), cluster.name, mine, settleMs, workers, this.placement.modules);
     }
     return { cluster: cluster.name, settleMs, scenarios: all.length, rows: sortRows(rows), ...(options.shard === undefined ? {} : { shard: { ...options.shard } }) };
   }

@@ -34,6 +34,8 @@ export function checkConstraints(constraints: readonly PlacementConstraint[]): C
 interface Check {
   readonly reason: ReasonCode;
   passes(slot: number): boolean;
+  /** Reads `store` from now on (see Constraints.rebind). */
+  rebind(store: InstanceStore): void;
   /** Something about `slot` changed (a task of the group was placed there, or the store changed it): re-test it. */
   refresh(slot: number): void;
 }
@@ -47,6 +49,9 @@ class DistinctInstance implements Check {
   refresh(): void {
     // groupCount is the engine's, already up to date.
   }
+  rebind(): void {
+    // Reads no store.
+  }
 }
 
 class MemberOf implements Check {
@@ -54,7 +59,7 @@ class MemberOf implements Check {
   private readonly member: Uint8Array;
   private readonly plan: PlanNode;
 
-  constructor(private readonly store: InstanceStore, plan: PlanNode) {
+  constructor(private store: InstanceStore, plan: PlanNode) {
     this.plan = plan;
     this.member = new Uint8Array(store.size);
     this.evaluate();
@@ -79,6 +84,10 @@ class MemberOf implements Check {
 
   passes(slot: number): boolean {
     return this.member[slot] === 1;
+  }
+
+  rebind(store: InstanceStore): void {
+    this.store = store;
   }
 
   refresh(slot: number): void {
@@ -111,6 +120,14 @@ export class Constraints {
     const checks = this.checks;
     for (let i = 0; i < checks.length; i++) if (!checks[i]!.passes(slot)) return checks[i]!.reason;
     return OK;
+  }
+
+  /**
+   * Reads `store` from now on: a store of the same fork family, whose slots that differ from the
+   * old one's the caller refreshes next (the member verdicts of the others stay right).
+   */
+  rebind(store: InstanceStore): void {
+    for (const c of this.checks) c.rebind(store);
   }
 
   /** `slot` changed: re-test it (after the engine brought its group count up to date). */

@@ -7,15 +7,15 @@
  * (`naivePlaceTasks` in naive.ts is the N-scan oracle it is tested against).
  *
  * The engine is an object that owns what it keeps between calls: its plug-ins, the plans of
- * memberOf expressions, the canonical order of attribute values, and — per store, for the last
- * few requests — the prepared structures of the previous call, which the next call of the same
- * request brings up to date from the store's and the accountant's change logs instead of
- * scanning the fleet again.
+ * memberOf expressions, the canonical order of attribute values, and — per family of stores (a
+ * store and its what-if forks, lineage.ts), for its recent requests — the prepared structures of
+ * the previous call, which the next call of the same request on any store of the family brings
+ * up to date from the change logs instead of scanning the fleet again. So a what-if fork starts
+ * from its original's structures and pays for what it changed, not for the fleet.
  */
 import { LRUMap, LRUMapWithDelete } from 'mnemonist';
 import { parseFilter } from '../cql/index.js';
 import { HeldReservation } from '../resources/live-reservations.js';
-import type { ResourceAccountant } from '../resources/accountant.js';
 import type { DictionaryColumn } from '../store/dictionary-column.js';
 import { plan, type PlanNode } from '../store/plan.js';
 import type { InstanceStore } from '../store/store.js';
@@ -26,6 +26,7 @@ import type { PlacementPlugin } from './plugins/types.js';
 import { NOT_CONSIDERED, PLACED_HERE, Prepared, REASON_BITS } from './prepared.js';
 import { newTally, OK, reasonOf, tallyMap } from './reasons.js';
 import { checkRequest, type CheckedRequest } from './request.js';
+import { changedSlots, familyRoot } from './lineage.js';
 import { makeWitnessCalls } from './shape-witnesses.js';
 import { chainEntries, parseChain, valueRanks } from './strategies/index.js';
 import type { Placement, PlacementContext, PlacementOutcome, PlacementRequest, PlacementStrategy, RejectionReason } from './types.js';
@@ -33,15 +34,27 @@ import type { Placement, PlacementContext, PlacementOutcome, PlacementRequest, P
 export interface PlacementEngineOptions {
   /** The plug-ins this engine knows (default: a new, empty registry). */
   readonly plugins?: PluginRegistry;
-  /** How many requests' prepared structures are kept per store for the next call (default 4; 0: none). */
+  /**
+   * How many requests' prepared structures are kept per store and its what-if forks, for the
+   * next call (0: none). Default: 2,097,152 ÷ the store's slots when first placed on, from 4 to
+   * 512 (a what-if touches one request per service; each kept structure is a few bytes a slot).
+   */
   readonly reusePerStore?: number;
 }
 
-/** The prepared structures of a store's recent requests, by request key. */
-interface StoreCache {
-  readonly accountant: ResourceAccountant;
-  readonly byRequest: LRUMapWithDelete<string, Prepared>;
-}
+/** Default kept structures per family: a budget of slots, in [4, 512]. */
+const KEPT_SLOT_BUDGET = 1 << 21;
+const KEPT_MIN = 4;
+const KEPT_MAX = 512;
+/**
+ * Reuse refreshes at most considered ÷ this many changed slots, else builds: a refresh takes the
+ * slot out of the ranker, looks up its group count in the store's per-slot map (a cache miss or
+ * two), judges and ranks it again — refreshing every slot of medium measured ~1.3× a build — and
+ * reading the logs between two forks costs besides.
+ */
+const REFRESH_PER_BUILD = 4;
+/** …but up to this many changed slots are always refreshed (a small fleet's build is cheap either way). */
+const REFRESH_MIN = 64;
 
 /**
  * Places tasks (`place`), owns plug-ins (`register`) and what it caches between calls.
@@ -57,7 +70,7 @@ interface StoreCache {
  */
 export class PlacementEngine {
   readonly plugins: PluginRegistry;
-  private readonly reusePerStore: number;
+  private readonly reusePerStore: number | undefined;
   /** Plans by expression text; a plan holds no store state, so it serves every store. */
   private readonly plans = new LRUMap<string, PlanNode>(1024);
   /**
@@ -66,7 +79,8 @@ export class PlacementEngine {
    * milliseconds at 100k instances).
    */
   private readonly ranks = new WeakMap<DictionaryColumn, Int32Array>();
-  private readonly reused = new WeakMap<InstanceStore, StoreCache>();
+  /** Per family (its root store): the prepared structures of its recent requests, by request key, each on the store it last served. */
+  private readonly reused = new WeakMap<InstanceStore, LRUMapWithDelete<string, Prepared>>();
   /** The structures of the warm-up calls, kept for the engine's life (shape-witnesses.ts). */
   private witnesses: unknown[] | null = null;
 
@@ -87,7 +101,7 @@ export class PlacementEngine {
 
   constructor(options: PlacementEngineOptions = {}) {
     this.plugins = options.plugins ?? new PluginRegistry();
-    this.reusePerStore = options.reusePerStore ?? 4;
+    this.reusePerStore = options.reusePerStore;
   }
 
   /**
@@ -136,39 +150,50 @@ export class PlacementEngine {
     return this.run(ctx, request, null);
   }
 
-  /** The prepared structures for this request: reused and brought up to date, or built. */
+  /**
+   * The prepared structures for this request: reused — from this store's last call, or from
+   * another store of its family (a fork's original, a sibling fork) — and brought up to date, or
+   * built. Reuse refreshes each slot the change logs name between the two states (at most as
+   * many as a build costs: see REFRESH_PER_BUILD).
+   */
   private prepare(ctx: PlacementContext, request: PlacementRequest, checked: CheckedRequest, key: string | null): Prepared {
     const { store, accountant } = ctx;
-    const cache = key === null ? undefined : this.reused.get(store);
-    const kept = cache?.accountant === accountant ? cache.byRequest.get(key!) : undefined;
+    const family = key === null ? undefined : this.reused.get(familyRoot(store));
+    const kept = family?.get(key!);
     if (kept !== undefined) {
-      cache!.byRequest.delete(key!);
-      const storeChanges = store.changes.since(kept.storeMark);
-      const accountantChanges = accountant.changes.since(kept.accountantMark);
-      if (storeChanges !== null && accountantChanges !== null) {
-        for (let i = 0; i < storeChanges.length; i++) kept.refresh(storeChanges[i]!);
-        for (let i = 0; i < accountantChanges.length; i++) kept.refresh(accountantChanges[i]!);
+      // Out of the cache while in use: a call that fails leaves it half-updated.
+      family!.delete(key!);
+      // A slot is noted a few times per change (its counts, groups, resources): notes are capped loosely, slots exactly.
+      const maxSlots = Math.max(REFRESH_MIN, Math.floor(kept.considered.length / REFRESH_PER_BUILD));
+      const changed = kept.verdict.length === store.size ? changedSlots(kept, ctx, 8 * maxSlots + 1024, maxSlots) : null;
+      if (changed !== null) {
+        if (kept.store !== store || kept.accountant !== accountant) kept.rebind(store, accountant);
+        for (let i = 0; i < changed.length; i++) kept.refresh(changed[i]!);
         return kept;
       }
     }
     return new Prepared(store, accountant, request, checked, this.caches);
   }
 
-  /** Keeps `prepared` for the next call of the same request on the same store. */
+  /** Keeps `prepared` for the next call of the same request on any store of this one's family. */
   private keep(ctx: PlacementContext, key: string, prepared: Prepared): void {
     const { store, accountant } = ctx;
-    let cache = this.reused.get(store);
-    if (cache === undefined || cache.accountant !== accountant) this.reused.set(store, (cache = { accountant, byRequest: new LRUMapWithDelete(this.reusePerStore) }));
+    const root = familyRoot(store);
+    let family = this.reused.get(root);
+    if (family === undefined) {
+      const capacity = this.reusePerStore ?? Math.min(KEPT_MAX, Math.max(KEPT_MIN, Math.floor(KEPT_SLOT_BUDGET / Math.max(1, root.size))));
+      this.reused.set(root, (family = new LRUMapWithDelete(capacity)));
+    }
     prepared.storeMark = store.changes.revision;
     prepared.accountantMark = accountant.changes.revision;
-    cache.byRequest.set(key, prepared);
+    family.set(key, prepared);
   }
 
   private run(ctx: PlacementContext, request: PlacementRequest, capture: unknown[] | null): PlacementOutcome {
     const { store, accountant, random } = ctx;
     const { requirements, group, count } = request;
     // Cached per request; StartTask-style calls (onlySlots) are not.
-    const key = this.reusePerStore > 0 && request.onlySlots === undefined && count > 0
+    const key = this.reusePerStore !== 0 && request.onlySlots === undefined && count > 0
       ? JSON.stringify([requirements, group, request.constraints, request.strategies])
       : null;
     const checked = checkRequest(request, this.plugins);

@@ -51,7 +51,9 @@ export class Prepared {
   readonly considered: Int32Array;
   readonly requirements: TaskRequirements;
   readonly group: string;
-  readonly preconditions: Preconditions;
+  preconditions: Preconditions;
+  /** The chain's built-in levels (tree and after it), which read the store. */
+  private readonly levels: readonly Level[];
   readonly constraints: Constraints;
   /** Per-value levels of the whole chain: their counts move with every placement of the group. */
   readonly values: ValueLevel[];
@@ -68,7 +70,7 @@ export class Prepared {
   storeMark = 0;
   accountantMark = 0;
 
-  constructor(readonly store: InstanceStore, readonly accountant: ResourceAccountant, request: PlacementRequest, checked: CheckedRequest, caches: EngineCaches) {
+  constructor(public store: InstanceStore, public accountant: ResourceAccountant, request: PlacementRequest, checked: CheckedRequest, caches: EngineCaches) {
     const { requirements, group } = request;
     this.requirements = requirements;
     this.group = group;
@@ -96,6 +98,7 @@ export class Prepared {
     const firstPlugin = steps.findIndex((s) => 'plugin' in s);
     const treeLevels = (firstPlugin < 0 ? steps : steps.slice(0, firstPlugin)).map((s) => (s as { level: Level }).level);
     const levels = steps.flatMap((s) => ('level' in s ? [s.level] : []));
+    this.levels = levels;
     this.values = valueLevels(levels);
     const tree = new TreeRanker(treeLevels, store.size);
     this.ranker = firstPlugin < 0 ? tree : new ChainRanker(tree, steps.slice(firstPlugin), this.values, this.view);
@@ -111,6 +114,20 @@ export class Prepared {
       if (v === OK) this.ranker.add(slot);
       else this.turnedDown[v]!++;
     }
+  }
+
+  /**
+   * Reads `store` and `accountant` from now on: a fork of the ones it read, its parent or a
+   * sibling (same slots, same attribute values). Only the references move; the caller then
+   * refreshes every slot where the two may differ (lineage.ts's changedSlots).
+   */
+  rebind(store: InstanceStore, accountant: ResourceAccountant): void {
+    this.store = store;
+    this.accountant = accountant;
+    this.preconditions = new Preconditions(store, this.requirements);
+    this.constraints.rebind(store);
+    for (const level of this.levels) level.rebind?.(store);
+    this.view.rebind(store, accountant);
   }
 
   /** The first stage that turns `slot` down now, or OK (constraints re-tested by the caller when the slot changed). */

@@ -23,7 +23,7 @@
  *   (after the numbers) and counted toward the 100, but never matched by a task's ports [INF].
  */
 import type { Resource } from '../shapes.js';
-import { ChangeLog } from '../collections/change-log.js';
+import { ChangeLog, type ForkOrigin } from '../collections/change-log.js';
 import { recording, type Journal } from '../collections/journal.js';
 import type { ContainerInstanceStore } from '../store/types.js';
 import { HeldReservation, LiveReservations } from './live-reservations.js';
@@ -192,6 +192,8 @@ export class ResourceAccountant {
 
   /** Which slots' resources changed (reservations taken or given back, instances added or removed, undos), for placement's reused structures. */
   readonly changes = new ChangeLog();
+  /** The accountant this one was cloned from (`cloneFor`), and its change-log revision then (null: not a clone). */
+  origin: ForkOrigin<ResourceAccountant> | null = null;
 
   constructor(readonly store: ContainerInstanceStore) {}
 
@@ -489,6 +491,7 @@ export class ResourceAccountant {
       throw new AccountantError('cloneFor: the target store is not a clone of this accountant\'s store');
     }
     const copy = new ResourceAccountant(store);
+    copy.origin = { parent: new WeakRef(this), revision: this.changes.revision };
     copy.slots = this.slots;
     for (const side of [this, copy]) {
       side.slotsShared = true;

@@ -19,7 +19,7 @@ import type { Attribute, ContainerInstance } from '../shapes.js';
 import { clearBit, hasBit, setBit, wordsFor, type Bits } from '../collections/bits.js';
 import { DictionaryColumn, grownFloat64, grownInt32 } from './dictionary-column.js';
 import type { Expr } from '../cql/index.js';
-import { ChangeLog } from '../collections/change-log.js';
+import { ChangeLog, type ForkOrigin } from '../collections/change-log.js';
 import { CowMap } from '../collections/cow-map.js';
 import { recording, type Journal } from '../collections/journal.js';
 import { SlotPostingList } from '../collections/posting.js';
@@ -123,6 +123,8 @@ export class InstanceStore implements ContainerInstanceStore {
    * note "all".
    */
   readonly changes = new ChangeLog();
+  /** The store this one was cloned from, and its change-log revision then (null: not a clone). */
+  origin: ForkOrigin<InstanceStore> | null = null;
 
   private journal: Journal | null = null;
   /**
@@ -547,6 +549,7 @@ export class InstanceStore implements ContainerInstanceStore {
     c.groupPostings = new Map(this.groupPostings);
     c.withTasks = this.withTasks;
     c.revision = this.revision;
+    c.origin = { parent: new WeakRef(this), revision: this.changes.revision };
     // From now on neither side owns anything it did not create after this point.
     for (const side of [this, c]) {
       side.shared = ALL_SHARED;

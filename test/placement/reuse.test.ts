@@ -5,12 +5,14 @@
 // across the whole sequence must place exactly as the naive placer does, call after call.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Journal } from '../../src/collections/journal.js';
 import { PlacementEngine } from '../../src/placement/engine.js';
 import { naivePlaceTasks } from '../../src/placement/naive.js';
 import { PluginRegistry } from '../../src/placement/plugins/registry.js';
 import type { StrategyPlugin } from '../../src/placement/plugins/types.js';
 import type { PlacementRequest } from '../../src/placement/types.js';
 import type { Reservation } from '../../src/resources/types.js';
+import { SeededRandom } from '../../src/sim/random.js';
 import { buildCluster, context, plain, req, type Cluster, type InstanceSpec } from './fixtures.js';
 
 const AZ = 'ecs.availability-zone';
@@ -160,8 +162,8 @@ describe('an engine reused across calls', () => {
     const ctx = context(c, 5);
     const request: PlacementRequest = { requirements: req({ memory: 256 }), group: 'service:web', count: 1, constraints: [], strategies: [{ type: 'spread', field: `attribute:${AZ}` }] };
     // The prepared structures are internal; their reuse shows as the same ranker object.
-    const prepared = () => (engine as unknown as { reused: WeakMap<object, { byRequest: { peek(k: string): { ranker: object } | undefined } }> })
-      .reused.get(c.store)?.byRequest.peek(JSON.stringify([request.requirements, request.group, request.constraints, request.strategies]))?.ranker;
+    const prepared = () => (engine as unknown as { reused: WeakMap<object, { peek(k: string): { ranker: object } | undefined }> })
+      .reused.get(c.store)?.peek(JSON.stringify([request.requirements, request.group, request.constraints, request.strategies]))?.ranker;
     engine.place(ctx, request);
     const first = prepared();
     expect(first).toBeDefined();
@@ -216,5 +218,95 @@ describe('an engine reused across calls', () => {
     expect(engine.place(ctx, request).unplaced).toBe(1);
     c.store.setStatus(c.store.arns[c.slots[1]!]!, 'ACTIVE');
     expect(engine.place(ctx, request).placements.map((p) => p.slot)).toEqual([c.slots[1]]);
+  });
+});
+
+// The same, over a family of what-if forks sharing one engine: the engine's structures move from
+// store to store of the family (a fork, its original, a sibling, a fork of a fork), brought up to
+// date from the change logs between them. Forks are made, entered and left at random; the
+// original changes after its forks were made; forks are made inside a transaction that then rolls
+// back. Every placement, on any store, must be the naive placer's on the same store.
+type FamilyOp =
+  | Op
+  | { op: 'fork'; enter: boolean }
+  | { op: 'switch'; pick: number }
+  | { op: 'rollback'; inner: Op[]; forkAt: number };
+
+const familyOp: fc.Arbitrary<FamilyOp> = fc.oneof(
+  { arbitrary: op, weight: 12 },
+  { arbitrary: fc.record({ op: fc.constant('fork' as const), enter: fc.boolean() }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('switch' as const), pick: fc.nat() }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('rollback' as const), inner: fc.array(op, { minLength: 1, maxLength: 6 }), forkAt: fc.integer({ min: -1, max: 5 }) }), weight: 2 },
+);
+
+/** A store and accountant of the family, with what was placed on it and its random sequence. */
+interface Member extends Side {
+  ctx: ReturnType<typeof context>;
+}
+
+function forkOf(m: Member): Member {
+  const store = m.cluster.store.clone();
+  const accountant = m.cluster.accountant.cloneFor(store);
+  const cluster = { store, accountant, slots: m.cluster.slots };
+  return { cluster, live: [...m.live], others: m.others, joined: m.joined, ctx: { store, accountant, random: new SeededRandom(m.ctx.random.state) } };
+}
+
+describe('an engine reused across a family of what-if forks', () => {
+  it('places on every store of the family as the naive placer does, under random forks, switches, changes and rollbacks', () => {
+    fc.assert(fc.property(specs, fc.array(familyOp, { minLength: 1, maxLength: 40 }), fc.integer(), (specs, ops, seed) => {
+      const engine = new PlacementEngine();
+      engine.register(fewestTasks);
+      const plugins = new PluginRegistry();
+      plugins.register(fewestTasks);
+      // [0]: the engine's family, [1]: the naive placer's; both get the same operations.
+      const families = [0, 1].map((): Member[] => {
+        const cluster = buildCluster(specs);
+        return [{ cluster, live: [], others: 0, joined: 0, ctx: context(cluster, seed) }];
+      });
+      let current = 0;
+      const place = (o: Extract<Op, { op: 'place' }>) => {
+        const request: PlacementRequest = { ...REQUESTS[o.request]!, count: o.count };
+        const outcomes = families.map((family, i) => {
+          const m = family[current]!;
+          const outcome = i === 0 ? engine.place(m.ctx, request) : naivePlaceTasks(m.ctx, request, { plugins });
+          for (const p of outcome.placements) m.live.push({ slot: p.slot, group: request.group, reservation: p.reservation });
+          return { outcome: plain(outcome), random: m.ctx.random.state };
+        });
+        expect(outcomes[0]).toEqual(outcomes[1]);
+      };
+      const step = (o: Op) => {
+        if (o.op === 'place') place(o);
+        else for (const family of families) apply(family[current]!, o);
+      };
+      for (const o of ops) {
+        if (o.op === 'fork') {
+          for (const family of families) family.push(forkOf(family[current]!));
+          if (o.enter) current = families[0]!.length - 1;
+        } else if (o.op === 'switch') {
+          current = o.pick % families[0]!.length;
+        } else if (o.op === 'rollback') {
+          const saved = families.map((family) => {
+            const m = family[current]!;
+            const journal = new Journal();
+            m.cluster.store.useJournal(journal);
+            m.cluster.accountant.useJournal(journal);
+            journal.begin();
+            return { journal, live: [...m.live], joined: m.joined };
+          });
+          o.inner.forEach((inner, i) => {
+            if (i === o.forkAt) for (const family of families) family.push(forkOf(family[current]!));
+            step(inner);
+          });
+          families.forEach((family, i) => {
+            const m = family[current]!;
+            saved[i]!.journal.rollback();
+            m.cluster.store.useJournal(null);
+            m.cluster.accountant.useJournal(null);
+            m.live = saved[i]!.live;
+            m.joined = saved[i]!.joined;
+          });
+        } else step(o);
+      }
+    }), { seed: 1618, numRuns: 200 });
   });
 });

@@ -91,7 +91,8 @@ export class UtilisationIndex {
     const accountantChanges = this.accountant.changes.since(this.accountantMark);
     this.storeMark = this.store.changes.revision;
     this.accountantMark = this.accountant.changes.revision;
-    if (storeChanges === null || accountantChanges === null || this.store.size > this.groupsOf.length / GROUPS) {
+    // (A change log holds up to 131,072 notes: past a fleet's worth, a rebuild is cheaper than replaying them.)
+    if (storeChanges === null || accountantChanges === null || this.store.size > this.groupsOf.length / GROUPS || storeChanges.length + accountantChanges.length > 2 * this.store.size) {
       this.rebuild();
       return;
     }

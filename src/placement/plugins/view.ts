@@ -15,12 +15,18 @@ export class StoreView implements PlacementView {
    * the store (the naive placer, which records each task at once).
    */
   constructor(
-    private readonly store: InstanceStore,
-    private readonly accountant: ResourceAccountant,
+    private store: InstanceStore,
+    private accountant: ResourceAccountant,
     readonly group: string,
     readonly requirements: TaskRequirements,
     private readonly groupCount: Int32Array | null,
   ) {}
+
+  /** Reads `store` and `accountant` from now on (a Prepared serving another fork of its store). */
+  rebind(store: InstanceStore, accountant: ResourceAccountant): void {
+    this.store = store;
+    this.accountant = accountant;
+  }
 
   containerInstanceArn(slot: number): string {
     return this.store.arns[slot]!;

@@ -9,7 +9,11 @@ import type { BuiltInStrategy, StrategyDefinition } from './strategy.js';
 
 class RemainingLevel implements SlotLevel {
   readonly kind = 'slot';
-  constructor(readonly label: string, private readonly store: InstanceStore, private readonly field: 'cpu' | 'memory') {}
+  constructor(readonly label: string, private store: InstanceStore, private readonly field: 'cpu' | 'memory') {}
+
+  rebind(store: InstanceStore): void {
+    this.store = store;
+  }
 
   score(slot: number): number {
     // The columns are read through the store: a fork's first write may replace them mid-call.

@@ -11,12 +11,16 @@
  * so the ranker's hot calls always reach the same few methods.
  */
 
+import type { InstanceStore } from '../../store/store.js';
+
 /** A strategy whose score belongs to the instance. */
 export interface SlotLevel {
   readonly kind: 'slot';
   readonly label: string;
   /** The instance's score now (lower is better). */
   score(slot: number): number;
+  /** Reads `store` from now on: a fork of the store it read, equal to it where the caller refreshes (lineage.ts). */
+  rebind?(store: InstanceStore): void;
 }
 
 /** A strategy whose score belongs to the instance's value of an attribute. */
@@ -32,6 +36,8 @@ export interface ValueLevel {
    * the values in string order. Equally good candidates are ordered by these, then by slot.
    */
   readonly rank: Int32Array;
+  /** As SlotLevel.rebind; the attribute's values and codes are the same in both stores (attribute changes are never localised). */
+  rebind?(store: InstanceStore): void;
 }
 
 export type Level = SlotLevel | ValueLevel;

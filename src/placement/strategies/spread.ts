@@ -28,7 +28,11 @@ class GroupCountLevel implements SlotLevel {
 
 class AttributeLevel implements ValueLevel {
   readonly kind = 'value';
-  constructor(readonly label: string, private readonly column: DictionaryColumn | undefined, readonly counts: Float64Array, readonly rank: Int32Array) {}
+  constructor(readonly label: string, private readonly name: string, private column: DictionaryColumn | undefined, readonly counts: Float64Array, readonly rank: Int32Array) {}
+
+  rebind(store: InstanceStore): void {
+    this.column = store.attributes.get(this.name);
+  }
 
   code(slot: number): number {
     return this.column === undefined ? 0 : this.column.codes[slot]!;
@@ -40,7 +44,7 @@ function attributeLevel(label: string, name: string, ctx: LevelContext): ValueLe
   const column = store.attributes.get(name);
   const counts = new Float64Array(column === undefined ? 1 : column.values.length);
   const rank = column === undefined ? new Int32Array(1) : ctx.valueRanks(column);
-  const level = new AttributeLevel(label, column, counts, rank);
+  const level = new AttributeLevel(label, name, column, counts, rank);
   const slots = store.slotsWithGroup(group);
   for (let i = 0; i < slots.length; i++) counts[level.code(slots[i]!)]! += groupCount[slots[i]!]!;
   return level;

@@ -1,5 +1,6 @@
-// whatIfSweep: many what-ifs, one row each, worst first; the same rows for 1 and 2 worker threads
-// (the workers run the TypeScript sources through tsx's loader here) and for shards merged.
+// whatIfSweep: many what-ifs, one row each, worst first; the same rows for 1 and 2 threads (this
+// one and a worker thread, which runs the project's build if it is fresh, else the TypeScript
+// sources through tsx's loader) and for shards merged.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EcsSimulator } from '../../../src/index.js';
