@@ -5,7 +5,7 @@
  * in its domain folder. Every rejected call throws an EcsError named as ECS names it and changes
  * nothing.
  */
-import { InvalidParameterException, quote } from '../errors.js';
+import { cut, InvalidParameterException, quote } from '../errors.js';
 import { PlacementEngine } from '../placement/engine.js';
 import { SimulatorPlacement } from './placement.js';
 import { SeededRandom } from '../sim/random.js';
@@ -127,8 +127,8 @@ export class EcsSimulator {
   constructor(options: EcsSimulatorOptions = {}) {
     const region = options.region ?? 'us-east-1';
     const accountId = options.accountId ?? '123456789012';
-    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new InvalidParameterException(`region: '${region}' is not an AWS Region name`);
-    if (!/^\d{12}$/.test(accountId)) throw new InvalidParameterException(`accountId: an account id has 12 digits; got '${accountId}'`);
+    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new InvalidParameterException(`region: '${cut(region)}' is not an AWS Region name`);
+    if (!/^\d{12}$/.test(accountId)) throw new InvalidParameterException(`accountId: an account id has 12 digits; got '${cut(accountId)}'`);
     const seed = options.seed ?? 1;
     if (!Number.isInteger(seed)) throw new InvalidParameterException('seed must be an integer');
     const simOptions: SimOptions = {
@@ -188,7 +188,7 @@ export class EcsSimulator {
    * provisioning → REGISTRATION_FAILED), `agent-update-failure` (an agent update → FAILED).
    */
   injectFault(kind: 'trunk-failure' | 'agent-update-failure', count = 1): void {
-    if (kind !== 'trunk-failure' && kind !== 'agent-update-failure') throw new InvalidParameterException(`injectFault: unknown fault '${String(kind)}'`);
+    if (kind !== 'trunk-failure' && kind !== 'agent-update-failure') throw new InvalidParameterException(`injectFault: unknown fault '${cut(String(kind))}'`);
     atomically(this.state, () => this.state.faults.set(kind, (this.state.faults.peek(kind) ?? 0) + count));
   }
 
@@ -325,7 +325,7 @@ export class EcsSimulator {
   /** A simulator in exactly the state a snapshot recorded (same clock, settings, random state). */
   static restore<T extends EcsSimulator>(this: new (options?: EcsSimulatorOptions) => T, snapshot: SimSnapshot | string): T {
     const s = (typeof snapshot === 'string' ? parseJson(snapshot, 'restore') : snapshot) as SimSnapshot;
-    if (typeof s !== 'object' || s === null || s.format !== SNAPSHOT_FORMAT) throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${SNAPSHOT_FORMAT}')`);
+    if (typeof s !== 'object' || s === null || s.format !== SNAPSHOT_FORMAT) throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${cut(SNAPSHOT_FORMAT)}')`);
     checkSnapshot(s);
     const sim = new this({ ...s.options });
     loadSnapshot(sim.state, s, { owned: typeof snapshot === 'string' });

@@ -159,6 +159,13 @@ const blobChecker: Checker = (v) => (typeof v === 'string' || v instanceof Uint8
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Whether the check running now met a member that is `null` (read by `validateRequest`, which then
+ * hands the operation a copy without them: handlers test members against `undefined`). Checks
+ * are synchronous, so one flag serves them all.
+ */
+let nullMemberSeen = false;
+
 function structureChecker(t: Extract<ShapeTable, { type: 'structure' }>, newer: boolean): Checker {
   const names = Object.keys(t.members);
   const checks = names.map((n) => checkerFor(t.members[n] as ShapeName, newer));
@@ -172,6 +179,7 @@ function structureChecker(t: Extract<ShapeTable, { type: 'structure' }>, newer: 
       let x = v[name];
       if (x !== undefined && !hasOwn.call(v, name)) x = undefined;
       if (x === undefined || x === null) {
+        if (x === null) nullMemberSeen = true;
         if (required[i]) {
           const f = fault('required', 'is required');
           f.segments.push(name);
@@ -299,6 +307,7 @@ export function checkRequest(operation: OperationName, input: unknown): Validati
   const spec = OPERATIONS[operation];
   if (spec === undefined) throw new Error(`no operation ${String(operation)} in the model tables`);
   if (input === undefined || input === null) input = {};
+  nullMemberSeen = false;
   const f = checkerFor(spec.input, false)(input, 0);
   if (f === null) return null;
   const issue = issueOf(f, '');
@@ -317,15 +326,52 @@ export function requestError(issue: ValidationIssue): EcsError {
 
 /**
  * Checks a request of `operation` against the model and returns it typed (`{}` for a missing
- * one); throws what ECS answers (see {@link requestError}).
+ * one; a copy without its `null` members if it has any, as `null` is an absent member); throws
+ * what ECS answers (see {@link requestError}).
  *
  * @example
  * const request = validateRequest('RegisterContainerInstance', body); // RegisterContainerInstanceRequest
+ * validateRequest('CreateTaskSet', { cluster: 'c', service: 's', taskDefinition: 'web', scale: null }) // { cluster: 'c', service: 's', taskDefinition: 'web' }
  */
 export function validateRequest<O extends OperationName>(operation: O, input: unknown): OperationTypes[O]['input'] {
   const issue = checkRequest(operation, input);
   if (issue !== null) throw requestError(issue);
-  return (input ?? {}) as OperationTypes[O]['input'];
+  if (input === undefined || input === null) return {} as OperationTypes[O]['input'];
+  return (nullMemberSeen ? withoutNullMembers(OPERATIONS[operation].input, input) : input) as OperationTypes[O]['input'];
+}
+
+/** An own data property, so that a key named `__proto__` stays an ordinary key. */
+function define(o: Record<string, unknown>, k: string, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * A valid `shape` value without its `null` structure members, following the model (so at most
+ * its depth); parts without one are shared, not copied.
+ */
+function withoutNullMembers(shape: ShapeName, value: unknown): unknown {
+  const t = SHAPE_TABLES[shape];
+  if (t.type === 'list') {
+    const items = value as unknown[];
+    const out = items.map((x) => withoutNullMembers(t.member as ShapeName, x));
+    return out.some((x, i) => x !== items[i]) ? out : items;
+  }
+  if (t.type !== 'structure' && t.type !== 'map') return value;
+  const o = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const memberShape = t.type === 'map' ? t.value : hasOwn.call(t.members, k) ? t.members[k] : undefined;
+    const x = o[k];
+    const y = memberShape === undefined ? x : x === null ? undefined : withoutNullMembers(memberShape as ShapeName, x);
+    if (y !== x && copy === undefined) {
+      copy = {};
+      for (let j = 0; j < i; j++) define(copy, keys[j]!, o[keys[j]!]);
+    }
+    if (copy !== undefined && y !== undefined) define(copy, k, y);
+  }
+  return copy ?? o;
 }
 
 /**

@@ -2,7 +2,7 @@
  * DescribeClusters: up to 100 clusters by name or ARN (default: `default`); INACTIVE ones are
  * still described, unknown ones are `failures` with reason MISSING; `include: ['TAGS']` adds tags.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
 import type { Cluster, DescribeClustersRequest, DescribeClustersResponse, Failure } from '../../shapes.js';
 import { operation } from '../operation.js';
 import type { SimState } from '../state/state.js';
@@ -19,7 +19,7 @@ function handler(state: SimState, request: DescribeClustersRequest): DescribeClu
   // 2019: STATISTICS (counts the shape always has) and TAGS.
   const include = optionalArray(input, 'include') ?? [];
   include.forEach((v, i) => {
-    if (v !== 'TAGS' && v !== 'STATISTICS') throw new InvalidParameterException(`include[${i}] must be STATISTICS or TAGS; got ${JSON.stringify(v)}`);
+    if (v !== 'TAGS' && v !== 'STATISTICS') throw new InvalidParameterException(`include[${i}] must be STATISTICS or TAGS; got ${quote(v)}`);
   });
   const clusters: Cluster[] = [];
   const failures: Failure[] = [];

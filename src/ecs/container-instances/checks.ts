@@ -3,7 +3,7 @@
  * resources, platform devices and version info, and the bounds on what is stored of them — so
  * that no stored value makes a query or a describe expensive (README, "Limits on stored values").
  */
-import { InvalidParameterException, quote } from '../../errors.js';
+import { cut, InvalidParameterException, quote } from '../../errors.js';
 import { AccountantError, registeredAmount } from '../../resources/accountant.js';
 import type { Resource } from '../../shapes.js';
 import { objectAt } from '../shared/validate.js';
@@ -37,7 +37,7 @@ export function checkResources(items: unknown[], where: string): Resource[] {
     const type = r['type'] ?? 'INTEGER';
     if (typeof name !== 'string' || name === '') throw new InvalidParameterException(`${where}[${i}].name is required`);
     bounded(name, `${where}[${i}].name`);
-    if (names.has(name)) throw new InvalidParameterException(`${where}: resource '${name}' appears twice`);
+    if (names.has(name)) throw new InvalidParameterException(`${where}: resource '${cut(name)}' appears twice`);
     names.add(name);
     if (typeof type !== 'string' || !RESOURCE_TYPES.includes(type)) {
       throw new InvalidParameterException(`${where}[${i}].type must be one of ${RESOURCE_TYPES.join(', ')}`);
