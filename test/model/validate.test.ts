@@ -164,3 +164,19 @@ describe('null members (absent, as the model reads them)', () => {
     expect(validateRequest('CreateTaskSet', request)).toBe(request);
   });
 });
+
+describe('members the model does not know', () => {
+  it('never reach the operation, however deep or named: validateRequest copies the parts that have one', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    const extra = JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1, "awsvpcConfiguration": {"subnets": ["s"], "x": 2}}') as Record<string, unknown>;
+    extra['deep'] = deep;
+    const overrides = { containerOverrides: [] };
+    const request = { cluster: 'c', taskDefinition: 'web', containerInstances: ['i'], networkConfiguration: extra, overrides };
+    const checked = validateRequest('StartTask', request) as unknown as Record<string, unknown>;
+    expect(checked['networkConfiguration']).toEqual({ awsvpcConfiguration: { subnets: ['s'] } });
+    expect(Object.keys(checked['networkConfiguration'] as object)).toEqual(['awsvpcConfiguration']);
+    expect(checked['overrides']).toBe(overrides);
+    expect(Object.keys(extra)).toContain('deep'); // the caller's object is left alone
+  });
+});

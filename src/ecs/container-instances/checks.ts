@@ -57,6 +57,12 @@ export function checkResources(items: unknown[], where: string): Resource[] {
     if (Array.isArray(set)) {
       if (set.length > MAX_STRING_SET) throw new InvalidParameterException(`${where}[${i}].stringSetValue may hold at most ${MAX_STRING_SET} entries; got ${set.length}`);
       set.forEach((v: string, k) => bounded(v, `${where}[${i}].stringSetValue[${k}]`));
+      // A set: an entry twice would be held twice (a reserved port, or one the accountant cannot read).
+      const seen = new Set<string>();
+      for (const v of set as string[]) {
+        if (seen.has(v)) throw new InvalidParameterException(`${where}[${i}].stringSetValue: ${quote(v)} appears twice`);
+        seen.add(v);
+      }
     }
     const out: Resource = { name, type };
     if (typeof r['doubleValue'] === 'number') out.doubleValue = r['doubleValue'];

@@ -37,3 +37,13 @@ describe('re-registration under running tasks', () => {
     checkInvariants(sim);
   });
 });
+
+describe('registered string sets', () => {
+  it('an entry twice in a STRINGSET is refused, naming it (it would be held twice)', async () => {
+    const { expectRejected } = await import('../fixtures.js');
+    const sim = simWithCluster();
+    for (const set of [['22', '22'], ['', 'x', '']]) {
+      expectRejected(sim, () => sim.registerContainerInstance({ cluster: 'c', instanceIdentityDocument: identity('i-00000000000000001'), totalResources: withResource('PORTS', { stringSetValue: set }) }), 'InvalidParameterException', /stringSetValue: ".*" appears twice/);
+    }
+  });
+});
