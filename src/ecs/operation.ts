@@ -6,6 +6,7 @@
  */
 import { OPERATIONS as MODEL_OPERATIONS, type OperationName } from '../model/operations.generated.js';
 import { EcsError } from '../errors.js';
+import { optionsArgument, stringArgument } from './arguments.js';
 import { validateRequest } from '../model/validate.js';
 import { atomically, type CallContext, type SimState } from './state/state.js';
 
@@ -46,6 +47,7 @@ export function operation<const Name extends string, Request, Response>(declarat
  * @example invokeOperation(sim.state, describeClusters, { clusters: ['prod'] })
  */
 export function invokeOperation<Request, Response>(state: SimState, op: Operation<string, Request, Response>, request: Request, call?: CallContext): Response {
+  callContext(methodName(op.name), call);
   const run = (checked: Request) => (op.mutates ? atomically(state, () => op.handler(state, checked, call)) : op.handler(state, checked, call));
   if (!isModelOperation(op.name)) return run(request);
   try {
@@ -53,6 +55,13 @@ export function invokeOperation<Request, Response>(state: SimState, op: Operatio
   } catch (e) {
     throw declaredError(op.name, e);
   }
+}
+
+/** A call context argument: absent, or an object whose `principalArn`, if any, is a string. */
+function callContext(method: string, call: unknown): void {
+  if (call === undefined || call === null) return;
+  const { principalArn } = optionsArgument(method, call as CallContext, 'call');
+  stringArgument(method, 'call.principalArn', principalArn, true);
 }
 
 /** Errors the JSON 1.1 front end answers before any operation runs, so no operation declares them. */

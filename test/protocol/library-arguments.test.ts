@@ -130,18 +130,18 @@ describe('library arguments', () => {
       let mustName: readonly string[] | null;
       if (whole || options.length === 0) {
         args[i] = value;
-        mustName = wrongKind(value, base) && value !== undefined ? [call.params[i]!] : null;
+        mustName = wrongKind(value, base) && value !== undefined && value !== null ? [call.params[i]!] : null;
       } else {
         const key = options[member % options.length]!;
         args[i] = { ...(base as object), [key]: value };
         const inner = (base as Record<string, unknown>)[key];
-        mustName = wrongKind(value, inner) && value !== undefined ? [key, call.params[i]!] : null;
+        mustName = wrongKind(value, inner) && value !== undefined && value !== null ? [key, call.params[i]!] : null;
       }
       // (listen without a port would bind the default one, 4599, on a shared machine)
       if (method === 'listen' && (args[0] === undefined || (args[0] as { port?: unknown }).port === undefined)) return;
       const fault = await attempt(method, args, mustName);
       if (fault !== null) faults.add(`${method}(${call.params[i]}${whole || options.length === 0 ? '' : '.…'} = ${kind(value)}): ${fault}`);
-    }), { seed: 12, numRuns: Number(process.env['ARGUMENT_RUNS'] ?? 600) });
+    }), { seed: 12, numRuns: Number(process.env['ARGUMENT_RUNS'] ?? 1000) });
     expect([...faults].sort()).toEqual([]);
   }, 120_000);
 });
