@@ -11,15 +11,13 @@
  *   POST /moto-api/reset                     as /_sim/reset, answered as moto answers it
  */
 import { EcsError, InvalidParameterException, quote, ServerException } from '../errors.js';
+import { LAST_DATE_MS, MAX_ADVANCE_MS } from '../ecs/arguments.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
 import { requestObject } from './dispatcher.js';
 import { toWire } from './wire.js';
 import { advanceRegions, regionsOf, resetRegions, restoreRegion, simulatorIn } from './regions.js';
 
-/** The longest single advance: ten years of 365.25 days. */
-export const MAX_ADVANCE_MS = 10 * 365.25 * 24 * 3600 * 1000;
-/** The last instant a JavaScript Date holds (epoch ms). */
-const LAST_DATE_MS = 8.64e15;
+export { MAX_ADVANCE_MS } from '../ecs/arguments.js';
 
 /** One control request: `name` is the path after `/_sim/`. */
 export interface ControlRequest {
