@@ -4,10 +4,10 @@
  * (`operations.ts`) is where the EcsSimulator's methods and the protocol dispatcher come from;
  * both reach a handler only through `invokeOperation`, the one place a call enters the state.
  */
-import { OPERATIONS as MODEL_OPERATIONS, type OperationName } from '../model/operations.generated.js';
 import { EcsError } from '../errors.js';
-import { optionsArgument, stringArgument } from './arguments.js';
+import { OPERATIONS as MODEL_OPERATIONS, type OperationName } from '../model/operations.generated.js';
 import { validateRequest } from '../model/validate.js';
+import { optionsArgument, stringArgument } from './arguments.js';
 import { atomically, type CallContext, type SimState } from './state/state.js';
 
 /** One ECS operation. `Operation` alone (the request `never`) is any operation. */
@@ -38,8 +38,9 @@ export function operation<const Name extends string, Request, Response>(declarat
 /**
  * Runs an operation on a state: the one function every simulator method and every dispatched
  * request goes through. The request is checked against the ECS model first (`isModelOperation`),
- * and the handler gets it without `null` members (absent, as the model reads them); an error the
- * model does not list for the operation is answered as one it lists (`declaredError`).
+ * and the handler gets it without the members the model does not know or that are `null` (absent,
+ * as the model reads them); an error the model does not list for the operation is answered as
+ * one it lists (`declaredError`); the call context is checked like any library argument.
  * An operation that `mutates` runs as one transaction of the state's
  * journal: it completes, or — whatever it throws, a bug of ours included — leaves the state
  * exactly as it was. (The others only read; a transaction would make them copy what they read.)

@@ -233,7 +233,6 @@ export class EcsSimulator {
     return cluster.store.explain(stringArgument('explain', 'filter', filter), { status: statusArgument('explain', o.status) ?? CONTAINER_INSTANCE_STATUSES, workBudget: FILTER_WORK_BUDGET });
   }
 
-
   /**
    * An independent what-if copy: changes to either never show in the other. The fork continues
    * the same seeded random sequence, so the same what-if gives the same answer.

@@ -23,7 +23,7 @@ describe('JSON nested 100,000 levels deep', () => {
     [['sweep-merge', file, file], `part ${file}`],
     [['place', '-'], 'task definition stdin'],
   ] as const) {
-    it(`${args[0]} ${args[1] === '-' ? 'on stdin' : args.includes('--data') ? '--data' : 'file'}: exit 2, line and column`, async () => {
+    it(`${args[0]} ${args[1] === '-' ? 'on stdin' : (args as readonly string[]).includes('--data') ? '--data' : 'file'}: exit 2, line and column`, async () => {
       const r = await runCli(args, args[1] === '-' ? DEEP : undefined);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`InvalidParameterException: ${what}: ${AT}\n`);
