@@ -35,9 +35,23 @@ export function quote(value: unknown, limit = ECHO_LIMIT): string {
   return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length} characters)`;
 }
 
-/** `message`, cut to MESSAGE_LIMIT characters. */
+/**
+ * A user string as a message shows it inside the message's own quotes: as it is, or its first
+ * `limit` characters and its length. For messages that keep ECS's wording (`got 'x'`); elsewhere
+ * use `quote`.
+ * @example `got '${cut('web')}'` // "got 'web'"
+ * @example cut('x'.repeat(900_000)) // 'xxx…xxx… (900000 characters)', 200 x's
+ */
+export function cut(value: unknown, limit = ECHO_LIMIT): string {
+  const text = String(value);
+  return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length} characters)`;
+}
+
+/** `message`, cut to at most MESSAGE_LIMIT characters, the note that it was cut included. */
 function capped(message: string): string {
-  return message.length <= MESSAGE_LIMIT ? message : `${message.slice(0, MESSAGE_LIMIT)}… (message cut; ${message.length} characters)`;
+  if (message.length <= MESSAGE_LIMIT) return message;
+  const note = `… (message cut; ${message.length} characters)`;
+  return `${message.slice(0, MESSAGE_LIMIT - note.length)}${note}`;
 }
 
 /** An error with an ECS error code as its `name`; its message is cut at MESSAGE_LIMIT characters. */

@@ -5,8 +5,10 @@
  * in its domain folder. Every rejected call throws an EcsError named as ECS names it and changes
  * nothing.
  */
-import { InvalidParameterException, quote } from '../errors.js';
+import { cut, InvalidParameterException, quote } from '../errors.js';
+import { describeValue } from '../model/validate.js';
 import { PlacementEngine } from '../placement/engine.js';
+import { integerArgument, LAST_DATE_MS, MAX_ADVANCE_MS, optionsArgument, statusArgument, stringArgument } from './arguments.js';
 import { SimulatorPlacement } from './placement.js';
 import { SeededRandom } from '../sim/random.js';
 import type { PlanExplanation } from '../store/plan.js';
@@ -73,19 +75,26 @@ export interface EcsSimulatorOptions {
 }
 
 /** JSON text a library method was given; its faults are InvalidParameterExceptions, not SyntaxErrors. */
-function parseJson(text: string, method: string): unknown {
+function parseJson(text: string, method: string, name: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new InvalidParameterException(`${method}: not JSON text: ${quote((e as Error).message)}`);
+    throw new InvalidParameterException(`${method}: ${name} is not JSON text: ${quote((e as Error).message)}`);
   }
 }
 
 function startTimeOf(value: EcsSimulatorOptions['startTime']): number {
   if (value === undefined) return Date.UTC(2019, 5, 6);
+  if (!(value instanceof Date) && typeof value !== 'number' && typeof value !== 'string') throw new InvalidParameterException(`startTime must be a Date, ISO-8601 text or epoch ms; got ${describeValue(value)}`);
   const t = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(t)) throw new InvalidParameterException(`startTime: not a valid time: ${String(value)}`);
   return t;
+}
+
+function longArnFormatDefaultOf(value: unknown): 'enabled' | 'disabled' {
+  if (value === undefined) return 'enabled';
+  if (value !== 'enabled' && value !== 'disabled') throw new InvalidParameterException(`new EcsSimulator: options.longArnFormatDefault must be enabled or disabled; got ${describeValue(value)}`);
+  return value;
 }
 
 function initialState(options: SimOptions, placement = new PlacementEngine()): SimState {
@@ -125,19 +134,20 @@ export class EcsSimulator {
   state: SimState;
 
   constructor(options: EcsSimulatorOptions = {}) {
-    const region = options.region ?? 'us-east-1';
-    const accountId = options.accountId ?? '123456789012';
-    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new InvalidParameterException(`region: '${region}' is not an AWS Region name`);
-    if (!/^\d{12}$/.test(accountId)) throw new InvalidParameterException(`accountId: an account id has 12 digits; got '${accountId}'`);
+    options = optionsArgument('new EcsSimulator', options);
+    const region = stringArgument('new EcsSimulator', 'options.region', options.region, true) ?? 'us-east-1';
+    const accountId = stringArgument('new EcsSimulator', 'options.accountId', options.accountId, true) ?? '123456789012';
+    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new InvalidParameterException(`region: '${cut(region)}' is not an AWS Region name`);
+    if (!/^\d{12}$/.test(accountId)) throw new InvalidParameterException(`accountId: an account id has 12 digits; got '${cut(accountId)}'`);
     const seed = options.seed ?? 1;
     if (!Number.isInteger(seed)) throw new InvalidParameterException('seed must be an integer');
     const simOptions: SimOptions = {
       region,
       accountId,
       seed,
-      principalArn: options.principalArn ?? rootArn({ region, accountId }),
-      longArnFormatDefault: options.longArnFormatDefault ?? 'enabled',
-      latestAgentVersion: options.latestAgentVersion ?? '1.29.0',
+      principalArn: stringArgument('new EcsSimulator', 'options.principalArn', options.principalArn, true) ?? rootArn({ region, accountId }),
+      longArnFormatDefault: longArnFormatDefaultOf(options.longArnFormatDefault),
+      latestAgentVersion: stringArgument('new EcsSimulator', 'options.latestAgentVersion', options.latestAgentVersion, true) ?? '1.29.0',
       startTime: startTimeOf(options.startTime),
     };
     this.state = initialState(simOptions, options.placement);
@@ -179,7 +189,10 @@ export class EcsSimulator {
 
   /** Moves the simulated clock forward, running registrations, agent updates and trunk ENI steps that fall due. */
   advance(ms: number): void {
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new InvalidParameterException(`advance: ms must be a non-negative number; got ${String(ms)}`);
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_ADVANCE_MS) {
+      throw new InvalidParameterException(`advance: ms must be a number of milliseconds from 0 to ${MAX_ADVANCE_MS} (ten years); got ${describeValue(ms)}`);
+    }
+    if (this.now + ms > LAST_DATE_MS) throw new InvalidParameterException(`advance: ms ${ms} would take the clock past the last time a date can hold (+275760-09-13)`);
     atomically(this.state, () => this.state.clock.advance(ms));
   }
 
@@ -188,7 +201,8 @@ export class EcsSimulator {
    * provisioning → REGISTRATION_FAILED), `agent-update-failure` (an agent update → FAILED).
    */
   injectFault(kind: 'trunk-failure' | 'agent-update-failure', count = 1): void {
-    if (kind !== 'trunk-failure' && kind !== 'agent-update-failure') throw new InvalidParameterException(`injectFault: unknown fault '${String(kind)}'`);
+    if (kind !== 'trunk-failure' && kind !== 'agent-update-failure') throw new InvalidParameterException(`injectFault: kind must be trunk-failure or agent-update-failure; got ${describeValue(kind)}`);
+    integerArgument('injectFault', 'count', count, 0, 1_000_000);
     atomically(this.state, () => this.state.faults.set(kind, (this.state.faults.peek(kind) ?? 0) + count));
   }
 
@@ -206,14 +220,17 @@ export class EcsSimulator {
    * page limit (the fast path for schedulers). `status` defaults to all but INACTIVE.
    */
   query(filter: string | null, options: { cluster?: string; status?: string | readonly string[] } = {}): string[] {
-    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    return cluster.store.query(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES, workBudget: FILTER_WORK_BUDGET });
+    const o = optionsArgument('query', options);
+    if (filter !== null) stringArgument('query', 'filter', filter);
+    const cluster = clusterOf(this.state, 'query', o);
+    return cluster.store.query(filter, { status: statusArgument('query', o.status) ?? CONTAINER_INSTANCE_STATUSES, workBudget: FILTER_WORK_BUDGET });
   }
 
   /** The query plan of a filter: which index each part uses, with estimated and actual counts. */
   explain(filter: string, options: { cluster?: string; status?: string | readonly string[] } = {}): PlanExplanation {
-    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    return cluster.store.explain(filter, { status: options.status ?? CONTAINER_INSTANCE_STATUSES, workBudget: FILTER_WORK_BUDGET });
+    const o = optionsArgument('explain', options);
+    const cluster = clusterOf(this.state, 'explain', o);
+    return cluster.store.explain(stringArgument('explain', 'filter', filter), { status: statusArgument('explain', o.status) ?? CONTAINER_INSTANCE_STATUSES, workBudget: FILTER_WORK_BUDGET });
   }
 
   /**
@@ -235,8 +252,9 @@ export class EcsSimulator {
    * @example sim.drainWhatIf('attribute:ecs.availability-zone == us-east-1a', { cluster: 'prod' }).totals
    */
   drainWhatIf(filter: string, options: WhatIfOptions = {}): WhatIfResult<this> {
-    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    return this.drainInstancesWhatIf(cluster.store.query(filter, { status: 'ACTIVE', workBudget: FILTER_WORK_BUDGET }), { ...options, cluster: cluster.name });
+    const o = optionsArgument('drainWhatIf', options);
+    const cluster = clusterOf(this.state, 'drainWhatIf', o);
+    return this.drainInstancesWhatIf(cluster.store.query(stringArgument('drainWhatIf', 'filter', filter), { status: 'ACTIVE', workBudget: FILTER_WORK_BUDGET }), { ...o, cluster: cluster.name });
   }
 
   /**
@@ -245,7 +263,7 @@ export class EcsSimulator {
    * @example sim.drainInstancesWhatIf([arn], { cluster: 'prod' }).services
    */
   drainInstancesWhatIf(containerInstances: readonly string[], options: WhatIfOptions = {}): WhatIfResult<this> {
-    return this.whatIf('drain', containerInstances, options);
+    return whatIfOn(this, 'drain', containerInstances, optionsArgument('drainInstancesWhatIf', options));
   }
 
   /**
@@ -257,8 +275,9 @@ export class EcsSimulator {
    * @example sim.failWhatIf('attribute:ecs.availability-zone == us-east-1b', { cluster: 'prod' }).totals.short
    */
   failWhatIf(filter: string, options: WhatIfOptions = {}): WhatIfResult<this> {
-    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    return this.failInstancesWhatIf(cluster.store.query(filter, { status: ['ACTIVE', 'DRAINING'] }), { ...options, cluster: cluster.name });
+    const o = optionsArgument('failWhatIf', options);
+    const cluster = clusterOf(this.state, 'failWhatIf', o);
+    return this.failInstancesWhatIf(cluster.store.query(stringArgument('failWhatIf', 'filter', filter), { status: ['ACTIVE', 'DRAINING'], workBudget: FILTER_WORK_BUDGET }), { ...o, cluster: cluster.name });
   }
 
   /**
@@ -266,7 +285,7 @@ export class EcsSimulator {
    * @example sim.failInstancesWhatIf(['0b8ff3afb5501aa8fe6dae0e121f8362'], { cluster: 'prod' }).standalone.lost
    */
   failInstancesWhatIf(containerInstances: readonly string[], options: WhatIfOptions = {}): WhatIfResult<this> {
-    return this.whatIf('fail', containerInstances, options);
+    return whatIfOn(this, 'fail', containerInstances, optionsArgument('failInstancesWhatIf', options));
   }
 
   /**
@@ -278,7 +297,7 @@ export class EcsSimulator {
    * @example sim.headroom({ taskDefinition: 'web' }, { cluster: 'prod', losing: 'attribute:ecs.availability-zone' }).tasks
    */
   headroom(request: PlaceTasksRequest, options: HeadroomOptions = {}): HeadroomResult {
-    return headroomOf(this.state, forkState, request, options);
+    return headroomOf(this.state, forkState, request, optionsArgument('headroom', options));
   }
 
   /**
@@ -291,8 +310,9 @@ export class EcsSimulator {
    * with `mergeSweeps`. Plug-ins reach workers if they were loaded with `sim.placement.load`.
    * @example await sim.whatIfSweep({ each: 'instance', what: 'drain' }, { cluster: 'prod', workers: 2 })
    */
-  async whatIfSweep(scenarios: SweepScenarios, options: SweepOptions = {}): Promise<SweepResult> {
-    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
+  async whatIfSweep(scenarios: SweepScenarios, sweepOptions: SweepOptions = {}): Promise<SweepResult> {
+    const options = optionsArgument('whatIfSweep', sweepOptions);
+    const cluster = clusterOf(this.state, 'whatIfSweep', options);
     const settleMs = settleOf(options);
     const workers = options.workers ?? 1;
     if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new InvalidParameterException(`workers must be an integer from 1 to 256; got ${String(workers)}`);
@@ -310,14 +330,6 @@ export class EcsSimulator {
     return { cluster: cluster.name, settleMs, scenarios: all.length, rows: sortRows(rows), ...(options.shard === undefined ? {} : { shard: { ...options.shard } }) };
   }
 
-  private whatIf(what: 'drain' | 'fail', references: readonly string[], options: WhatIfOptions): WhatIfResult<this> {
-    const cluster = clusterFor(this.state, options.cluster === undefined ? {} : { cluster: options.cluster });
-    const settleMs = settleOf(options);
-    const arns = resolveInstances(cluster, references, 'containerInstances');
-    const fork = this.fork();
-    return { ...runWhatIf(this.state, fork.state, what, cluster.name, arns, settleMs), fork };
-  }
-
   /** The whole state as plain JSON-serialisable data; `EcsSimulator.restore` brings it back. */
   snapshot(): SimSnapshot {
     return takeSnapshot(this.state);
@@ -325,8 +337,8 @@ export class EcsSimulator {
 
   /** A simulator in exactly the state a snapshot recorded (same clock, settings, random state). */
   static restore<T extends EcsSimulator>(this: new (options?: EcsSimulatorOptions) => T, snapshot: SimSnapshot | string): T {
-    const s = (typeof snapshot === 'string' ? parseJson(snapshot, 'restore') : snapshot) as SimSnapshot;
-    if (typeof s !== 'object' || s === null || s.format !== SNAPSHOT_FORMAT) throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${SNAPSHOT_FORMAT}')`);
+    const s = (typeof snapshot === 'string' ? parseJson(snapshot, 'restore', 'snapshot') : snapshot) as SimSnapshot;
+    if (typeof s !== 'object' || s === null || s.format !== SNAPSHOT_FORMAT) throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${cut(SNAPSHOT_FORMAT)}')`);
     checkSnapshot(s);
     const sim = new this({ ...s.options });
     loadSnapshot(sim.state, s, { owned: typeof snapshot === 'string' });
@@ -355,7 +367,8 @@ export class EcsSimulator {
     json: unknown,
     options: EcsSimulatorOptions & { cluster?: string } = {},
   ): T {
-    const parsed = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
+    const parsed = typeof json === 'string' ? parseJson(json, 'fromDescribeOutput', 'json') : optionsArgument('fromDescribeOutput', json as object, 'json');
+    options = optionsArgument('fromDescribeOutput', options);
     const fromArns = arnContextOf(parsed);
     const dumped = dumpTimeOf(parsed);
     const startTime = options.startTime ?? dumped ?? undefined;
@@ -370,6 +383,20 @@ export class EcsSimulator {
   get rootArn(): string {
     return rootArn(this.state.ctx);
   }
+}
+
+/** The cluster an options argument of `method` names (`default` when it names none). */
+function clusterOf(state: SimState, method: string, options: { cluster?: unknown }) {
+  return clusterFor(state, options.cluster === undefined ? {} : { cluster: stringArgument(method, 'options.cluster', options.cluster) });
+}
+
+/** A drain or abrupt-loss what-if of the instances `references` name, on a fork of `sim`. */
+function whatIfOn<T extends EcsSimulator>(sim: T, what: 'drain' | 'fail', references: readonly string[], options: WhatIfOptions): WhatIfResult<T> {
+  const cluster = clusterOf(sim.state, `${what}InstancesWhatIf`, options);
+  const settleMs = settleOf(options);
+  const arns = resolveInstances(cluster, references, 'containerInstances');
+  const fork = sim.fork();
+  return { ...runWhatIf(sim.state, fork.state, what, cluster.name, arns, settleMs), fork };
 }
 
 for (const op of ECS_OPERATIONS as readonly Operation[]) {

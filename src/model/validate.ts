@@ -12,7 +12,8 @@
  *   input has it, and map keys such as `__proto__` are ordinary keys.
  * - The first fault wins (ECS answers one error). Its path is built while unwinding, so the
  *   common, valid path allocates nothing; echoed values are cut to {@link ECHO_LIMIT} characters.
- * - Members the model does not know are ignored, as ECS ignores them; `null` is an absent member.
+ * - Members the model does not know are ignored, as ECS ignores them; `null` is an absent member;
+ *   `validateRequest` hands the operation the request without either (a copy only when needed).
  *
  * Which error ECS answers (see README.md): a value of the wrong JSON type is a
  * `SerializationException` (the JSON 1.1 front end rejects it before the operation runs); a value
@@ -159,6 +160,14 @@ const blobChecker: Checker = (v) => (typeof v === 'string' || v instanceof Uint8
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Whether the check running now met a structure member that is `null` or that the model does not
+ * know (read by `validateRequest`, which then hands the operation a copy of the model's members
+ * only: handlers test members against `undefined`, and keep or copy what they are given, so an
+ * unknown member must not reach them). Checks are synchronous, so one flag serves them all.
+ */
+let strayMemberSeen = false;
+
 function structureChecker(t: Extract<ShapeTable, { type: 'structure' }>, newer: boolean): Checker {
   const names = Object.keys(t.members);
   const checks = names.map((n) => checkerFor(t.members[n] as ShapeName, newer));
@@ -166,12 +175,15 @@ function structureChecker(t: Extract<ShapeTable, { type: 'structure' }>, newer: 
   return (v, depth) => {
     if (!isRecord(v)) return wrongType('an object', v);
     if (depth > MAX_DEPTH) return fault('depth', `nests deeper than ${MAX_DEPTH} levels`);
+    let present = 0;
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       // Read first, confirm ownership only when present: most members are absent.
       let x = v[name];
       if (x !== undefined && !hasOwn.call(v, name)) x = undefined;
+      if (x !== undefined) present++;
       if (x === undefined || x === null) {
+        if (x === null) strayMemberSeen = true;
         if (required[i]) {
           const f = fault('required', 'is required');
           f.segments.push(name);
@@ -185,6 +197,10 @@ function structureChecker(t: Extract<ShapeTable, { type: 'structure' }>, newer: 
         return f;
       }
     }
+    // Any key beyond the present members is one the model does not know (for-in: no array made).
+    let keys = 0;
+    for (const _ in v) keys++;
+    if (keys !== present) strayMemberSeen = true;
     return null;
   };
 }
@@ -299,6 +315,7 @@ export function checkRequest(operation: OperationName, input: unknown): Validati
   const spec = OPERATIONS[operation];
   if (spec === undefined) throw new Error(`no operation ${String(operation)} in the model tables`);
   if (input === undefined || input === null) input = {};
+  strayMemberSeen = false;
   const f = checkerFor(spec.input, false)(input, 0);
   if (f === null) return null;
   const issue = issueOf(f, '');
@@ -317,15 +334,54 @@ export function requestError(issue: ValidationIssue): EcsError {
 
 /**
  * Checks a request of `operation` against the model and returns it typed (`{}` for a missing
- * one); throws what ECS answers (see {@link requestError}).
+ * one): the request itself, or, if it has `null` members (absent, as the model reads them) or
+ * members the model does not know (ignored, as ECS ignores them), a copy without them; throws
+ * what ECS answers (see {@link requestError}).
  *
  * @example
  * const request = validateRequest('RegisterContainerInstance', body); // RegisterContainerInstanceRequest
+ * validateRequest('CreateTaskSet', { cluster: 'c', service: 's', taskDefinition: 'web', scale: null, x: 1 }) // { cluster: 'c', service: 's', taskDefinition: 'web' }
  */
 export function validateRequest<O extends OperationName>(operation: O, input: unknown): OperationTypes[O]['input'] {
   const issue = checkRequest(operation, input);
   if (issue !== null) throw requestError(issue);
-  return (input ?? {}) as OperationTypes[O]['input'];
+  if (input === undefined || input === null) return {} as OperationTypes[O]['input'];
+  return (strayMemberSeen ? modelMembers(OPERATIONS[operation].input, input) : input) as OperationTypes[O]['input'];
+}
+
+/** An own data property, so that a key named `__proto__` stays an ordinary key. */
+function define(o: Record<string, unknown>, k: string, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * A valid `shape` value with only the structure members the model knows and that are not `null`,
+ * following the model (so at most its depth); parts without a stray member are shared, not copied.
+ */
+function modelMembers(shape: ShapeName, value: unknown): unknown {
+  const t = SHAPE_TABLES[shape];
+  if (t.type === 'list') {
+    const items = value as unknown[];
+    const out = items.map((x) => modelMembers(t.member as ShapeName, x));
+    return out.some((x, i) => x !== items[i]) ? out : items;
+  }
+  if (t.type !== 'structure' && t.type !== 'map') return value;
+  const o = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const x = o[k];
+    let y: unknown;
+    if (t.type === 'map') y = modelMembers(t.value as ShapeName, x);
+    else if (hasOwn.call(t.members, k) && x !== null && x !== undefined) y = modelMembers(t.members[k] as ShapeName, x);
+    if (y !== x && copy === undefined) {
+      copy = {};
+      for (let j = 0; j < i; j++) define(copy, keys[j]!, o[keys[j]!]);
+    }
+    if (copy !== undefined && y !== undefined) define(copy, k, y);
+  }
+  return copy ?? o;
 }
 
 /**

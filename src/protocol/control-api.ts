@@ -11,13 +11,13 @@
  *   POST /moto-api/reset                     as /_sim/reset, answered as moto answers it
  */
 import { EcsError, InvalidParameterException, quote, ServerException } from '../errors.js';
+import { MAX_ADVANCE_MS } from '../ecs/arguments.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
 import { requestObject } from './dispatcher.js';
 import { toWire } from './wire.js';
 import { advanceRegions, resetRegions, restoreRegion, roomToAdvance, simulatorIn } from './regions.js';
 
-/** The longest single advance: ten years of 365.25 days. */
-export const MAX_ADVANCE_MS = 10 * 365.25 * 24 * 3600 * 1000;
+export { MAX_ADVANCE_MS } from '../ecs/arguments.js';
 
 /** One control request: `name` is the path after `/_sim/`. */
 export interface ControlRequest {

@@ -3,7 +3,9 @@
  * the SigV4 credential scope picks the region (default: the home simulator's) and the caller,
  * the dispatcher answers, and anything thrown becomes an error response.
  */
-import { EcsError, quote } from '../errors.js';
+import { EcsError, InvalidParameterException, quote } from '../errors.js';
+import { optionsArgument } from '../ecs/arguments.js';
+import { describeValue } from '../model/validate.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
 import { dispatch } from './dispatcher.js';
 import { stderrLog, thrownResponse, type Log, type WireResponse } from './error-response.js';
@@ -25,6 +27,19 @@ export interface EcsRequestOptions {
   readonly rootAccessKeys?: readonly string[];
   /** Where internal errors are logged; default stderr. */
   readonly log?: Log;
+}
+
+/**
+ * `options` of `sdkHandler` / `listen`, checked: `rootAccessKeys` a list of strings, `log` a function.
+ * @example requestOptions('sdkHandler', { rootAccessKeys: ['admin'] })
+ */
+export function requestOptions<T extends EcsRequestOptions>(method: string, options: T | undefined): Partial<T> {
+  const o = optionsArgument(method, options);
+  if (o.rootAccessKeys !== undefined && (!Array.isArray(o.rootAccessKeys) || !o.rootAccessKeys.every((k) => typeof k === 'string'))) {
+    throw new InvalidParameterException(`${method}: options.rootAccessKeys must be a list of access key ids; got ${describeValue(o.rootAccessKeys)}`);
+  }
+  if (o.log !== undefined && typeof o.log !== 'function') throw new InvalidParameterException(`${method}: options.log must be a function; got ${describeValue(o.log)}`);
+  return o;
 }
 
 /** The simulator of a credential scope's region; a name that is not a region is refused as AWS refuses it (403). */

@@ -16,7 +16,8 @@ import type { AddressInfo } from 'node:net';
 import { EcsError, InvalidParameterException, quote } from '../errors.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
 import { answerControl } from './control-api.js';
-import { answerEcsRequest } from './ecs-request.js';
+import { integerArgument, stringArgument } from '../ecs/arguments.js';
+import { answerEcsRequest, requestOptions } from './ecs-request.js';
 import { errorResponse, stderrLog, thrownResponse, type Log, type WireResponse } from './error-response.js';
 import { advanceRegions, roomToAdvance } from './regions.js';
 import { RequestIds } from './request-ids.js';
@@ -93,7 +94,13 @@ export class SimEndpoint {
   /** null: the clock stands still between `/_sim/advance` calls */
   private readonly follower: WallClockFollower | null;
 
-  constructor(readonly sim: EcsSimulator, private readonly options: EndpointOptions = {}) {
+  private readonly options: EndpointOptions;
+
+  constructor(readonly sim: EcsSimulator, options: EndpointOptions = {}) {
+    this.options = options = requestOptions('listen', options);
+    if (options.port !== undefined) integerArgument('listen', 'options.port', options.port, 0, 65535);
+    // An empty host binds every interface: say so with a name (0.0.0.0, ::) instead.
+    if (options.host !== undefined && stringArgument('listen', 'options.host', options.host) === '') throw new InvalidParameterException('listen: options.host is empty, which binds every interface; name the address (0.0.0.0 or :: for all)');
     const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     if (!Number.isSafeInteger(max) || max < 0) throw new InvalidParameterException(`maxBodyBytes must be a whole number of bytes; got ${quote(max)}`);
     this.maxBodyBytes = max;

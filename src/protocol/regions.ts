@@ -5,6 +5,7 @@
  * with the home's options but that region, its clock at the home's current time. The registry
  * hangs off the home simulator, so `sim.sdkHandler()`, `sim.listen()` and `sim.inRegion()` share it.
  */
+import { LAST_DATE_MS } from '../ecs/arguments.js';
 import { InvalidParameterException, quote } from '../errors.js';
 import type { EcsSimulator, EcsSimulatorOptions } from '../ecs/simulator.js';
 
@@ -56,9 +57,6 @@ export function resetRegions(home: EcsSimulator): void {
 }
 
 /** Moves every region's clock by `ms`: simulated time is one time. */
-/** The last time a JavaScript Date can hold (+275760-09-13): no clock may pass it. */
-export const LAST_DATE_MS = 8.64e15;
-
 /** How far every region's clock can still move before the latest passes `LAST_DATE_MS`. */
 export function roomToAdvance(home: EcsSimulator): number {
   return LAST_DATE_MS - Math.max(...[...regionsOf(home).values()].map((sim) => sim.now));

@@ -2,9 +2,11 @@
  * The public EcsSimulator: the control plane of `src/ecs` plus its protocol shells, so that
  * `new ECSClient({ requestHandler: sim.sdkHandler() })` and `sim.listen()` work on any instance.
  */
+import { stringArgument } from '../ecs/arguments.js';
 import { EcsSimulator as ControlPlane } from '../ecs/simulator.js';
 import { SimEndpoint, type EndpointOptions } from './http-endpoint.js';
 import { simulatorIn } from './regions.js';
+import { requestOptions } from './ecs-request.js';
 import { createSdkHandler, type SdkHandlerOptions } from './sdk-handler.js';
 
 export class EcsSimulator extends ControlPlane {
@@ -14,7 +16,7 @@ export class EcsSimulator extends ControlPlane {
    * @example new ECSClient({ region: 'us-east-1', credentials: { accessKeyId: 'root', secretAccessKey: 'x' }, requestHandler: sim.sdkHandler() })
    */
   sdkHandler(options?: SdkHandlerOptions): ReturnType<typeof createSdkHandler> {
-    return createSdkHandler(this, options);
+    return createSdkHandler(this, requestOptions('sdkHandler', options));
   }
 
   /**
@@ -34,6 +36,6 @@ export class EcsSimulator extends ControlPlane {
    * @example sim.inRegion('us-east-2').createCluster({ clusterName: 'east' }) // ARN arn:aws:ecs:us-east-2:…
    */
   inRegion(region: string): this {
-    return simulatorIn(this, region);
+    return simulatorIn(this, stringArgument('inRegion', 'region', region));
   }
 }

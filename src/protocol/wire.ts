@@ -9,7 +9,9 @@ export function toWire(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toWire);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toWire(v);
+    // defineProperty: a map key `__proto__` (dockerLabels, log options) is an ordinary key here,
+    // where assignment would set the copy's prototype and drop it from the JSON.
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) Object.defineProperty(out, k, { value: toWire(v), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;

@@ -48,28 +48,31 @@ function build(t: ShapeTable): fc.Arbitrary<unknown> {
 export interface Slot {
   readonly path: string;
   readonly shape: string;
+  /** what the slot holds */
+  readonly value: unknown;
   /** the value with this slot replaced (a deep copy; the original is left alone) */
   readonly replaced: (root: unknown, by: unknown) => unknown;
 }
 
-/** Every slot of `value` (a valid `shape`), outermost first. */
+/** Every slot of `value` (a `shape`; where it is not, the parts that are not are not walked into), outermost first. */
 export function slotsOf(shape: string, value: unknown): Slot[] {
   const slots: Slot[] = [];
   const walk = (s: string, v: unknown, path: string, steps: (string | number)[]) => {
     const t = table(s);
+    const isObject = typeof v === 'object' && v !== null && !Array.isArray(v);
     const visit = (child: string, cv: unknown, childPath: string, key: string | number) => {
       const at = [...steps, key];
-      slots.push({ path: childPath, shape: child, replaced: (root, by) => setAt(root, at, by) });
+      slots.push({ path: childPath, shape: child, value: cv, replaced: (root, by) => setAt(root, at, by) });
       walk(child, cv, childPath, at);
     };
-    if (t.type === 'structure') {
+    if (t.type === 'structure' && isObject) {
       for (const [m, child] of Object.entries(t.members)) {
         const cv = (v as Record<string, unknown>)[m];
         if (Object.hasOwn(v as object, m) && cv !== undefined) visit(child, cv, path === '' ? m : `${path}.${m}`, m);
       }
-    } else if (t.type === 'list') {
+    } else if (t.type === 'list' && Array.isArray(v)) {
       (v as unknown[]).forEach((cv, i) => visit(t.member, cv, `${path}[${i}]`, i));
-    } else if (t.type === 'map') {
+    } else if (t.type === 'map' && isObject) {
       for (const [k, cv] of Object.entries(v as Record<string, unknown>)) visit(t.value, cv, `${path}[${JSON.stringify(k)}]`, k);
     }
   };

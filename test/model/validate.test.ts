@@ -138,3 +138,45 @@ describe('validateShape (for fromDescribeOutput)', () => {
     })).toBeNull();
   });
 });
+
+describe('null members (absent, as the model reads them)', () => {
+  it('reach the operation as absent: validateRequest returns a copy without them, sharing the rest', () => {
+    const tags = [{ key: 'a', value: 'b' }];
+    const request = { cluster: 'c', service: 's', taskDefinition: 'web', scale: null, tags, loadBalancers: [{ containerName: null, containerPort: 80 }] };
+    const checked = validateRequest('CreateTaskSet', request) as unknown as Record<string, unknown>;
+    expect(checked).toEqual({ cluster: 'c', service: 's', taskDefinition: 'web', tags, loadBalancers: [{ containerPort: 80 }] });
+    expect('scale' in checked).toBe(false);
+    expect(checked['tags']).toBe(tags);
+    expect(request.scale).toBeNull(); // the caller's object is left alone
+  });
+
+  it('keep `__proto__` map keys as ordinary keys in the copy', () => {
+    const options = JSON.parse('{"__proto__": "x", "max-size": "10m"}') as Record<string, string>;
+    const checked = validateRequest('RegisterTaskDefinition', {
+      family: 'f', networkMode: null, containerDefinitions: [{ name: 'a', image: 'i', memory: 64, cpu: null, logConfiguration: { logDriver: 'json-file', options } }],
+    }) as { containerDefinitions: { cpu?: number; logConfiguration: { options: Record<string, string> } }[] };
+    expect('cpu' in checked.containerDefinitions[0]!).toBe(false);
+    expect(Object.keys(checked.containerDefinitions[0]!.logConfiguration.options)).toEqual(['__proto__', 'max-size']);
+  });
+
+  it('leave a request without one as it is (no copy)', () => {
+    const request = { cluster: 'c', service: 's', taskDefinition: 'web' };
+    expect(validateRequest('CreateTaskSet', request)).toBe(request);
+  });
+});
+
+describe('members the model does not know', () => {
+  it('never reach the operation, however deep or named: validateRequest copies the parts that have one', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    const extra = JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1, "awsvpcConfiguration": {"subnets": ["s"], "x": 2}}') as Record<string, unknown>;
+    extra['deep'] = deep;
+    const overrides = { containerOverrides: [] };
+    const request = { cluster: 'c', taskDefinition: 'web', containerInstances: ['i'], networkConfiguration: extra, overrides };
+    const checked = validateRequest('StartTask', request) as unknown as Record<string, unknown>;
+    expect(checked['networkConfiguration']).toEqual({ awsvpcConfiguration: { subnets: ['s'] } });
+    expect(Object.keys(checked['networkConfiguration'] as object)).toEqual(['awsvpcConfiguration']);
+    expect(checked['overrides']).toBe(overrides);
+    expect(Object.keys(extra)).toContain('deep'); // the caller's object is left alone
+  });
+});

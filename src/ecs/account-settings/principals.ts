@@ -37,7 +37,7 @@
  * Every request is validated in full (members, principal, authorisation) before anything is
  * written, so a rejected call changes nothing.
  */
-import { ClientException, InvalidParameterException } from '../../errors.js';
+import { ClientException, cut, InvalidParameterException } from '../../errors.js';
 import { principalAccountOf, rootArn } from '../shared/arns.js';
 import { optionalString, type Input } from '../shared/validate.js';
 import type { CallContext, SimState } from '../state/state.js';
@@ -59,7 +59,7 @@ export function checkedCaller(state: SimState, call: CallContext | undefined, op
   const account = principalAccountOf(caller);
   if (account !== state.ctx.accountId) {
     throw new ClientException(
-      `${operation}: the caller '${caller}' is not an IAM user, IAM role, root user or federated principal of account ${state.ctx.accountId}`,
+      `${operation}: the caller '${cut(caller)}' is not an IAM user, IAM role, root user or federated principal of account ${state.ctx.accountId}`,
     );
   }
   return caller;
@@ -72,13 +72,13 @@ function requestedPrincipal(state: SimState, input: Input): string | undefined {
   const account = principalAccountOf(arn);
   if (account === null) {
     throw new InvalidParameterException(
-      `principalArn: '${arn}' is not the ARN of an IAM user, IAM role or root user ` +
+      `principalArn: '${cut(arn)}' is not the ARN of an IAM user, IAM role or root user ` +
         `(arn:aws:iam::<account>:user/<name>, arn:aws:iam::<account>:role/<name>, arn:aws:iam::<account>:root) ` +
         `or of a federated principal (arn:aws:sts::<account>:assumed-role/<role>/<session>, arn:aws:sts::<account>:federated-user/<name>)`,
     );
   }
   if (account !== state.ctx.accountId) {
-    throw new InvalidParameterException(`principalArn: '${arn}' is a principal of account ${account}; this account is ${state.ctx.accountId}`);
+    throw new InvalidParameterException(`principalArn: '${cut(arn)}' is a principal of account ${account}; this account is ${state.ctx.accountId}`);
   }
   return arn;
 }
@@ -95,7 +95,7 @@ export function targetOf(state: SimState, input: Input, call: CallContext | unde
   const owner = settingsPrincipal(state, queried);
   if (named !== undefined && caller !== rootArn(state.ctx) && owner !== settingsPrincipal(state, caller)) {
     throw new ClientException(
-      `${operation}: '${caller}' may not use the account settings of '${named}'; only the root user or the principal itself may pass principalArn`,
+      `${operation}: '${cut(caller)}' may not use the account settings of '${cut(named)}'; only the root user or the principal itself may pass principalArn`,
     );
   }
   return { queried, owner };

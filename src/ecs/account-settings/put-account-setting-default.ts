@@ -1,7 +1,6 @@
 /**
  * PutAccountSettingDefault (reference §4): the account default, i.e. the root user's setting.
  */
-import { InvalidParameterException } from '../../errors.js';
 import type { PutAccountSettingDefaultRequest, PutAccountSettingDefaultResponse } from '../../shapes.js';
 import { operation } from '../operation.js';
 import { rootArn } from '../shared/arns.js';
@@ -24,9 +23,6 @@ function handler(state: SimState, request: PutAccountSettingDefaultRequest, call
   const input = requestObject(request, 'PutAccountSettingDefault');
   const name = requiredEnum(input, 'name', SETTING_NAMES);
   const value = requiredEnum(input, 'value', SETTING_VALUES);
-  if (input['principalArn'] !== undefined && input['principalArn'] !== null) {
-    throw new InvalidParameterException('principalArn: PutAccountSettingDefault has no principalArn; it always sets the account default (use PutAccountSetting for one principal)');
-  }
   checkedCaller(state, call, 'PutAccountSettingDefault');
   const root = rootArn(state.ctx);
   write(state, root, name, value);

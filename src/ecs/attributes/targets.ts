@@ -37,7 +37,7 @@
  * - `attributeName` and `attributeValue` in ListAttributes must have the form of a name and a
  *   value (InvalidParameterException otherwise), since nothing else could ever match.
  */
-import { InvalidParameterException, TargetNotFoundException } from '../../errors.js';
+import { cut, InvalidParameterException, quote, TargetNotFoundException } from '../../errors.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { findInstance } from '../container-instances/instances.js';
 import type { InstanceRecord } from '../container-instances/record.js';
@@ -81,7 +81,7 @@ export function targeted(record: InstanceRecord, name: string, value: string | u
 function targetOf(cluster: ClusterRecord, item: Input, where: string): InstanceRecord {
   const targetType = item['targetType'];
   if (targetType !== undefined && targetType !== null && !(TARGET_TYPES as readonly unknown[]).includes(targetType)) {
-    throw new InvalidParameterException(`${where}.targetType must be one of ${TARGET_TYPES.join(', ')}; got ${JSON.stringify(targetType)}`);
+    throw new InvalidParameterException(`${where}.targetType must be one of ${TARGET_TYPES.join(', ')}; got ${quote(targetType)}`);
   }
   const targetId = item['targetId'];
   if (targetId === undefined || targetId === null || targetId === '') {
@@ -89,7 +89,7 @@ function targetOf(cluster: ClusterRecord, item: Input, where: string): InstanceR
   }
   if (typeof targetId !== 'string') throw new InvalidParameterException(`${where}.targetId must be a string`);
   if (!targetId.startsWith('arn:') && (targetType === undefined || targetType === null)) {
-    throw new InvalidParameterException(`${where}.targetType is required when targetId is a short id ('${targetId}') rather than a full ARN`);
+    throw new InvalidParameterException(`${where}.targetType is required when targetId is a short id ('${cut(targetId)}') rather than a full ARN`);
   }
   let record: InstanceRecord | null;
   try {
@@ -99,7 +99,7 @@ function targetOf(cluster: ClusterRecord, item: Input, where: string): InstanceR
     throw e;
   }
   if (record === null || record.status === 'INACTIVE') {
-    throw new TargetNotFoundException(`Could not find ${targetId}: it is not a registered container instance of cluster ${cluster.name}.`);
+    throw new TargetNotFoundException(`Could not find ${cut(targetId)}: it is not a registered container instance of cluster ${cluster.name}.`);
   }
   return record;
 }
@@ -113,7 +113,7 @@ export function checkItems(cluster: ClusterRecord, input: Input, operation: 'Put
     const name = checkAttributeName(a['name'], where);
     if (isBuiltIn(name)) {
       throw new InvalidParameterException(
-        `${where}.name: '${name}' is a built-in attribute name (ecs.* and com.amazonaws.ecs.* are set by ECS and the container agent); ${operation} changes custom attributes only`,
+        `${where}.name: '${cut(name)}' is a built-in attribute name (ecs.* and com.amazonaws.ecs.* are set by ECS and the container agent); ${operation} changes custom attributes only`,
       );
     }
     const value = checkAttributeValue(a['value'], where);

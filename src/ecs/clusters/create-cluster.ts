@@ -3,7 +3,7 @@
  * ACTIVE cluster of that name is returned as it is (its tags unchanged); the name of a deleted (INACTIVE) cluster makes a new, empty cluster with
  * the same ARN [API DeleteCluster; the rest INF].
  */
-import { InvalidParameterException } from '../../errors.js';
+import { cut, InvalidParameterException } from '../../errors.js';
 import type { CreateClusterRequest, CreateClusterResponse } from '../../shapes.js';
 import { operation } from '../operation.js';
 import type { SimState } from '../state/state.js';
@@ -20,7 +20,7 @@ function handler(state: SimState, request: CreateClusterRequest): CreateClusterR
   const input = requestObject(request, 'CreateCluster');
   const name = optionalString(input, 'clusterName') ?? 'default';
   if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
-    throw new InvalidParameterException(`clusterName: up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed; got '${name}'`);
+    throw new InvalidParameterException(`clusterName: up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed; got '${cut(name)}'`);
   }
   const tags = checkTags(optionalArray(input, 'tags') ?? [], 'tags');
   let cluster = state.clusters.get(name);

@@ -3,7 +3,7 @@
  * still described, unknown ones are `failures` with reason MISSING; `include: ['TAGS']` adds tags,
  * `['STATISTICS']` the counts by launch type.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
 import type { Cluster, DescribeClustersRequest, DescribeClustersResponse, Failure } from '../../shapes.js';
 import { operation } from '../operation.js';
 import type { SimState } from '../state/state.js';
@@ -20,7 +20,7 @@ function handler(state: SimState, request: DescribeClustersRequest): DescribeClu
   // 2019: STATISTICS (running and pending tasks, active and draining services, by launch type) and TAGS.
   const include = optionalArray(input, 'include') ?? [];
   include.forEach((v, i) => {
-    if (v !== 'TAGS' && v !== 'STATISTICS') throw new InvalidParameterException(`include[${i}] must be STATISTICS or TAGS; got ${JSON.stringify(v)}`);
+    if (v !== 'TAGS' && v !== 'STATISTICS') throw new InvalidParameterException(`include[${i}] must be STATISTICS or TAGS; got ${quote(v)}`);
   });
   const clusters: Cluster[] = [];
   const failures: Failure[] = [];

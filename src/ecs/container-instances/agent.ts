@@ -12,7 +12,7 @@
  * failure of §3.11).
  */
 import { readVersion } from '../../cql/index.js';
-import { ClientException, InvalidParameterException, ServerException } from '../../errors.js';
+import { ClientException, cut, InvalidParameterException, ServerException } from '../../errors.js';
 import type { ContainerInstance } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
 import type { ClusterRecord } from '../clusters/record.js';
@@ -68,7 +68,7 @@ const UPDATE_PROCEEDS_IN = ['ACTIVE', 'DRAINING'];
 export function requireInstance(cluster: ClusterRecord, reference: string, allowInactive: boolean): InstanceRecord {
   const record = findInstance(cluster, reference);
   if (record === null) {
-    throw new ClientException(`The referenced container instance ${reference} was not found in cluster ${cluster.name}.`);
+    throw new ClientException(`The referenced container instance ${cut(reference)} was not found in cluster ${cluster.name}.`);
   }
   if (!allowInactive && record.status === 'INACTIVE') {
     throw new ClientException(`Container instance ${record.id} is inactive.`);

@@ -3,7 +3,7 @@
  * resources, platform devices and version info, and the bounds on what is stored of them — so
  * that no stored value makes a query or a describe expensive (README, "Limits on stored values").
  */
-import { InvalidParameterException, quote } from '../../errors.js';
+import { cut, InvalidParameterException, quote } from '../../errors.js';
 import { AccountantError, registeredAmount } from '../../resources/accountant.js';
 import type { Resource } from '../../shapes.js';
 import { objectAt } from '../shared/validate.js';
@@ -36,8 +36,8 @@ export function checkResources(items: unknown[], where: string): Resource[] {
     const name = r['name'];
     const type = r['type'] ?? 'INTEGER';
     if (typeof name !== 'string' || name === '') throw new InvalidParameterException(`${where}[${i}].name is required`);
-    if (name.length > MAX_TEXT) bounded(name, `${where}[${i}].name`);
-    if (names.has(name)) throw new InvalidParameterException(`${where}: resource '${name}' appears twice`);
+    bounded(name, `${where}[${i}].name`);
+    if (names.has(name)) throw new InvalidParameterException(`${where}: resource '${cut(name)}' appears twice`);
     names.add(name);
     if (typeof type !== 'string' || !RESOURCE_TYPES.includes(type)) {
       throw new InvalidParameterException(`${where}[${i}].type must be one of ${RESOURCE_TYPES.join(', ')}`);
@@ -56,7 +56,13 @@ export function checkResources(items: unknown[], where: string): Resource[] {
     }
     if (Array.isArray(set)) {
       if (set.length > MAX_STRING_SET) throw new InvalidParameterException(`${where}[${i}].stringSetValue may hold at most ${MAX_STRING_SET} entries; got ${set.length}`);
-      set.forEach((v: string, k) => v.length > MAX_TEXT && bounded(v, `${where}[${i}].stringSetValue[${k}]`));
+      set.forEach((v: string, k) => bounded(v, `${where}[${i}].stringSetValue[${k}]`));
+      // A set: an entry twice would be held twice (a reserved port, or one the accountant cannot read).
+      const seen = new Set<string>();
+      for (const v of set as string[]) {
+        if (seen.has(v)) throw new InvalidParameterException(`${where}[${i}].stringSetValue: ${quote(v)} appears twice`);
+        seen.add(v);
+      }
     }
     const out: Resource = { name, type };
     if (typeof r['doubleValue'] === 'number') out.doubleValue = r['doubleValue'];

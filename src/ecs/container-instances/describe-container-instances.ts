@@ -2,7 +2,7 @@
  * DescribeContainerInstances (reference §3.7): up to 100 ids or ARNs; unknown ones are
  * `failures` with reason MISSING, never an error; `include: ['TAGS']` adds tags.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { cut, InvalidParameterException } from '../../errors.js';
 import type { ContainerInstance, DescribeContainerInstancesRequest, DescribeContainerInstancesResponse, Failure } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
 import { operation } from '../operation.js';
@@ -19,7 +19,7 @@ function handler(state: SimState, request: DescribeContainerInstancesRequest): D
   const references = stringList(requiredArray(input, 'containerInstances', 100), 'containerInstances');
   const include = stringList(optionalArray(input, 'include') ?? [], 'include');
   for (const v of include) {
-    if (v !== 'TAGS') throw new InvalidParameterException(`include: the only value is TAGS; got '${v}'`);
+    if (v !== 'TAGS') throw new InvalidParameterException(`include: the only value is TAGS; got '${cut(v)}'`);
   }
   const containerInstances: ContainerInstance[] = [];
   const failures: Failure[] = [];

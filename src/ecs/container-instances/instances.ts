@@ -3,13 +3,13 @@
  * shape of a record, and keeping the cluster store (what CQL queries) in step with the records.
  * Status changes are told to the state's event bus (`setStatus`).
  */
-import { InvalidParameterException } from '../../errors.js';
+import { cut, InvalidParameterException } from '../../errors.js';
 import type { ContainerInstance, Resource } from '../../shapes.js';
 import { eniTaskLimit } from '../../resources/eni-limits.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { containerInstanceArn, containerInstanceIdOf } from '../shared/arns.js';
 import type { SimState } from '../state/state.js';
-import type { InstanceRecord } from './record.js';
+import type { InstanceRecord, PlatformDevice } from './record.js';
 
 /** The statuses ListContainerInstances and UpdateContainerInstancesState accept (no INACTIVE). */
 export const CONTAINER_INSTANCE_STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED'] as const;
@@ -28,7 +28,7 @@ export function findInstance(cluster: ClusterRecord, reference: string): Instanc
 export function peekInstance(cluster: ClusterRecord, reference: string): InstanceRecord | null {
   const parsed = containerInstanceIdOf(reference);
   if (parsed === null) {
-    throw new InvalidParameterException(`'${reference}' is neither a container instance id nor a container instance ARN`);
+    throw new InvalidParameterException(`'${cut(reference)}' is neither a container instance id nor a container instance ARN`);
   }
   if (parsed.clusterName !== null && parsed.clusterName !== cluster.name) return null;
   const arn = cluster.arnById.peek(parsed.id);
@@ -110,13 +110,17 @@ export function addInstance(cluster: ClusterRecord, record: InstanceRecord): voi
 }
 
 /**
- * Re-registration brought new registered resources: the accountant starts over from them when
- * nothing is reserved on the instance; with tasks placed it keeps its books (the tasks' holds
- * stay valid) until the instance is empty.
+ * Re-registration brought registered resources and devices: they replace the instance's, and the
+ * accountant starts over from them, when nothing is reserved on the instance. With tasks placed
+ * the instance keeps the ones their reservations were made against (registeredResources and
+ * remainingResources stay consistent: remaining = registered − the tasks' holds), as an agent
+ * restarting under running tasks reports what it registered with.
  */
-export function refreshResources(cluster: ClusterRecord, record: InstanceRecord): void {
+export function refreshResources(cluster: ClusterRecord, record: InstanceRecord, resources: Resource[], devices: PlatformDevice[]): void {
   const slot = cluster.store.slotOf(record.arn);
   if (cluster.accountant.reservations(slot).length > 0) return;
+  record.registeredResources = resources;
+  record.platformDevices = devices;
   cluster.accountant.removeInstance(slot);
   cluster.accountant.addInstance(slot, record.registeredResources, record.platformDevices.map((d) => d.id), eniTaskLimit(record.instanceType, record.trunked));
 }

@@ -2,7 +2,7 @@
  * RegisterContainerInstance (agent-only in ECS; here also how tests and tools add capacity).
  * Reference §3.13, §3.2 (trunking), §4.5 (ARN format fixed at creation).
  */
-import { InvalidParameterException, quote } from '../../errors.js';
+import { cut, InvalidParameterException, quote } from '../../errors.js';
 import type { Attribute, RegisterContainerInstanceRequest, RegisterContainerInstanceResponse, Resource } from '../../shapes.js';
 import { callerOf, effectiveSetting } from '../account-settings/settings.js';
 import { checkAttributes, checkAttributeValue, isCustomAttribute, MAX_CUSTOM_ATTRIBUTES } from '../attributes/rules.js';
@@ -126,19 +126,18 @@ function handler(state: SimState, request: RegisterContainerInstanceRequest, cal
   const reference = optionalString(input, 'containerInstanceArn');
 
   if (reference !== undefined) {
-    // Re-registration (an agent restart): resources, versions and devices are refreshed;
+    // Re-registration (an agent restart): versions are refreshed, resources and devices too
+    // unless tasks hold resources on the instance (refreshResources);
     // attributes from ECS_INSTANCE_ATTRIBUTES only apply at first registration.
     const record = findInstance(cluster, reference);
-    if (record === null) throw new InvalidParameterException(`containerInstanceArn: ${reference} is not a container instance of cluster ${cluster.name}`);
-    if (record.status === 'INACTIVE') throw new InvalidParameterException(`containerInstanceArn: ${reference} is deregistered (INACTIVE) and cannot register again`);
+    if (record === null) throw new InvalidParameterException(`containerInstanceArn: ${cut(reference)} is not a container instance of cluster ${cluster.name}`);
+    if (record.status === 'INACTIVE') throw new InvalidParameterException(`containerInstanceArn: ${cut(reference)} is deregistered (INACTIVE) and cannot register again`);
     const wasConnected = record.agentConnected;
-    record.registeredResources = resources;
     record.versionInfo = version;
-    record.platformDevices = devices;
     record.agentConnected = true;
     cluster.store.setAgentConnected(record.arn, true);
     cluster.store.setAgentVersion(record.arn, version.agentVersion);
-    refreshResources(cluster, record);
+    refreshResources(cluster, record, resources, devices);
     touch(record);
     // A reconnecting agent picks up an update a disconnect paused (reference §3.11).
     if (!wasConnected) resumeAgentUpdate(state, cluster, record);

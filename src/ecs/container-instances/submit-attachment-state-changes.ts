@@ -12,7 +12,7 @@
  *   an instance with an attachment whose status ends up different gets `version` + 1 (once per call).
  * - The answer is `{ acknowledgment: 'ACK' }`.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { cut, InvalidParameterException } from '../../errors.js';
 import type { Attachment, SubmitAttachmentStateChangesRequest, SubmitAttachmentStateChangesResponse } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
 import { operation } from '../operation.js';
@@ -58,14 +58,14 @@ function handler(state: SimState, request: SubmitAttachmentStateChangesRequest):
     const status = requiredText(entry, 'status', where);
     const m = parseAttachmentArn(arn);
     if (m === null) {
-      throw new InvalidParameterException(`${where}.attachmentArn: '${arn}' is not an attachment ARN (arn:aws:ecs:<region>:<account>:attachment/<id>)`);
+      throw new InvalidParameterException(`${where}.attachmentArn: '${cut(arn)}' is not an attachment ARN (arn:aws:ecs:<region>:<account>:attachment/<id>)`);
     }
     if (!(ATTACHMENT_STATUSES as readonly string[]).includes(status)) {
-      throw new InvalidParameterException(`${where}.status must be one of ${ATTACHMENT_STATUSES.join(', ')}; got '${status}'`);
+      throw new InvalidParameterException(`${where}.status must be one of ${ATTACHMENT_STATUSES.join(', ')}; got '${cut(status)}'`);
     }
     const target = m.region === state.ctx.region && m.accountId === state.ctx.accountId ? byId.get(m.id) : undefined;
     if (target === undefined) {
-      throw new InvalidParameterException(`${where}.attachmentArn: no attachment ${arn} on a container instance of cluster ${cluster.name}`);
+      throw new InvalidParameterException(`${where}.attachmentArn: no attachment ${cut(arn)} on a container instance of cluster ${cluster.name}`);
     }
     changes.push({ ...target, status });
   });

@@ -11,7 +11,7 @@
  * Every instance that changes gets `version` + 1 and its store status updated. Draining only
  * changes the status here; what happens to tasks belongs to the task scheduler.
  */
-import { ClientException, InvalidParameterException } from '../../errors.js';
+import { ClientException, cut, InvalidParameterException } from '../../errors.js';
 import type { Failure, UpdateContainerInstancesStateRequest, UpdateContainerInstancesStateResponse } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
 import { operation } from '../operation.js';
@@ -37,7 +37,7 @@ function handler(state: SimState, request: UpdateContainerInstancesStateRequest)
   const status = optionalString(input, 'status');
   if (status === undefined || status === '') throw new InvalidParameterException('status is required');
   if (!(SETTABLE_STATUSES as readonly string[]).includes(status)) {
-    throw new InvalidParameterException(`Container instance status should be one of [ACTIVE, DRAINING]; got '${status}'`);
+    throw new InvalidParameterException(`Container instance status should be one of [ACTIVE, DRAINING]; got '${cut(status)}'`);
   }
 
   // Validate every reference before changing anything.

@@ -11,7 +11,7 @@
  *   CODE_DEPLOY's first task set is made here, PRIMARY at 100%. Both need REPLICA.
  * - `tags`, `propagateTags` (TASK_DEFINITION or SERVICE onto its tasks), `enableECSManagedTags`.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { cut, InvalidParameterException } from '../../errors.js';
 import type { CreateServiceRequest, CreateServiceResponse, LoadBalancer, ServiceRegistry } from '../../shapes.js';
 import { callerOf, effectiveSetting } from '../account-settings/settings.js';
 import { clusterFor } from '../clusters/cluster.js';
@@ -46,7 +46,7 @@ function handler(state: SimState, request: CreateServiceRequest, call: CallConte
   const input = requestObject(request, 'CreateService');
   const cluster = clusterFor(state, input);
   const name = requiredString(input, 'serviceName');
-  if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw new InvalidParameterException(`serviceName: up to 255 letters, numbers, hyphens and underscores; got '${name}'`);
+  if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw new InvalidParameterException(`serviceName: up to 255 letters, numbers, hyphens and underscores; got '${cut(name)}'`);
   const controller = controllerOf(input);
   const scheduling = optionalEnum(input, 'schedulingStrategy', ['REPLICA', 'DAEMON'] as const) ?? 'REPLICA';
   const daemon = scheduling === 'DAEMON';

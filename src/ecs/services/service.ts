@@ -2,7 +2,7 @@
  * What the service operations and the scheduler share: a service's tasks, the DescribeServices
  * shape of a service, and the request members CreateService and UpdateService both take.
  */
-import { ClientException, InvalidParameterException } from '../../errors.js';
+import { ClientException, cut, InvalidParameterException } from '../../errors.js';
 import type { Deployment, PlacementConstraint, PlacementStrategy, Service } from '../../shapes.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { optionalInteger, type Input } from '../shared/validate.js';
@@ -119,7 +119,7 @@ export function serviceFor(cluster: ClusterRecord, reference: string): ServiceRe
   const name = reference.startsWith('arn:') ? reference.split('/').pop()! : reference;
   const service = cluster.services.peek(name);
   if (service === undefined || (reference.startsWith('arn:') && service.arn !== reference)) {
-    throw new ClientException(`Service not found: ${reference}`);
+    throw new ClientException(`Service not found: ${cut(reference)}`);
   }
   return cluster.services.get(name)!; // this side's own copy: the caller may change it
 }

@@ -4,7 +4,7 @@
  * when it is created: long (`container-instance/<cluster>/<32 hex>`) or short
  * (`container-instance/<uuid>`). Every operation accepts either the id or the full ARN.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { cut, InvalidParameterException } from '../../errors.js';
 
 export interface ArnContext {
   readonly region: string;
@@ -90,13 +90,13 @@ export function clusterNameOf(ctx: ArnContext, cluster: string, field = 'cluster
   const m = CLUSTER_ARN.exec(cluster);
   if (m) {
     if (m[1] !== ctx.region || m[2] !== ctx.accountId) {
-      throw new InvalidParameterException(`${field}: ${cluster} is not a cluster of account ${ctx.accountId} in ${ctx.region}`);
+      throw new InvalidParameterException(`${field}: ${cut(cluster)} is not a cluster of account ${ctx.accountId} in ${ctx.region}`);
     }
     return m[3]!;
   }
-  if (cluster.startsWith('arn:')) throw new InvalidParameterException(`${field}: '${cluster}' is not a valid cluster ARN`);
+  if (cluster.startsWith('arn:')) throw new InvalidParameterException(`${field}: '${cut(cluster)}' is not a valid cluster ARN`);
   if (!CLUSTER_NAME.test(cluster)) {
-    throw new InvalidParameterException(`${field}: cluster names have 1 to 255 letters, digits, hyphens and underscores; got '${cluster}'`);
+    throw new InvalidParameterException(`${field}: cluster names have 1 to 255 letters, digits, hyphens and underscores; got '${cut(cluster)}'`);
   }
   return cluster;
 }

@@ -3,7 +3,7 @@
  * UpdateService take them (reference §2.2, §2.3).
  */
 import { parseFilter } from '../../cql/index.js';
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
 import type { PlacementConstraint, PlacementStrategy } from '../../placement/types.js';
 import { objectAt, optionalArray, type Input } from './validate.js';
 
@@ -19,7 +19,7 @@ export function placementConstraints(input: Input, inherited: readonly Placement
     const type = c['type'];
     const expression = c['expression'];
     if (type !== 'distinctInstance' && type !== 'memberOf') {
-      throw new InvalidParameterException(`${member}[${i}].type must be distinctInstance or memberOf; got ${JSON.stringify(type)}`);
+      throw new InvalidParameterException(`${member}[${i}].type must be distinctInstance or memberOf; got ${quote(type)}`);
     }
     if (expression !== undefined && expression !== null && typeof expression !== 'string') {
       throw new InvalidParameterException(`${member}[${i}].expression must be a string`);
@@ -62,15 +62,15 @@ export function placementStrategies(input: Input, member = 'placementStrategy', 
       case 'random':
         return { type };
       case 'binpack':
-        if (field !== 'cpu' && field !== 'memory') throw new InvalidParameterException(`${member}[${i}]: binpack takes the field cpu or memory; got ${JSON.stringify(field)}`);
+        if (field !== 'cpu' && field !== 'memory') throw new InvalidParameterException(`${member}[${i}]: binpack takes the field cpu or memory; got ${quote(field)}`);
         return { type, field };
       case 'spread':
         if (field !== 'instanceId' && field !== 'host' && !(typeof field === 'string' && ATTRIBUTE_FIELD.test(field))) {
-          throw new InvalidParameterException(`${member}[${i}]: spread takes the field instanceId, host or attribute:<name>; got ${JSON.stringify(field)}`);
+          throw new InvalidParameterException(`${member}[${i}]: spread takes the field instanceId, host or attribute:<name>; got ${quote(field)}`);
         }
         return { type, field };
       default:
-        throw new InvalidParameterException(`${member}[${i}].type must be random, spread or binpack; got ${JSON.stringify(type)}`);
+        throw new InvalidParameterException(`${member}[${i}].type must be random, spread or binpack; got ${quote(type)}`);
     }
   });
 }

@@ -3,7 +3,7 @@
  * tags combine: TagResource over a resource's tags, `propagateTags` and the ECS managed tags
  * (`enableECSManagedTags`) onto a task.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { cut, InvalidParameterException, quote } from '../../errors.js';
 import type { Tag } from '../../shapes.js';
 
 /** Tag keys and values: Unicode letters, separators, digits and `_ . : / = + - @`. */
@@ -32,12 +32,12 @@ export function checkTags(items: unknown[], where: string, options: { reserved?:
     const key = t['key'];
     const value = t['value'] ?? '';
     if (typeof key !== 'string' || key.length < 1 || key.length > 128 || !TAG_TEXT.test(key)) {
-      throw new InvalidParameterException(`${where}[${i}].key: a tag key has 1 to 128 Unicode letters, digits, spaces or _ . : / = + - @; got ${JSON.stringify(key)}`);
+      throw new InvalidParameterException(`${where}[${i}].key: a tag key has 1 to 128 Unicode letters, digits, spaces or _ . : / = + - @; got ${quote(key)}`);
     }
     if (typeof value !== 'string' || value.length > 256 || !TAG_TEXT.test(value)) {
       throw new InvalidParameterException(`${where}[${i}].value: a tag value has up to 256 Unicode letters, digits, spaces or _ . : / = + - @`);
     }
-    if (keys.has(key)) throw new InvalidParameterException(`${where}: tag keys must be unique; '${key}' appears twice`);
+    if (keys.has(key)) throw new InvalidParameterException(`${where}: tag keys must be unique; '${cut(key)}' appears twice`);
     keys.add(key);
     if (options.reserved !== true && isAwsTagKey(key)) throw new InvalidParameterException(`${where}[${i}].key: the aws: prefix is reserved for AWS use`);
     tags.push({ key, value });

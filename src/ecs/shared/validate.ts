@@ -3,7 +3,7 @@
  * and list sizes. Each failure is an InvalidParameterException naming the member. Requests may
  * come from the wire, so nothing is assumed about their types.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { cut, InvalidParameterException } from '../../errors.js';
 
 export type Input = Record<string, unknown>;
 
@@ -49,7 +49,7 @@ export function optionalEnum<T extends string>(input: Input, name: string, value
   const v = optionalString(input, name);
   if (v === undefined) return undefined;
   if (!(values as readonly string[]).includes(v)) {
-    throw new InvalidParameterException(`${name} must be one of ${values.join(', ')}; got '${v}'`);
+    throw new InvalidParameterException(`${name} must be one of ${values.join(', ')}; got '${cut(v)}'`);
   }
   return v as T;
 }

@@ -3,7 +3,7 @@
  * (`snapshot(restore(s))` deep-equals `s`). Loading DescribeContainerInstances output is
  * `describe-output.ts`.
  */
-import { InvalidParameterException, quote } from '../../errors.js';
+import { cut, InvalidParameterException, quote } from '../../errors.js';
 import type { ScheduledEvent } from '../../sim/clock.js';
 import type { Tag } from '../../shapes.js';
 import type { Reservation } from '../../resources/types.js';
@@ -87,7 +87,7 @@ export function takeSnapshot(state: SimState): SimSnapshot {
  */
 export function loadSnapshot(state: SimState, snapshot: SimSnapshot, options: { owned?: boolean } = {}): void {
   if (snapshot?.format !== SNAPSHOT_FORMAT) {
-    throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${SNAPSHOT_FORMAT}')`);
+    throw new InvalidParameterException(`restore: not a snapshot of this simulator (expected format '${cut(SNAPSHOT_FORMAT)}')`);
   }
   let path = 'snapshot';
   try {

@@ -13,7 +13,7 @@
  * Every message starts with the member it is about. A rejected request changes nothing.
  */
 import { parseFilter } from '../../cql/index.js';
-import { ClientException, InvalidParameterException } from '../../errors.js';
+import { ClientException, cut, InvalidParameterException } from '../../errors.js';
 import { parseCpuUnits, parseMemoryMiB, requirementsOf } from '../../resources/requirements.js';
 import type { Tag } from '../../shapes.js';
 import { checkTags } from '../shared/tags.js';
@@ -110,7 +110,7 @@ function obj(v: unknown, member: string): Input | undefined {
 function enumOf<T extends string>(v: unknown, member: string, values: readonly T[]): T | undefined {
   const s = str(v, member);
   if (s === undefined) return undefined;
-  if (!(values as readonly string[]).includes(s)) throw malformed(member, `must be one of ${values.join(', ')}; got '${s}'`);
+  if (!(values as readonly string[]).includes(s)) throw malformed(member, `must be one of ${values.join(', ')}; got '${cut(s)}'`);
   return s as T;
 }
 
@@ -185,11 +185,11 @@ function portMappings(raw: unknown, at: string, name: string, mode: NetworkMode)
     // "Invalid 'containerPort' setting for container 'x'." — also when it is missing
     // (`aws/aws-cli#7288`, `aws/aws-cdk#8762`) [OBS].
     if (containerPort === undefined || containerPort < 1 || containerPort > 65535) {
-      throw rejected(`${member}.containerPort`, `Invalid 'containerPort' setting for container '${name}'.`);
+      throw rejected(`${member}.containerPort`, `Invalid 'containerPort' setting for container '${cut(name)}'.`);
     }
     const hostPort = int(m['hostPort'], `${member}.hostPort`);
     if (hostPort !== undefined && (hostPort < 0 || hostPort > 65535)) {
-      throw rejected(`${member}.hostPort`, `Invalid 'hostPort' setting for container '${name}'.`);
+      throw rejected(`${member}.hostPort`, `Invalid 'hostPort' setting for container '${cut(name)}'.`);
     }
     // Only tcp and udp (the 2019 model lists exactly these; the current model's note that other
     // values are treated as tcp is later, and a typo such as 'UDP' silently becoming TCP would
@@ -216,13 +216,13 @@ function resourceRequirements(raw: unknown, at: string, name: string): ResourceR
     // GPU is the only ResourceType of the 2019 model (InferenceAccelerator came in December 2019).
     const type = enumOf(r['type'], `${member}.type`, ['GPU'] as const);
     if (type === undefined) throw malformed(`${member}.type`, 'is required');
-    if (seen.has(type)) throw malformed(`${member}.type`, `repeats ${type}: container '${name}' lists each resource type once`);
+    if (seen.has(type)) throw malformed(`${member}.type`, `repeats ${type}: container '${cut(name)}' lists each resource type once`);
     seen.add(type);
     const value = str(r['value'], `${member}.value`);
     if (value === undefined) throw malformed(`${member}.value`, 'is required');
     // "the number of physical GPUs the agent reserves for the container" [API]: a whole number
     // from 1 (at most 4 digits: no instance has more GPUs) [INF].
-    if (!GPU_COUNT.test(value)) throw rejected(`${member}.value`, `Invalid 'GPU' setting for container '${name}': the value is a whole number of GPUs; got '${value}'.`);
+    if (!GPU_COUNT.test(value)) throw rejected(`${member}.value`, `Invalid 'GPU' setting for container '${cut(name)}': the value is a whole number of GPUs; got '${cut(value)}'.`);
     return { type, value };
   });
 }
@@ -249,18 +249,18 @@ function containerDefinition(raw: Input, i: number, mode: NetworkMode): CheckedC
   if (image === undefined || image === '') throw rejected(`${at}.image`, 'Container.image should not be null or empty.');
 
   const cpu = int(raw['cpu'], `${at}.cpu`);
-  if (cpu !== undefined && cpu < 0) throw rejected(`${at}.cpu`, `Invalid 'cpu' setting for container '${name}'.`);
+  if (cpu !== undefined && cpu < 0) throw rejected(`${at}.cpu`, `Invalid 'cpu' setting for container '${cut(name)}'.`);
   const memory = int(raw['memory'], `${at}.memory`);
-  if (memory !== undefined && memory < 1) throw rejected(`${at}.memory`, `Invalid 'memory' setting for container '${name}'.`);
+  if (memory !== undefined && memory < 1) throw rejected(`${at}.memory`, `Invalid 'memory' setting for container '${cut(name)}'.`);
   const memoryReservation = int(raw['memoryReservation'], `${at}.memoryReservation`);
   if (memoryReservation !== undefined && memoryReservation < 1) {
-    throw rejected(`${at}.memoryReservation`, `Invalid 'memoryReservation' setting for container '${name}'.`);
+    throw rejected(`${at}.memoryReservation`, `Invalid 'memoryReservation' setting for container '${cut(name)}'.`);
   }
   // "If you specify both, memory must be greater than memoryReservation" [API, 2019 wording].
   // A 2023 guide correction says "greater than or equal" (`awsdocs/amazon-ecs-developer-guide#242`);
   // the simulated 2019 generation keeps the strict rule.
   if (memory !== undefined && memoryReservation !== undefined && memory <= memoryReservation) {
-    throw rejected(`${at}.memory`, `Invalid setting for container '${name}'. 'memory' must be greater than 'memoryReservation'.`);
+    throw rejected(`${at}.memory`, `Invalid setting for container '${cut(name)}'. 'memory' must be greater than 'memoryReservation'.`);
   }
   const essential = bool(raw['essential'], `${at}.essential`) ?? true;
   const mappings = portMappings(raw['portMappings'], at, name, mode);
@@ -394,7 +394,7 @@ export function buildTaskDefinition(state: SimState, request: unknown, revision?
     // be specified." (`sil-org/ecs-deploy#59`, `aws/aws-cli#4453`) [OBS].
     containers.forEach((c, i) => {
       if (c.memory === undefined && c.memoryReservation === undefined) {
-        throw rejected(`containerDefinitions[${i}]`, `Invalid setting for container '${c.name}'. At least one of 'memory' or 'memoryReservation' must be specified.`);
+        throw rejected(`containerDefinitions[${i}]`, `Invalid setting for container '${cut(c.name)}'. At least one of 'memory' or 'memoryReservation' must be specified.`);
       }
     });
   }
@@ -406,7 +406,7 @@ export function buildTaskDefinition(state: SimState, request: unknown, revision?
   if (memory !== undefined) {
     containers.forEach((c, i) => {
       if (c.memory !== undefined && c.memory > Number(memory)) {
-        throw rejected(`containerDefinitions[${i}].memory`, `The 'memory' setting for container '${c.name}' is greater than for the task.`);
+        throw rejected(`containerDefinitions[${i}].memory`, `The 'memory' setting for container '${cut(c.name)}' is greater than for the task.`);
       }
     });
     if (containers.reduce((n, c) => n + (c.memoryReservation ?? 0), 0) > Number(memory)) {

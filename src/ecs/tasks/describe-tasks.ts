@@ -2,7 +2,7 @@
  * DescribeTasks: up to 100 tasks by id or ARN; unknown ones (and STOPPED tasks past their
  * retention) are `failures` with reason MISSING; `include: ['TAGS']` adds tags.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { cut, InvalidParameterException } from '../../errors.js';
 import type { DescribeTasksRequest, DescribeTasksResponse, Failure } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
 import { operation } from '../operation.js';
@@ -20,7 +20,7 @@ function handler(state: SimState, request: DescribeTasksRequest): DescribeTasksR
   const cluster = clusterFor(state, input);
   const references = stringList(requiredArray(input, 'tasks', 100), 'tasks');
   const include = stringList(optionalArray(input, 'include') ?? [], 'include');
-  for (const v of include) if (v !== 'TAGS') throw new InvalidParameterException(`include: the only value is TAGS; got '${v}'`);
+  for (const v of include) if (v !== 'TAGS') throw new InvalidParameterException(`include: the only value is TAGS; got '${cut(v)}'`);
   const tasks: TaskOutput[] = [];
   const failures: Failure[] = [];
   for (const reference of references) {

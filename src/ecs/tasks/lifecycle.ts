@@ -9,7 +9,7 @@
  * Tasks live here rather than in sim/ because every step changes ECS records (instance counts,
  * versions); sim/ keeps the clock and randomness they run on.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { cut, InvalidParameterException } from '../../errors.js';
 import type { Tag, TaskOverride } from '../../shapes.js';
 import type { PlacementConstraint, PlacementOutcome, PlacementStrategy } from '../../placement/types.js';
 import type { Reservation, TaskRequirements } from '../../resources/types.js';
@@ -203,7 +203,7 @@ function emitTaskStateChange(state: SimState, task: TaskRecord): void {
 /** The task a reference (id or ARN) names in `cluster`, or null. */
 export function findTask(cluster: ClusterRecord, reference: string): TaskRecord | null {
   if (parseTaskArn(reference) !== null) return cluster.tasks.get(reference) ?? null;
-  if (!isResourceId(reference)) throw new InvalidParameterException(`'${reference}' is neither a task id nor a task ARN`);
+  if (!isResourceId(reference)) throw new InvalidParameterException(`'${cut(reference)}' is neither a task id nor a task ARN`);
   const arn = cluster.taskIdToArn.get(reference);
   return arn === undefined ? null : cluster.tasks.get(arn)!;
 }

@@ -2,7 +2,7 @@
  * ListTasks: the ARNs of a cluster's tasks, filtered by container instance, family, startedBy,
  * service and desiredStatus (default RUNNING), in creation order, in pages.
  */
-import { ClientException, InvalidParameterException } from '../../errors.js';
+import { ClientException, cut, InvalidParameterException } from '../../errors.js';
 import type { ListTasksRequest, ListTasksResponse } from '../../shapes.js';
 import { clusterFor, listScope } from '../clusters/cluster.js';
 import { findInstance } from '../container-instances/instances.js';
@@ -30,10 +30,10 @@ function handler(state: SimState, request: ListTasksRequest): ListTasksResponse 
   let instanceArn: string | undefined;
   if (instanceRef !== undefined) {
     const record = findInstance(cluster, instanceRef);
-    if (record === null) throw new InvalidParameterException(`The referenced container instance was not found: ${instanceRef}`);
+    if (record === null) throw new InvalidParameterException(`The referenced container instance was not found: ${cut(instanceRef)}`);
     instanceArn = record.arn;
   }
-  if (serviceName !== undefined && !cluster.services.has(serviceName)) throw new ClientException(`Service not found: ${serviceName}`);
+  if (serviceName !== undefined && !cluster.services.has(serviceName)) throw new ClientException(`Service not found: ${cut(serviceName)}`);
   // desiredStatus PENDING lists tasks still PENDING (the API's wording); RUNNING and STOPPED match desiredStatus.
   const matches = [...cluster.tasks.values()].filter((t) =>
     (desired === 'PENDING' ? t.lastStatus === 'PENDING' && t.desiredStatus === 'RUNNING' : t.desiredStatus === desired)

@@ -4,7 +4,7 @@
  * the task definition, and kept on the tasks, whose DescribeTasks shape echoes them. The model has
  * checked their shape already (`validateRequest`); this checks what it cannot.
  */
-import { InvalidParameterException, quote } from '../../errors.js';
+import { cut, InvalidParameterException, quote } from '../../errors.js';
 import { parseCpuUnits, parseMemoryMiB, requirementsOf } from '../../resources/requirements.js';
 import type { TaskRequirements } from '../../resources/types.js';
 import type { ContainerOverride, TaskOverride } from '../../shapes.js';
@@ -46,7 +46,7 @@ export function taskOverrides(state: SimState, input: Input, td: TaskDefinition)
   (given.containerOverrides ?? []).forEach((c, i) => {
     const at = `overrides.containerOverrides[${i}]`;
     // ECS's words, verbatim, for a name the task definition does not have.
-    if (typeof c.name !== 'string' || !names.has(c.name)) throw new InvalidParameterException(`Override for container named ${c.name ?? 'null'} is not a container in the TaskDefinition.`);
+    if (typeof c.name !== 'string' || !names.has(c.name)) throw new InvalidParameterException(`Override for container named ${cut(c.name ?? 'null')} is not a container in the TaskDefinition.`);
     if (byName.has(c.name)) throw new InvalidParameterException(`${at}.name: container ${quote(c.name)} is overridden twice`);
     checkContainerOverride(c, at);
     byName.set(c.name, c);

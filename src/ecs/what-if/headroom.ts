@@ -9,7 +9,7 @@
  * Placement goes straight to the placement engine on the fork (no task records): a headroom of
  * thousands of tasks costs thousands of placements, not thousands of task lifecycles.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
 import { placementStage, REJECTION_REASONS, type RejectionReason } from '../../placement/reasons.js';
 import type { PlacementOutcome } from '../../placement/types.js';
 import type { ClusterRecord } from '../clusters/record.js';
@@ -156,7 +156,7 @@ export function headroomOf(state: SimState, fork: (s: SimState) => SimState, req
   const intact = measure(fork(state), placed, cap);
   if (options.losing === undefined) return intact;
   const match = /^attribute:(.+)$/.exec(String(options.losing));
-  if (match === null) throw new InvalidParameterException(`losing must be attribute:<name>, e.g. attribute:ecs.availability-zone; got ${JSON.stringify(options.losing)}`);
+  if (match === null) throw new InvalidParameterException(`losing must be attribute:<name>, e.g. attribute:ecs.availability-zone; got ${quote(options.losing)}`);
   const settleMs = settleOf(options);
   const byValue: HeadroomAfterLoss[] = [];
   for (const [value, arns] of instancesByValue(cluster, match[1]!)) {

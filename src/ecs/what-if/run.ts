@@ -5,7 +5,7 @@
  * clock runs `settleMs` while the service scheduler replaces what it can. The original state is
  * never touched; the report compares it with the fork.
  */
-import { ClientException, InvalidParameterException } from '../../errors.js';
+import { ClientException, cut, InvalidParameterException } from '../../errors.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { peekInstance, setStatus } from '../container-instances/instances.js';
 import { terminateInstance } from '../container-instances/retire.js';
@@ -36,7 +36,7 @@ export function resolveInstances(cluster: ClusterRecord, references: readonly st
     if (typeof reference !== 'string') throw new InvalidParameterException(`${member}[${i}] must be a string`);
     // Read only: a copy into the original's overlay would make its every later fork fold the overlay.
     const record = peekInstance(cluster, reference);
-    if (record === null) throw new InvalidParameterException(`${member}[${i}]: ${reference} is not a container instance of cluster ${cluster.name}`);
+    if (record === null) throw new InvalidParameterException(`${member}[${i}]: ${cut(reference)} is not a container instance of cluster ${cluster.name}`);
     out.add(record.arn);
   });
   return [...out];

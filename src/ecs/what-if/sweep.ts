@@ -7,7 +7,7 @@
  * by a total order (`sortRows`), so any split of the scenarios, merged (`mergeSweeps`), gives the
  * same result as one run.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
 import { SeededRandom } from '../../sim/random.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { forkState } from '../state/fork.js';
@@ -89,7 +89,7 @@ export interface SweepJob {
 const ACTIONS: readonly SweepAction[] = ['drain', 'fail'];
 
 function checkAction(what: unknown, member: string): SweepAction {
-  if (!ACTIONS.includes(what as SweepAction)) throw new InvalidParameterException(`${member} must be drain or fail; got ${JSON.stringify(what)}`);
+  if (!ACTIONS.includes(what as SweepAction)) throw new InvalidParameterException(`${member} must be drain or fail; got ${quote(what)}`);
   return what as SweepAction;
 }
 
@@ -152,7 +152,7 @@ export function expandScenarios(cluster: ClusterRecord, spec: SweepScenarios): S
       push(`random #${n}`, what, picked.slice(0, k as number).sort());
     }
   } else {
-    throw new InvalidParameterException(`scenarios.each must be instance or attribute:<name> (or give random, or a list); got ${JSON.stringify(s.each)}`);
+    throw new InvalidParameterException(`scenarios.each must be instance or attribute:<name> (or give random, or a list); got ${quote(s.each)}`);
   }
   return out;
 }

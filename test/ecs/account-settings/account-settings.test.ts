@@ -263,10 +263,10 @@ describe('PutAccountSettingDefault', () => {
     expectRejected(sim, () => sim.putAccountSettingDefault({ name: 'awsvpcTrunking' } as never), 'InvalidParameterException', /^value is required/);
   });
 
-  it('rejects a principalArn member, which its model does not have', () => {
+  it('ignores a principalArn member, which its model does not have (members the model does not know never reach an operation)', () => {
     const sim = populated();
-    expectRejected(sim, () => sim.putAccountSettingDefault({ name: 'awsvpcTrunking', value: 'enabled', principalArn: ALICE } as never), 'InvalidParameterException',
-      /^principalArn: PutAccountSettingDefault has no principalArn/);
+    sim.putAccountSettingDefault({ name: 'awsvpcTrunking', value: 'disabled', principalArn: ALICE } as never);
+    expect(sim.listAccountSettings({ name: 'awsvpcTrunking', principalArn: sim.rootArn }).settings?.[0]?.value).toBe('disabled');
   });
 
   it('rejects a caller that is not a principal of this account', () => {

@@ -206,10 +206,10 @@ describe('SubmitAttachmentStateChanges', () => {
       }
     });
 
-    it('answers ClusterNotFoundException for an unknown cluster', () => {
+    it('answers ClientException (the model lists no ClusterNotFoundException for it) for an unknown cluster', () => {
       const sim = setup();
       const arn = registerTrunked(sim).containerInstanceArn!;
-      expectRejected(sim, () => submit(sim, [{ attachmentArn: trunkAttachmentArn(sim, arn), status: 'ATTACHED' }], 'nope'), 'ClusterNotFoundException');
+      expectRejected(sim, () => submit(sim, [{ attachmentArn: trunkAttachmentArn(sim, arn), status: 'ATTACHED' }], 'nope'), 'ClientException', /Cluster not found/);
     });
   });
 

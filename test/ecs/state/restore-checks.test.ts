@@ -74,7 +74,7 @@ describe('restore refuses inconsistent states, naming the JSON path', () => {
   });
 
   it('refuses JSON text that is not JSON, and input nested 100,000 levels deep, cleanly', () => {
-    expect(refused('{"format":').message).toMatch(/^restore: not JSON text/);
+    expect(refused('{"format":').message).toMatch(/^restore: snapshot is not JSON text/);
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expect(refused(deep).message).toMatch(/^restore: not a snapshot/);
     const s = base();

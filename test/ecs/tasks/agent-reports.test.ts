@@ -63,7 +63,8 @@ describe('SubmitTaskStateChange', () => {
     expectRejected(sim, () => sim.submitTaskStateChange({ cluster: 'c', task, status: 'EXPLODED' }), 'InvalidParameterException', /status must be one of PENDING, RUNNING, STOPPED/);
     expectRejected(sim, () => sim.submitTaskStateChange({ cluster: 'c', task, status: 'STOPPED', containers: [{ containerName: 'nope', status: 'STOPPED' }] }), 'InvalidParameterException', /containers\[0\]\.containerName/);
     expectRejected(sim, () => sim.submitTaskStateChange({ cluster: 'c', status: 'STOPPED' }), 'InvalidParameterException', /task is required/);
-    expectRejected(sim, () => sim.submitTaskStateChange({ cluster: 'nope', task, status: 'STOPPED' }), 'ClusterNotFoundException');
+    // The model lists no ClusterNotFoundException for SubmitTaskStateChange: its catch-all, ClientException.
+    expectRejected(sim, () => sim.submitTaskStateChange({ cluster: 'nope', task, status: 'STOPPED' }), 'ClientException', /Cluster not found/);
   });
 });
 
@@ -100,7 +101,8 @@ describe('SubmitContainerStateChange', () => {
 
   it('refuses what names nothing, changing nothing', () => {
     const { sim, task } = world();
-    expectRejected(sim, () => sim.submitContainerStateChange({ cluster: 'c', task, containerName: 'ghost', status: 'STOPPED' }), 'InvalidParameterException', /not a container of task/);
+    // The model lists no InvalidParameterException for SubmitContainerStateChange: its catch-all, ClientException.
+    expectRejected(sim, () => sim.submitContainerStateChange({ cluster: 'c', task, containerName: 'ghost', status: 'STOPPED' }), 'ClientException', /not a container of task/);
     expectRejected(sim, () => sim.submitContainerStateChange({ cluster: 'c', task: 'arn:aws:ecs:us-east-1:123456789012:task/c/0123456789abcdef0123456789abcdef', containerName: 'app', status: 'STOPPED' }), 'ClientException');
     expectRejected(sim, () => sim.submitContainerStateChange({ cluster: 'c', task, containerName: 'app', status: 'STOPPED', exitCode: 'x' as never }), 'SerializationException');
   });
