@@ -5,7 +5,7 @@
  * bad input (1 for a fault of the simulator itself); outcome.ts has the whole rule.
  */
 import { readFileSync } from 'node:fs';
-import { EcsError } from '../errors.js';
+import { EcsError, messageWithMember } from '../errors.js';
 import { UsageError } from './args.js';
 import { wantsHelp, type Command } from './command.js';
 import { benchmark } from './commands/benchmark.js';
@@ -87,7 +87,7 @@ try {
   process.exitCode = await run(process.argv.slice(2));
 } catch (e) {
   if (e instanceof EcsError && e.isClientFault) {
-    process.stderr.write(`${e.name}: ${e.message}\n`);
+    process.stderr.write(`${e.name}: ${messageWithMember(e)}\n`);
     if (e instanceof UsageError) process.stderr.write(`usage: ${e.usage}\n`);
     process.exitCode = EXIT.badInput;
   } else {
