@@ -2,6 +2,7 @@
  * RegisterContainerInstance (agent-only in ECS; here also how tests and tools add capacity).
  * Reference §3.13, §3.2 (trunking), §4.5 (ARN format fixed at creation).
  */
+import { idInAnyCluster, unusedId } from '../shared/ids.js';
 import { cut, InvalidParameterException, quote } from '../../errors.js';
 import type { Attribute, RegisterContainerInstanceRequest, RegisterContainerInstanceResponse, Resource } from '../../shapes.js';
 import { callerOf, effectiveSetting } from '../account-settings/settings.js';
@@ -151,7 +152,8 @@ function handler(state: SimState, request: RegisterContainerInstanceRequest, cal
   const instanceType = doc.instanceType ?? attributes.find((a) => a.name === 'ecs.instance-type')?.value;
   const trunked = effectiveSetting(state, caller, 'awsvpcTrunking').value === 'enabled' && trunkSupported(instanceType, version.agentVersion);
 
-  const id = long ? state.random.hex(32) : state.random.uuid();
+  // (a short ARN does not name the cluster: its id must be free in every cluster)
+  const id = unusedId(() => (long ? state.random.hex(32) : state.random.uuid()), (id) => idInAnyCluster(state.clusters.values(), 'arnById', id));
   const arn = containerInstanceArn(state.ctx, cluster.name, id, long);
   const record: InstanceRecord = {
     arn,

@@ -3,6 +3,7 @@
  * request names (it must use the EXTERNAL or CODE_DEPLOY deployment controller), the task set a
  * reference names, a new task set, how many tasks one wants, and its TaskSet shape.
  */
+import { unusedId } from '../shared/ids.js';
 import { InvalidParameterException, ServiceNotActiveException, ServiceNotFoundException, TaskSetNotFoundException, quote } from '../../errors.js';
 import type { NetworkConfiguration, Tag, TaskSet } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
@@ -29,9 +30,11 @@ export interface TaskSetSpec {
 /** A new task set of `service` (not yet added to it), STABILIZING until its tasks run. */
 export function newTaskSet(state: SimState, cluster: ClusterRecord, service: ServiceRecord, spec: TaskSetSpec): TaskSetRecord {
   // `ecs-svc/` and 19 digits, the first not 0, as ECS writes them.
-  let digits = String(1 + Math.floor(state.random.next() * 9));
-  while (digits.length < 19) digits += String(Math.floor(state.random.next() * 10));
-  const id = `ecs-svc/${digits}`;
+  const id = unusedId(() => {
+    let digits = String(1 + Math.floor(state.random.next() * 9));
+    while (digits.length < 19) digits += String(Math.floor(state.random.next() * 10));
+    return `ecs-svc/${digits}`;
+  }, (id) => service.taskSets.some((set) => set.id === id));
   return {
     id,
     arn: taskSetArn(state.ctx, cluster.name, service.name, id),

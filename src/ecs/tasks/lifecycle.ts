@@ -9,6 +9,7 @@
  * Tasks live here rather than in sim/ because every step changes ECS records (instance counts,
  * versions); sim/ keeps the clock and randomness they run on.
  */
+import { idInAnyCluster, unusedId } from '../shared/ids.js';
 import { cut, InvalidParameterException } from '../../errors.js';
 import type { Tag, TaskOverride } from '../../shapes.js';
 import type { PlacementConstraint, PlacementOutcome, PlacementStrategy } from '../../placement/types.js';
@@ -77,7 +78,7 @@ export function launchTasks(state: SimState, cluster: ClusterRecord, request: La
 
 /** A new PENDING task of `request`, on an instance (EC2) or none (FARGATE), RUNNING after TASK_START_MS. */
 function newTask(state: SimState, cluster: ClusterRecord, request: LaunchRequest, instanceArn: string | undefined, reservation: Reservation): TaskRecord {
-  const id = request.longArn ? state.random.hex(32) : state.random.uuid();
+  const id = unusedId(() => (request.longArn ? state.random.hex(32) : state.random.uuid()), (id) => idInAnyCluster(state.clusters.values(), 'taskIdToArn', id));
   const arn = taskArn(state.ctx, cluster.name, id, request.longArn);
   const task: TaskRecord = {
     arn,
