@@ -2,15 +2,17 @@
  * Running a sweep's scenarios on `workers` threads: this one and `workers - 1` worker threads.
  * Each runs every `workers`-th scenario — this thread on the state itself (its placement
  * structures are warm), each worker on the base state restored once from a snapshot — and the
- * rows are put in scenario order. Workers run the compiled module from dist, or — when this module runs from the
- * TypeScript sources (tests, tsx) — the project's `npm run build` output if it is at least as new
- * as every source file (a worker then starts ~1 s sooner: nothing to compile), else the .ts
- * module through tsx's loader, registered in the worker.
+ * rows are put in scenario order. Workers run the compiled module beside this one, or — when this
+ * module runs from the TypeScript sources (tests, tsx) — the .ts module through tsx's loader,
+ * registered in the worker, so they run the same code as this thread and can load the same .ts
+ * plug-ins. (Starting source-mode workers from a build that looked as new as the sources saved
+ * ~1 s a worker, but ran other code than this thread's whenever file times misled, and could not
+ * load a .ts plug-in: a fresh clone's CI failed on it.)
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SimState } from '../state/state.js';
 import { runScenarios, SWEEP_JOB, type SweepJob, type SweepRow, type SweepScenario } from './sweep.js';
@@ -22,39 +24,13 @@ function tsxEsmApi(): string {
   return pathToFileURL(path.join(root, exports['./esm/api']!.import.default)).href;
 }
 
-/** The newest modification time of the .ts files under `dir`. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(file));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(file).mtimeMs);
-  }
-  return newest;
-}
-
-/** From the sources: the built worker module (src/… → dist/…) if the build is as new as every source file; else null. Checked once. */
-let builtWorker: URL | null | undefined;
-function freshBuild(): URL | null {
-  if (builtWorker !== undefined) return builtWorker;
-  const built = new URL('../../../dist/ecs/what-if/sweep-worker.js', import.meta.url);
-  try {
-    builtWorker = statSync(built).mtimeMs >= newestSource(fileURLToPath(new URL('../../', import.meta.url))) ? built : null;
-  } catch {
-    builtWorker = null; // no build
-  }
-  return builtWorker;
-}
-
 /**
- * What a worker runs: the worker module beside this one — from the sources, a fresh build of it
- * (freshBuild) or a small bootstrap that registers tsx's loader in the worker first (`--import`
- * in a worker's execArgv is not honoured), then imports the .ts module.
+ * What a worker runs: the worker module beside this one — from the sources, a small bootstrap
+ * that registers tsx's loader in the worker first (`--import` in a worker's execArgv is not
+ * honoured), then imports the .ts module.
  */
 function newWorker(workerData: unknown): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./sweep-worker.js', import.meta.url), { workerData });
-  const built = freshBuild();
-  if (built !== null) return new Worker(built, { workerData });
   // tsx is a development dependency: the sources only run where it is installed.
   const api = tsxEsmApi();
   const entry = new URL('./sweep-worker.ts', import.meta.url).href;
