@@ -136,7 +136,7 @@ export function ecsCommands(options: EcsCommandOptions = {}): fc.Arbitrary<fc.Co
     pick.map((p) => new StopTask(p)),
     fc.tuple(pick, fc.integer({ min: 0, max: 5 }), constraints, strategies, fc.constantFrom({ minimumHealthyPercent: 100, maximumPercent: 200 }, { minimumHealthyPercent: 50, maximumPercent: 100 }, { minimumHealthyPercent: 0, maximumPercent: 150 }))
       .map(([f, d, c, s, dc]) => new CreateService(f, d, c, s, dc)),
-    fc.tuple(pick, fc.integer({ min: 0, max: 6 }), fc.option(pick, { nil: undefined })).map(([p, d, f]) => new UpdateService(p, d, f)),
+    fc.tuple(pick, fc.integer({ min: 0, max: 6 }), fc.option(pick, { nil: undefined }), fc.boolean()).map(([p, d, f, force]) => new UpdateService(p, d, f, force)),
     fc.tuple(pick, fc.boolean()).map(([p, force]) => new DeleteService(p, force)),
     advance,
     advance,

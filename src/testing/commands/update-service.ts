@@ -1,9 +1,9 @@
-/** UpdateService: a new desired count, sometimes a new task definition (a rollout); ClientException once deleted. */
+/** UpdateService: a new desired count, sometimes a new task definition or a forced new deployment (a rollout); ClientException once deleted. */
 import { EcsCommand } from './command.js';
 import { expectRejected, mismatch, nth, type EcsModel, type EcsReal } from './model.js';
 
 export class UpdateService extends EcsCommand {
-  constructor(readonly pick: number, readonly desiredCount: number, readonly family: number | undefined) {
+  constructor(readonly pick: number, readonly desiredCount: number, readonly family: number | undefined, readonly forceNewDeployment = false) {
     super();
   }
 
@@ -15,7 +15,11 @@ export class UpdateService extends EcsCommand {
     const name = nth([...m.services.keys()], this.pick)!;
     const service = m.services.get(name)!;
     const taskDefinition = this.family === undefined ? undefined : nth(m.families, this.family);
-    const call = () => r.sim.updateService({ cluster: r.cluster, service: name, desiredCount: this.desiredCount, ...(taskDefinition === undefined ? {} : { taskDefinition }) });
+    const call = () => r.sim.updateService({
+      cluster: r.cluster, service: name, desiredCount: this.desiredCount,
+      ...(taskDefinition === undefined ? {} : { taskDefinition }),
+      ...(this.forceNewDeployment ? { forceNewDeployment: true } : {}),
+    });
     if (service.deleted) return expectRejected(r.sim, call, 'ClientException', `update deleted service ${name}`);
     // A DAEMON service takes no desired count; an EXTERNAL one no task definition (its task sets have theirs).
     if (service.kind === 'DAEMON') return expectRejected(r.sim, call, 'InvalidParameterException', `desiredCount of DAEMON service ${name}`);
@@ -26,6 +30,6 @@ export class UpdateService extends EcsCommand {
   }
 
   toString(): string {
-    return `UpdateService(#${this.pick}, desired ${this.desiredCount}${this.family === undefined ? '' : `, td #${this.family}`})`;
+    return `UpdateService(#${this.pick}, desired ${this.desiredCount}${this.family === undefined ? '' : `, td #${this.family}`}${this.forceNewDeployment ? ', force' : ''})`;
   }
 }
