@@ -189,6 +189,15 @@ export class UnsupportedFeatureException extends EcsError {
 }
 
 /**
+ * An error that says ECS's own words verbatim (clients and peers' test suites compare them), with
+ * the member it concerns kept apart, on the error.
+ * @example throw inEcsWords(new ClientException('TaskDefinition not found.'), 'taskDefinition')
+ */
+export function inEcsWords<E extends EcsError>(error: E, member: string): E & { readonly member: string } {
+  return Object.assign(error, { member });
+}
+
+/**
  * An error's message with the member it concerns in front, when the error names it apart (errors
  * that say ECS's own words verbatim carry it as `member`): what a loader that wraps it with a
  * path shows.

@@ -13,7 +13,7 @@
  * Every message starts with the member it is about. A rejected request changes nothing.
  */
 import { parseFilter } from '../../cql/index.js';
-import { ClientException, cut, InvalidParameterException } from '../../errors.js';
+import { ClientException, cut, InvalidParameterException, inEcsWords } from '../../errors.js';
 import { parseCpuUnits, parseMemoryMiB, requirementsOf } from '../../resources/requirements.js';
 import type { Tag } from '../../shapes.js';
 import { checkTags } from '../shared/tags.js';
@@ -65,7 +65,7 @@ const GPU_COUNT = /^[1-9]\d{0,3}$/;
  * test suites compare it), and the member it concerns is on the error as `member`.
  */
 function rejected(member: string, text: string): ClientException & { readonly member: string } {
-  return Object.assign(new ClientException(text), { member });
+  return inEcsWords(new ClientException(text), member);
 }
 
 /** The request does not have the model's shape. */

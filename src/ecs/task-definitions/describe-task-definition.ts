@@ -3,7 +3,7 @@
  * INACTIVE revisions are describable by revision. Unknown → ClientException "Unable to describe
  * task definition." (the text ECS answers, `sil-org/ecs-deploy#145` [OBS]).
  */
-import { ClientException, cut } from '../../errors.js';
+import { ClientException, cut, inEcsWords } from '../../errors.js';
 import type { DescribeTaskDefinitionRequest, DescribeTaskDefinitionResponse } from '../../shapes.js';
 import { operation } from '../operation.js';
 import { optionalArray, requestObject, requiredString, stringList } from '../shared/validate.js';
@@ -19,7 +19,7 @@ function handler(state: SimState, request: DescribeTaskDefinitionRequest): Descr
   const include = stringList(optionalArray(input, 'include') ?? [], 'include');
   for (const i of include) if (i !== 'TAGS') throw new ClientException(`include: the only value is TAGS; got '${cut(i)}'.`);
   const td = state.taskDefinitions.get(reference);
-  if (td === undefined) throw new ClientException(`Unable to describe task definition. taskDefinition: '${cut(reference)}' names no registered revision.`);
+  if (td === undefined) throw inEcsWords(new ClientException('Unable to describe task definition.'), 'taskDefinition');
   const out = { taskDefinition: structuredClone(td) as TaskDefinition };
   return include.includes('TAGS') ? { ...out, tags: structuredClone([...state.taskDefinitions.tagsOf(reference)]) } : out;
 }

@@ -4,7 +4,7 @@
  * CreateService look up: family → revisions 1, 2, …, each immutable once registered.
  */
 import { recording, type Journal } from '../../collections/journal.js';
-import { ClientException, cut, InvalidParameterException } from '../../errors.js';
+import { ClientException, cut, InvalidParameterException, inEcsWords } from '../../errors.js';
 import { requirementsOf } from '../../resources/requirements.js';
 import type { TaskRequirements } from '../../resources/types.js';
 import type * as Sdk from '../../shapes.js';
@@ -217,7 +217,7 @@ export class TaskDefinitionRegistry {
    */
   resolve(reference: string, member = 'taskDefinition'): TaskDefinition {
     const td = this.get(reference);
-    if (td === undefined) throw new ClientException(`${member}: TaskDefinition not found: '${cut(String(reference))}'.`);
+    if (td === undefined) throw inEcsWords(new ClientException('TaskDefinition not found.'), member);
     return td;
   }
 
@@ -242,7 +242,7 @@ export class TaskDefinitionRegistry {
     const entry = this.entry(reference);
     const named = typeof reference === 'string' && (FAMILY_REVISION.exec(reference)?.[2] !== undefined || parseTaskDefinitionArn(reference)?.revision !== undefined);
     if (!named) throw new ClientException(`taskDefinition: name a revision ('family:revision' or the full ARN with its revision); got '${cut(String(reference))}'.`);
-    if (entry === undefined) throw new ClientException(`taskDefinition: TaskDefinition not found: '${cut(reference)}'.`);
+    if (entry === undefined) throw inEcsWords(new ClientException('TaskDefinition not found.'), 'taskDefinition');
     if (entry.taskDefinition.status === 'INACTIVE') return entry.taskDefinition;
     const inactive: Entry = { taskDefinition: deepFreeze({ ...structuredClone(entry.taskDefinition), status: 'INACTIVE' }), tags: entry.tags, requirements: entry.requirements };
     this.replace(entry, inactive);
@@ -283,7 +283,7 @@ export class TaskDefinitionRegistry {
   requirementsOf(taskDefinition: string | TaskDefinition): TaskRequirements {
     if (typeof taskDefinition !== 'string') return requirementsOf(taskDefinition);
     const entry = this.entry(taskDefinition);
-    if (entry === undefined) throw new ClientException(`taskDefinition: TaskDefinition not found: '${cut(taskDefinition)}'.`);
+    if (entry === undefined) throw inEcsWords(new ClientException('TaskDefinition not found.'), 'taskDefinition');
     return (entry.requirements ??= requirementsOf(entry.taskDefinition));
   }
 

@@ -2,7 +2,7 @@
  * StopTask: the task's desiredStatus becomes STOPPED at once, its lastStatus after the containers'
  * stop timeout (TASK_STOP_MS); a task already told to stop is answered as it is.
  */
-import { cut, InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, inEcsWords } from '../../errors.js';
 import type { StopTaskRequest, StopTaskResponse } from '../../shapes.js';
 import { clusterFor } from '../clusters/cluster.js';
 import { operation } from '../operation.js';
@@ -20,7 +20,7 @@ function handler(state: SimState, request: StopTaskRequest): StopTaskResponse {
   const reference = requiredString(input, 'task');
   const reason = optionalString(input, 'reason', 255) ?? 'Task stopped by user';
   const task = findTask(cluster, reference);
-  if (task === null) throw new InvalidParameterException(`The referenced task was not found: ${cut(reference)}`);
+  if (task === null) throw inEcsWords(new InvalidParameterException('The referenced task was not found'), 'task');
   requestStop(state, cluster, task, reason);
   return { task: describeTask(state, task, false) };
 }

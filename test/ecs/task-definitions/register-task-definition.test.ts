@@ -219,7 +219,7 @@ describe('the task definition registry', () => {
       'arn:aws:ecs:us-east-1:123456789012:task-definition/nope', 'web 1', '']) {
       expect(registry.get(ref), ref).toBeUndefined();
     }
-    expect(() => registry.resolve('web:9')).toThrow(expect.objectContaining({ name: 'ClientException', message: expect.stringMatching(/taskDefinition: TaskDefinition not found/) }));
+    expect(() => registry.resolve('web:9')).toThrow(expect.objectContaining({ name: 'ClientException', message: 'TaskDefinition not found.', member: 'taskDefinition' }));
     expect(() => registry.requirementsOf('web:9')).toThrow(/TaskDefinition not found/);
   });
 

@@ -37,7 +37,7 @@ describe('DescribeTaskDefinition', () => {
 
   it('answers an unknown definition with ClientException "Unable to describe task definition."', () => {
     const sim = withDefinitions();
-    expectRejected(sim, () => sim.describeTaskDefinition({ taskDefinition: 'nope' }), 'ClientException', /^Unable to describe task definition\./);
+    expectRejected(sim, () => sim.describeTaskDefinition({ taskDefinition: 'nope' }), 'ClientException', /^Unable to describe task definition\.$/);
     expectRejected(sim, () => sim.describeTaskDefinition({ taskDefinition: 'web:9' }), 'ClientException', /Unable to describe/);
     expectRejected(sim, () => sim.describeTaskDefinition({} as never), 'InvalidParameterException', /taskDefinition/);
   });

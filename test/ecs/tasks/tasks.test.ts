@@ -174,7 +174,7 @@ describe('StopTask, ListTasks, DescribeTasks', () => {
   it('describes unknown tasks as MISSING and refuses unknown ones on stop', () => {
     const { sim } = cluster(1);
     expect(sim.describeTasks({ cluster: 'c', tasks: ['0123456789abcdef0123456789abcdef'] }).failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:task/c/0123456789abcdef0123456789abcdef', reason: 'MISSING' }]);
-    expect(() => sim.stopTask({ cluster: 'c', task: '0123456789abcdef0123456789abcdef' })).toThrow(/The referenced task was not found/);
+    expect(() => sim.stopTask({ cluster: 'c', task: '0123456789abcdef0123456789abcdef' })).toThrow(/^The referenced task was not found$/);
   });
 
   it('deregistering with force stops the tasks on the instance and frees it', () => {
