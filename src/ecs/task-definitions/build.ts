@@ -222,9 +222,34 @@ function resourceRequirements(raw: unknown, at: string, name: string): ResourceR
     if (value === undefined) throw malformed(`${member}.value`, 'is required');
     // "the number of physical GPUs the agent reserves for the container" [API]: a whole number
     // from 1 (at most 4 digits: no instance has more GPUs) [INF].
-    if (!GPU_COUNT.test(value)) throw rejected(`${member}.value`, `Invalid 'GPU' setting for container '${cut(name)}': the value is a whole number of GPUs; got '${cut(value)}'.`);
+    checkGpuCount(value, `${member}.value`, name);
     return { type, value };
   });
+}
+
+/** A container's GPU count: a whole number from 1 (at most 4 digits: no instance has more GPUs) [INF]. */
+export function checkGpuCount(value: string, member: string, name: string): void {
+  if (!GPU_COUNT.test(value)) throw rejected(member, `Invalid 'GPU' setting for container '${cut(name)}': the value is a whole number of GPUs; got '${cut(value)}'.`);
+}
+
+/**
+ * A container's sizes as ECS checks them, at registration and in a RunTask override: cpu from 0,
+ * memory and memoryReservation from 1 MiB, and memory above memoryReservation. `at` is the
+ * container's member path.
+ */
+export function checkContainerSizes(name: string, at: string, sizes: { cpu?: number | undefined; memory?: number | undefined; memoryReservation?: number | undefined }): void {
+  const { cpu, memory, memoryReservation } = sizes;
+  if (cpu !== undefined && cpu < 0) throw rejected(`${at}.cpu`, `Invalid 'cpu' setting for container '${cut(name)}'.`);
+  if (memory !== undefined && memory < 1) throw rejected(`${at}.memory`, `Invalid 'memory' setting for container '${cut(name)}'.`);
+  if (memoryReservation !== undefined && memoryReservation < 1) {
+    throw rejected(`${at}.memoryReservation`, `Invalid 'memoryReservation' setting for container '${cut(name)}'.`);
+  }
+  // "If you specify both, memory must be greater than memoryReservation" [API, 2019 wording].
+  // A 2023 guide correction says "greater than or equal" (`awsdocs/amazon-ecs-developer-guide#242`);
+  // the simulated 2019 generation keeps the strict rule.
+  if (memory !== undefined && memoryReservation !== undefined && memory <= memoryReservation) {
+    throw rejected(`${at}.memory`, `Invalid setting for container '${cut(name)}'. 'memory' must be greater than 'memoryReservation'.`);
+  }
 }
 
 interface CheckedContainer {
@@ -249,19 +274,9 @@ function containerDefinition(raw: Input, i: number, mode: NetworkMode): CheckedC
   if (image === undefined || image === '') throw rejected(`${at}.image`, 'Container.image should not be null or empty.');
 
   const cpu = int(raw['cpu'], `${at}.cpu`);
-  if (cpu !== undefined && cpu < 0) throw rejected(`${at}.cpu`, `Invalid 'cpu' setting for container '${cut(name)}'.`);
   const memory = int(raw['memory'], `${at}.memory`);
-  if (memory !== undefined && memory < 1) throw rejected(`${at}.memory`, `Invalid 'memory' setting for container '${cut(name)}'.`);
   const memoryReservation = int(raw['memoryReservation'], `${at}.memoryReservation`);
-  if (memoryReservation !== undefined && memoryReservation < 1) {
-    throw rejected(`${at}.memoryReservation`, `Invalid 'memoryReservation' setting for container '${cut(name)}'.`);
-  }
-  // "If you specify both, memory must be greater than memoryReservation" [API, 2019 wording].
-  // A 2023 guide correction says "greater than or equal" (`awsdocs/amazon-ecs-developer-guide#242`);
-  // the simulated 2019 generation keeps the strict rule.
-  if (memory !== undefined && memoryReservation !== undefined && memory <= memoryReservation) {
-    throw rejected(`${at}.memory`, `Invalid setting for container '${cut(name)}'. 'memory' must be greater than 'memoryReservation'.`);
-  }
+  checkContainerSizes(name, at, { cpu, memory, memoryReservation });
   const essential = bool(raw['essential'], `${at}.essential`) ?? true;
   const mappings = portMappings(raw['portMappings'], at, name, mode);
   const gpuRequirements = resourceRequirements(raw['resourceRequirements'], at, name);

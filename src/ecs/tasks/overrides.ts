@@ -10,6 +10,7 @@ import type { TaskRequirements } from '../../resources/types.js';
 import type { ContainerOverride, TaskOverride } from '../../shapes.js';
 import type { Input } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
+import { checkContainerSizes, checkGpuCount } from '../task-definitions/build.js';
 import type { TaskDefinition } from '../task-definitions/registry.js';
 
 /** The overrides a task keeps (undefined: none given) and what one task of them reserves. */
@@ -18,23 +19,10 @@ export interface TaskOverrides {
   readonly requirements: TaskRequirements;
 }
 
-const GPU_COUNT = /^[1-9]\d{0,3}$/;
-
-function checkContainerOverride(c: ContainerOverride, at: string): void {
-  for (const k of ['cpu', 'memory', 'memoryReservation'] as const) {
-    const v = c[k];
-    if (v !== undefined && v !== null && v < (k === 'cpu' ? 0 : 4)) throw new InvalidParameterException(`${at}.${k}: must be at least ${k === 'cpu' ? 0 : 4}; got ${v}`);
-  }
-  (c.resourceRequirements ?? []).forEach((r, i) => {
-    if (r.type !== 'GPU') throw new InvalidParameterException(`${at}.resourceRequirements[${i}].type: only GPU can be overridden; got ${quote(r.type ?? null)}`);
-    if (typeof r.value !== 'string' || !GPU_COUNT.test(r.value)) throw new InvalidParameterException(`${at}.resourceRequirements[${i}].value: a whole number of GPUs from 1; got ${quote(r.value ?? null)}`);
-  });
-}
-
 /**
  * The request's `overrides` for tasks of `td`, checked: every container override names a
- * container of the task definition, once; sizes are whole and in range; after them each container
- * still has `memoryReservation` ≤ `memory`. A rejected override changes nothing.
+ * container of the task definition, once; each container as overridden passes
+ * RegisterTaskDefinition's size rules (`checkContainerSizes`). A rejected override changes nothing.
  *
  * @example taskOverrides(state, { overrides: { containerOverrides: [{ name: 'web', memory: 1024 }] } }, td).requirements.memory
  */
@@ -48,7 +36,10 @@ export function taskOverrides(state: SimState, input: Input, td: TaskDefinition)
     // ECS's words, verbatim, for a name the task definition does not have.
     if (typeof c.name !== 'string' || !names.has(c.name)) throw new InvalidParameterException(`Override for container named ${cut(c.name ?? 'null')} is not a container in the TaskDefinition.`);
     if (byName.has(c.name)) throw new InvalidParameterException(`${at}.name: container ${quote(c.name)} is overridden twice`);
-    checkContainerOverride(c, at);
+    (c.resourceRequirements ?? []).forEach((r, k) => {
+      if (r.type !== 'GPU') throw new InvalidParameterException(`${at}.resourceRequirements[${k}].type: only GPU can be overridden; got ${quote(r.type ?? null)}`);
+      checkGpuCount(r.value ?? '', `${at}.resourceRequirements[${k}].value`, c.name!);
+    });
     byName.set(c.name, c);
   });
   if (given.cpu != null && parseCpuUnits(given.cpu) === null) throw new InvalidParameterException(`overrides.cpu: CPU units ("1024") or vCPUs ("1 vCPU"); got ${quote(given.cpu)}`);
@@ -63,9 +54,8 @@ export function taskOverrides(state: SimState, input: Input, td: TaskDefinition)
       ...(o.memoryReservation == null ? {} : { memoryReservation: o.memoryReservation }),
       ...(o.resourceRequirements == null ? {} : { resourceRequirements: o.resourceRequirements }),
     };
-    if (merged.memory != null && merged.memoryReservation != null && merged.memoryReservation > merged.memory) {
-      throw new InvalidParameterException(`overrides: Invalid setting for container '${c.name}'. memoryReservation (${merged.memoryReservation}) must be less than or equal to memory (${merged.memory}).`);
-    }
+    // The container as overridden passes RegisterTaskDefinition's size rules.
+    checkContainerSizes(c.name!, `overrides.containerOverrides[${given.containerOverrides!.indexOf(o)}]`, merged);
     return merged;
   });
   const requirements = requirementsOf({
