@@ -60,6 +60,8 @@ export class EcsError extends Error {
   readonly httpStatus: number;
   /** True for client faults (the caller's input), false for server faults. */
   readonly isClientFault: boolean;
+  /** The member the error concerns, when its message is ECS's own words and so names none (`inEcsWords`). */
+  member?: string;
 
   constructor(code: string, message: string, httpStatus = 400) {
     super(capped(String(message)));
@@ -193,8 +195,9 @@ export class UnsupportedFeatureException extends EcsError {
  * the member it concerns kept apart, on the error.
  * @example throw inEcsWords(new ClientException('TaskDefinition not found.'), 'taskDefinition')
  */
-export function inEcsWords<E extends EcsError>(error: E, member: string): E & { readonly member: string } {
-  return Object.assign(error, { member });
+export function inEcsWords<E extends EcsError>(error: E, member: string): E {
+  error.member = member;
+  return error;
 }
 
 /**
@@ -205,6 +208,5 @@ export function inEcsWords<E extends EcsError>(error: E, member: string): E & { 
  * // 'containerDefinitions[0].image: Container.image should not be null or empty.'
  */
 export function messageWithMember(e: EcsError): string {
-  const member = (e as { member?: unknown }).member;
-  return typeof member === 'string' && member !== '' ? `${member}: ${e.message}` : e.message;
+  return e.member !== undefined && e.member !== '' ? `${e.member}: ${e.message}` : e.message;
 }

@@ -64,7 +64,7 @@ const GPU_COUNT = /^[1-9]\d{0,3}$/;
  * A content rule of ECS was broken: the message is ECS's own text, verbatim (clients and peers'
  * test suites compare it), and the member it concerns is on the error as `member`.
  */
-function rejected(member: string, text: string): ClientException & { readonly member: string } {
+function rejected(member: string, text: string): ClientException {
   return inEcsWords(new ClientException(text), member);
 }
 

@@ -36,8 +36,8 @@ function handler(state: SimState, request: CreateTaskSetRequest): CreateTaskSetR
   const service = cluster.services.get(seen.name)!; // this side's own copy, to change
   const set = newTaskSet(state, cluster, service, {
     taskDefinitionArn: td.taskDefinitionArn!, launchType, networkConfiguration, scalePercent, externalId: input.externalId, tags, primary: false,
+    ...(token === undefined ? {} : { clientToken: token }),
   });
-  if (token !== undefined) Object.assign(set, { clientToken: token });
   service.taskSets.push(set);
   scheduleReconcile(state, cluster, service.name);
   return { taskSet: describeTaskSet(cluster, service, set, serviceTasks(cluster, service), false) };

@@ -3,6 +3,7 @@
  * request names (it must use the EXTERNAL or CODE_DEPLOY deployment controller), the task set a
  * reference names, a new task set, how many tasks one wants, and its TaskSet shape.
  */
+import type { ClientTokenRecord } from '../shared/client-token.js';
 import { unusedId } from '../shared/ids.js';
 import { InvalidParameterException, ServiceNotActiveException, ServiceNotFoundException, TaskSetNotFoundException, quote } from '../../errors.js';
 import type { NetworkConfiguration, Tag, TaskSet } from '../../shapes.js';
@@ -25,6 +26,8 @@ export interface TaskSetSpec {
   readonly tags: Tag[];
   /** the service's first task set of a CODE_DEPLOY service is PRIMARY from the start */
   readonly primary: boolean;
+  /** CreateTaskSet's client token and request (`shared/client-token.ts`) */
+  readonly clientToken?: ClientTokenRecord | undefined;
 }
 
 /** A new task set of `service` (not yet added to it), STABILIZING until its tasks run. */
@@ -49,6 +52,7 @@ export function newTaskSet(state: SimState, cluster: ClusterRecord, service: Ser
     stabilityStatus: 'STABILIZING',
     stabilityStatusAt: state.clock.now,
     tags: spec.tags,
+    ...(spec.clientToken === undefined ? {} : { clientToken: spec.clientToken }),
   };
 }
 
