@@ -43,6 +43,15 @@ export function summarise(cluster: ClusterRecord, serviceName: string): ServiceT
   return summary;
 }
 
+/**
+ * Makes the summary of every service that has none (a state just restored or loaded, or a service
+ * whose task definition changed) — before forking, so that the forks share them: a fork's own
+ * summary of a service dies with the fork, and the next fork would walk the service's tasks again.
+ */
+export function summariseMissing(cluster: ClusterRecord): void {
+  for (const name of cluster.services.keys()) if (!cluster.serviceSummaries.has(name)) summarise(cluster, name);
+}
+
 /** Forgets a service's summary: its next pass is a full one (its task definition may have changed). */
 export function forgetSummary(cluster: ClusterRecord, serviceName: string): void {
   cluster.serviceSummaries.delete(serviceName);

@@ -9,11 +9,13 @@
  */
 import { SeededRandom } from '../../sim/random.js';
 import { newCluster, type ClusterRecord } from '../clusters/record.js';
+import { summariseMissing } from '../services/task-summary.js';
 import { forkUtilisation } from '../what-if/utilisation-index.js';
 import type { SimState } from './state.js';
 import { wireState } from './wiring.js';
 
 function cloneCluster(c: ClusterRecord): ClusterRecord {
+  summariseMissing(c);
   const store = c.store.clone();
   const copy: ClusterRecord = {
     ...newCluster(c.name, c.arn, null, store, c.accountant.cloneFor(store)),

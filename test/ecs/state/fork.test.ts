@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EcsSimulator } from '../../../src/index.js';
+import { checkInvariants } from '../../../src/testing/index.js';
 import { identity } from '../fixtures.js';
 
 function busyCluster() {
@@ -65,5 +66,21 @@ describe('fork', () => {
   it('a fork is a full simulator: it serves the SDK handler', () => {
     const { sim } = busyCluster();
     expect(typeof sim.fork().sdkHandler).toBe('function');
+  });
+});
+
+describe('fork of a restored state', () => {
+  it('makes the original\'s missing service summaries first, so its forks share them instead of each walking the service\'s tasks', () => {
+    const { sim } = busyCluster();
+    const restored = EcsSimulator.restore(sim.snapshot());
+    const cluster = restored.state.clusters.get('c')!;
+    // A snapshot carries no summaries: a restored state starts without.
+    expect(cluster.serviceSummaries.has('web')).toBe(false);
+    const what = restored.fork();
+    expect(cluster.serviceSummaries.has('web')).toBe(true);
+    expect(what.state.clusters.get('c')!.serviceSummaries.peek('web')).toBe(cluster.serviceSummaries.peek('web'));
+    // The summary is what the tasks say (checkInvariants holds kept summaries to a recount).
+    checkInvariants(restored);
+    expect(restored.snapshot()).toEqual(sim.snapshot());
   });
 });
