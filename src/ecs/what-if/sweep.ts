@@ -72,16 +72,26 @@ export interface SweepResult {
   readonly shard?: { readonly index: number; readonly count: number };
 }
 
+/** A sweep worker's state in the shared buffer: set once by a compare-and-swap, by the worker (RUNNING) or by the thread that started it (CALLED_OFF). */
+export const NOT_STARTED = 0;
+export const RUNNING = 1;
+export const CALLED_OFF = -1;
+
 /** Marks a sweep worker's data (importing the worker module elsewhere then does nothing). */
 export const SWEEP_JOB = 'ecs-cluster-sim/sweep-job';
 
-/** What a sweep worker is given: the base state, the scenarios to run, plug-in modules to load. */
+/** What a sweep worker is given: the base state, the scenarios and the shared counter of those taken (runSharedScenarios), plug-in modules to load. */
 export interface SweepJob {
   readonly kind: typeof SWEEP_JOB;
   readonly snapshot: string;
   readonly cluster: string;
   readonly settleMs: number;
   readonly scenarios: readonly SweepScenario[];
+  /** Int32s: the count of scenarios handed out (runSharedScenarios), then each worker's state (NOT_STARTED, RUNNING, CALLED_OFF) */
+  readonly shared: SharedArrayBuffer;
+  /** this worker's place in `shared` */
+  readonly worker: number;
+  readonly chunk: number;
   /** module paths of placement plug-ins to load before running */
   readonly plugins: readonly string[];
 }
@@ -159,21 +169,36 @@ export function expandScenarios(cluster: ClusterRecord, spec: SweepScenarios): S
 
 /** Runs the scenarios (each on its own fork of `state`) and summarises each: rows in the scenarios' order. */
 export function runScenarios(state: SimState, clusterName: string, scenarios: readonly SweepScenario[], settleMs: number): SweepRow[] {
-  return scenarios.map((s) => {
-    const r = runWhatIf(state, forkState(state), s.what, clusterName, s.containerInstanceArns, settleMs);
-    return {
-      index: s.index,
-      scenario: s.name,
-      what: s.what,
-      instances: s.containerInstanceArns.length,
-      short: r.totals.short,
-      stuck: r.totals.stuck,
-      lost: r.totals.lost,
-      left: r.totals.left,
-      servicesAtRisk: r.services.filter((x) => x.short > 0 || x.stuck.length > 0).map((x) => x.service),
-      byReason: r.totals.byReason,
-    };
-  });
+  return scenarios.map((s) => runScenario(state, clusterName, s, settleMs));
+}
+
+/**
+ * Runs the scenarios that threads sharing `next` (a counter of scenarios handed out, in a
+ * SharedArrayBuffer) have not taken yet, `chunk` at a time, until none is left: each thread
+ * takes more while another is still starting or slower. Rows of the scenarios this thread ran.
+ */
+export function runSharedScenarios(state: SimState, clusterName: string, scenarios: readonly SweepScenario[], settleMs: number, next: Int32Array, chunk: number): SweepRow[] {
+  const rows: SweepRow[] = [];
+  for (let from = Atomics.add(next, 0, chunk); from < scenarios.length; from = Atomics.add(next, 0, chunk)) {
+    for (let i = from; i < Math.min(from + chunk, scenarios.length); i++) rows.push(runScenario(state, clusterName, scenarios[i]!, settleMs));
+  }
+  return rows;
+}
+
+function runScenario(state: SimState, clusterName: string, s: SweepScenario, settleMs: number): SweepRow {
+  const r = runWhatIf(state, forkState(state), s.what, clusterName, s.containerInstanceArns, settleMs);
+  return {
+    index: s.index,
+    scenario: s.name,
+    what: s.what,
+    instances: s.containerInstanceArns.length,
+    short: r.totals.short,
+    stuck: r.totals.stuck,
+    lost: r.totals.lost,
+    left: r.totals.left,
+    servicesAtRisk: r.services.filter((x) => x.short > 0 || x.stuck.length > 0).map((x) => x.service),
+    byReason: r.totals.byReason,
+  };
 }
 
 /**

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EcsSimulator } from '../../../src/index.js';
-import { mergeSweeps } from '../../../src/ecs/what-if/sweep.js';
+import { expandScenarios, mergeSweeps, runSharedScenarios, runScenarios } from '../../../src/ecs/what-if/sweep.js';
+import { runOnWorkers } from '../../../src/ecs/what-if/sweep-pool.js';
 
 const SMALL = readFileSync(new URL('../../../datasets/small.json', import.meta.url), 'utf8');
 const small = () => EcsSimulator.fromDescribeOutput(SMALL);
@@ -44,6 +45,21 @@ describe('whatIfSweep', () => {
     // A shard on workers is the same shard.
     const onWorkers = await sim.whatIfSweep(spec, { cluster: 'sample', workers: 2, shard: { index: 1, count: 3 } });
     expect(JSON.stringify(onWorkers)).toBe(JSON.stringify(parts[1]));
+  }, 120_000);
+
+  it('threads take scenarios a chunk at a time from a shared counter; rows from worker threads alone equal this thread\'s', async () => {
+    const sim = small();
+    const cluster = sim.state.clusters.get('sample')!;
+    const scenarios = expandScenarios(cluster, { random: { instances: 2, count: 9, seed: 3 }, what: 'drain' });
+    const one = runScenarios(sim.state, 'sample', scenarios, 60_000);
+    // Four already taken by another thread: this one runs the rest, in chunks of 2.
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    counter[0] = 4;
+    expect(runSharedScenarios(sim.state, 'sample', scenarios, 60_000, counter, 2)).toEqual(one.slice(4));
+    expect(counter[0]).toBeGreaterThanOrEqual(scenarios.length);
+    // Two worker threads share every scenario between them (this thread only waits).
+    const rows = await runOnWorkers(sim.state, JSON.stringify(sim.snapshot()), 'sample', scenarios, 60_000, 3, [], { onThisThread: false });
+    expect(rows).toEqual(one);
   }, 120_000);
 
   it('one scenario per attribute value, seeded random sets, or a list', async () => {
