@@ -3,9 +3,12 @@
  * PORTS, PORTS_UDP, GPU, ENI the instance lacks — as a reason code.
  */
 import type { ResourceAccountant } from '../resources/accountant.js';
-import type { TaskRequirements } from '../resources/types.js';
-import { resourceCode, type ReasonCode } from './reasons.js';
+import { RESOURCE_REASONS, type TaskRequirements } from '../resources/types.js';
+import { codeOf, OK, type ReasonCode } from './reasons.js';
+
+/** Per accountant `shortage` verdict, its reason code. */
+const CODE_OF_SHORTAGE = Uint8Array.from([OK, ...RESOURCE_REASONS.map(codeOf)]);
 
 export function fitCode(accountant: ResourceAccountant, slot: number, requirements: TaskRequirements): ReasonCode {
-  return resourceCode(accountant.fits(slot, requirements));
+  return CODE_OF_SHORTAGE[accountant.shortage(slot, requirements)]!;
 }

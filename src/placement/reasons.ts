@@ -91,10 +91,6 @@ export const ATTRIBUTE = codeOf('ATTRIBUTE');
 export const DISTINCT_INSTANCE = codeOf('CONSTRAINT:distinctInstance');
 export const MEMBER_OF = codeOf('CONSTRAINT:memberOf');
 
-export function resourceCode(reason: ResourceReason | null): ReasonCode {
-  return reason === null ? OK : CODES.get(reason)!;
-}
-
 export function reasonOf(code: ReasonCode): RejectionReason {
   const r = REJECTION_REASONS[code - 1];
   if (r === undefined) throw new Error(`no rejection reason has code ${code}`);

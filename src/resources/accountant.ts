@@ -27,7 +27,7 @@ import { ChangeLog, type ForkOrigin } from '../collections/change-log.js';
 import { recording, type Journal } from '../collections/journal.js';
 import type { ContainerInstanceStore } from '../store/types.js';
 import { HeldReservation, LiveReservations } from './live-reservations.js';
-import type { Reservation, ResourceReason, TaskRequirements } from './types.js';
+import { RESOURCE_REASONS, type Reservation, type ResourceReason, type TaskRequirements } from './types.js';
 
 /** An instance holds at most this many reserved host ports, the agent's defaults included [API]. */
 export const MAX_RESERVED_PORTS = 100;
@@ -135,6 +135,15 @@ function newPortCount(ports: readonly number[], taken: ReadonlySet<number>): num
 }
 
 const NO_PORTS: readonly number[] = Object.freeze([]);
+
+/** `shortage`'s verdicts: FITS, or 1 + the index of the reason in RESOURCE_REASONS. */
+const FITS = 0;
+const SHORT_OF_CPU = 1 + RESOURCE_REASONS.indexOf('RESOURCE:CPU');
+const SHORT_OF_MEMORY = 1 + RESOURCE_REASONS.indexOf('RESOURCE:MEMORY');
+const SHORT_OF_PORTS = 1 + RESOURCE_REASONS.indexOf('RESOURCE:PORTS');
+const SHORT_OF_PORTS_UDP = 1 + RESOURCE_REASONS.indexOf('RESOURCE:PORTS_UDP');
+const SHORT_OF_GPU = 1 + RESOURCE_REASONS.indexOf('RESOURCE:GPU');
+const SHORT_OF_ENI = 1 + RESOURCE_REASONS.indexOf('RESOURCE:ENI');
 const NO_GPUS: readonly string[] = Object.freeze([]);
 /** Port lists already sorted, by the list they came from (requirements are frozen and shared by every task). */
 const sortedLists = new WeakMap<readonly number[], readonly number[]>();
@@ -285,28 +294,38 @@ export class ResourceAccountant {
 
   /** null if the task fits, else the first failing reason in the order CPU, MEMORY, PORTS, PORTS_UDP, GPU, ENI. */
   fits(slot: number, req: TaskRequirements): ResourceReason | null {
+    const shortage = this.shortage(slot, req);
+    return shortage === FITS ? null : RESOURCE_REASONS[shortage - 1]!;
+  }
+
+  /**
+   * `fits` as a number: 0 (FITS) if the task fits, else 1 + the reason's index in
+   * RESOURCE_REASONS — for placement, which asks this of every instance of the fleet when it
+   * prepares a request, and keeps reasons as codes.
+   */
+  shortage(slot: number, req: TaskRequirements): number {
     const s = this.slotState(slot);
     checkRequirements(req);
     return this.firstShortage(slot, s, req);
   }
 
-  private firstShortage(slot: number, s: SlotState, req: TaskRequirements): ResourceReason | null {
+  private firstShortage(slot: number, s: SlotState, req: TaskRequirements): number {
     const store = this.store;
-    if (req.cpu > store.remainingCpu[slot]!) return 'RESOURCE:CPU';
-    if (req.memory > store.remainingMemory[slot]!) return 'RESOURCE:MEMORY';
+    if (req.cpu > store.remainingCpu[slot]!) return SHORT_OF_CPU;
+    if (req.memory > store.remainingMemory[slot]!) return SHORT_OF_MEMORY;
     if (req.tcpPorts.length > 0 || req.udpPorts.length > 0) {
       const newTcp = newPortCount(req.tcpPorts, s.tcp);
       const newUdp = newPortCount(req.udpPorts, s.udp);
-      if (newTcp === null) return 'RESOURCE:PORTS';
-      if (newUdp === null) return 'RESOURCE:PORTS_UDP';
+      if (newTcp === null) return SHORT_OF_PORTS;
+      if (newUdp === null) return SHORT_OF_PORTS_UDP;
       const held = s.tcp.size + s.udp.size + s.otherTcp.length + s.otherUdp.length;
-      if (newTcp + newUdp > 0 && held + newTcp + newUdp > MAX_RESERVED_PORTS) return 'RESOURCE:PORTS';
+      if (newTcp + newUdp > 0 && held + newTcp + newUdp > MAX_RESERVED_PORTS) return SHORT_OF_PORTS;
     }
     // `s` is read only when the task needs ports, GPUs or an ENI: placement asks this for
     // thousands of instances, and most tasks need none of them (one cache miss less each).
-    if (req.gpus > 0 && req.gpus > s.gpuFree) return 'RESOURCE:GPU';
-    if (req.eni && store.enisInUse[slot]! >= s.eniLimit) return 'RESOURCE:ENI';
-    return null;
+    if (req.gpus > 0 && req.gpus > s.gpuFree) return SHORT_OF_GPU;
+    if (req.eni && store.enisInUse[slot]! >= s.eniLimit) return SHORT_OF_ENI;
+    return FITS;
   }
 
   /**
@@ -317,8 +336,8 @@ export class ResourceAccountant {
   reserve(slot: number, req: TaskRequirements): Reservation {
     const s = this.slotState(slot);
     checkRequirements(req);
-    const reason = this.firstShortage(slot, s, req);
-    if (reason !== null) throw new ResourceUnavailableError(slot, reason);
+    const shortage = this.firstShortage(slot, s, req);
+    if (shortage !== FITS) throw new ResourceUnavailableError(slot, RESOURCE_REASONS[shortage - 1]!);
     let gpuIds = NO_GPUS;
     if (req.gpus > 0) {
       const chosen: string[] = [];
@@ -343,8 +362,8 @@ export class ResourceAccountant {
       gpus: recorded.gpuIds.length, eni: recorded.eni, attributes: [],
     };
     checkRequirements(req);
-    const reason = this.firstShortage(slot, s, req);
-    if (reason !== null) throw new ResourceUnavailableError(slot, reason);
+    const shortage = this.firstShortage(slot, s, req);
+    if (shortage !== FITS) throw new ResourceUnavailableError(slot, RESOURCE_REASONS[shortage - 1]!);
     if (new Set(recorded.gpuIds).size !== recorded.gpuIds.length) throw new AccountantError('restore: a GPU id appears twice in the reservation');
     for (const id of recorded.gpuIds) {
       const i = s.gpuIds.indexOf(id);

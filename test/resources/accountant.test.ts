@@ -86,6 +86,15 @@ describe('ResourceAccountant: joining', () => {
 });
 
 describe('ResourceAccountant: each failure reason', () => {
+  it('shortage is fits as a number: 0 when the task fits, else 1 + the index of fits\' reason in RESOURCE_REASONS', () => {
+    const { accountant, slot } = setup(C5_LARGE, ['GPU-a'], 1);
+    accountant.reserve(slot, req({ cpu: 2000, memory: 3000, tcpPorts: [80], udpPorts: [53], gpus: 1, eni: true }));
+    const asks = [req(), req({ cpu: 49 }), req({ memory: 706 }), req({ tcpPorts: [80] }), req({ udpPorts: [53] }), req({ gpus: 1 }), req({ eni: true })];
+    const verdicts = asks.map((r) => accountant.shortage(slot, r));
+    expect(verdicts).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    asks.forEach((r, i) => expect(accountant.fits(slot, r)).toBe(i === 0 ? null : RESOURCE_REASONS[verdicts[i]! - 1]));
+  });
+
   it('RESOURCE:CPU when the remaining CPU units are short', () => {
     const { accountant, slot, store } = setup();
     accountant.reserve(slot, req({ cpu: 1024 }));
