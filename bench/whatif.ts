@@ -1,7 +1,7 @@
 /**
  * The what-if engine against the targets of issue #13, every figure measured in one run:
  *
- *   node --expose-gc --max-old-space-size=8192 --import tsx bench/whatif.ts [--sweep all|<n>] [--large 20000] [--only load]
+ *   node --expose-gc --max-old-space-size=8192 --import tsx bench/whatif.ts [--sweep all|<n>] [--large 20000] [--only load] [--impl src|dist]
  *
  * On the bundled medium dataset (5,000 instances, ~16,000 tasks, 200 services), loaded and then
  * settled (the clock run 10 simulated minutes, so the dump's PENDING tasks have started and the
@@ -22,17 +22,22 @@
  *   workers over every ACTIVE instance; 2 workers ≥ 1.6× one); `--sweep <n>` runs the first n
  *   scenarios only (a scenario list of the first n instances), `--sweep all` every one. 1 worker
  *   is this thread, whose placement structures the what-ifs above already prepared; 2 workers
- *   are this thread and a worker thread that restores a snapshot and prepares its own (from dist
- *   when `npm run build` is fresh: run it first);
+ *   are this thread and a worker thread (the same implementation) that restores a snapshot and
+ *   prepares its own, the two taking scenarios from a shared counter;
  * and on a generated cluster (`--large`, default 20,000 instances, seed 11): `fork()` (≤ 1 ms)
  * and us-east-1b lost abruptly (`failWhatIf`, target ≤ 1 s), median of 3.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { EcsSimulator, generateCluster } from '../src/index.js';
 
-const { values } = parseArgs({ options: { sweep: { type: 'string', default: '400' }, large: { type: 'string', default: '20000' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { sweep: { type: 'string', default: '400' }, large: { type: 'string', default: '20000' }, only: { type: 'string' }, impl: { type: 'string', default: 'src' } } });
+// The sources (through tsx, as the tests run them) or the tsc build in dist/, as the package ships
+// it (`npm run bench:whatif:dist` builds first). Alternating in one process, 40 first-touch drains
+// and an AZ drain took the same CPU time from either (690 vs 684 ms, 2026-12-06).
+if (values.impl !== 'src' && values.impl !== 'dist') throw new Error(`--impl must be src or dist; got ${values.impl}`);
+const { EcsSimulator, generateCluster } = (await import(values.impl === 'dist' ? '../dist/index.js' : '../src/index.js')) as typeof import('../src/index.js');
+type EcsSimulator = import('../src/index.js').EcsSimulator;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 function median(xs: number[]): number {
@@ -65,7 +70,7 @@ const table = () => {
 };
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 
-console.log(`load average ${os.loadavg()[0]!.toFixed(2)}; node ${process.version}`);
+console.log(`load average ${os.loadavg()[0]!.toFixed(2)}; node ${process.version}; implementation ${values.impl}/`);
 
 // --- medium: loading ---------------------------------------------------------------------------
 const text = readFileSync(new URL('../datasets/medium.json', import.meta.url), 'utf8');

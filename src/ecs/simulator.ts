@@ -325,7 +325,7 @@ export class EcsSimulator {
       if (unloadable.length > 0) {
         throw new InvalidParameterException(`whatIfSweep: plug-in ${unloadable.join(', ')} was registered as an object, which worker threads cannot have; load it from a module (sim.placement.load) or use workers: 1`);
       }
-      rows = await runOnWorkers(this.state, JSON.stringify(this.snapshot()), cluster.name, mine, settleMs, workers, this.placement.modules);
+      rows = await runOnWorkers(this.state, () => JSON.stringify(this.snapshot()), cluster.name, mine, settleMs, workers, this.placement.modules);
     }
     return { cluster: cluster.name, settleMs, scenarios: all.length, rows: sortRows(rows), ...(options.shard === undefined ? {} : { shard: { ...options.shard } }) };
   }

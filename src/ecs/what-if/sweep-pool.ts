@@ -41,13 +41,15 @@ function newWorker(workerData: unknown): Worker {
 }
 
 /**
- * Runs `scenarios` on this thread (over `state`) and `workers - 1` worker threads (over
- * `snapshot`, the same state); rows in the scenarios' order. With `onThisThread: false` this
- * thread only waits, so the workers run every scenario (the tests hold their rows to this thread's).
+ * Runs `scenarios` on this thread (over `state`) and `workers - 1` worker threads (over a
+ * snapshot of the same state, which `snapshot` takes: after the workers are started, so that
+ * they load their modules meanwhile); rows in the scenarios' order. With `onThisThread: false`
+ * this thread only waits, so the workers run every scenario (the tests hold their rows to this
+ * thread's).
  */
 export async function runOnWorkers(
   state: SimState,
-  snapshot: string,
+  snapshot: () => string,
   cluster: string,
   scenarios: readonly SweepScenario[],
   settleMs: number,
@@ -66,7 +68,7 @@ export async function runOnWorkers(
     { length: remoteCount },
     (_, w) =>
       new Promise<SweepRow[]>((resolve, reject) => {
-        const job: SweepJob = { kind: SWEEP_JOB, snapshot, cluster, settleMs, scenarios, shared, worker: w + 1, chunk, plugins };
+        const job: SweepJob = { kind: SWEEP_JOB, cluster, settleMs, scenarios, shared, worker: w + 1, chunk, plugins };
         const worker = newWorker(job);
         started.push(worker);
         worker.once('message', (rows: SweepRow[]) => resolve(rows));
@@ -79,6 +81,10 @@ export async function runOnWorkers(
   );
   let local: SweepRow[];
   try {
+    if (started.length > 0) {
+      const text = snapshot();
+      for (const worker of started) worker.postMessage(text);
+    }
     // The workers start meanwhile; their rows wait in the message queue until this thread is done.
     local = onThisThread ? runSharedScenarios(state, cluster, scenarios, settleMs, counter, chunk) : [];
   } catch (error) {

@@ -1,5 +1,6 @@
 /**
- * A sweep worker (worker_threads): restores the base state from the snapshot it is given, runs
+ * A sweep worker (worker_threads): restores the base state from the snapshot it is sent (its first
+ * message: the thread that starts it takes the snapshot while this one loads its modules), runs
  * the scenarios no thread has taken yet (each on its own fork) and posts their rows back. Loaded by
  * `sweep-pool.ts`, from dist as JavaScript or from the sources through tsx's loader.
  */
@@ -9,7 +10,8 @@ import { NOT_STARTED, RUNNING, runSharedScenarios, SWEEP_JOB, type SweepJob } fr
 
 const job = workerData as SweepJob | null;
 if (parentPort !== null && job?.kind === SWEEP_JOB) {
-  const sim = EcsSimulator.restore(job.snapshot);
+  const snapshot = await new Promise<string>((resolve) => parentPort!.once('message', resolve));
+  const sim = EcsSimulator.restore(snapshot);
   for (const path of job.plugins) await sim.placement.load(path);
   const shared = new Int32Array(job.shared);
   // Called off meanwhile (the other threads ran every scenario): nothing to do.

@@ -80,10 +80,9 @@ export const CALLED_OFF = -1;
 /** Marks a sweep worker's data (importing the worker module elsewhere then does nothing). */
 export const SWEEP_JOB = 'ecs-cluster-sim/sweep-job';
 
-/** What a sweep worker is given: the base state, the scenarios and the shared counter of those taken (runSharedScenarios), plug-in modules to load. */
+/** What a sweep worker is given (the base state, a snapshot, follows as its first message): the scenarios and the shared counter of those taken (runSharedScenarios), plug-in modules to load. */
 export interface SweepJob {
   readonly kind: typeof SWEEP_JOB;
-  readonly snapshot: string;
   readonly cluster: string;
   readonly settleMs: number;
   readonly scenarios: readonly SweepScenario[];

@@ -58,7 +58,7 @@ describe('whatIfSweep', () => {
     expect(runSharedScenarios(sim.state, 'sample', scenarios, 60_000, counter, 2)).toEqual(one.slice(4));
     expect(counter[0]).toBeGreaterThanOrEqual(scenarios.length);
     // Two worker threads share every scenario between them (this thread only waits).
-    const rows = await runOnWorkers(sim.state, JSON.stringify(sim.snapshot()), 'sample', scenarios, 60_000, 3, [], { onThisThread: false });
+    const rows = await runOnWorkers(sim.state, () => JSON.stringify(sim.snapshot()), 'sample', scenarios, 60_000, 3, [], { onThisThread: false });
     expect(rows).toEqual(one);
   }, 120_000);
 
