@@ -26,7 +26,7 @@ import type { PlacementPlugin } from './plugins/types.js';
 import { NOT_CONSIDERED, PLACED_HERE, Prepared, REASON_BITS } from './prepared.js';
 import { newTally, OK, reasonOf, tallyMap } from './reasons.js';
 import { checkRequest, type CheckedRequest } from './request.js';
-import { changedSlots, familyRoot } from './lineage.js';
+import { changedSlots, nearestAnchor } from './lineage.js';
 import { makeWitnessCalls } from './shape-witnesses.js';
 import { chainEntries, parseChain, valueRanks } from './strategies/index.js';
 import type { Placement, PlacementContext, PlacementOutcome, PlacementRequest, PlacementStrategy, RejectionReason } from './types.js';
@@ -79,8 +79,16 @@ export class PlacementEngine {
    * milliseconds at 100k instances).
    */
   private readonly ranks = new WeakMap<DictionaryColumn, Int32Array>();
-  /** Per family (its root store): the prepared structures of its recent requests, by request key, each on the store it last served. */
+  /**
+   * Per family — its anchor: the root store, or a store that moved far from its family's anchor
+   * (an AZ drained on a fork: see `keep`), which starts a family of its own — the prepared structures
+   * of its recent requests, by request key, each on the store it last served. A far store's
+   * structures serve itself and its forks; in its anchor's family they would only push out the
+   * ones near the anchor, which the next small what-if refreshes (a sweep after an AZ drain
+   * rebuilt every one), and hold the dead fork's store and accountant alive. Gone with the anchor.
+   */
   private readonly reused = new WeakMap<InstanceStore, LRUMapWithDelete<string, Prepared>>();
+  private readonly isAnchor = (store: InstanceStore): boolean => this.reused.has(store);
   /** The structures of the warm-up calls, kept for the engine's life (shape-witnesses.ts). */
   private witnesses: unknown[] | null = null;
 
@@ -158,35 +166,53 @@ export class PlacementEngine {
    */
   private prepare(ctx: PlacementContext, request: PlacementRequest, checked: CheckedRequest, key: string | null): Prepared {
     const { store, accountant } = ctx;
-    const family = key === null ? undefined : this.reused.get(familyRoot(store));
-    const kept = family?.get(key!);
-    if (kept !== undefined) {
+    if (key === null) return new Prepared(store, accountant, request, checked, this.caches);
+    const { anchor, notes } = nearestAnchor(ctx, this.isAnchor);
+    const family = this.reused.get(anchor);
+    const kept = family?.get(key);
+    // A store far from the anchor leaves the family's structure to the stores near it.
+    if (kept !== undefined && notes <= PlacementEngine.refreshLimits(kept).maxSlots) {
       // Out of the cache while in use: a call that fails leaves it half-updated.
-      family!.delete(key!);
-      // A slot is noted a few times per change (its counts, groups, resources): notes are capped loosely, slots exactly.
-      const maxSlots = Math.max(REFRESH_MIN, Math.floor(kept.considered.length / REFRESH_PER_BUILD));
-      const changed = kept.verdict.length === store.size ? changedSlots(kept, ctx, 8 * maxSlots + 1024, maxSlots) : null;
+      family!.delete(key);
+      const { maxNotes, maxSlots } = PlacementEngine.refreshLimits(kept);
+      const changed = kept.verdict.length === store.size ? changedSlots(kept, ctx, maxNotes, maxSlots) : null;
       if (changed !== null) {
         if (kept.store !== store || kept.accountant !== accountant) kept.rebind(store, accountant);
         for (let i = 0; i < changed.length; i++) kept.refresh(changed[i]!);
         return kept;
       }
+      // Untouched, and right for the state it marks: another store of the family may use it.
+      family!.set(key, kept);
     }
     return new Prepared(store, accountant, request, checked, this.caches);
   }
 
-  /** Keeps `prepared` for the next call of the same request on any store of this one's family. */
+  /** The notes and slots a refresh of `prepared` may read and redo before a build is cheaper. */
+  private static refreshLimits(prepared: Prepared): { maxNotes: number; maxSlots: number } {
+    const maxSlots = Math.max(REFRESH_MIN, Math.floor(prepared.considered.length / REFRESH_PER_BUILD));
+    // A slot is noted a few times per change (its counts, groups, resources): notes are capped loosely, slots exactly.
+    return { maxNotes: 8 * maxSlots + 1024, maxSlots };
+  }
+
+  /**
+   * Keeps `prepared` for the next call of the same request on any store of this one's family;
+   * a store farther from the family's anchor than a refresh reaches (more notes than the slots a
+   * refresh takes: counted loosely, a slot noted twice counts twice) becomes an anchor itself.
+   */
   private keep(ctx: PlacementContext, key: string, prepared: Prepared): void {
     const { store, accountant } = ctx;
-    const root = familyRoot(store);
-    let family = this.reused.get(root);
-    if (family === undefined) {
-      const capacity = this.reusePerStore ?? Math.min(KEPT_MAX, Math.max(KEPT_MIN, Math.floor(KEPT_SLOT_BUDGET / Math.max(1, root.size))));
-      this.reused.set(root, (family = new LRUMapWithDelete(capacity)));
-    }
     prepared.storeMark = store.changes.revision;
     prepared.accountantMark = accountant.changes.revision;
+    const { anchor, notes } = nearestAnchor(ctx, this.isAnchor);
+    const owner = notes > PlacementEngine.refreshLimits(prepared).maxSlots ? store : anchor;
+    let family = this.reused.get(owner);
+    if (family === undefined) this.reused.set(owner, (family = new LRUMapWithDelete(this.keptPerStore(owner))));
     family.set(key, prepared);
+  }
+
+  /** How many requests' structures are kept per family (and per far-moved store): reusePerStore, else a budget of slots. */
+  private keptPerStore(store: InstanceStore): number {
+    return this.reusePerStore ?? Math.min(KEPT_MAX, Math.max(KEPT_MIN, Math.floor(KEPT_SLOT_BUDGET / Math.max(1, store.size))));
   }
 
   private run(ctx: PlacementContext, request: PlacementRequest, capture: unknown[] | null): PlacementOutcome {

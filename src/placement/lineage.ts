@@ -59,13 +59,26 @@ function pathUp(sides: Sides, storeRevision: number, accountantRevision: number)
   }
 }
 
-/** The root of a store's family: its oldest ancestor still alive (itself if it is no fork). */
-export function familyRoot(store: InstanceStore): InstanceStore {
-  for (;;) {
-    const parent = store.origin?.parent.deref();
-    if (parent === undefined) return store;
-    store = parent;
+/**
+ * The nearest store at or above `sides` (through the parents still alive) that `isAnchor` names,
+ * else the oldest one alive; and the notes between them: in the logs of the stores below it on
+ * the way, each up to where the path leaves it (the anchor's own not counted). A structure kept
+ * from a state this far from the anchor can serve no store of the anchor's family with fewer
+ * notes between them (changedSlots reads at least these), nor the anchor.
+ *
+ * @example
+ * const fork = store.clone(); const forkAccountant = accountant.cloneFor(fork);
+ * fork.setStatus(arn, 'DRAINING');
+ * nearestAnchor({ store: fork, accountant: forkAccountant }, () => false); // { anchor: store, notes: 1 } (or as many as were noted)
+ */
+export function nearestAnchor(sides: Sides, isAnchor: (store: InstanceStore) => boolean): { anchor: InstanceStore; notes: number } {
+  const path = pathUp(sides, sides.store.changes.revision, sides.accountant.changes.revision);
+  let notes = 0;
+  for (let k = 0; k < path.length - 1; k++) {
+    if (isAnchor(path[k]!.store)) return { anchor: path[k]!.store, notes };
+    notes += path[k]!.storeRevision + path[k]!.accountantRevision;
   }
+  return { anchor: path[path.length - 1]!.store, notes };
 }
 
 /**

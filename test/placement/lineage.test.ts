@@ -1,7 +1,7 @@
 // changedSlots: the slots that may differ between two states of a family of forks, read from the
 // change logs through their common ancestor — or null when the logs cannot tell.
 import { describe, expect, it } from 'vitest';
-import { changedSlots, familyRoot, type Sides } from '../../src/placement/lineage.js';
+import { changedSlots, nearestAnchor, type Sides } from '../../src/placement/lineage.js';
 import { ResourceAccountant } from '../../src/resources/accountant.js';
 import { buildCluster, req, type InstanceSpec } from './fixtures.js';
 
@@ -38,7 +38,10 @@ describe('changedSlots', () => {
     const later = fork(original);
     expect(sorted(changedSlots(atFork, later, 100, 100))).toEqual([c.slots[3]]);
     expect(sorted(changedSlots(marked(grandchild), later, 100, 100))).toEqual([c.slots[1], c.slots[3], c.slots[4]]);
-    expect(familyRoot(grandchild.store)).toBe(original.store);
+    // Its anchor: the family's root, or the nearest store named an anchor; the notes on the way there.
+    expect(nearestAnchor(grandchild, () => false)).toEqual({ anchor: original.store, notes: grandchild.store.changes.revision + grandchild.accountant.changes.revision + a.store.changes.revision + a.accountant.changes.revision });
+    expect(nearestAnchor(grandchild, (s) => s === a.store)).toEqual({ anchor: a.store, notes: grandchild.store.changes.revision + grandchild.accountant.changes.revision });
+    expect(nearestAnchor(grandchild, (s) => s === grandchild.store)).toEqual({ anchor: grandchild.store, notes: 0 });
   });
 
   it('names each slot once when many notes name few slots', () => {

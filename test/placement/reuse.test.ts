@@ -230,13 +230,17 @@ type FamilyOp =
   | Op
   | { op: 'fork'; enter: boolean }
   | { op: 'switch'; pick: number }
-  | { op: 'rollback'; inner: Op[]; forkAt: number };
+  | { op: 'rollback'; inner: Op[]; forkAt: number }
+  // Many slot-local changes at once: the store moves farther from the family's root than a
+  // refresh reaches, so what the engine keeps from it is kept for it alone (engine.ts, `own`).
+  | { op: 'churn'; n: number };
 
 const familyOp: fc.Arbitrary<FamilyOp> = fc.oneof(
   { arbitrary: op, weight: 12 },
   { arbitrary: fc.record({ op: fc.constant('fork' as const), enter: fc.boolean() }), weight: 3 },
   { arbitrary: fc.record({ op: fc.constant('switch' as const), pick: fc.nat() }), weight: 3 },
   { arbitrary: fc.record({ op: fc.constant('rollback' as const), inner: fc.array(op, { minLength: 1, maxLength: 6 }), forkAt: fc.integer({ min: -1, max: 5 }) }), weight: 2 },
+  { arbitrary: fc.record({ op: fc.constant('churn' as const), n: fc.integer({ min: 60, max: 140 }) }), weight: 1 },
 );
 
 /** A store and accountant of the family, with what was placed on it and its random sequence. */
@@ -252,6 +256,39 @@ function forkOf(m: Member): Member {
 }
 
 describe('an engine reused across a family of what-if forks', () => {
+  it('keeps what it prepared on a fork that moved far from the root in a family of that fork\'s own: the root\'s stays for the next fork', () => {
+    const c = buildCluster(Array.from({ length: 30 }, (_, i): InstanceSpec => ({ cpu: 4096, memory: 8192, attributes: { [AZ]: `az-${i % 3}` } })));
+    const engine = new PlacementEngine();
+    const request: PlacementRequest = { requirements: req({ memory: 256 }), group: 'service:web', count: 1, constraints: [], strategies: [{ type: 'spread', field: `attribute:${AZ}` }] };
+    const key = JSON.stringify([request.requirements, request.group, request.constraints, request.strategies]);
+    type Kept = { peek(k: string): { ranker: object } | undefined };
+    const inFamily = () => (engine as unknown as { reused: WeakMap<object, Kept> }).reused.get(c.store)?.peek(key)?.ranker;
+    const ownOf = (store: object) => (engine as unknown as { reused: WeakMap<object, Kept> }).reused.get(store)?.peek(key)?.ranker;
+    engine.place(context(c, 1), request);
+    const root = inFamily();
+    expect(root).toBeDefined();
+    const fork = (() => {
+      const store = c.store.clone();
+      return { store, accountant: c.accountant.cloneFor(store), slots: c.slots };
+    })();
+    // More slot-local changes than a refresh takes (REFRESH_MIN: 64): the fork builds its own.
+    for (let k = 0; k < 80; k++) fork.store.setRunningTasksCount(fork.store.arns[k % 30]!, k % 5);
+    const forkCtx = { store: fork.store, accountant: fork.accountant, random: new SeededRandom(1) };
+    engine.place(forkCtx, request);
+    const forks = ownOf(fork.store);
+    expect(forks).toBeDefined();
+    expect(forks).not.toBe(root);
+    expect(inFamily()).toBe(root);
+    // The fork's next call refreshes its own; a new fork near the root refreshes the root's.
+    engine.place(forkCtx, request);
+    expect(ownOf(fork.store)).toBe(forks);
+    const near = c.store.clone();
+    const nearAccountant = c.accountant.cloneFor(near);
+    near.setRunningTasksCount(near.arns[0]!, 2);
+    engine.place({ store: near, accountant: nearAccountant, random: new SeededRandom(1) }, request);
+    expect(inFamily()).toBe(root);
+  });
+
   it('places on every store of the family as the naive placer does, under random forks, switches, changes and rollbacks', () => {
     fc.assert(fc.property(specs, fc.array(familyOp, { minLength: 1, maxLength: 40 }), fc.integer(), (specs, ops, seed) => {
       const engine = new PlacementEngine();
@@ -284,6 +321,8 @@ describe('an engine reused across a family of what-if forks', () => {
           if (o.enter) current = families[0]!.length - 1;
         } else if (o.op === 'switch') {
           current = o.pick % families[0]!.length;
+        } else if (o.op === 'churn') {
+          for (const family of families) for (let k = 0; k < o.n; k++) apply(family[current]!, { op: 'running', pick: k, n: k % 7 });
         } else if (o.op === 'rollback') {
           const saved = families.map((family) => {
             const m = family[current]!;
