@@ -8,8 +8,9 @@
  * (a registration, an attribute change, more changes than a log keeps) rebuilds it: O(fleet),
  * like the full scan `utilisationOf` it is tested against.
  *
- * A fork copies the sums (a few dozen groups) and shares the per-instance arrays until its first
- * change; it reads its own store's logs from their start.
+ * A fork copies the sums (a few dozen groups) and shares the per-instance arrays, a page of 256
+ * slots at a time, until its first change to the page (copying the whole arrays cost a
+ * one-instance drain more than its refreshes); it reads its own store's logs from their start.
  */
 import type { ResourceAccountant } from '../../resources/accountant.js';
 import type { ClusterRecord } from '../clusters/record.js';
@@ -25,14 +26,17 @@ const TASKS = 4;
 const FIELDS = 5;
 /** Groups per slot: total, AZ, type, family. */
 const GROUPS = 4;
+/** Slots per page of the per-slot arrays. */
+const PAGE_SHIFT = 8;
+const PAGE = 1 << PAGE_SHIFT;
 
 export class UtilisationIndex {
-  /** FIELDS numbers per slot: what the slot adds to its groups now */
-  private contribution: Float64Array;
-  /** GROUPS group ids per slot (-1: none yet) */
-  private groupsOf: Int32Array;
-  /** shared with another side until this side first writes */
-  private sharedArrays = false;
+  /** per page of PAGE slots, FIELDS numbers per slot: what the slot adds to its groups now */
+  private contribution: Float64Array[] = [];
+  /** per page, GROUPS group ids per slot (-1: none yet) */
+  private groupsOf: Int32Array[] = [];
+  /** per page, 1 if this side may write it (it is no other side's); null: every page */
+  private ownedPages: Uint8Array | null = null;
   /** group key (`total`, `az:…`, `type:…`, `family:…`) ↔ id; FIELDS sums per id */
   private keys: string[] = [];
   private ids = new Map<string, number>();
@@ -40,9 +44,7 @@ export class UtilisationIndex {
   private storeMark: number;
   private accountantMark: number;
 
-  private constructor(private readonly store: InstanceStore, private readonly accountant: ResourceAccountant) {
-    this.contribution = new Float64Array(0);
-    this.groupsOf = new Int32Array(0);
+  private constructor(private readonly store: InstanceStore, readonly accountant: ResourceAccountant) {
     this.storeMark = store.changes.revision;
     this.accountantMark = accountant.changes.revision;
   }
@@ -75,9 +77,10 @@ export class UtilisationIndex {
   fork(store: InstanceStore, accountant: ResourceAccountant): UtilisationIndex {
     this.update();
     const copy = new UtilisationIndex(store, accountant);
-    copy.contribution = this.contribution;
-    copy.groupsOf = this.groupsOf;
-    copy.sharedArrays = this.sharedArrays = true;
+    copy.contribution = [...this.contribution];
+    copy.groupsOf = [...this.groupsOf];
+    copy.ownedPages = new Uint8Array(this.groupsOf.length);
+    this.ownedPages = new Uint8Array(this.groupsOf.length);
     copy.keys = [...this.keys];
     copy.ids = new Map(this.ids);
     copy.sums = [...this.sums];
@@ -92,21 +95,20 @@ export class UtilisationIndex {
     this.storeMark = this.store.changes.revision;
     this.accountantMark = this.accountant.changes.revision;
     // (A change log holds up to 131,072 notes: past a fleet's worth, a rebuild is cheaper than replaying them.)
-    if (storeChanges === null || accountantChanges === null || this.store.size > this.groupsOf.length / GROUPS || storeChanges.length + accountantChanges.length > 2 * this.store.size) {
+    if (storeChanges === null || accountantChanges === null || this.store.size > this.groupsOf.length * PAGE || storeChanges.length + accountantChanges.length > 2 * this.store.size) {
       this.rebuild();
       return;
     }
-    if (storeChanges.length + accountantChanges.length === 0) return;
-    this.own();
     for (let i = 0; i < storeChanges.length; i++) this.refresh(storeChanges[i]!);
     for (let i = 0; i < accountantChanges.length; i++) this.refresh(accountantChanges[i]!);
   }
 
   private rebuild(): void {
     const n = this.store.size;
-    this.contribution = new Float64Array(n * FIELDS);
-    this.groupsOf = new Int32Array(n * GROUPS).fill(-1);
-    this.sharedArrays = false;
+    const pages = Math.ceil(n / PAGE);
+    this.contribution = Array.from({ length: pages }, () => new Float64Array(PAGE * FIELDS));
+    this.groupsOf = Array.from({ length: pages }, () => new Int32Array(PAGE * GROUPS).fill(-1));
+    this.ownedPages = null;
     this.keys = [];
     this.ids = new Map();
     this.sums = [];
@@ -117,11 +119,16 @@ export class UtilisationIndex {
     this.accountantMark = this.accountant.changes.revision;
   }
 
-  private own(): void {
-    if (!this.sharedArrays) return;
-    this.contribution = this.contribution.slice();
-    this.groupsOf = this.groupsOf.slice();
-    this.sharedArrays = false;
+  /** The page holding `slot`, this side's own from now on. */
+  private ownPage(slot: number): number {
+    const page = slot >>> PAGE_SHIFT;
+    const owned = this.ownedPages;
+    if (owned !== null && owned[page] === 0) {
+      this.contribution[page] = this.contribution[page]!.slice();
+      this.groupsOf[page] = this.groupsOf[page]!.slice();
+      owned[page] = 1;
+    }
+    return page;
   }
 
   private groupOf(key: string): number {
@@ -138,9 +145,12 @@ export class UtilisationIndex {
 
   /** Replaces a slot's contribution by what it is now. */
   private refresh(slot: number): void {
-    const { store, contribution, groupsOf, sums } = this;
-    const o = slot * FIELDS;
-    const g = slot * GROUPS;
+    const page = this.ownPage(slot);
+    const { store, sums } = this;
+    const contribution = this.contribution[page]!;
+    const groupsOf = this.groupsOf[page]!;
+    const o = (slot & (PAGE - 1)) * FIELDS;
+    const g = (slot & (PAGE - 1)) * GROUPS;
     // Take the old contribution out.
     if (groupsOf[g]! >= 0) {
       for (let k = 0; k < GROUPS; k++) {
@@ -172,21 +182,30 @@ export class UtilisationIndex {
   }
 }
 
-/** Each cluster's utilisation index (built on first use; a fork's comes from its original's). */
-const indexes = new WeakMap<ClusterRecord, UtilisationIndex>();
+/**
+ * Each cluster's utilisation index, by the cluster's store (built on first use; a fork's comes
+ * from its original's). Not by the cluster record: an API call's transaction works on a copy of
+ * the record, which then takes the original's place (the store and accountant stay).
+ */
+const indexes = new WeakMap<InstanceStore, UtilisationIndex>();
+
+function indexOf(cluster: ClusterRecord): UtilisationIndex | undefined {
+  const index = indexes.get(cluster.store);
+  return index?.accountant === cluster.accountant ? index : undefined;
+}
 
 /**
  * The cluster's utilisation, as `utilisationOf` computes it, at the cost of what changed since the
  * last call (or since the fork it was made from).
  */
 export function utilisation(cluster: ClusterRecord): UtilisationBreakdown {
-  let index = indexes.get(cluster);
-  if (index === undefined) indexes.set(cluster, (index = UtilisationIndex.build(cluster.store, cluster.accountant)));
+  let index = indexOf(cluster);
+  if (index === undefined) indexes.set(cluster.store, (index = UtilisationIndex.build(cluster.store, cluster.accountant)));
   return index.breakdown();
 }
 
 /** `fork` (a fork of `original`) starts from `original`'s index, if it has one. */
 export function forkUtilisation(original: ClusterRecord, fork: ClusterRecord): void {
-  const index = indexes.get(original);
-  if (index !== undefined) indexes.set(fork, index.fork(fork.store, fork.accountant));
+  const index = indexOf(original);
+  if (index !== undefined) indexes.set(fork.store, index.fork(fork.store, fork.accountant));
 }
