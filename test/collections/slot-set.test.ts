@@ -1,5 +1,5 @@
 // SlotSet against a sorted-array model: random adds and deletes across the list/bitset switch
-// (both ways), k-th queries and ascending iteration.
+// (both ways), k-th queries, ascending iteration and copies.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SlotSet, SlotSpace } from '../../src/collections/slot-set.js';
@@ -60,6 +60,9 @@ describe('SlotSet', () => {
           const seen: number[] = [];
           sets[s]!.forEach((slot) => seen.push(slot));
           expect(seen).toEqual(sorted);
+          const copied = new Int32Array(sorted.length + 2).fill(-7);
+          expect(sets[s]!.copyTo(copied, 1)).toBe(sorted.length + 1);
+          expect([...copied]).toEqual([-7, ...sorted, -7]);
         }
       }
     }), { seed: 20261127, numRuns: 150 });
