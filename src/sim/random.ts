@@ -53,18 +53,26 @@ export class SeededRandom {
 
   /** The next float in [0, 1): mulberry32, a small, fast 32-bit PRNG (public domain). */
   next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** The next draw as the 32-bit integer behind `next()` (`next() * 2 ** 32`, exactly). */
+  private nextUint32(): number {
     if (this.journal !== null && this.journal.depth !== 0) this.save(this.journal);
     let t = (this.current = (this.current + 0x6d2b79f5) >>> 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
   }
 
-  /** `n` lower-case hex digits. */
+  /** `n` lower-case hex digits (eight a draw; a task id is four draws, so it is built byte by byte from a table). */
   hex(n: number): string {
     let s = '';
-    while (s.length < n) s += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, '0');
-    return s.slice(0, n);
+    while (s.length < n) {
+      const x = this.nextUint32();
+      s += HEX_BYTE[x >>> 24]! + HEX_BYTE[(x >>> 16) & 0xff]! + HEX_BYTE[(x >>> 8) & 0xff]! + HEX_BYTE[x & 0xff]!;
+    }
+    return s.length === n ? s : s.slice(0, n);
   }
 
   /** A version-4-shaped UUID (8-4-4-4-12 hex digits). */
@@ -73,6 +81,9 @@ export class SeededRandom {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[Math.floor(this.next() * 4)]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 }
+
+/** '00' … 'ff'. */
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** One of `items`, each drawn with probability proportional to `weight(item)`. */
 export function pickWeighted<T>(random: { next(): number }, items: readonly T[], weight: (item: T) => number): T {

@@ -78,7 +78,7 @@ export function launchTasks(state: SimState, cluster: ClusterRecord, request: La
 
 /** A new PENDING task of `request`, on an instance (EC2) or none (FARGATE), RUNNING after TASK_START_MS. */
 function newTask(state: SimState, cluster: ClusterRecord, request: LaunchRequest, instanceArn: string | undefined, reservation: Reservation): TaskRecord {
-  const id = unusedId(() => (request.longArn ? state.random.hex(32) : state.random.uuid()), (id) => idInAnyCluster(state.clusters.values(), 'taskIdToArn', id));
+  const id = unusedId(() => (request.longArn ? state.random.hex(32) : state.random.uuid()), (id) => idInAnyCluster(state.clusters, 'taskIdToArn', id));
   const arn = taskArn(state.ctx, cluster.name, id, request.longArn);
   const task: TaskRecord = {
     arn,

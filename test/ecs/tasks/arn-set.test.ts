@@ -7,7 +7,7 @@ import { ArnSet } from '../../../src/ecs/tasks/arn-set.js';
 type Op = { op: 'add' | 'delete'; arn: number; on: number } | { op: 'copy'; on: number };
 
 describe('ArnSet', () => {
-  it('behaves as a Set whose copies are independent, in insertion order', () => {
+  it('behaves as a Set whose copies are independent, in insertion order (iterated and by forEach)', () => {
     const op: fc.Arbitrary<Op> = fc.oneof(
       fc.record({ op: fc.constantFrom('add' as const, 'delete' as const), arn: fc.nat(20), on: fc.nat() }),
       fc.record({ op: fc.constant('copy' as const), on: fc.nat() }),
@@ -38,6 +38,9 @@ describe('ArnSet', () => {
         }
         sets.forEach((s, i) => {
           expect([...s]).toEqual([...models[i]!]);
+          const each: string[] = [];
+          s.forEach((arn) => each.push(arn));
+          expect(each).toEqual([...models[i]!]);
           expect(s.size).toBe(models[i]!.size);
           for (let k = 0; k <= 20; k++) expect(s.has(`t${k}`)).toBe(models[i]!.has(`t${k}`));
         });
