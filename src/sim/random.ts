@@ -65,14 +65,20 @@ export class SeededRandom {
     return (t ^ (t >>> 14)) >>> 0;
   }
 
-  /** `n` lower-case hex digits (eight a draw; a task id is four draws, so it is built byte by byte from a table). */
+  /**
+   * `n` lower-case hex digits, eight a draw (every new task's id is four draws: the digits are
+   * made as character codes and become one flat string at once, with no pieces to join).
+   */
   hex(n: number): string {
-    let s = '';
-    while (s.length < n) {
+    const codes = HEX_SCRATCH;
+    const draws = Math.ceil(n / 8);
+    codes.length = draws * 8;
+    for (let d = 0; d < draws; d++) {
       const x = this.nextUint32();
-      s += HEX_BYTE[x >>> 24]! + HEX_BYTE[(x >>> 16) & 0xff]! + HEX_BYTE[(x >>> 8) & 0xff]! + HEX_BYTE[x & 0xff]!;
+      for (let k = 0; k < 8; k++) codes[d * 8 + k] = HEX_DIGIT_CODES[(x >>> (28 - 4 * k)) & 0xf]!;
     }
-    return s.length === n ? s : s.slice(0, n);
+    codes.length = n;
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** A version-4-shaped UUID (8-4-4-4-12 hex digits). */
@@ -82,8 +88,10 @@ export class SeededRandom {
   }
 }
 
-/** '00' … 'ff'. */
-const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** The character codes of '0' … 'f'. */
+const HEX_DIGIT_CODES: readonly number[] = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** `hex`'s buffer of character codes (one thread, never re-entered). */
+const HEX_SCRATCH: number[] = [];
 
 /** One of `items`, each drawn with probability proportional to `weight(item)`. */
 export function pickWeighted<T>(random: { next(): number }, items: readonly T[], weight: (item: T) => number): T {

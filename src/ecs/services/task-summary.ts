@@ -50,8 +50,9 @@ export function forgetSummary(cluster: ClusterRecord, serviceName: string): void
 
 /** A task of a service was placed, told to stop, became RUNNING or STOPPED. */
 export function noteTaskEvent(cluster: ClusterRecord, e: TaskStateChange): void {
-  if (e.serviceName === undefined || !cluster.serviceSummaries.has(e.serviceName)) return;
-  const s = cluster.serviceSummaries.get(e.serviceName)!;
+  if (e.serviceName === undefined) return;
+  const s = cluster.serviceSummaries.get(e.serviceName);
+  if (s === undefined) return;
   if (e.lastStatus === 'STOPPED') {
     s.stopping.delete(e.taskArn);
     s.pending.delete(e.taskArn);
@@ -75,9 +76,10 @@ export function noteTaskEvent(cluster: ClusterRecord, e: TaskStateChange): void 
 /** An instance changed status: its services' tasks on it may have become (or stopped being) outdated. */
 export function noteInstanceEvent(cluster: ClusterRecord, containerInstanceArn: string): void {
   for (const t of liveTasksOn(cluster, containerInstanceArn)) {
-    if (t.serviceName === undefined || !cluster.serviceSummaries.has(t.serviceName)) continue;
+    if (t.serviceName === undefined) continue;
+    const s = cluster.serviceSummaries.get(t.serviceName);
+    if (s === undefined) continue;
     const service = cluster.services.peek(t.serviceName);
-    const s = cluster.serviceSummaries.get(t.serviceName)!;
     if (service !== undefined && isOutdated(cluster, t, service)) s.outdated.add(t.arn);
     else s.outdated.delete(t.arn);
   }

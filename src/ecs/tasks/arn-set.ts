@@ -25,8 +25,9 @@ export class ArnSet implements Iterable<string> {
   /** ARNs of a frozen base removed on this side (null: none yet) */
   private removed: Set<string> | null = null;
 
-  constructor(arns: Iterable<string> = []) {
-    this.base = new Set(arns);
+  /** @param shared a frozen base to share instead of `arns` (`copy()` only) */
+  constructor(arns: Iterable<string> = [], shared?: Set<string>) {
+    this.base = shared ?? new Set(arns);
   }
 
   get size(): number {
@@ -57,8 +58,7 @@ export class ArnSet implements Iterable<string> {
 
   /** An independent copy sharing this set's base (neither may change it from now on). */
   copy(): ArnSet {
-    const c = new ArnSet();
-    c.base = this.base;
+    const c = new ArnSet([], this.base);
     c.frozen = this.frozen = true;
     if (this.added !== null && this.added.size !== 0) c.added = new Set(this.added);
     if (this.removed !== null && this.removed.size !== 0) c.removed = new Set(this.removed);
