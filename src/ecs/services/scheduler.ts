@@ -56,8 +56,9 @@ function onEvent(state: SimState, event: SimEvent): void {
     // A task of no service becoming RUNNING frees nothing and replaces nothing.
     if (event.lastStatus === 'RUNNING' && event.serviceName === undefined) return;
   } else {
-    noteInstanceEvent(cluster, event.containerInstanceArn);
-    for (const t of liveTasksOn(cluster, event.containerInstanceArn)) if (t.serviceName !== undefined) cluster.dirtyServices.add(t.serviceName);
+    const tasksOnIt = liveTasksOn(cluster, event.containerInstanceArn);
+    noteInstanceEvent(cluster, tasksOnIt);
+    for (const t of tasksOnIt) if (t.serviceName !== undefined) cluster.dirtyServices.add(t.serviceName);
   }
   if (cluster.dirtyServices.size > 0 || cluster.waitingServices.size > 0) schedulePass(state, cluster);
 }

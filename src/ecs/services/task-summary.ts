@@ -17,7 +17,7 @@ import type { ClusterRecord } from '../clusters/record.js';
 import type { TaskStateChange } from '../state/events.js';
 import { ofEarlierDeployment, type ServiceRecord, type ServiceTaskSummary } from './record.js';
 import type { TaskRecord } from '../tasks/record.js';
-import { liveTasksOf, liveTasksOn } from '../tasks/task-index.js';
+import { liveTasksOf } from '../tasks/task-index.js';
 
 function isOutdated(cluster: ClusterRecord, t: TaskRecord, service: ServiceRecord): boolean {
   // (a FARGATE task has no instance to drain)
@@ -73,9 +73,12 @@ export function noteTaskEvent(cluster: ClusterRecord, e: TaskStateChange): void 
   }
 }
 
-/** An instance changed status: its services' tasks on it may have become (or stopped being) outdated. */
-export function noteInstanceEvent(cluster: ClusterRecord, containerInstanceArn: string): void {
-  for (const t of liveTasksOn(cluster, containerInstanceArn)) {
+/**
+ * An instance changed status: its services' tasks on it (`tasksOnIt`, its live tasks) may have
+ * become (or stopped being) outdated.
+ */
+export function noteInstanceEvent(cluster: ClusterRecord, tasksOnIt: readonly TaskRecord[]): void {
+  for (const t of tasksOnIt) {
     if (t.serviceName === undefined) continue;
     const s = cluster.serviceSummaries.get(t.serviceName);
     if (s === undefined) continue;

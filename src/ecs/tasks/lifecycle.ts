@@ -78,7 +78,9 @@ export function launchTasks(state: SimState, cluster: ClusterRecord, request: La
 
 /** A new PENDING task of `request`, on an instance (EC2) or none (FARGATE), RUNNING after TASK_START_MS. */
 function newTask(state: SimState, cluster: ClusterRecord, request: LaunchRequest, instanceArn: string | undefined, reservation: Reservation): TaskRecord {
-  const id = unusedId(() => (request.longArn ? state.random.hex(32) : state.random.uuid()), (id) => idInAnyCluster(state.clusters, 'taskIdToArn', id));
+  // (The cluster's own map first: with one cluster, the only one to ask.)
+  const taken = (id: string) => cluster.taskIdToArn.has(id) || (state.clusters.size > 1 && idInAnyCluster(state.clusters, 'taskIdToArn', id));
+  const id = unusedId(() => (request.longArn ? state.random.hex(32) : state.random.uuid()), taken);
   const arn = taskArn(state.ctx, cluster.name, id, request.longArn);
   const task: TaskRecord = {
     arn,
