@@ -47,6 +47,12 @@ export class ArnSet implements Iterable<string> {
     if (!this.base.has(arn)) (this.added ??= new Set()).add(arn);
   }
 
+  /** `add` of an ARN known to be in no set (a new task's): no lookups in the base first. */
+  addNew(arn: string): void {
+    if (!this.frozen) this.base.add(arn);
+    else (this.added ??= new Set()).add(arn);
+  }
+
   delete(arn: string): boolean {
     if (!this.frozen) return this.base.delete(arn);
     if (this.added !== null && this.added.delete(arn)) return true;

@@ -28,6 +28,21 @@ function remove(index: CowMap<string, ArnSet>, key: string, arn: string): void {
   } else index.get(key)!.delete(arn);
 }
 
+function addNew(index: CowMap<string, ArnSet>, key: string, arn: string): void {
+  const set = index.get(key);
+  if (set === undefined) index.set(key, new ArnSet([arn]));
+  else set.addNew(arn);
+}
+
+/**
+ * Records a task just created (so in no set yet) in the indexes: as `indexTask`, without asking
+ * a set of thousands whether it holds the ARN already.
+ */
+export function indexNewTask(cluster: ClusterRecord, task: TaskRecord): void {
+  if (task.containerInstanceArn !== undefined) addNew(cluster.tasksByInstance, task.containerInstanceArn, task.arn);
+  if (task.serviceName !== undefined) addNew(cluster.tasksByService, task.serviceName, task.arn);
+}
+
 /** Records a live task in the indexes. */
 export function indexTask(cluster: ClusterRecord, task: TaskRecord): void {
   // (a FARGATE task is on no instance)
