@@ -35,7 +35,8 @@ export function resolveInstances(cluster: ClusterRecord, references: readonly st
   references.forEach((reference, i) => {
     if (typeof reference !== 'string') throw new InvalidParameterException(`${member}[${i}] must be a string`);
     // Read only: a copy into the original's overlay would make its every later fork fold the overlay.
-    const record = peekInstance(cluster, reference);
+    // (An ARN as the cluster keeps it, as a filter's query gives them, is looked up without parsing.)
+    const record = cluster.instances.peek(reference) ?? peekInstance(cluster, reference);
     if (record === null) throw new InvalidParameterException(`${member}[${i}]: ${cut(reference)} is not a container instance of cluster ${cluster.name}`);
     out.add(record.arn);
   });
