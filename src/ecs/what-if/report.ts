@@ -168,8 +168,19 @@ function movesOf(before: ClusterRecord, after: ClusterRecord, recorder: ChangeRe
   return [...moved.values()];
 }
 
-/** The report of a what-if that ran on a fork (`after`) of `before`. */
-export function buildReport(input: ReportInput): WhatIfReport {
+/** The services and standalone tasks a what-if left, with its totals: a report without its moves and utilisation. */
+export interface WhatIfOutcome {
+  readonly services: ServiceOutcome[];
+  readonly standalone: { readonly lost: string[]; readonly left: string[] };
+  readonly totals: WhatIfTotals;
+}
+
+/**
+ * The rows and totals of a what-if's report; `movedByService` gives the rows' `moved` (a caller
+ * that reads only totals and risks, as sweep rows and headroom do, passes none: each row's
+ * `moved` is then 0, and the moves and utilisation, a third of a report, are not worked out).
+ */
+export function outcomeOf(input: ReportInput, movedByService: ReadonlyMap<string, number> = new Map()): WhatIfOutcome {
   const { before, after, recorder } = input;
   // What the changed instances held before: their services, and their standalone tasks.
   const touched = new Set(recorder.services);
@@ -180,9 +191,6 @@ export function buildReport(input: ReportInput): WhatIfReport {
       else if (t.desiredStatus === 'RUNNING') standalone.push(t);
     }
   }
-  const moved = movesOf(before, after, recorder);
-  const movedByService = new Map<string, number>();
-  for (const m of moved) movedByService.set(m.service, (movedByService.get(m.service) ?? 0) + m.to.length);
   const services: ServiceOutcome[] = [];
   for (const name of [...touched].sort()) {
     const row = serviceOutcome(after, name, movedByService.get(name) ?? 0);
@@ -201,9 +209,6 @@ export function buildReport(input: ReportInput): WhatIfReport {
     for (const t of s.stuck) byReason.set(t.reason, (byReason.get(t.reason) ?? 0) + 1);
   }
   return {
-    what: input.what,
-    containerInstanceArns: [...input.containerInstanceArns],
-    settleMs: input.settleMs,
     services,
     standalone: { lost, left },
     totals: {
@@ -215,6 +220,23 @@ export function buildReport(input: ReportInput): WhatIfReport {
       servicesAtRisk: services.filter((s) => s.short > 0 || s.stuck.length > 0).length,
       byReason: Object.fromEntries(WHAT_IF_REASONS.filter((r) => byReason.has(r)).map((r) => [r, byReason.get(r)!])),
     },
+  };
+}
+
+/** The report of a what-if that ran on a fork (`after`) of `before`. */
+export function buildReport(input: ReportInput): WhatIfReport {
+  const { before, after, recorder } = input;
+  const moved = movesOf(before, after, recorder);
+  const movedByService = new Map<string, number>();
+  for (const m of moved) movedByService.set(m.service, (movedByService.get(m.service) ?? 0) + m.to.length);
+  const { services, standalone, totals } = outcomeOf(input, movedByService);
+  return {
+    what: input.what,
+    containerInstanceArns: [...input.containerInstanceArns],
+    settleMs: input.settleMs,
+    services,
+    standalone,
+    totals,
     moved,
     utilisation: { before: utilisation(before), after: utilisation(after) },
   };

@@ -13,7 +13,7 @@ import type { ClusterRecord } from '../clusters/record.js';
 import { forkState } from '../state/fork.js';
 import type { SimState } from '../state/state.js';
 import type { WhatIfReason } from './reasons.js';
-import { resolveInstances, runWhatIf } from './run.js';
+import { resolveInstances, runWhatIfOutcome } from './run.js';
 
 /** What a sweep scenario does to its instances. */
 export type SweepAction = 'drain' | 'fail';
@@ -160,7 +160,7 @@ export function expandScenarios(cluster: ClusterRecord, spec: SweepScenarios): S
 /** Runs the scenarios (each on its own fork of `state`) and summarises each: rows in the scenarios' order. */
 export function runScenarios(state: SimState, clusterName: string, scenarios: readonly SweepScenario[], settleMs: number): SweepRow[] {
   return scenarios.map((s) => {
-    const r = runWhatIf(state, forkState(state), s.what, clusterName, s.containerInstanceArns, settleMs);
+    const r = runWhatIfOutcome(state, forkState(state), s.what, clusterName, s.containerInstanceArns, settleMs);
     return {
       index: s.index,
       scenario: s.name,

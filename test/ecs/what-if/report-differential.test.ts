@@ -1,7 +1,9 @@
 // What-if reports, read from summaries and indexes, against the fork's end state recomputed from
 // every task, after random operation sequences: drain and fail of random instances.
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { forkState } from '../../../src/ecs/state/fork.js';
+import { runWhatIf, runWhatIfOutcome } from '../../../src/ecs/what-if/run.js';
 import { setup } from '../random-steps.js';
 import { applyServiceStep, serviceStep } from '../services/service-steps.js';
 import { endState, expectAccountsForTheFork } from './end-state.js';
@@ -20,6 +22,27 @@ describe('what-if reports account for every task of the fork they ran on', () =>
         expectAccountsForTheFork(report, 'c', before);
       }),
       { seed: 99, numRuns: 200 },
+    );
+  });
+});
+
+describe('a what-if outcome without moves and utilisation (sweep rows, headroom)', () => {
+  it('has the full report\'s services, standalone tasks and totals, rows but their moved count', () => {
+    fc.assert(
+      fc.property(fc.array(serviceStep, { minLength: 5, maxLength: 40 }), fc.constantFrom('drain' as const, 'fail' as const), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.constantFrom(0, 3_000, 600_000), (steps, what, picks, settleMs) => {
+        let sim = setup();
+        steps.forEach((s, n) => (sim = applyServiceStep(sim, s, n)));
+        const live = sim.query(null, { cluster: 'c', status: what === 'drain' ? 'ACTIVE' : ['ACTIVE', 'DRAINING'] });
+        if (live.length === 0) return;
+        const arns = [...new Set(picks.map((p) => live[p % live.length]!))];
+        // Each on its own fork of the same state: the same seeded run.
+        const report = runWhatIf(sim.state, forkState(sim.state), what, 'c', arns, settleMs);
+        const outcome = runWhatIfOutcome(sim.state, forkState(sim.state), what, 'c', arns, settleMs);
+        expect(outcome.totals).toEqual(report.totals);
+        expect(outcome.standalone).toEqual(report.standalone);
+        expect(outcome.services).toEqual(report.services.map((row) => ({ ...row, moved: 0 })));
+      }),
+      { seed: 101, numRuns: 150 },
     );
   });
 });
