@@ -157,15 +157,29 @@ function movesOf(before: ClusterRecord, after: ClusterRecord, recorder: ChangeRe
       stopped.push(was);
     }
   }
-  const moved = new Map<string, { service: string; from: string; to: string[] }>();
+  // One entry per service and instance left, in order of first stop; each takes the service's
+  // new tasks in order. (Keyed service, then instance: no joined key to build and hash per task.)
+  const moves: WhatIfReport['moved'] = [];
+  const byService = new Map<string, Map<string, WhatIfReport['moved'][number]>>();
+  const taken = new Map<string, number>();
   for (const t of stopped) {
-    const key = `${t.serviceName}|${t.containerInstanceArn}`;
-    const entry = moved.get(key) ?? { service: t.serviceName!, from: t.containerInstanceArn!, to: [] };
-    const dest = started.get(t.serviceName!)?.shift();
-    if (dest !== undefined) entry.to.push(dest);
-    moved.set(key, entry);
+    const service = t.serviceName!;
+    const from = t.containerInstanceArn!;
+    let entries = byService.get(service);
+    if (entries === undefined) byService.set(service, (entries = new Map()));
+    let entry = entries.get(from);
+    if (entry === undefined) {
+      entries.set(from, (entry = { service, from, to: [] }));
+      moves.push(entry);
+    }
+    const next = taken.get(service) ?? 0;
+    const dest = started.get(service)?.[next];
+    if (dest !== undefined) {
+      entry.to.push(dest);
+      taken.set(service, next + 1);
+    }
   }
-  return [...moved.values()];
+  return moves;
 }
 
 /** The services and standalone tasks a what-if left, with its totals: a report without its moves and utilisation. */

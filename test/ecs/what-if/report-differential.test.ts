@@ -4,6 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forkState } from '../../../src/ecs/state/fork.js';
 import { runWhatIf, runWhatIfOutcome } from '../../../src/ecs/what-if/run.js';
+import { recordChanges, type ChangeRecorder } from '../../../src/ecs/what-if/recorder.js';
+import { buildReport, type WhatIfReport } from '../../../src/ecs/what-if/report.js';
+import type { ClusterRecord } from '../../../src/ecs/clusters/record.js';
 import { setup } from '../random-steps.js';
 import { applyServiceStep, serviceStep } from '../services/service-steps.js';
 import { endState, expectAccountsForTheFork } from './end-state.js';
@@ -43,6 +46,56 @@ describe('a what-if outcome without moves and utilisation (sweep rows, headroom)
         expect(outcome.services).toEqual(report.services.map((row) => ({ ...row, moved: 0 })));
       }),
       { seed: 101, numRuns: 150 },
+    );
+  });
+});
+
+/** The moves as first written: every recorded task looked up before and after, pairs keyed by a joined string. */
+function referenceMoves(before: ClusterRecord, after: ClusterRecord, recorder: ChangeRecorder): WhatIfReport['moved'] {
+  const started = new Map<string, string[]>();
+  const stopped: { serviceName: string; containerInstanceArn: string }[] = [];
+  for (const arn of recorder.tasks) {
+    const was = before.tasks.peek(arn);
+    const now = after.tasks.peek(arn);
+    if (was === undefined) {
+      if (now?.serviceName !== undefined && now.containerInstanceArn !== undefined && now.desiredStatus === 'RUNNING') {
+        started.set(now.serviceName, [...(started.get(now.serviceName) ?? []), now.containerInstanceArn]);
+      }
+    } else if (was.serviceName !== undefined && was.containerInstanceArn !== undefined && was.desiredStatus === 'RUNNING' && now?.desiredStatus !== 'RUNNING') {
+      stopped.push({ serviceName: was.serviceName, containerInstanceArn: was.containerInstanceArn });
+    }
+  }
+  const moved = new Map<string, { service: string; from: string; to: string[] }>();
+  for (const t of stopped) {
+    const key = `${t.serviceName}|${t.containerInstanceArn}`;
+    const entry = moved.get(key) ?? { service: t.serviceName, from: t.containerInstanceArn, to: [] };
+    const dest = started.get(t.serviceName)?.shift();
+    if (dest !== undefined) entry.to.push(dest);
+    moved.set(key, entry);
+  }
+  return [...moved.values()];
+}
+
+describe('a report\'s moves', () => {
+  it('pair each service\'s stopped tasks with its new ones as the first implementation did', () => {
+    fc.assert(
+      fc.property(fc.array(serviceStep, { minLength: 5, maxLength: 40 }), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.constantFrom(3_000, 600_000), (steps, picks, settleMs) => {
+        let sim = setup();
+        steps.forEach((s, n) => (sim = applyServiceStep(sim, s, n)));
+        const live = sim.query(null, { cluster: 'c', status: 'ACTIVE' });
+        if (live.length === 0) return;
+        const arns = [...new Set(picks.map((p) => live[p % live.length]!))];
+        const fork = sim.fork();
+        const recorder = recordChanges(fork.state, 'c');
+        fork.updateContainerInstancesState({ cluster: 'c', containerInstances: arns, status: 'DRAINING' });
+        fork.advance(settleMs);
+        recorder.stop();
+        const before = sim.state.clusters.get('c')!;
+        const after = fork.state.clusters.get('c')!;
+        const report = buildReport({ what: 'drain', containerInstanceArns: arns, settleMs, before, after, recorder });
+        expect(report.moved).toEqual(referenceMoves(before, after, recorder));
+      }),
+      { seed: 103, numRuns: 150 },
     );
   });
 });
