@@ -6,10 +6,11 @@
  * gives the ratio within a few percent. Both trees load their own dataset (twice the memory), and
  * their answers are compared first.
  *
- *   node --max-old-space-size=8192 --import tsx bench/whatif-paired.ts /work/main az|headroom|large [rounds]
+ *   node --max-old-space-size=8192 --import tsx bench/whatif-paired.ts /work/main az|headroom|large|sweep [rounds]
  *
  * az: us-east-1b drained (medium); headroom: losing any AZ (medium); large: us-east-1b lost at
- * 20,000 instances (generated, seed 11).
+ * 20,000 instances (generated, seed 11); sweep: a sweep draining each of 200 instances spread
+ * through medium's fleet, one at a time, on this thread.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -30,8 +31,11 @@ for (const tree of trees) {
     ? EcsSimulator.fromDescribeOutput(generateCluster({ instances: 20_000, seed: 11 }))
     : EcsSimulator.fromDescribeOutput(readFileSync(path.join(tree, 'datasets/medium.json'), 'utf8'));
   sim.advance(600_000);
+  const active: string[] = sim.query(null, { cluster, status: 'ACTIVE' });
+  const spread = Array.from({ length: 200 }, (_, i) => ({ what: 'drain' as const, containerInstances: [active[Math.floor((i * active.length) / 200)]!] }));
   const byName: Record<string, () => unknown> = {
     az: () => sim.drainWhatIf(az, { cluster }),
+    sweep: () => sim.whatIfSweep(spread, { cluster, workers: 1 }),
     large: () => sim.failWhatIf(az, { cluster }),
     headroom: () => sim.headroom({ taskDefinition: sim.state.clusters.get(cluster)!.services.values().next().value!.taskDefinitionArn }, { cluster, losing: 'attribute:ecs.availability-zone' }),
   };
@@ -41,17 +45,18 @@ for (const tree of trees) {
 }
 
 // The first run of each also warms it (placement structures prepared), as in whatif-profile.ts.
-const answers = runs.map((run) => {
-  const r = run() as { totals?: unknown; tasks?: unknown; losing?: unknown };
-  return JSON.stringify(r.totals ?? [r.tasks, r.losing]);
-});
+const answers: string[] = [];
+for (const run of runs) {
+  const r = (await run()) as { totals?: unknown; tasks?: unknown; losing?: unknown; rows?: unknown };
+  answers.push(JSON.stringify(r.totals ?? r.rows ?? [r.tasks, r.losing]));
+}
 if (answers[0] !== answers[1]) throw new Error(`the two trees answer differently:\n${answers[0]}\n${answers[1]}`);
 
 const cpu: number[][] = [[], []];
 for (let i = 0; i < rounds; i++) {
   for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
     const start = process.cpuUsage();
-    runs[k]!();
+    await runs[k]!();
     const used = process.cpuUsage(start);
     cpu[k]!.push((used.user + used.system) / 1000);
   }
