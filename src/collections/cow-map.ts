@@ -168,6 +168,15 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
     return out[Symbol.iterator]();
   }
 
+  /** Calls `f` with each entry in order without making a list of them, as a Map's forEach (`f` must not change the map). */
+  forEach(f: (value: V, key: K) => void): void {
+    if (this.shared) this.forEachShared(f);
+    else if (this.tombstones === 0) this.base.forEach(f);
+    else this.base.forEach((v, k) => {
+      if (v !== TOMBSTONE) f(v, k);
+    });
+  }
+
   /** Every entry of a shared map in order: the base's (overridden or not, minus deleted), then new keys. */
   private forEachShared(f: (value: V, key: K) => void): void {
     const { base, overlay, deleted } = this;

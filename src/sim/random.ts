@@ -53,18 +53,32 @@ export class SeededRandom {
 
   /** The next float in [0, 1): mulberry32, a small, fast 32-bit PRNG (public domain). */
   next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** The next draw as the 32-bit integer behind `next()` (`next() * 2 ** 32`, exactly). */
+  private nextUint32(): number {
     if (this.journal !== null && this.journal.depth !== 0) this.save(this.journal);
     let t = (this.current = (this.current + 0x6d2b79f5) >>> 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
   }
 
-  /** `n` lower-case hex digits. */
+  /**
+   * `n` lower-case hex digits, eight a draw (every new task's id is four draws: the digits are
+   * made as character codes and become one flat string at once, with no pieces to join).
+   */
   hex(n: number): string {
-    let s = '';
-    while (s.length < n) s += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, '0');
-    return s.slice(0, n);
+    const codes = HEX_SCRATCH;
+    const draws = Math.ceil(n / 8);
+    codes.length = draws * 8;
+    for (let d = 0; d < draws; d++) {
+      const x = this.nextUint32();
+      for (let k = 0; k < 8; k++) codes[d * 8 + k] = HEX_DIGIT_CODES[(x >>> (28 - 4 * k)) & 0xf]!;
+    }
+    codes.length = n;
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** A version-4-shaped UUID (8-4-4-4-12 hex digits). */
@@ -73,6 +87,11 @@ export class SeededRandom {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[Math.floor(this.next() * 4)]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 }
+
+/** The character codes of '0' … 'f'. */
+const HEX_DIGIT_CODES: readonly number[] = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** `hex`'s buffer of character codes (one thread, never re-entered). */
+const HEX_SCRATCH: number[] = [];
 
 /** One of `items`, each drawn with probability proportional to `weight(item)`. */
 export function pickWeighted<T>(random: { next(): number }, items: readonly T[], weight: (item: T) => number): T {

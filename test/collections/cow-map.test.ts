@@ -20,6 +20,13 @@ interface Box {
   n: number;
 }
 
+/** The entries `forEach` visits, as [key, n] (it must visit what iteration does, in order). */
+function eachOf(map: CowMap<number, Box>): [number, number][] {
+  const out: [number, number][] = [];
+  map.forEach((b, k) => out.push([k, b.n]));
+  return out;
+}
+
 describe('CowMap', () => {
   it('behaves as independent Maps of independent values, whatever the forks', () => {
     fc.assert(
@@ -44,6 +51,7 @@ describe('CowMap', () => {
           }
           for (const s of sides) {
             expect([...s.cow].map(([k, b]) => [k, b.n])).toEqual([...s.model]);
+            expect(eachOf(s.cow)).toEqual([...s.model]);
             expect(s.cow.size).toBe(s.model.size);
             for (let k = 0; k < 13; k++) {
               expect(s.cow.has(k)).toBe(s.model.has(k));
@@ -118,6 +126,7 @@ describe('CowMap under a journal', () => {
           for (const s of sides) {
             expect([...s.cow].map(([k, b]) => [k, b.n])).toEqual([...s.model]);
             expect([...s.cow.keys()]).toEqual([...s.model.keys()]);
+            expect(eachOf(s.cow)).toEqual([...s.model]);
             expect(s.cow.size).toBe(s.model.size);
             for (let k = 0; k < 13; k++) expect(s.cow.peek(k)?.n).toBe(s.model.get(k));
           }

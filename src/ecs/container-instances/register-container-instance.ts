@@ -153,7 +153,7 @@ function handler(state: SimState, request: RegisterContainerInstanceRequest, cal
   const trunked = effectiveSetting(state, caller, 'awsvpcTrunking').value === 'enabled' && trunkSupported(instanceType, version.agentVersion);
 
   // (a short ARN does not name the cluster: its id must be free in every cluster)
-  const id = unusedId(() => (long ? state.random.hex(32) : state.random.uuid()), (id) => idInAnyCluster(state.clusters.values(), 'arnById', id));
+  const id = unusedId(() => (long ? state.random.hex(32) : state.random.uuid()), (id) => idInAnyCluster(state.clusters, 'arnById', id));
   const arn = containerInstanceArn(state.ctx, cluster.name, id, long);
   const record: InstanceRecord = {
     arn,

@@ -30,8 +30,16 @@ export function addEvent(state: SimState, service: ServiceRecord, message: strin
 
 /** The "closest matching" instance of an ECS service event: the one that got furthest. */
 function closestRejection(rejections: ReadonlyMap<number, RejectionReason>): [number, RejectionReason] | undefined {
+  // (forEach, not for-of: a failing launch's rejections name most of the fleet, and every pass retries it)
   let best: [number, RejectionReason] | undefined;
-  for (const entry of rejections) if (best === undefined || placementStage(entry[1]) > placementStage(best[1])) best = entry;
+  let bestStage = -Infinity;
+  rejections.forEach((reason, slot) => {
+    const stage = placementStage(reason);
+    if (best === undefined || stage > bestStage) {
+      best = [slot, reason];
+      bestStage = stage;
+    }
+  });
   return best;
 }
 

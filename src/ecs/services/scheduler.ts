@@ -56,8 +56,9 @@ function onEvent(state: SimState, event: SimEvent): void {
     // A task of no service becoming RUNNING frees nothing and replaces nothing.
     if (event.lastStatus === 'RUNNING' && event.serviceName === undefined) return;
   } else {
-    noteInstanceEvent(cluster, event.containerInstanceArn);
-    for (const t of liveTasksOn(cluster, event.containerInstanceArn)) if (t.serviceName !== undefined) cluster.dirtyServices.add(t.serviceName);
+    const tasksOnIt = liveTasksOn(cluster, event.containerInstanceArn);
+    noteInstanceEvent(cluster, tasksOnIt);
+    for (const t of tasksOnIt) if (t.serviceName !== undefined) cluster.dirtyServices.add(t.serviceName);
   }
   if (cluster.dirtyServices.size > 0 || cluster.waitingServices.size > 0) schedulePass(state, cluster);
 }
@@ -144,8 +145,9 @@ const positions = new WeakMap<ClusterRecord['services'], { size: number; positio
 function servicePositions(cluster: ClusterRecord, names: readonly string[]): Map<string, number> {
   const kept = positions.get(cluster.services);
   if (kept !== undefined && kept.size === cluster.services.size && names.every((n) => kept.position.has(n))) return kept.position;
+  // (Made once per fork: its map's forEach makes no list of the services first.)
   const position = new Map<string, number>();
-  for (const name of cluster.services.keys()) position.set(name, position.size);
+  cluster.services.forEach((_, name) => position.set(name, position.size));
   positions.set(cluster.services, { size: cluster.services.size, position });
   return position;
 }

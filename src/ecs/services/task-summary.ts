@@ -17,7 +17,7 @@ import type { ClusterRecord } from '../clusters/record.js';
 import type { TaskStateChange } from '../state/events.js';
 import { ofEarlierDeployment, type ServiceRecord, type ServiceTaskSummary } from './record.js';
 import type { TaskRecord } from '../tasks/record.js';
-import { liveTasksOf, liveTasksOn } from '../tasks/task-index.js';
+import { liveTasksOf } from '../tasks/task-index.js';
 
 function isOutdated(cluster: ClusterRecord, t: TaskRecord, service: ServiceRecord): boolean {
   // (a FARGATE task has no instance to drain)
@@ -59,8 +59,9 @@ export function forgetSummary(cluster: ClusterRecord, serviceName: string): void
 
 /** A task of a service was placed, told to stop, became RUNNING or STOPPED. */
 export function noteTaskEvent(cluster: ClusterRecord, e: TaskStateChange): void {
-  if (e.serviceName === undefined || !cluster.serviceSummaries.has(e.serviceName)) return;
-  const s = cluster.serviceSummaries.get(e.serviceName)!;
+  if (e.serviceName === undefined) return;
+  const s = cluster.serviceSummaries.get(e.serviceName);
+  if (s === undefined) return;
   if (e.lastStatus === 'STOPPED') {
     s.stopping.delete(e.taskArn);
     s.pending.delete(e.taskArn);
@@ -81,12 +82,16 @@ export function noteTaskEvent(cluster: ClusterRecord, e: TaskStateChange): void 
   }
 }
 
-/** An instance changed status: its services' tasks on it may have become (or stopped being) outdated. */
-export function noteInstanceEvent(cluster: ClusterRecord, containerInstanceArn: string): void {
-  for (const t of liveTasksOn(cluster, containerInstanceArn)) {
-    if (t.serviceName === undefined || !cluster.serviceSummaries.has(t.serviceName)) continue;
+/**
+ * An instance changed status: its services' tasks on it (`tasksOnIt`, its live tasks) may have
+ * become (or stopped being) outdated.
+ */
+export function noteInstanceEvent(cluster: ClusterRecord, tasksOnIt: readonly TaskRecord[]): void {
+  for (const t of tasksOnIt) {
+    if (t.serviceName === undefined) continue;
+    const s = cluster.serviceSummaries.get(t.serviceName);
+    if (s === undefined) continue;
     const service = cluster.services.peek(t.serviceName);
-    const s = cluster.serviceSummaries.get(t.serviceName)!;
     if (service !== undefined && isOutdated(cluster, t, service)) s.outdated.add(t.arn);
     else s.outdated.delete(t.arn);
   }

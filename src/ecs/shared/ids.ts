@@ -16,8 +16,21 @@ export function unusedId(draw: () => string, taken: (id: string) => boolean): st
   }
 }
 
-/** Whether any cluster of the state has `id` in the map `pick` names (container instance or task ids). */
-export function idInAnyCluster(clusters: Iterable<{ readonly arnById: { has(id: string): boolean }; readonly taskIdToArn: { has(id: string): boolean } }>, pick: 'arnById' | 'taskIdToArn', id: string): boolean {
-  for (const c of clusters) if (c[pick].has(id)) return true;
-  return false;
+/**
+ * Whether any cluster of the state has `id` in the map `pick` names (container instance or task ids).
+ * Takes the clusters' map itself (its `forEach` makes no list: this runs for every new task).
+ * @example idInAnyCluster(state.clusters, 'taskIdToArn', id)
+ */
+export function idInAnyCluster(clusters: { forEach(f: (cluster: ClusterIds) => void): void }, pick: 'arnById' | 'taskIdToArn', id: string): boolean {
+  let found = false;
+  clusters.forEach((c) => {
+    if (!found && c[pick].has(id)) found = true;
+  });
+  return found;
+}
+
+/** What `idInAnyCluster` reads of a cluster. */
+interface ClusterIds {
+  readonly arnById: { has(id: string): boolean };
+  readonly taskIdToArn: { has(id: string): boolean };
 }

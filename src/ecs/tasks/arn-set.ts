@@ -5,7 +5,8 @@
  *
  * A set made new is a plain Set (`base`), changed in place. A copy (`copy()`, a CowMap's copy
  * function) shares `base`, frozen from then on, and keeps its own additions and removals beside
- * it; once they outgrow half the base, it folds them into a base of its own. Iteration is in
+ * it (made on the first one: an AZ-sized what-if copies thousands of sets, most changed once);
+ * once they outgrow half the base, it folds them into a base of its own. Iteration is in
  * insertion order: the base's, then the additions (tasks are added once, when created, so this is
  * creation order).
  *
@@ -19,19 +20,22 @@ export class ArnSet implements Iterable<string> {
   private base: Set<string>;
   /** the base is shared with copies: changes go to `added` / `removed` */
   private frozen = false;
-  private added = new Set<string>();
-  private removed = new Set<string>();
+  /** ARNs added beside a frozen base (null: none yet) */
+  private added: Set<string> | null = null;
+  /** ARNs of a frozen base removed on this side (null: none yet) */
+  private removed: Set<string> | null = null;
 
-  constructor(arns: Iterable<string> = []) {
-    this.base = new Set(arns);
+  /** @param shared a frozen base to share instead of `arns` (`copy()` only) */
+  constructor(arns: Iterable<string> = [], shared?: Set<string>) {
+    this.base = shared ?? new Set(arns);
   }
 
   get size(): number {
-    return this.base.size - this.removed.size + this.added.size;
+    return this.base.size - (this.removed === null ? 0 : this.removed.size) + (this.added === null ? 0 : this.added.size);
   }
 
   has(arn: string): boolean {
-    return this.added.has(arn) || (this.base.has(arn) && !this.removed.has(arn));
+    return (this.added !== null && this.added.has(arn)) || (this.base.has(arn) && (this.removed === null || !this.removed.has(arn)));
   }
 
   add(arn: string): void {
@@ -39,39 +43,57 @@ export class ArnSet implements Iterable<string> {
       this.base.add(arn);
       return;
     }
-    if (this.removed.delete(arn)) return;
-    if (!this.base.has(arn)) this.added.add(arn);
+    if (this.removed !== null && this.removed.delete(arn)) return;
+    if (!this.base.has(arn)) (this.added ??= new Set()).add(arn);
+  }
+
+  /** `add` of an ARN known to be in no set (a new task's): no lookups in the base first. */
+  addNew(arn: string): void {
+    if (!this.frozen) this.base.add(arn);
+    else (this.added ??= new Set()).add(arn);
   }
 
   delete(arn: string): boolean {
     if (!this.frozen) return this.base.delete(arn);
-    if (this.added.delete(arn)) return true;
-    if (!this.base.has(arn) || this.removed.has(arn)) return false;
-    this.removed.add(arn);
-    if (this.removed.size + this.added.size > this.base.size / 2) this.fold();
+    if (this.added !== null && this.added.delete(arn)) return true;
+    if (!this.base.has(arn) || (this.removed !== null && this.removed.has(arn))) return false;
+    (this.removed ??= new Set()).add(arn);
+    if (this.removed.size + (this.added === null ? 0 : this.added.size) > this.base.size / 2) this.fold();
     return true;
   }
 
   /** An independent copy sharing this set's base (neither may change it from now on). */
   copy(): ArnSet {
-    const c = new ArnSet();
-    c.base = this.base;
+    const c = new ArnSet([], this.base);
     c.frozen = this.frozen = true;
-    c.added = new Set(this.added);
-    c.removed = new Set(this.removed);
+    if (this.added !== null && this.added.size !== 0) c.added = new Set(this.added);
+    if (this.removed !== null && this.removed.size !== 0) c.removed = new Set(this.removed);
     return c;
   }
 
-  private fold(): void {
-    this.base = new Set(this);
-    this.frozen = false;
-    this.added = new Set();
-    this.removed = new Set();
+  /** Calls `f` with each ARN in order (no iterator: the live-task reads are hot). */
+  forEach(f: (arn: string) => void): void {
+    const { removed } = this;
+    if (removed === null || removed.size === 0) this.base.forEach(f);
+    else this.base.forEach((arn) => {
+      if (!removed.has(arn)) f(arn);
+    });
+    if (this.added !== null) this.added.forEach(f);
   }
 
-  *[Symbol.iterator](): IterableIterator<string> {
-    if (this.removed.size === 0) yield* this.base;
-    else for (const arn of this.base) if (!this.removed.has(arn)) yield arn;
-    yield* this.added;
+  private fold(): void {
+    const base = new Set<string>();
+    this.forEach((arn) => base.add(arn));
+    this.base = base;
+    this.frozen = false;
+    this.added = null;
+    this.removed = null;
+  }
+
+  [Symbol.iterator](): IterableIterator<string> {
+    if ((this.removed === null || this.removed.size === 0) && (this.added === null || this.added.size === 0)) return this.base.values();
+    const out: string[] = [];
+    this.forEach((arn) => out.push(arn));
+    return out.values();
   }
 }

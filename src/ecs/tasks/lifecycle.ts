@@ -19,7 +19,7 @@ import { touch } from '../container-instances/instances.js';
 import { isResourceId, parseTaskArn, taskArn } from '../shared/arns.js';
 import type { SimState } from '../state/state.js';
 import { FARGATE_RESERVATION, type TaskRecord } from './record.js';
-import { indexTask, unindexTask } from './task-index.js';
+import { indexNewTask, unindexTask } from './task-index.js';
 
 /** Simulated time from placement to RUNNING (image pull, container start). */
 export const TASK_START_MS = 5_000;
@@ -78,7 +78,12 @@ export function launchTasks(state: SimState, cluster: ClusterRecord, request: La
 
 /** A new PENDING task of `request`, on an instance (EC2) or none (FARGATE), RUNNING after TASK_START_MS. */
 function newTask(state: SimState, cluster: ClusterRecord, request: LaunchRequest, instanceArn: string | undefined, reservation: Reservation): TaskRecord {
-  const id = unusedId(() => (request.longArn ? state.random.hex(32) : state.random.uuid()), (id) => idInAnyCluster(state.clusters.values(), 'taskIdToArn', id));
+  // (The cluster's own map first: with one cluster, the only one to ask. The closures stay
+  // unnamed: tsx keeps names, and a named one costs a defineProperty per task.)
+  const id = unusedId(
+    () => (request.longArn ? state.random.hex(32) : state.random.uuid()),
+    (id) => cluster.taskIdToArn.has(id) || (state.clusters.size > 1 && idInAnyCluster(state.clusters, 'taskIdToArn', id)),
+  );
   const arn = taskArn(state.ctx, cluster.name, id, request.longArn);
   const task: TaskRecord = {
     arn,
@@ -109,7 +114,7 @@ function newTask(state: SimState, cluster: ClusterRecord, request: LaunchRequest
   };
   cluster.tasks.set(arn, task);
   cluster.taskIdToArn.set(id, arn);
-  indexTask(cluster, task);
+  indexNewTask(cluster, task);
   adjustCounts(cluster, instanceArn, 0, +1);
   state.clock.schedule(TASK_START_MS, 'task-started', { cluster: cluster.name, arn });
   emitTaskStateChange(state, task);

@@ -21,9 +21,26 @@ function add(index: CowMap<string, ArnSet>, key: string, arn: string): void {
 
 function remove(index: CowMap<string, ArnSet>, key: string, arn: string): void {
   const set = index.peek(key);
-  if (set === undefined || !set.has(arn)) return;
-  if (set.size === 1) index.delete(key);
-  else index.get(key)!.delete(arn);
+  if (set === undefined) return;
+  // (A live task is in its sets: no `has` before the delete, a lookup in a set of thousands.)
+  if (set.size === 1) {
+    if (set.has(arn)) index.delete(key);
+  } else index.get(key)!.delete(arn);
+}
+
+function addNew(index: CowMap<string, ArnSet>, key: string, arn: string): void {
+  const set = index.get(key);
+  if (set === undefined) index.set(key, new ArnSet([arn]));
+  else set.addNew(arn);
+}
+
+/**
+ * Records a task just created (so in no set yet) in the indexes: as `indexTask`, without asking
+ * a set of thousands whether it holds the ARN already.
+ */
+export function indexNewTask(cluster: ClusterRecord, task: TaskRecord): void {
+  if (task.containerInstanceArn !== undefined) addNew(cluster.tasksByInstance, task.containerInstanceArn, task.arn);
+  if (task.serviceName !== undefined) addNew(cluster.tasksByService, task.serviceName, task.arn);
 }
 
 /** Records a live task in the indexes. */
@@ -42,7 +59,7 @@ export function unindexTask(cluster: ClusterRecord, task: TaskRecord): void {
 function records(cluster: ClusterRecord, arns: ArnSet | undefined): TaskRecord[] {
   if (arns === undefined) return [];
   const out: TaskRecord[] = [];
-  for (const arn of arns) out.push(cluster.tasks.peek(arn)!);
+  arns.forEach((arn) => out.push(cluster.tasks.peek(arn)!));
   return out;
 }
 

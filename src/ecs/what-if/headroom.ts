@@ -18,7 +18,7 @@ import { placementConstraints, placementStrategies } from '../shared/placement-p
 import { optionalInteger, requestObject } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
 import type { PlaceTasksRequest } from '../tasks/place-tasks.js';
-import { runWhatIf, settleOf, type WhatIfOptions } from './run.js';
+import { runWhatIfOutcome, settleOf, type WhatIfOptions } from './run.js';
 
 /** At most this many tasks are tried unless the request's `count` says otherwise. */
 export const DEFAULT_HEADROOM_CAP = 1_000_000;
@@ -161,7 +161,7 @@ export function headroomOf(state: SimState, fork: (s: SimState) => SimState, req
   const byValue: HeadroomAfterLoss[] = [];
   for (const [value, arns] of instancesByValue(cluster, match[1]!)) {
     const lost = fork(state);
-    const report = runWhatIf(state, lost, 'fail', cluster.name, arns, settleMs);
+    const report = runWhatIfOutcome(state, lost, 'fail', cluster.name, arns, settleMs);
     byValue.push({ value, instances: arns.length, short: report.totals.short, stuck: report.totals.stuck, headroom: measure(lost, placed, cap) });
   }
   let worst: HeadroomAfterLoss | undefined;

@@ -157,19 +157,44 @@ function movesOf(before: ClusterRecord, after: ClusterRecord, recorder: ChangeRe
       stopped.push(was);
     }
   }
-  const moved = new Map<string, { service: string; from: string; to: string[] }>();
+  // One entry per service and instance left, in order of first stop; each takes the service's
+  // new tasks in order. (Keyed service, then instance: no joined key to build and hash per task.)
+  const moves: WhatIfReport['moved'] = [];
+  const byService = new Map<string, Map<string, WhatIfReport['moved'][number]>>();
+  const taken = new Map<string, number>();
   for (const t of stopped) {
-    const key = `${t.serviceName}|${t.containerInstanceArn}`;
-    const entry = moved.get(key) ?? { service: t.serviceName!, from: t.containerInstanceArn!, to: [] };
-    const dest = started.get(t.serviceName!)?.shift();
-    if (dest !== undefined) entry.to.push(dest);
-    moved.set(key, entry);
+    const service = t.serviceName!;
+    const from = t.containerInstanceArn!;
+    let entries = byService.get(service);
+    if (entries === undefined) byService.set(service, (entries = new Map()));
+    let entry = entries.get(from);
+    if (entry === undefined) {
+      entries.set(from, (entry = { service, from, to: [] }));
+      moves.push(entry);
+    }
+    const next = taken.get(service) ?? 0;
+    const dest = started.get(service)?.[next];
+    if (dest !== undefined) {
+      entry.to.push(dest);
+      taken.set(service, next + 1);
+    }
   }
-  return [...moved.values()];
+  return moves;
 }
 
-/** The report of a what-if that ran on a fork (`after`) of `before`. */
-export function buildReport(input: ReportInput): WhatIfReport {
+/** The services and standalone tasks a what-if left, with its totals: a report without its moves and utilisation. */
+export interface WhatIfOutcome {
+  readonly services: ServiceOutcome[];
+  readonly standalone: { readonly lost: string[]; readonly left: string[] };
+  readonly totals: WhatIfTotals;
+}
+
+/**
+ * The rows and totals of a what-if's report; `movedByService` gives the rows' `moved` (a caller
+ * that reads only totals and risks, as sweep rows and headroom do, passes none: each row's
+ * `moved` is then 0, and the moves and utilisation, a third of a report, are not worked out).
+ */
+export function outcomeOf(input: ReportInput, movedByService: ReadonlyMap<string, number> = new Map()): WhatIfOutcome {
   const { before, after, recorder } = input;
   // What the changed instances held before: their services, and their standalone tasks.
   const touched = new Set(recorder.services);
@@ -180,9 +205,6 @@ export function buildReport(input: ReportInput): WhatIfReport {
       else if (t.desiredStatus === 'RUNNING') standalone.push(t);
     }
   }
-  const moved = movesOf(before, after, recorder);
-  const movedByService = new Map<string, number>();
-  for (const m of moved) movedByService.set(m.service, (movedByService.get(m.service) ?? 0) + m.to.length);
   const services: ServiceOutcome[] = [];
   for (const name of [...touched].sort()) {
     const row = serviceOutcome(after, name, movedByService.get(name) ?? 0);
@@ -201,9 +223,6 @@ export function buildReport(input: ReportInput): WhatIfReport {
     for (const t of s.stuck) byReason.set(t.reason, (byReason.get(t.reason) ?? 0) + 1);
   }
   return {
-    what: input.what,
-    containerInstanceArns: [...input.containerInstanceArns],
-    settleMs: input.settleMs,
     services,
     standalone: { lost, left },
     totals: {
@@ -215,6 +234,23 @@ export function buildReport(input: ReportInput): WhatIfReport {
       servicesAtRisk: services.filter((s) => s.short > 0 || s.stuck.length > 0).length,
       byReason: Object.fromEntries(WHAT_IF_REASONS.filter((r) => byReason.has(r)).map((r) => [r, byReason.get(r)!])),
     },
+  };
+}
+
+/** The report of a what-if that ran on a fork (`after`) of `before`. */
+export function buildReport(input: ReportInput): WhatIfReport {
+  const { before, after, recorder } = input;
+  const moved = movesOf(before, after, recorder);
+  const movedByService = new Map<string, number>();
+  for (const m of moved) movedByService.set(m.service, (movedByService.get(m.service) ?? 0) + m.to.length);
+  const { services, standalone, totals } = outcomeOf(input, movedByService);
+  return {
+    what: input.what,
+    containerInstanceArns: [...input.containerInstanceArns],
+    settleMs: input.settleMs,
+    services,
+    standalone,
+    totals,
     moved,
     utilisation: { before: utilisation(before), after: utilisation(after) },
   };

@@ -11,7 +11,7 @@ import { peekInstance, setStatus } from '../container-instances/instances.js';
 import { terminateInstance } from '../container-instances/retire.js';
 import type { SimState } from '../state/state.js';
 import { recordChanges } from './recorder.js';
-import { buildReport, DRAIN_SETTLE_MS, type WhatIfReport } from './report.js';
+import { buildReport, DRAIN_SETTLE_MS, outcomeOf, type ReportInput, type WhatIfOutcome, type WhatIfReport } from './report.js';
 
 /** Options of every what-if. */
 export interface WhatIfOptions {
@@ -35,7 +35,8 @@ export function resolveInstances(cluster: ClusterRecord, references: readonly st
   references.forEach((reference, i) => {
     if (typeof reference !== 'string') throw new InvalidParameterException(`${member}[${i}] must be a string`);
     // Read only: a copy into the original's overlay would make its every later fork fold the overlay.
-    const record = peekInstance(cluster, reference);
+    // (An ARN as the cluster keeps it, as a filter's query gives them, is looked up without parsing.)
+    const record = cluster.instances.peek(reference) ?? peekInstance(cluster, reference);
     if (record === null) throw new InvalidParameterException(`${member}[${i}]: ${cut(reference)} is not a container instance of cluster ${cluster.name}`);
     out.add(record.arn);
   });
@@ -43,10 +44,11 @@ export function resolveInstances(cluster: ClusterRecord, references: readonly st
 }
 
 /**
- * Runs a what-if on `fork` (a fork of `original`, untouched so far) and reports it.
- * `arns` are container instance ARNs of `clusterName`, resolved.
+ * Runs a what-if on `fork` (a fork of `original`, untouched so far): the change, then the settle
+ * time. `arns` are container instance ARNs of `clusterName`, resolved. Returns what a report is
+ * built from.
  */
-export function runWhatIf(original: SimState, fork: SimState, what: 'drain' | 'fail', clusterName: string, arns: readonly string[], settleMs: number): WhatIfReport {
+function settle(original: SimState, fork: SimState, what: 'drain' | 'fail', clusterName: string, arns: readonly string[], settleMs: number): ReportInput {
   const recorder = recordChanges(fork, clusterName);
   try {
     const cluster = fork.clusters.get(clusterName)!;
@@ -66,5 +68,18 @@ export function runWhatIf(original: SimState, fork: SimState, what: 'drain' | 'f
   } finally {
     recorder.stop();
   }
-  return buildReport({ what, containerInstanceArns: arns, settleMs, before: original.clusters.get(clusterName)!, after: fork.clusters.get(clusterName)!, recorder });
+  return { what, containerInstanceArns: arns, settleMs, before: original.clusters.get(clusterName)!, after: fork.clusters.get(clusterName)!, recorder };
+}
+
+/** Runs a what-if on `fork` (a fork of `original`, untouched so far) and reports it. */
+export function runWhatIf(original: SimState, fork: SimState, what: 'drain' | 'fail', clusterName: string, arns: readonly string[], settleMs: number): WhatIfReport {
+  return buildReport(settle(original, fork, what, clusterName, arns, settleMs));
+}
+
+/**
+ * `runWhatIf` for a caller that reads only the report's services and totals (sweep rows,
+ * headroom): the same figures, without the moves and utilisation (rows' `moved` is 0).
+ */
+export function runWhatIfOutcome(original: SimState, fork: SimState, what: 'drain' | 'fail', clusterName: string, arns: readonly string[], settleMs: number): WhatIfOutcome {
+  return outcomeOf(settle(original, fork, what, clusterName, arns, settleMs));
 }

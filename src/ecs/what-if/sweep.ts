@@ -13,7 +13,7 @@ import type { ClusterRecord } from '../clusters/record.js';
 import { forkState } from '../state/fork.js';
 import type { SimState } from '../state/state.js';
 import type { WhatIfReason } from './reasons.js';
-import { resolveInstances, runWhatIf } from './run.js';
+import { resolveInstances, runWhatIfOutcome } from './run.js';
 
 /** What a sweep scenario does to its instances. */
 export type SweepAction = 'drain' | 'fail';
@@ -185,7 +185,7 @@ export function runSharedScenarios(state: SimState, clusterName: string, scenari
 }
 
 function runScenario(state: SimState, clusterName: string, s: SweepScenario, settleMs: number): SweepRow {
-  const r = runWhatIf(state, forkState(state), s.what, clusterName, s.containerInstanceArns, settleMs);
+  const r = runWhatIfOutcome(state, forkState(state), s.what, clusterName, s.containerInstanceArns, settleMs);
   return {
     index: s.index,
     scenario: s.name,

@@ -1,15 +1,15 @@
-// ArnSet against a plain Set model: random adds, deletes and copies (each copy then changed on
+// ArnSet against a plain Set model: random adds (addNew: of an ARN not in the set), deletes and copies (each copy then changed on
 // its own), in insertion order, and a copied set left as it was.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArnSet } from '../../../src/ecs/tasks/arn-set.js';
 
-type Op = { op: 'add' | 'delete'; arn: number; on: number } | { op: 'copy'; on: number };
+type Op = { op: 'add' | 'addNew' | 'delete'; arn: number; on: number } | { op: 'copy'; on: number };
 
 describe('ArnSet', () => {
-  it('behaves as a Set whose copies are independent, in insertion order', () => {
+  it('behaves as a Set whose copies are independent, in insertion order (iterated and by forEach)', () => {
     const op: fc.Arbitrary<Op> = fc.oneof(
-      fc.record({ op: fc.constantFrom('add' as const, 'delete' as const), arn: fc.nat(20), on: fc.nat() }),
+      fc.record({ op: fc.constantFrom('add' as const, 'addNew' as const, 'delete' as const), arn: fc.nat(20), on: fc.nat() }),
       fc.record({ op: fc.constant('copy' as const), on: fc.nat() }),
     );
     fc.assert(
@@ -34,10 +34,19 @@ describe('ArnSet', () => {
           if (o.op === 'add') {
             sets[i]!.add(arn);
             models[i]!.add(arn);
+          } else if (o.op === 'addNew') {
+            // (only for an ARN the set does not hold, as a new task's)
+            if (!models[i]!.has(arn)) {
+              sets[i]!.addNew(arn);
+              models[i]!.add(arn);
+            }
           } else expect(sets[i]!.delete(arn)).toBe(models[i]!.delete(arn));
         }
         sets.forEach((s, i) => {
           expect([...s]).toEqual([...models[i]!]);
+          const each: string[] = [];
+          s.forEach((arn) => each.push(arn));
+          expect(each).toEqual([...models[i]!]);
           expect(s.size).toBe(models[i]!.size);
           for (let k = 0; k <= 20; k++) expect(s.has(`t${k}`)).toBe(models[i]!.has(`t${k}`));
         });
