@@ -10,6 +10,7 @@ import { objectAt } from '../shared/validate.js';
 import type { InstanceRecord, PlatformDevice } from './record.js';
 
 const RESOURCE_TYPES = ['INTEGER', 'DOUBLE', 'LONG', 'STRINGSET'];
+const NUMBER_MEMBERS = ['doubleValue', 'longValue', 'integerValue'] as const;
 
 /** At most this many resources per instance (agents register CPU, MEMORY, PORTS, PORTS_UDP, GPU). */
 export const MAX_RESOURCES = 20;
@@ -36,13 +37,13 @@ export function checkResources(items: unknown[], where: string): Resource[] {
     const name = r['name'];
     const type = r['type'] ?? 'INTEGER';
     if (typeof name !== 'string' || name === '') throw new InvalidParameterException(`${where}[${i}].name is required`);
-    bounded(name, `${where}[${i}].name`);
+    if (name.length > MAX_TEXT) bounded(name, `${where}[${i}].name`);
     if (names.has(name)) throw new InvalidParameterException(`${where}: resource '${cut(name)}' appears twice`);
     names.add(name);
     if (typeof type !== 'string' || !RESOURCE_TYPES.includes(type)) {
       throw new InvalidParameterException(`${where}[${i}].type must be one of ${RESOURCE_TYPES.join(', ')}`);
     }
-    for (const k of ['doubleValue', 'longValue', 'integerValue']) {
+    for (const k of NUMBER_MEMBERS) {
       if (r[k] !== undefined && r[k] !== null && (typeof r[k] !== 'number' || !Number.isFinite(r[k]))) {
         throw new InvalidParameterException(`${where}[${i}].${k} must be a number`);
       }
@@ -56,7 +57,8 @@ export function checkResources(items: unknown[], where: string): Resource[] {
     }
     if (Array.isArray(set)) {
       if (set.length > MAX_STRING_SET) throw new InvalidParameterException(`${where}[${i}].stringSetValue may hold at most ${MAX_STRING_SET} entries; got ${set.length}`);
-      set.forEach((v: string, k) => bounded(v, `${where}[${i}].stringSetValue[${k}]`));
+      // (paths are built only for a fault: a load checks ~50,000 entries)
+      set.forEach((v: string, k) => v.length > MAX_TEXT && bounded(v, `${where}[${i}].stringSetValue[${k}]`));
       // A set: an entry twice would be held twice (a reserved port, or one the accountant cannot read).
       const seen = new Set<string>();
       for (const v of set as string[]) {

@@ -38,7 +38,7 @@ import { InvalidParameterException } from '../../errors.js';
 import { describeValue } from '../../model/validate.js';
 import type { Reservation } from '../../resources/types.js';
 import { newCluster, type ClusterRecord } from '../clusters/record.js';
-import { addInstance } from '../container-instances/instances.js';
+import { addInstances } from '../container-instances/instances.js';
 import type { ServiceRecord } from '../services/record.js';
 import { scheduleReconcile } from '../services/scheduler.js';
 import { clusterArn, parseContainerInstanceArn } from '../shared/arns.js';
@@ -46,7 +46,7 @@ import type { Input } from '../shared/validate.js';
 import type { TaskDefinition } from '../task-definitions/registry.js';
 import { STOPPED_TASK_RETENTION_MS, TASK_START_MS, TASK_STOP_MS } from '../tasks/lifecycle.js';
 import { FARGATE_RESERVATION, type TaskRecord } from '../tasks/record.js';
-import { indexTask } from '../tasks/task-index.js';
+import { indexTasks } from '../tasks/task-index.js';
 import { ClusterConsistency } from './consistency.js';
 import { dumpError, DumpCluster, fault, located, MAX_TIME } from './dump/faults.js';
 import { loadInstance, unattributedUse, type LoadedInstance } from './dump/instances.js';
@@ -200,16 +200,20 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
     cluster.status = existing.status;
     cluster.tags = clone(existing.tags);
   }
-  for (const loaded of instances.values()) {
-    addInstance(cluster, loaded.record);
-    loaded.slot = cluster.store.slotOf(loaded.record.arn);
-  }
+  const loadedInstances = [...instances.values()];
+  const slots = addInstances(cluster, loadedInstances.map((loaded) => loaded.record));
+  loadedInstances.forEach((loaded, i) => (loaded.slot = slots[i]!));
   const heldGpus = new Map<string, Set<string>>();
   const held = new Map<string, Reservation[]>();
+  // Each live EC2 task's group on its instance, counted for task:group once all are reserved.
+  const taskSlots: number[] = [];
+  const taskGroups: string[] = [];
   for (const t of tasks) {
     try {
       const reservation = (t.task.reservation = reserve(cluster, t, instances, heldGpus));
       if (reservation.slot < 0) continue;
+      taskSlots.push(reservation.slot);
+      taskGroups.push(t.task.group);
       const list = held.get(t.task.containerInstanceArn!);
       if (list === undefined) held.set(t.task.containerInstanceArn!, [reservation]);
       else list.push(reservation);
@@ -217,6 +221,7 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
       throw located(e, `tasks[${t.index}]`);
     }
   }
+  cluster.store.addTasksAtSlots(taskSlots, taskGroups);
   for (const loaded of instances.values()) {
     const { record } = loaded;
     const taken = heldGpus.get(record.arn);
@@ -240,8 +245,8 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
   for (const task of records) {
     cluster.tasks.set(task.arn, task);
     cluster.taskIdToArn.set(task.id, task.arn);
-    if (task.lastStatus !== 'STOPPED') indexTask(cluster, task);
   }
+  indexTasks(cluster, records.filter((task) => task.lastStatus !== 'STOPPED'));
   for (const s of services.values()) cluster.services.set(s.name, s);
   state.clusters.set(clusterName, cluster);
   const now = state.clock.now;
@@ -289,6 +294,5 @@ function reserve(cluster: ClusterRecord, t: LoadedTask, instances: ReadonlyMap<s
     if (reason === undefined) throw e;
     return fault('', `does not fit on ${instanceArn} beside the tasks listed before it (${reason})`);
   }
-  cluster.store.addTaskAtSlot(slot, task.group);
   return reservation;
 }

@@ -8,12 +8,12 @@ import type { ScheduledEvent } from '../../sim/clock.js';
 import type { Tag } from '../../shapes.js';
 import type { Reservation } from '../../resources/types.js';
 import { newCluster } from '../clusters/record.js';
-import { addInstance } from '../container-instances/instances.js';
+import { addInstances } from '../container-instances/instances.js';
 import type { InstanceRecord } from '../container-instances/record.js';
 import { withServiceDefaults, type ServiceRecord } from '../services/record.js';
 import type { TaskDefinitionsSnapshot } from '../task-definitions/registry.js';
 import type { TaskRecord } from '../tasks/record.js';
-import { indexTask } from '../tasks/task-index.js';
+import { indexTasks } from '../tasks/task-index.js';
 import { badSnapshot } from './snapshot-checks.js';
 import type { SimOptions, SimState } from './state.js';
 
@@ -112,18 +112,20 @@ function load(state: SimState, snapshot: SimSnapshot, at: (path: string) => void
     const cluster = newCluster(c.name, c.arn, state.journal);
     cluster.status = c.status;
     cluster.tags = clone(c.tags);
-    c.instances.forEach((r, i) => {
-      at(`clusters[${ci}].instances[${i}]`);
-      addInstance(cluster, clone(r));
-    });
+    at(`clusters[${ci}].instances`);
+    addInstances(cluster, c.instances.map(clone), (i) => at(`clusters[${ci}].instances[${i}]`));
     // Tasks not yet STOPPED hold their exact ports and GPUs again, and count for task:group.
+    const taskSlots: number[] = [];
+    const taskGroups: string[] = [];
+    const live: TaskRecord[] = [];
     (c.tasks ?? []).forEach((t, i) => {
       at(`clusters[${ci}].tasks[${i}]`);
       let reservation: Reservation;
       if (t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== undefined && cluster.store.has(t.containerInstanceArn)) {
         const slot = cluster.store.slotOf(t.containerInstanceArn);
         reservation = cluster.accountant.restore({ ...clone(t.reservation), slot });
-        cluster.store.addTask(t.containerInstanceArn, t.group);
+        taskSlots.push(slot);
+        taskGroups.push(t.group);
       } else {
         reservation = Object.freeze({ ...clone(t.reservation), slot: -1 });
       }
@@ -132,8 +134,10 @@ function load(state: SimState, snapshot: SimSnapshot, at: (path: string) => void
       const task: TaskRecord = { ...clone(t), seq: t.seq ?? i, launchType: t.launchType ?? 'EC2', reservation };
       cluster.tasks.set(task.arn, task);
       cluster.taskIdToArn.set(task.id, task.arn);
-      if (task.lastStatus !== 'STOPPED') indexTask(cluster, task);
+      if (task.lastStatus !== 'STOPPED') live.push(task);
     });
+    cluster.store.addTasksAtSlots(taskSlots, taskGroups);
+    indexTasks(cluster, live);
     (c.services ?? []).forEach((s, i) => {
       const td = s.taskDefinitionArn;
       if (s.status !== 'INACTIVE' && td !== '' && state.taskDefinitions.get(td) === undefined) {
