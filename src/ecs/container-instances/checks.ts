@@ -31,15 +31,15 @@ function bounded(v: string, where: string): string {
 /** A checked Resource list (`where` names it in messages): names unique, types and values valid. */
 export function checkResources(items: unknown[], where: string): Resource[] {
   if (items.length > MAX_RESOURCES) throw new InvalidParameterException(`${where} may hold at most ${MAX_RESOURCES} resources; got ${items.length}`);
-  const names = new Set<string>();
-  return items.map((_, i) => {
+  const out: Resource[] = [];
+  for (let i = 0; i < items.length; i++) {
     const r = objectAt(items, i, where);
     const name = r['name'];
     const type = r['type'] ?? 'INTEGER';
     if (typeof name !== 'string' || name === '') throw new InvalidParameterException(`${where}[${i}].name is required`);
     if (name.length > MAX_TEXT) bounded(name, `${where}[${i}].name`);
-    if (names.has(name)) throw new InvalidParameterException(`${where}: resource '${cut(name)}' appears twice`);
-    names.add(name);
+    // (a handful of resources: a scan, no set)
+    if (out.some((r) => r.name === name)) throw new InvalidParameterException(`${where}: resource '${cut(name)}' appears twice`);
     if (typeof type !== 'string' || !RESOURCE_TYPES.includes(type)) {
       throw new InvalidParameterException(`${where}[${i}].type must be one of ${RESOURCE_TYPES.join(', ')}`);
     }
@@ -60,27 +60,27 @@ export function checkResources(items: unknown[], where: string): Resource[] {
       // (paths are built only for a fault: a load checks ~50,000 entries)
       set.forEach((v: string, k) => v.length > MAX_TEXT && bounded(v, `${where}[${i}].stringSetValue[${k}]`));
       // A set: an entry twice would be held twice (a reserved port, or one the accountant cannot read).
-      const seen = new Set<string>();
-      for (const v of set as string[]) {
-        if (seen.has(v)) throw new InvalidParameterException(`${where}[${i}].stringSetValue: ${quote(v)} appears twice`);
-        seen.add(v);
+      // (at most 100 entries, usually ~5: a scan, no set)
+      for (let k = 1; k < set.length; k++) {
+        if (set.indexOf(set[k]) !== k) throw new InvalidParameterException(`${where}[${i}].stringSetValue: ${quote(set[k])} appears twice`);
       }
     }
-    const out: Resource = { name, type };
-    if (typeof r['doubleValue'] === 'number') out.doubleValue = r['doubleValue'];
-    if (typeof r['longValue'] === 'number') out.longValue = r['longValue'];
-    if (typeof r['integerValue'] === 'number') out.integerValue = r['integerValue'];
-    if (type === 'STRINGSET') out.stringSetValue = [...((set as string[] | undefined) ?? [])];
+    const resource: Resource = { name, type };
+    if (typeof r['doubleValue'] === 'number') resource.doubleValue = r['doubleValue'];
+    if (typeof r['longValue'] === 'number') resource.longValue = r['longValue'];
+    if (typeof r['integerValue'] === 'number') resource.integerValue = r['integerValue'];
+    if (type === 'STRINGSET') resource.stringSetValue = [...((set as string[] | undefined) ?? [])];
     if (ACCOUNTED.includes(name)) {
       try {
-        registeredAmount(out, name);
+        registeredAmount(resource, name);
       } catch (e) {
-        if (e instanceof AccountantError) throw new InvalidParameterException(`${where}[${i}]: ${name} must be a whole number from 0 to ${2 ** 31 - 1}; got ${quote(out.type === 'LONG' ? out.longValue : out.type === 'DOUBLE' ? out.doubleValue : out.integerValue)}`);
+        if (e instanceof AccountantError) throw new InvalidParameterException(`${where}[${i}]: ${name} must be a whole number from 0 to ${2 ** 31 - 1}; got ${quote(resource.type === 'LONG' ? resource.longValue : resource.type === 'DOUBLE' ? resource.doubleValue : resource.integerValue)}`);
         throw e;
       }
     }
-    return out;
-  });
+    out.push(resource);
+  }
+  return out;
 }
 
 /** Checked `platformDevices`: GPUs with unique, non-empty ids. */
