@@ -123,7 +123,9 @@ function load(state: SimState, snapshot: SimSnapshot, at: (path: string) => void
       let reservation: Reservation;
       if (t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== undefined && cluster.store.has(t.containerInstanceArn)) {
         const slot = cluster.store.slotOf(t.containerInstanceArn);
-        reservation = cluster.accountant.restore({ ...clone(t.reservation), slot });
+        // (the accountant copies what it keeps: nothing of the snapshot's is held)
+        const r = t.reservation;
+        reservation = cluster.accountant.restore({ slot, cpu: r.cpu, memory: r.memory, tcpPorts: r.tcpPorts, udpPorts: r.udpPorts, gpuIds: r.gpuIds, eni: r.eni });
         taskSlots.push(slot);
         taskGroups.push(t.group);
       } else {
@@ -131,7 +133,8 @@ function load(state: SimState, snapshot: SimSnapshot, at: (path: string) => void
       }
       // Snapshots taken before FARGATE tasks have no launchType: their tasks are EC2 tasks.
       // Snapshots taken before task seqs number their tasks in order.
-      const task: TaskRecord = { ...clone(t), seq: t.seq ?? i, launchType: t.launchType ?? 'EC2', reservation };
+      // (set on the record itself, a copy unless the snapshot is ours: members it has keep their place)
+      const task: TaskRecord = Object.assign(clone(t), { seq: t.seq ?? i, launchType: t.launchType ?? 'EC2', reservation });
       cluster.tasks.set(task.arn, task);
       cluster.taskIdToArn.set(task.id, task.arn);
       if (task.lastStatus !== 'STOPPED') live.push(task);
