@@ -54,14 +54,18 @@ export function checkAttributeValue(value: unknown, where: string, index?: numbe
 
 /** A checked attribute list (names unique, last wins as PutAttributes does). */
 export function checkAttributes(items: unknown[], where: string): Attribute[] {
-  const byName = new Map<string, Attribute>();
-  items.forEach((item, i) => {
+  const out: Attribute[] = [];
+  let repeated = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (typeof item !== 'object' || item === null) throw new InvalidParameterException(`${where}[${i}] must be an object`);
     const a = item as Record<string, unknown>;
     const name = checkAttributeName(a['name'], where, i);
     const value = checkAttributeValue(a['value'], where, i);
-    byName.delete(name);
-    byName.set(name, value === undefined ? { name } : { name, value });
-  });
-  return [...byName.values()];
+    // (a few dozen at most: a scan makes no map, where a load checks 5,000 lists)
+    if (!repeated) for (let j = 0; j < out.length; j++) if (out[j]!.name === name) repeated = true;
+    out.push(value === undefined ? { name } : { name, value });
+  }
+  // A name given twice (rare): its last value, in the place of its last mention.
+  return repeated ? out.filter((a, i) => !out.some((b, j) => j > i && b.name === a.name)) : out;
 }

@@ -28,6 +28,11 @@ function bounded(v: string, where: string): string {
   return v;
 }
 
+function allStrings(list: unknown[]): boolean {
+  for (let k = 0; k < list.length; k++) if (typeof list[k] !== 'string') return false;
+  return true;
+}
+
 /** A checked Resource list (`where` names it in messages): names unique, types and values valid. */
 export function checkResources(items: unknown[], where: string): Resource[] {
   if (items.length > MAX_RESOURCES) throw new InvalidParameterException(`${where} may hold at most ${MAX_RESOURCES} resources; got ${items.length}`);
@@ -39,7 +44,9 @@ export function checkResources(items: unknown[], where: string): Resource[] {
     if (typeof name !== 'string' || name === '') throw new InvalidParameterException(`${where}[${i}].name is required`);
     if (name.length > MAX_TEXT) bounded(name, `${where}[${i}].name`);
     // (a handful of resources: a scan, no set)
-    if (out.some((r) => r.name === name)) throw new InvalidParameterException(`${where}: resource '${cut(name)}' appears twice`);
+    let twice = false;
+    for (let k = 0; k < out.length; k++) if (out[k]!.name === name) twice = true;
+    if (twice) throw new InvalidParameterException(`${where}: resource '${cut(name)}' appears twice`);
     if (typeof type !== 'string' || !RESOURCE_TYPES.includes(type)) {
       throw new InvalidParameterException(`${where}[${i}].type must be one of ${RESOURCE_TYPES.join(', ')}`);
     }
@@ -52,15 +59,15 @@ export function checkResources(items: unknown[], where: string): Resource[] {
       throw new InvalidParameterException(`${where}[${i}].integerValue must be a non-negative integer`);
     }
     const set = r['stringSetValue'];
-    if (set !== undefined && set !== null && (!Array.isArray(set) || set.some((v) => typeof v !== 'string'))) {
+    if (set !== undefined && set !== null && !(Array.isArray(set) && allStrings(set))) {
       throw new InvalidParameterException(`${where}[${i}].stringSetValue must be a list of strings`);
     }
     if (Array.isArray(set)) {
       if (set.length > MAX_STRING_SET) throw new InvalidParameterException(`${where}[${i}].stringSetValue may hold at most ${MAX_STRING_SET} entries; got ${set.length}`);
-      // (paths are built only for a fault: a load checks ~50,000 entries)
-      set.forEach((v: string, k) => v.length > MAX_TEXT && bounded(v, `${where}[${i}].stringSetValue[${k}]`));
+      // (paths are built only for a fault, and no set is made: a load checks ~50,000 entries, at
+      // most 100 a list, usually ~5)
+      for (let k = 0; k < set.length; k++) if ((set[k] as string).length > MAX_TEXT) bounded(set[k] as string, `${where}[${i}].stringSetValue[${k}]`);
       // A set: an entry twice would be held twice (a reserved port, or one the accountant cannot read).
-      // (at most 100 entries, usually ~5: a scan, no set)
       for (let k = 1; k < set.length; k++) {
         if (set.indexOf(set[k]) !== k) throw new InvalidParameterException(`${where}[${i}].stringSetValue: ${quote(set[k])} appears twice`);
       }
