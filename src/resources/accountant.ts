@@ -123,7 +123,9 @@ function lastNamed(resources: readonly Resource[], name: string): Resource | und
 }
 
 function checkPorts(ports: readonly number[], what: string): void {
-  for (const p of ports) {
+  // (an index loop: a restore checks every task's, mostly empty)
+  for (let i = 0; i < ports.length; i++) {
+    const p = ports[i]!;
     if (!Number.isInteger(p) || p < 1 || p > 65535) throw new AccountantError(`${what} must be port numbers 1-65535; got ${String(p)}`);
   }
 }

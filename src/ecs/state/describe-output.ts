@@ -81,7 +81,12 @@ export function dumpTimeOf(json: unknown): number | null {
   };
   const each = (list: unknown, keys: string[]) => {
     if (!Array.isArray(list)) return;
-    for (const item of list) if (typeof item === 'object' && item !== null) for (const k of keys) see((item as Input)[k]);
+    // (index loops here and below: this runs once per load, mostly unoptimised, where for-of
+    // makes an iterator result per step)
+    for (let i = 0; i < list.length; i++) {
+      const item: unknown = list[i];
+      if (typeof item === 'object' && item !== null) for (let k = 0; k < keys.length; k++) see((item as Input)[keys[k]!]);
+    }
   };
   each(body.containerInstances, ['registeredAt']);
   each(body.tasks, ['createdAt', 'startedAt', 'stoppingAt', 'stoppedAt']);
@@ -180,7 +185,8 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
     tasks.push(t);
   }
   // A service whose tasks have short ARNs gets short ones for its new tasks too.
-  for (const t of tasks) {
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!;
     const s = t.task.serviceName === undefined ? undefined : services.get(t.task.serviceName);
     if (s !== undefined && !t.longArn && s.longTaskArns) services.set(s.name, { ...s, longTaskArns: false });
   }
@@ -208,7 +214,8 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
   // Each live EC2 task's group on its instance, counted for task:group once all are reserved.
   const taskSlots: number[] = [];
   const taskGroups: string[] = [];
-  for (const t of tasks) {
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!;
     try {
       const reservation = (t.task.reservation = reserve(cluster, t, instances, heldGpus));
       if (reservation.slot < 0) continue;
@@ -242,7 +249,8 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
     state.taskDefinitions.add(td);
   }
   cluster.nextTaskSeq = tasks.length;
-  for (const task of records) {
+  for (let i = 0; i < records.length; i++) {
+    const task = records[i]!;
     cluster.tasks.set(task.arn, task);
     cluster.taskIdToArn.set(task.id, task.arn);
   }
@@ -250,7 +258,8 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
   for (const s of services.values()) cluster.services.set(s.name, s);
   state.clusters.set(clusterName, cluster);
   const now = state.clock.now;
-  for (const task of records) {
+  for (let i = 0; i < records.length; i++) {
+    const task = records[i]!;
     const payload = { cluster: clusterName, arn: task.arn };
     if (task.lastStatus === 'STOPPED') state.clock.schedule(Math.max(0, (task.stoppedAt ?? now) + STOPPED_TASK_RETENTION_MS - now), 'task-expired', payload);
     else if (task.desiredStatus === 'STOPPED') state.clock.schedule(Math.max(0, (task.stoppingAt ?? now) + TASK_STOP_MS - now), 'task-stopped', payload);
