@@ -174,6 +174,11 @@ function structureChecker(t: Extract<ShapeTable, { type: 'structure' }>, newer: 
   const required = names.map((n) => t.required?.includes(n) ?? false);
   const requiredCount = required.filter(Boolean).length;
   const position = new Map(names.map((n, i) => [n, i]));
+  // Members any string satisfies (most of a record's: ARNs, names, ids) are checked right here.
+  const anyString = names.map((n) => {
+    const m = SHAPE_TABLES[t.members[n] as ShapeName];
+    return m.type === 'string' && m.enum === undefined && m.pattern === undefined && (m.min ?? 0) === 0 && m.max === undefined;
+  });
 
   /**
    * The model's verdict, member by member in the model's order (the first fault wins), for the
@@ -218,6 +223,7 @@ function structureChecker(t: Extract<ShapeTable, { type: 'structure' }>, newer: 
         continue;
       }
       if (required[i!]) requiredSeen++;
+      if (anyString[i!] && typeof x === 'string') continue;
       const f = checks[i!]!(x, depth + 1);
       if (f !== null) return inModelOrder(v, depth, i!, f);
     }
