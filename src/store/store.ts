@@ -741,8 +741,8 @@ export class InstanceStore implements ContainerInstanceStore {
 
   /**
    * `addTaskAtSlot` of many tasks at once (loading a dump or a snapshot): a task of `groups[i]`
-   * on `slots[i]`, each group's posting list found once, one revision; the same store as adding
-   * them one by one.
+   * on `slots[i]`, one revision and one change noted; the same store as adding them one by one
+   * (a refusal, a slot not live, adds none).
    *
    * @example
    * store.addTasksAtSlots([0, 0, 1], ['service:web', 'service:web', 'family:batch']);
@@ -754,22 +754,7 @@ export class InstanceStore implements ContainerInstanceStore {
       return;
     }
     for (let i = 0; i < slots.length; i++) if (!this.isLive(slots[i]!)) throw new StoreError(`slot ${slots[i]} is not a live container instance`);
-    const postings = new Map<string, SlotPostingList>();
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]!;
-      const group = groups[i]!;
-      const counts = this.groupMapAt(slot);
-      const count = counts.get(group);
-      if (count !== undefined) {
-        counts.set(group, count + 1);
-        continue;
-      }
-      counts.set(group, 1);
-      let posting = postings.get(group);
-      if (posting === undefined) postings.set(group, (posting = this.postingFor(group)));
-      posting.addSlot(slot);
-      setBit(this.withTasks, slot);
-    }
+    for (let i = 0; i < slots.length; i++) this.addTaskAt(slots[i]!, groups[i]!);
     this.revision++;
     this.changes.noteAll();
   }
