@@ -69,12 +69,15 @@ interface SlotState {
   readonly live: LiveReservations;
 }
 
+/** The GPU flags of every instance without GPUs (most): nothing is ever written to an empty array. */
+const NO_GPU_FLAGS = new Uint8Array(0);
+
 function cloneSlot(s: SlotState): SlotState {
   return {
     ...s,
     tcp: new Set(s.tcp),
     udp: new Set(s.udp),
-    gpuHeld: s.gpuHeld.slice(),
+    gpuHeld: s.gpuHeld.length === 0 ? NO_GPU_FLAGS : s.gpuHeld.slice(),
     // Reservations are frozen, so the copy may share them; the list itself is the fork's own.
     live: s.live.clone(),
   };
@@ -256,7 +259,7 @@ export class ResourceAccountant {
       otherTcp: tcp.other,
       otherUdp: udp.other,
       gpuIds: Object.freeze([...gpuIds]),
-      gpuHeld: new Uint8Array(gpuIds.length),
+      gpuHeld: gpuIds.length === 0 ? NO_GPU_FLAGS : new Uint8Array(gpuIds.length),
       gpuFree: gpuIds.length,
       eniLimit,
       live: new LiveReservations(),
