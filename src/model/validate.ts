@@ -172,18 +172,23 @@ function structureChecker(t: Extract<ShapeTable, { type: 'structure' }>, newer: 
   const names = Object.keys(t.members);
   const checks = names.map((n) => checkerFor(t.members[n] as ShapeName, newer));
   const required = names.map((n) => t.required?.includes(n) ?? false);
-  return (v, depth) => {
-    if (!isRecord(v)) return wrongType('an object', v);
-    if (depth > MAX_DEPTH) return fault('depth', `nests deeper than ${MAX_DEPTH} levels`);
-    let present = 0;
-    for (let i = 0; i < names.length; i++) {
+  const requiredCount = required.filter(Boolean).length;
+  const position = new Map(names.map((n, i) => [n, i]));
+  // Members any string satisfies (most of a record's: ARNs, names, ids) are checked right here.
+  const anyString = names.map((n) => {
+    const m = SHAPE_TABLES[t.members[n] as ShapeName];
+    return m.type === 'string' && m.enum === undefined && m.pattern === undefined && (m.min ?? 0) === 0 && m.max === undefined;
+  });
+
+  /**
+   * The model's verdict, member by member in the model's order (the first fault wins), for the
+   * members before `end`; `known` is member `end`'s fault, found already.
+   */
+  const inModelOrder = (v: Record<string, unknown>, depth: number, end: number, known: Fault | null): Fault | null => {
+    for (let i = 0; i < end; i++) {
       const name = names[i]!;
-      // Read first, confirm ownership only when present: most members are absent.
-      let x = v[name];
-      if (x !== undefined && !hasOwn.call(v, name)) x = undefined;
-      if (x !== undefined) present++;
+      const x = hasOwn.call(v, name) ? v[name] : undefined;
       if (x === undefined || x === null) {
-        if (x === null) strayMemberSeen = true;
         if (required[i]) {
           const f = fault('required', 'is required');
           f.segments.push(name);
@@ -197,10 +202,33 @@ function structureChecker(t: Extract<ShapeTable, { type: 'structure' }>, newer: 
         return f;
       }
     }
-    // Any key beyond the present members is one the model does not know (for-in: no array made).
-    let keys = 0;
-    for (const _ in v) keys++;
-    if (keys !== present) strayMemberSeen = true;
+    if (known !== null) known.segments.push(names[end]!);
+    return known;
+  };
+
+  // The members the value has, in its own order (a record has a few of the model's many); only
+  // on a fault are the members before it checked in the model's order, so the fault is the
+  // first in the model's order, as ECS answers it. A member's check runs at most twice.
+  return (v, depth) => {
+    if (!isRecord(v)) return wrongType('an object', v);
+    if (depth > MAX_DEPTH) return fault('depth', `nests deeper than ${MAX_DEPTH} levels`);
+    let requiredSeen = 0;
+    let stray = false;
+    for (const name in v) {
+      // An inherited or unknown key, an undefined or null member: one the model does not know, or absent.
+      const i = hasOwn.call(v, name) ? position.get(name) : undefined;
+      const x = i === undefined ? undefined : v[name];
+      if (x === undefined || x === null) {
+        stray = true;
+        continue;
+      }
+      if (required[i!]) requiredSeen++;
+      if (anyString[i!] && typeof x === 'string') continue;
+      const f = checks[i!]!(x, depth + 1);
+      if (f !== null) return inModelOrder(v, depth, i!, f);
+    }
+    if (requiredSeen !== requiredCount) return inModelOrder(v, depth, names.length, null);
+    if (stray) strayMemberSeen = true;
     return null;
   };
 }

@@ -69,12 +69,15 @@ interface SlotState {
   readonly live: LiveReservations;
 }
 
+/** The GPU flags of every instance without GPUs (most): nothing is ever written to an empty array. */
+const NO_GPU_FLAGS = new Uint8Array(0);
+
 function cloneSlot(s: SlotState): SlotState {
   return {
     ...s,
     tcp: new Set(s.tcp),
     udp: new Set(s.udp),
-    gpuHeld: s.gpuHeld.slice(),
+    gpuHeld: s.gpuHeld.length === 0 ? NO_GPU_FLAGS : s.gpuHeld.slice(),
     // Reservations are frozen, so the copy may share them; the list itself is the fork's own.
     live: s.live.clone(),
   };
@@ -111,8 +114,21 @@ export function portsOf(r: Resource | undefined): { ports: Set<number>; other: s
   return { ports, other };
 }
 
+/** Whether no id appears twice (most instances and tasks have no GPU, so no Set is made for them). */
+function unique(ids: readonly string[]): boolean {
+  return ids.length < 2 || new Set(ids).size === ids.length;
+}
+
+/** The last resource of a name (as a map by name would keep it), or undefined. */
+function lastNamed(resources: readonly Resource[], name: string): Resource | undefined {
+  for (let i = resources.length - 1; i >= 0; i--) if (resources[i]!.name === name) return resources[i];
+  return undefined;
+}
+
 function checkPorts(ports: readonly number[], what: string): void {
-  for (const p of ports) {
+  // (an index loop: a restore checks every task's, mostly empty)
+  for (let i = 0; i < ports.length; i++) {
+    const p = ports[i]!;
     if (!Number.isInteger(p) || p < 1 || p > 65535) throw new AccountantError(`${what} must be port numbers 1-65535; got ${String(p)}`);
   }
 }
@@ -237,13 +253,11 @@ export class ResourceAccountant {
     if (!this.store.isLive(slot)) throw new AccountantError(`slot ${slot} is not a live container instance of the store`);
     if (this.slots[slot] !== undefined) throw new AccountantError(`slot ${slot} is already accounted for`);
     checkAmount(eniLimit, 'eniLimit');
-    if (new Set(gpuIds).size !== gpuIds.length) throw new AccountantError('GPU ids must be unique');
-    const byName = new Map<string, Resource>();
-    for (const r of registered) if (r.name !== undefined) byName.set(r.name, r);
-    const cpu = numberOf(byName.get('CPU'), 'CPU');
-    const memory = numberOf(byName.get('MEMORY'), 'MEMORY');
-    const tcp = portsOf(byName.get('PORTS'));
-    const udp = portsOf(byName.get('PORTS_UDP'));
+    if (!unique(gpuIds)) throw new AccountantError('GPU ids must be unique');
+    const cpu = numberOf(lastNamed(registered, 'CPU'), 'CPU');
+    const memory = numberOf(lastNamed(registered, 'MEMORY'), 'MEMORY');
+    const tcp = portsOf(lastNamed(registered, 'PORTS'));
+    const udp = portsOf(lastNamed(registered, 'PORTS_UDP'));
     if (recording(this.journal)) this.recordPutState(this.journal, slot, undefined);
     this.ownSlotArray();
     const state: SlotState = {
@@ -254,7 +268,7 @@ export class ResourceAccountant {
       otherTcp: tcp.other,
       otherUdp: udp.other,
       gpuIds: Object.freeze([...gpuIds]),
-      gpuHeld: new Uint8Array(gpuIds.length),
+      gpuHeld: gpuIds.length === 0 ? NO_GPU_FLAGS : new Uint8Array(gpuIds.length),
       gpuFree: gpuIds.length,
       eniLimit,
       live: new LiveReservations(),
@@ -364,7 +378,7 @@ export class ResourceAccountant {
     checkRequirements(req);
     const shortage = this.firstShortage(slot, s, req);
     if (shortage !== FITS) throw new ResourceUnavailableError(slot, RESOURCE_REASONS[shortage - 1]!);
-    if (new Set(recorded.gpuIds).size !== recorded.gpuIds.length) throw new AccountantError('restore: a GPU id appears twice in the reservation');
+    if (!unique(recorded.gpuIds)) throw new AccountantError('restore: a GPU id appears twice in the reservation');
     for (const id of recorded.gpuIds) {
       const i = s.gpuIds.indexOf(id);
       if (i < 0) throw new AccountantError(`restore: slot ${slot} has no GPU ${id}`);

@@ -10,6 +10,7 @@ import { objectAt } from '../shared/validate.js';
 import type { InstanceRecord, PlatformDevice } from './record.js';
 
 const RESOURCE_TYPES = ['INTEGER', 'DOUBLE', 'LONG', 'STRINGSET'];
+const NUMBER_MEMBERS = ['doubleValue', 'longValue', 'integerValue'] as const;
 
 /** At most this many resources per instance (agents register CPU, MEMORY, PORTS, PORTS_UDP, GPU). */
 export const MAX_RESOURCES = 20;
@@ -27,22 +28,29 @@ function bounded(v: string, where: string): string {
   return v;
 }
 
+function allStrings(list: unknown[]): boolean {
+  for (let k = 0; k < list.length; k++) if (typeof list[k] !== 'string') return false;
+  return true;
+}
+
 /** A checked Resource list (`where` names it in messages): names unique, types and values valid. */
 export function checkResources(items: unknown[], where: string): Resource[] {
   if (items.length > MAX_RESOURCES) throw new InvalidParameterException(`${where} may hold at most ${MAX_RESOURCES} resources; got ${items.length}`);
-  const names = new Set<string>();
-  return items.map((_, i) => {
+  const out: Resource[] = [];
+  for (let i = 0; i < items.length; i++) {
     const r = objectAt(items, i, where);
     const name = r['name'];
     const type = r['type'] ?? 'INTEGER';
     if (typeof name !== 'string' || name === '') throw new InvalidParameterException(`${where}[${i}].name is required`);
-    bounded(name, `${where}[${i}].name`);
-    if (names.has(name)) throw new InvalidParameterException(`${where}: resource '${cut(name)}' appears twice`);
-    names.add(name);
+    if (name.length > MAX_TEXT) bounded(name, `${where}[${i}].name`);
+    // (a handful of resources: a scan, no set)
+    let twice = false;
+    for (let k = 0; k < out.length; k++) if (out[k]!.name === name) twice = true;
+    if (twice) throw new InvalidParameterException(`${where}: resource '${cut(name)}' appears twice`);
     if (typeof type !== 'string' || !RESOURCE_TYPES.includes(type)) {
       throw new InvalidParameterException(`${where}[${i}].type must be one of ${RESOURCE_TYPES.join(', ')}`);
     }
-    for (const k of ['doubleValue', 'longValue', 'integerValue']) {
+    for (const k of NUMBER_MEMBERS) {
       if (r[k] !== undefined && r[k] !== null && (typeof r[k] !== 'number' || !Number.isFinite(r[k]))) {
         throw new InvalidParameterException(`${where}[${i}].${k} must be a number`);
       }
@@ -51,34 +59,35 @@ export function checkResources(items: unknown[], where: string): Resource[] {
       throw new InvalidParameterException(`${where}[${i}].integerValue must be a non-negative integer`);
     }
     const set = r['stringSetValue'];
-    if (set !== undefined && set !== null && (!Array.isArray(set) || set.some((v) => typeof v !== 'string'))) {
+    if (set !== undefined && set !== null && !(Array.isArray(set) && allStrings(set))) {
       throw new InvalidParameterException(`${where}[${i}].stringSetValue must be a list of strings`);
     }
     if (Array.isArray(set)) {
       if (set.length > MAX_STRING_SET) throw new InvalidParameterException(`${where}[${i}].stringSetValue may hold at most ${MAX_STRING_SET} entries; got ${set.length}`);
-      set.forEach((v: string, k) => bounded(v, `${where}[${i}].stringSetValue[${k}]`));
+      // (paths are built only for a fault, and no set is made: a load checks ~50,000 entries, at
+      // most 100 a list, usually ~5)
+      for (let k = 0; k < set.length; k++) if ((set[k] as string).length > MAX_TEXT) bounded(set[k] as string, `${where}[${i}].stringSetValue[${k}]`);
       // A set: an entry twice would be held twice (a reserved port, or one the accountant cannot read).
-      const seen = new Set<string>();
-      for (const v of set as string[]) {
-        if (seen.has(v)) throw new InvalidParameterException(`${where}[${i}].stringSetValue: ${quote(v)} appears twice`);
-        seen.add(v);
+      for (let k = 1; k < set.length; k++) {
+        if (set.indexOf(set[k]) !== k) throw new InvalidParameterException(`${where}[${i}].stringSetValue: ${quote(set[k])} appears twice`);
       }
     }
-    const out: Resource = { name, type };
-    if (typeof r['doubleValue'] === 'number') out.doubleValue = r['doubleValue'];
-    if (typeof r['longValue'] === 'number') out.longValue = r['longValue'];
-    if (typeof r['integerValue'] === 'number') out.integerValue = r['integerValue'];
-    if (type === 'STRINGSET') out.stringSetValue = [...((set as string[] | undefined) ?? [])];
+    const resource: Resource = { name, type };
+    if (typeof r['doubleValue'] === 'number') resource.doubleValue = r['doubleValue'];
+    if (typeof r['longValue'] === 'number') resource.longValue = r['longValue'];
+    if (typeof r['integerValue'] === 'number') resource.integerValue = r['integerValue'];
+    if (type === 'STRINGSET') resource.stringSetValue = [...((set as string[] | undefined) ?? [])];
     if (ACCOUNTED.includes(name)) {
       try {
-        registeredAmount(out, name);
+        registeredAmount(resource, name);
       } catch (e) {
-        if (e instanceof AccountantError) throw new InvalidParameterException(`${where}[${i}]: ${name} must be a whole number from 0 to ${2 ** 31 - 1}; got ${quote(out.type === 'LONG' ? out.longValue : out.type === 'DOUBLE' ? out.doubleValue : out.integerValue)}`);
+        if (e instanceof AccountantError) throw new InvalidParameterException(`${where}[${i}]: ${name} must be a whole number from 0 to ${2 ** 31 - 1}; got ${quote(resource.type === 'LONG' ? resource.longValue : resource.type === 'DOUBLE' ? resource.doubleValue : resource.integerValue)}`);
         throw e;
       }
     }
-    return out;
-  });
+    out.push(resource);
+  }
+  return out;
 }
 
 /** Checked `platformDevices`: GPUs with unique, non-empty ids. */

@@ -102,11 +102,29 @@ export function storeView(record: InstanceRecord): ContainerInstance {
  * the record's unattributed use held, when a loaded dump gave it one).
  */
 export function addInstance(cluster: ClusterRecord, record: InstanceRecord): void {
-  cluster.instances.set(record.arn, record);
-  cluster.arnById.set(record.id, record.arn);
-  const slot = cluster.store.register(storeView(record));
-  cluster.accountant.addInstance(slot, record.registeredResources, record.platformDevices.map((d) => d.id), eniTaskLimit(record.instanceType, record.trunked));
-  if (record.unattributed !== undefined) cluster.accountant.restore({ ...record.unattributed, slot, eni: false });
+  addInstances(cluster, [record]);
+}
+
+/**
+ * {@link addInstance} of many records at once, in order (loading a dump or a snapshot: the store
+ * registers them in bulk); `before(i)` is told before the i-th record's resources are accounted
+ * (where a refusal is reported). Returns their slots.
+ *
+ * @example
+ * const slots = addInstances(cluster, records, (i) => (path = `instances[${i}]`));
+ */
+export function addInstances(cluster: ClusterRecord, records: readonly InstanceRecord[], before?: (index: number) => void): number[] {
+  const slots = cluster.store.registerAll(records.map(storeView));
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    const slot = slots[i]!;
+    before?.(i);
+    cluster.instances.set(record.arn, record);
+    cluster.arnById.set(record.id, record.arn);
+    cluster.accountant.addInstance(slot, record.registeredResources, record.platformDevices.map((d) => d.id), eniTaskLimit(record.instanceType, record.trunked));
+    if (record.unattributed !== undefined) cluster.accountant.restore({ ...record.unattributed, slot, eni: false });
+  }
+  return slots;
 }
 
 /**

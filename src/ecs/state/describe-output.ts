@@ -38,7 +38,7 @@ import { InvalidParameterException } from '../../errors.js';
 import { describeValue } from '../../model/validate.js';
 import type { Reservation } from '../../resources/types.js';
 import { newCluster, type ClusterRecord } from '../clusters/record.js';
-import { addInstance } from '../container-instances/instances.js';
+import { addInstances } from '../container-instances/instances.js';
 import type { ServiceRecord } from '../services/record.js';
 import { scheduleReconcile } from '../services/scheduler.js';
 import { clusterArn, parseContainerInstanceArn } from '../shared/arns.js';
@@ -46,7 +46,7 @@ import type { Input } from '../shared/validate.js';
 import type { TaskDefinition } from '../task-definitions/registry.js';
 import { STOPPED_TASK_RETENTION_MS, TASK_START_MS, TASK_STOP_MS } from '../tasks/lifecycle.js';
 import { FARGATE_RESERVATION, type TaskRecord } from '../tasks/record.js';
-import { indexTask } from '../tasks/task-index.js';
+import { indexTasks } from '../tasks/task-index.js';
 import { ClusterConsistency } from './consistency.js';
 import { dumpError, DumpCluster, fault, located, MAX_TIME } from './dump/faults.js';
 import { loadInstance, unattributedUse, type LoadedInstance } from './dump/instances.js';
@@ -81,7 +81,12 @@ export function dumpTimeOf(json: unknown): number | null {
   };
   const each = (list: unknown, keys: string[]) => {
     if (!Array.isArray(list)) return;
-    for (const item of list) if (typeof item === 'object' && item !== null) for (const k of keys) see((item as Input)[k]);
+    // (index loops here and below: this runs once per load, mostly unoptimised, where for-of
+    // makes an iterator result per step)
+    for (let i = 0; i < list.length; i++) {
+      const item: unknown = list[i];
+      if (typeof item === 'object' && item !== null) for (let k = 0; k < keys.length; k++) see((item as Input)[keys[k]!]);
+    }
   };
   each(body.containerInstances, ['registeredAt']);
   each(body.tasks, ['createdAt', 'startedAt', 'stoppingAt', 'stoppedAt']);
@@ -180,7 +185,8 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
     tasks.push(t);
   }
   // A service whose tasks have short ARNs gets short ones for its new tasks too.
-  for (const t of tasks) {
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!;
     const s = t.task.serviceName === undefined ? undefined : services.get(t.task.serviceName);
     if (s !== undefined && !t.longArn && s.longTaskArns) services.set(s.name, { ...s, longTaskArns: false });
   }
@@ -200,16 +206,21 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
     cluster.status = existing.status;
     cluster.tags = clone(existing.tags);
   }
-  for (const loaded of instances.values()) {
-    addInstance(cluster, loaded.record);
-    loaded.slot = cluster.store.slotOf(loaded.record.arn);
-  }
+  const loadedInstances = [...instances.values()];
+  const slots = addInstances(cluster, loadedInstances.map((loaded) => loaded.record));
+  loadedInstances.forEach((loaded, i) => (loaded.slot = slots[i]!));
   const heldGpus = new Map<string, Set<string>>();
   const held = new Map<string, Reservation[]>();
-  for (const t of tasks) {
+  // Each live EC2 task's group on its instance, counted for task:group once all are reserved.
+  const taskSlots: number[] = [];
+  const taskGroups: string[] = [];
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!;
     try {
       const reservation = (t.task.reservation = reserve(cluster, t, instances, heldGpus));
       if (reservation.slot < 0) continue;
+      taskSlots.push(reservation.slot);
+      taskGroups.push(t.task.group);
       const list = held.get(t.task.containerInstanceArn!);
       if (list === undefined) held.set(t.task.containerInstanceArn!, [reservation]);
       else list.push(reservation);
@@ -217,6 +228,7 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
       throw located(e, `tasks[${t.index}]`);
     }
   }
+  cluster.store.addTasksAtSlots(taskSlots, taskGroups);
   for (const loaded of instances.values()) {
     const { record } = loaded;
     const taken = heldGpus.get(record.arn);
@@ -237,15 +249,17 @@ export function loadDescribeOutput(state: SimState, json: unknown, clusterName: 
     state.taskDefinitions.add(td);
   }
   cluster.nextTaskSeq = tasks.length;
-  for (const task of records) {
+  for (let i = 0; i < records.length; i++) {
+    const task = records[i]!;
     cluster.tasks.set(task.arn, task);
     cluster.taskIdToArn.set(task.id, task.arn);
-    if (task.lastStatus !== 'STOPPED') indexTask(cluster, task);
   }
+  indexTasks(cluster, records.filter((task) => task.lastStatus !== 'STOPPED'));
   for (const s of services.values()) cluster.services.set(s.name, s);
   state.clusters.set(clusterName, cluster);
   const now = state.clock.now;
-  for (const task of records) {
+  for (let i = 0; i < records.length; i++) {
+    const task = records[i]!;
     const payload = { cluster: clusterName, arn: task.arn };
     if (task.lastStatus === 'STOPPED') state.clock.schedule(Math.max(0, (task.stoppedAt ?? now) + STOPPED_TASK_RETENTION_MS - now), 'task-expired', payload);
     else if (task.desiredStatus === 'STOPPED') state.clock.schedule(Math.max(0, (task.stoppingAt ?? now) + TASK_STOP_MS - now), 'task-stopped', payload);
@@ -289,6 +303,5 @@ function reserve(cluster: ClusterRecord, t: LoadedTask, instances: ReadonlyMap<s
     if (reason === undefined) throw e;
     return fault('', `does not fit on ${instanceArn} beside the tasks listed before it (${reason})`);
   }
-  cluster.store.addTaskAtSlot(slot, task.group);
   return reservation;
 }

@@ -8,12 +8,12 @@ import type { ScheduledEvent } from '../../sim/clock.js';
 import type { Tag } from '../../shapes.js';
 import type { Reservation } from '../../resources/types.js';
 import { newCluster } from '../clusters/record.js';
-import { addInstance } from '../container-instances/instances.js';
+import { addInstances } from '../container-instances/instances.js';
 import type { InstanceRecord } from '../container-instances/record.js';
 import { withServiceDefaults, type ServiceRecord } from '../services/record.js';
 import type { TaskDefinitionsSnapshot } from '../task-definitions/registry.js';
 import type { TaskRecord } from '../tasks/record.js';
-import { indexTask } from '../tasks/task-index.js';
+import { indexTasks } from '../tasks/task-index.js';
 import { badSnapshot } from './snapshot-checks.js';
 import type { SimOptions, SimState } from './state.js';
 
@@ -112,28 +112,35 @@ function load(state: SimState, snapshot: SimSnapshot, at: (path: string) => void
     const cluster = newCluster(c.name, c.arn, state.journal);
     cluster.status = c.status;
     cluster.tags = clone(c.tags);
-    c.instances.forEach((r, i) => {
-      at(`clusters[${ci}].instances[${i}]`);
-      addInstance(cluster, clone(r));
-    });
+    at(`clusters[${ci}].instances`);
+    addInstances(cluster, c.instances.map(clone), (i) => at(`clusters[${ci}].instances[${i}]`));
     // Tasks not yet STOPPED hold their exact ports and GPUs again, and count for task:group.
+    const taskSlots: number[] = [];
+    const taskGroups: string[] = [];
+    const live: TaskRecord[] = [];
     (c.tasks ?? []).forEach((t, i) => {
       at(`clusters[${ci}].tasks[${i}]`);
       let reservation: Reservation;
       if (t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== undefined && cluster.store.has(t.containerInstanceArn)) {
         const slot = cluster.store.slotOf(t.containerInstanceArn);
-        reservation = cluster.accountant.restore({ ...clone(t.reservation), slot });
-        cluster.store.addTask(t.containerInstanceArn, t.group);
+        // (the accountant copies what it keeps: nothing of the snapshot's is held)
+        const r = t.reservation;
+        reservation = cluster.accountant.restore({ slot, cpu: r.cpu, memory: r.memory, tcpPorts: r.tcpPorts, udpPorts: r.udpPorts, gpuIds: r.gpuIds, eni: r.eni });
+        taskSlots.push(slot);
+        taskGroups.push(t.group);
       } else {
         reservation = Object.freeze({ ...clone(t.reservation), slot: -1 });
       }
       // Snapshots taken before FARGATE tasks have no launchType: their tasks are EC2 tasks.
       // Snapshots taken before task seqs number their tasks in order.
-      const task: TaskRecord = { ...clone(t), seq: t.seq ?? i, launchType: t.launchType ?? 'EC2', reservation };
+      // (set on the record itself, a copy unless the snapshot is ours: members it has keep their place)
+      const task: TaskRecord = Object.assign(clone(t), { seq: t.seq ?? i, launchType: t.launchType ?? 'EC2', reservation });
       cluster.tasks.set(task.arn, task);
       cluster.taskIdToArn.set(task.id, task.arn);
-      if (task.lastStatus !== 'STOPPED') indexTask(cluster, task);
+      if (task.lastStatus !== 'STOPPED') live.push(task);
     });
+    cluster.store.addTasksAtSlots(taskSlots, taskGroups);
+    indexTasks(cluster, live);
     (c.services ?? []).forEach((s, i) => {
       const td = s.taskDefinitionArn;
       if (s.status !== 'INACTIVE' && td !== '' && state.taskDefinitions.get(td) === undefined) {

@@ -110,13 +110,24 @@ export function loadInstance(state: SimState, raw: unknown, index: number, clust
  */
 function exactly(occupied: readonly string[], agent: readonly string[], held: readonly Reservation[], taken: (r: Reservation) => readonly number[]): boolean {
   let expected = agent.length;
-  for (const r of held) expected += taken(r).length;
+  for (let i = 0; i < held.length; i++) expected += taken(held[i]!).length;
   if (occupied.length !== expected) return false;
-  const listed = new Set(occupied);
+  // (an instance lists ~5 ports: scans, where a set per instance made a load's garbage)
+  const listed: { has(port: string): boolean; size: number } = occupied.length > 16 ? new Set(occupied) : { has: (p) => occupied.includes(p), size: distinct(occupied) };
   if (listed.size !== occupied.length) return false;
-  for (const p of agent) if (!listed.has(p)) return false;
-  for (const r of held) for (const p of taken(r)) if (!listed.has(String(p))) return false;
+  for (let i = 0; i < agent.length; i++) if (!listed.has(agent[i]!)) return false;
+  for (let i = 0; i < held.length; i++) {
+    const ports = taken(held[i]!);
+    for (let k = 0; k < ports.length; k++) if (!listed.has(String(ports[k]))) return false;
+  }
   return true;
+}
+
+/** How many distinct entries a short list holds. */
+function distinct(list: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (list.indexOf(list[i]!) === i) n++;
+  return n;
 }
 
 /**
