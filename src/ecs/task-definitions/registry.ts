@@ -126,7 +126,22 @@ export class TaskDefinitionRegistry {
   private byArn = new Map<string, Entry>();
   /** registration order, for snapshots */
   private order: Entry[] = [];
+  /**
+   * The three above are shared with a clone until either side first changes them: a what-if
+   * fork clones the registry, and copying a few hundred revisions was a twentieth of a small
+   * what-if.
+   */
+  private shared = false;
   private journal: Journal | null = null;
+
+  /** This side's own copies of the maps, before it changes them. */
+  private own(): void {
+    if (!this.shared) return;
+    this.families = new Map([...this.families].map(([f, revs]) => [f, [...revs]]));
+    this.byArn = new Map(this.byArn);
+    this.order = [...this.order];
+    this.shared = false;
+  }
 
   /** Journals every later change in `journal`'s open transactions (null: none). A clone starts without one. */
   useJournal(journal: Journal | null): void {
@@ -157,6 +172,7 @@ export class TaskDefinitionRegistry {
     }
     if (this.byArn.has(arn)) throw new Error(`TaskDefinitionRegistry.add: ${arn} is already registered`);
     const entry: Entry = { taskDefinition: deepFreeze(structuredClone(taskDefinition)), tags: deepFreeze(structuredClone([...tags])), requirements: undefined };
+    this.own();
     if (recording(this.journal)) this.recordAdd(this.journal, family, arn);
     let revisions = this.families.get(family);
     if (revisions === undefined) this.families.set(family, (revisions = []));
@@ -167,12 +183,14 @@ export class TaskDefinitionRegistry {
   }
 
   private recordAdd(journal: Journal, family: string, arn: string): void {
-    const revisions = this.families.get(family);
-    const length = revisions?.length ?? 0;
+    const known = this.families.has(family);
+    const length = this.families.get(family)?.length ?? 0;
     journal.record(() => {
+      // (A fork made since may share the maps: this side copies them first.)
+      this.own();
       // A new family was the last one added to the map, so deleting it restores the order.
-      if (revisions === undefined) this.families.delete(family);
-      else revisions.length = length;
+      if (!known) this.families.delete(family);
+      else this.families.get(family)!.length = length;
       this.byArn.delete(arn);
       this.order.pop();
     });
@@ -262,6 +280,7 @@ export class TaskDefinitionRegistry {
 
   /** The revision `next` in place of `entry`: entries are frozen and may be shared with forks, so they are replaced, never changed. */
   private replace(entry: Entry, next: Entry): void {
+    this.own();
     if (recording(this.journal)) this.journal.record(() => this.replace(next, entry));
     const td = entry.taskDefinition;
     this.families.get(td.family!)![td.revision! - 1] = next;
@@ -297,12 +316,13 @@ export class TaskDefinitionRegistry {
     return (this.families.get(family) ?? []).flatMap((e) => (e === undefined ? [] : [e.taskDefinition]));
   }
 
-  /** An independent registry with the same revisions (they are frozen, so it shares them). */
+  /** An independent registry with the same revisions (they are frozen, so it shares them; the maps until either side changes). */
   clone(): TaskDefinitionRegistry {
     const copy = new TaskDefinitionRegistry();
-    copy.families = new Map([...this.families].map(([f, revs]) => [f, [...revs]]));
-    copy.byArn = new Map(this.byArn);
-    copy.order = [...this.order];
+    copy.families = this.families;
+    copy.byArn = this.byArn;
+    copy.order = this.order;
+    copy.shared = this.shared = true;
     return copy;
   }
 
@@ -316,6 +336,7 @@ export class TaskDefinitionRegistry {
     this.families = new Map();
     this.byArn = new Map();
     this.order = [];
+    this.shared = false;
     for (const e of snapshot.entries) this.add(e.taskDefinition, e.tags);
   }
 }

@@ -7,6 +7,7 @@ import { registerTaskDefinition as operation } from '../../../src/ecs/task-defin
 import type { TaskDefinition } from '../../../src/ecs/task-definitions/registry.js';
 import type { RegisterTaskDefinitionRequest, Tag } from '../../../src/shapes.js';
 import { EcsError } from '../../../src/errors.js';
+import { Journal } from '../../../src/collections/journal.js';
 
 type Request = Record<string, unknown>;
 
@@ -241,6 +242,34 @@ describe('the task definition registry', () => {
     // Snapshots taken before task definitions existed still load.
     const { taskDefinitions: _, ...old } = snap;
     expect(EcsSimulator.restore(old as typeof snap).state.taskDefinitions.size).toBe(0);
+  });
+
+  it('shares its maps with a clone until either side changes them, a transaction\'s undo included', () => {
+    const sim = new EcsSimulator();
+    registerTaskDefinition(sim.state, sleep360());
+    const registry = sim.state.taskDefinitions;
+    const first = registry.get('sleep360:1')!;
+    const revision = (n: number): TaskDefinition => ({ ...first, revision: n, taskDefinitionArn: first.taskDefinitionArn!.replace(/:1$/, `:${n}`) });
+    const journal = new Journal();
+    registry.useJournal(journal);
+    journal.begin();
+    registry.add(revision(2));
+    // Cloned inside the transaction, then the transaction is undone: the clone keeps revision 2.
+    const clone = registry.clone();
+    journal.rollback();
+    registry.useJournal(null);
+    expect([registry.size, registry.nextRevision('sleep360')]).toEqual([1, 2]);
+    expect([clone.size, clone.get('sleep360')?.revision]).toEqual([2, 2]);
+    // Each side's changes stay its own, both ways.
+    clone.deregister('sleep360:1');
+    registry.add(revision(2));
+    registry.add(revision(3));
+    expect(registry.get('sleep360:1')!.status).toBe('ACTIVE');
+    expect(clone.get('sleep360:1')!.status).toBe('INACTIVE');
+    expect([registry.size, clone.size, clone.get('sleep360:3')]).toEqual([3, 2, undefined]);
+    const again = clone.clone();
+    clone.setTags(clone.get('sleep360:2')!.taskDefinitionArn!, [{ key: 'k', value: 'v' }]);
+    expect([again.tagsOf('sleep360:2'), clone.tagsOf('sleep360:2')]).toEqual([[], [{ key: 'k', value: 'v' }]]);
   });
 });
 
