@@ -151,8 +151,12 @@ export class UtilisationIndex {
     const groupsOf = this.groupsOf[page]!;
     const o = (slot & (PAGE - 1)) * FIELDS;
     const g = (slot & (PAGE - 1)) * GROUPS;
-    // Take the old contribution out.
-    if (groupsOf[g]! >= 0) {
+    // Take the old contribution out. Its groups stay the slot's (an attribute change rebuilds the index).
+    const counted = groupsOf[g]! >= 0;
+    const az = groupsOf[g + 1]!;
+    const type = groupsOf[g + 2]!;
+    const family = groupsOf[g + 3]!;
+    if (counted) {
       for (let k = 0; k < GROUPS; k++) {
         const id = groupsOf[g + k]!;
         for (let f = 0; f < FIELDS; f++) sums[id * FIELDS + f]! -= contribution[o + f]!;
@@ -168,12 +172,18 @@ export class UtilisationIndex {
     contribution[o + MEM] = memTotal - store.remainingMemory[slot]!;
     contribution[o + MEM_TOTAL] = memTotal;
     contribution[o + TASKS] = store.runningTasksCount[slot]! + store.pendingTasksCount[slot]!;
-    const type = store.attributes.get('ecs.instance-type')?.get(slot) ?? '(none)';
-    const az = store.attributes.get('ecs.availability-zone')?.get(slot) ?? '(none)';
     groupsOf[g] = 0;
-    groupsOf[g + 1] = this.groupOf(`az:${az}`);
-    groupsOf[g + 2] = this.groupOf(`type:${type}`);
-    groupsOf[g + 3] = this.groupOf(`family:${type.split('.')[0]}`);
+    if (counted) {
+      groupsOf[g + 1] = az;
+      groupsOf[g + 2] = type;
+      groupsOf[g + 3] = family;
+    } else {
+      const typeValue = store.attributes.get('ecs.instance-type')?.get(slot) ?? '(none)';
+      const azValue = store.attributes.get('ecs.availability-zone')?.get(slot) ?? '(none)';
+      groupsOf[g + 1] = this.groupOf(`az:${azValue}`);
+      groupsOf[g + 2] = this.groupOf(`type:${typeValue}`);
+      groupsOf[g + 3] = this.groupOf(`family:${typeValue.split('.')[0]}`);
+    }
     for (let k = 0; k < GROUPS; k++) {
       const id = groupsOf[g + k]!;
       for (let f = 0; f < FIELDS; f++) this.sums[id * FIELDS + f]! += contribution[o + f]!;
