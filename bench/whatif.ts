@@ -14,8 +14,9 @@
  *   the fleet, against `fork().placeTasks` of as many tasks (the instance's service tasks, of its
  *   first service's task definition) in the same loop (target ≤ 3×). Many of the 40 touch a
  *   service no earlier what-if touched, whose placement structures are then built, not taken
- *   over from the original (placement's lineage.ts); so the same 40 are drained again, as a
- *   sweep finds them;
+ *   over from the original (placement's lineage.ts): the first touch. Measured twice: as a fresh
+ *   process's first what-ifs (V8 still compiling: no target), then on a second copy of the
+ *   cluster (the target's figure); then the same 40 again, as a sweep finds them;
  * - an AZ drained (target ≤ 100 ms), median of 3;
  * - `headroom` with `losing` AZ (target ≤ 50 ms), median of 3;
  * - `whatIfSweep({ each: 'instance', what: 'drain' })` with 1 and 2 workers (target ≤ 15 s with 2
@@ -101,25 +102,39 @@ for (let i = 0; i < 50; i++) forks.push(timed(() => sim.fork())[1]);
 record(`fork() of medium (16k tasks, 200 services): ${ms(median(forks))}`, '≤ 1 ms', met(median(forks) <= 1));
 
 // --- medium: one instance drained, against fork().placeTasks of as many tasks ------------------
-const state = sim.state.clusters.get(cluster)!;
 const active = sim.query(null, { cluster, status: 'ACTIVE' });
 const picks = Array.from({ length: 40 }, (_, i) => active[Math.floor((i * active.length) / 40)]!);
-sim.drainInstancesWhatIf([picks[0]!], { cluster }); // builds the utilisation index once
-const drains: number[] = [];
-const places: number[] = [];
-for (const arn of picks) {
-  const tasks = [...(state.tasksByInstance.peek(arn) ?? [])].map((t) => state.tasks.peek(t)!).filter((t) => t.serviceName !== undefined);
-  drains.push(timed(() => sim.drainInstancesWhatIf([arn], { cluster }))[1]);
-  if (tasks.length > 0) {
-    const taskDefinition = state.services.peek(tasks[0]!.serviceName!)!.taskDefinitionArn;
-    places.push(timed(() => sim.fork().placeTasks({ cluster, taskDefinition, count: tasks.length }))[1]);
+/** The 40 drained one by one on `target`, each beside `fork().placeTasks` of as many tasks of its first service's task definition. */
+function drainsAndPlaces(target: EcsSimulator): { drains: number[]; places: number[] } {
+  const state = target.state.clusters.get(cluster)!;
+  target.drainInstancesWhatIf([active[1]!], { cluster }); // builds the utilisation index once
+  const drains: number[] = [];
+  const places: number[] = [];
+  for (const arn of picks) {
+    const tasks = [...(state.tasksByInstance.peek(arn) ?? [])].map((t) => state.tasks.peek(t)!).filter((t) => t.serviceName !== undefined);
+    drains.push(timed(() => target.drainInstancesWhatIf([arn], { cluster }))[1]);
+    if (tasks.length > 0) {
+      const taskDefinition = state.services.peek(tasks[0]!.serviceName!)!.taskDefinitionArn;
+      places.push(timed(() => target.fork().placeTasks({ cluster, taskDefinition, count: tasks.length }))[1]);
+    }
   }
+  return { drains, places };
 }
+const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9) - 1]!;
+// The first what-ifs of a process also wait for V8 to compile what they run: measured as they come.
+const cold = drainsAndPlaces(sim);
+// The target's figure: the same 40 on another copy of the cluster, in a process that has run
+// what-ifs before — each the first what-if to touch some of its services (their placement
+// structures built: the first touch), none of it waiting for the compiler.
+const fresh = EcsSimulator.fromDescribeOutput(text);
+fresh.advance(600_000);
+const { drains, places } = drainsAndPlaces(fresh);
 const oneRatio = median(drains) / median(places);
-record(`one instance drained as a what-if: median ${ms(median(drains))} (40 instances; p90 ${ms([...drains].sort((a, b) => a - b)[35]!)})`, '≤ 2 ms median', met(median(drains) <= 2));
+record(`one instance drained as a what-if, a fresh process's first 40 (V8 compiling as they run): median ${ms(median(cold.drains))} (p90 ${ms(p90(cold.drains))}); ÷ fork().placeTasks ${(median(cold.drains) / median(cold.places)).toFixed(1)}×`, '—', '—');
+record(`one instance drained as a what-if, first touch of its services (40 instances; a process past its first what-ifs): median ${ms(median(drains))} (p90 ${ms(p90(drains))})`, '≤ 2 ms median', met(median(drains) <= 2));
 record(`… ÷ fork().placeTasks of as many tasks (median ${ms(median(places))}): ${oneRatio.toFixed(1)}×`, '≤ 3×', met(oneRatio <= 3));
 // The same 40 again: their services' placement structures are prepared, as in a sweep.
-const warm = picks.map((arn) => timed(() => sim.drainInstancesWhatIf([arn], { cluster }))[1]);
+const warm = picks.map((arn) => timed(() => fresh.drainInstancesWhatIf([arn], { cluster }))[1]);
 const warmRatio = median(warm) / median(places);
 record(`… the same 40 again (their services' placement structures prepared, as in a sweep): median ${ms(median(warm))}; ÷ fork().placeTasks ${warmRatio.toFixed(1)}×`, '≤ 2 ms median; ≤ 3×', `${met(median(warm) <= 2)}; ${met(warmRatio <= 3)}`);
 
@@ -136,7 +151,7 @@ for (let i = 0; i < 3; i++) {
 record(`us-east-1b drained (${azReport.containerInstanceArns.length} instances, ${azReport.moved.reduce((n, m) => n + m.to.length, 0)} tasks moved): ${ms(median(azDrains))}`, '≤ 100 ms', met(median(azDrains) <= 100));
 
 // --- medium: headroom losing an AZ -------------------------------------------------------------
-const td = state.services.values().next().value!.taskDefinitionArn;
+const td = sim.state.clusters.get(cluster)!.services.values().next().value!.taskDefinitionArn;
 const heads: number[] = [];
 for (let i = 0; i < 3; i++) {
   gc();
