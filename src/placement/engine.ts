@@ -170,19 +170,21 @@ export class PlacementEngine {
     const { anchor, notes } = nearestAnchor(ctx, this.isAnchor);
     const family = this.reused.get(anchor);
     const kept = family?.get(key);
-    // A store far from the anchor leaves the family's structure to the stores near it.
-    if (kept !== undefined && notes <= PlacementEngine.refreshLimits(kept).maxSlots) {
-      // Out of the cache while in use: a call that fails leaves it half-updated.
-      family!.delete(key);
+    if (kept !== undefined) {
       const { maxNotes, maxSlots } = PlacementEngine.refreshLimits(kept);
-      const changed = kept.verdict.length === store.size ? changedSlots(kept, ctx, maxNotes, maxSlots) : null;
-      if (changed !== null) {
-        if (kept.store !== store || kept.accountant !== accountant) kept.rebind(store, accountant);
-        for (let i = 0; i < changed.length; i++) kept.refresh(changed[i]!);
-        return kept;
+      // A store far from the anchor leaves the family's structure to the stores near it.
+      if (notes <= maxSlots) {
+        // Out of the cache while in use: a call that fails leaves it half-updated.
+        family!.delete(key);
+        const changed = kept.verdict.length === store.size ? changedSlots(kept, ctx, maxNotes, maxSlots) : null;
+        if (changed !== null) {
+          if (kept.store !== store || kept.accountant !== accountant) kept.rebind(store, accountant);
+          for (let i = 0; i < changed.length; i++) kept.refresh(changed[i]!);
+          return kept;
+        }
+        // Untouched, and right for the state it marks: another store of the family may use it.
+        family!.set(key, kept);
       }
-      // Untouched, and right for the state it marks: another store of the family may use it.
-      family!.set(key, kept);
     }
     return new Prepared(store, accountant, request, checked, this.caches);
   }
@@ -210,7 +212,7 @@ export class PlacementEngine {
     family.set(key, prepared);
   }
 
-  /** How many requests' structures are kept per family (and per far-moved store): reusePerStore, else a budget of slots. */
+  /** How many requests' structures a family keeps: reusePerStore, else a budget of slots. */
   private keptPerStore(store: InstanceStore): number {
     return this.reusePerStore ?? Math.min(KEPT_MAX, Math.max(KEPT_MIN, Math.floor(KEPT_SLOT_BUDGET / Math.max(1, store.size))));
   }
