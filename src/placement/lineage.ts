@@ -72,6 +72,8 @@ function pathUp(sides: Sides, storeRevision: number, accountantRevision: number)
  * nearestAnchor({ store: fork, accountant: forkAccountant }, () => false); // { anchor: store, notes: 1 } (or as many as were noted)
  */
 export function nearestAnchor(sides: Sides, isAnchor: (store: InstanceStore) => boolean): { anchor: InstanceStore; notes: number } {
+  // A store that is no fork (placement outside what-ifs) anchors its own family: no path to walk.
+  if (sides.store.origin === null) return { anchor: sides.store, notes: 0 };
   const path = pathUp(sides, sides.store.changes.revision, sides.accountant.changes.revision);
   let notes = 0;
   for (let k = 0; k < path.length - 1; k++) {

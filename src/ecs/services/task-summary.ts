@@ -49,7 +49,10 @@ export function summarise(cluster: ClusterRecord, serviceName: string): ServiceT
  * summary of a service dies with the fork, and the next fork would walk the service's tasks again.
  */
 export function summariseMissing(cluster: ClusterRecord): void {
-  for (const name of cluster.services.keys()) if (!cluster.serviceSummaries.has(name)) summarise(cluster, name);
+  // (Every fork asks: forEach makes no list of the services.)
+  cluster.services.forEach((_, name) => {
+    if (!cluster.serviceSummaries.has(name)) summarise(cluster, name);
+  });
 }
 
 /** Forgets a service's summary: its next pass is a full one (its task definition may have changed). */
