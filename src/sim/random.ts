@@ -70,6 +70,14 @@ export class SeededRandom {
    * made as character codes and become one flat string at once, with no pieces to join).
    */
   hex(n: number): string {
+    // (in pieces of HEX_CHUNK digits: fromCharCode takes its codes as arguments, and a long list overflows the stack)
+    const digits = Math.trunc(n);
+    let out = '';
+    for (let done = 0; done < digits; done += HEX_CHUNK) out += this.hexPiece(Math.min(HEX_CHUNK, digits - done));
+    return out;
+  }
+
+  private hexPiece(n: number): string {
     const codes = HEX_SCRATCH;
     const draws = Math.ceil(n / 8);
     codes.length = draws * 8;
@@ -90,6 +98,8 @@ export class SeededRandom {
 
 /** The character codes of '0' … 'f'. */
 const HEX_DIGIT_CODES: readonly number[] = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** Digits `hex` makes at a time: a multiple of 8, so that pieces draw what one run would. */
+const HEX_CHUNK = 4096;
 /** `hex`'s buffer of character codes (one thread, never re-entered). */
 const HEX_SCRATCH: number[] = [];
 

@@ -26,6 +26,16 @@ describe('SeededRandom.hex', () => {
     );
   });
 
+  it('makes long runs of digits too (in pieces: fromCharCode takes its codes as arguments), the same as the reference', () => {
+    for (const n of [4095, 4096, 4097, 8200, 250_000]) {
+      const a = new SeededRandom(7);
+      const b = new SeededRandom(7);
+      expect(a.hex(n)).toBe(referenceHex(b, n));
+      expect(a.state).toBe(b.state);
+    }
+    expect(new SeededRandom(7).hex(2.9)).toBe(referenceHex(new SeededRandom(7), 2));
+  });
+
   it('keeps the ids a seed gave before (32 digits, a uuid, 5 digits from seed 42)', () => {
     const r = new SeededRandom(42);
     expect([r.hex(32), r.uuid(), r.hex(5)]).toEqual(['99e1ef7c72c32b8ada3b32c0ab73b0ad', '2cc09a8a-86ce-44d3-b5f2-45149fef4401', '78e9c']);
