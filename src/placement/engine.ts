@@ -20,6 +20,7 @@ import type { DictionaryColumn } from '../store/dictionary-column.js';
 import { plan, type PlanNode } from '../store/plan.js';
 import type { InstanceStore } from '../store/store.js';
 import { choose } from './choice.js';
+import { fill, type FillOutcome } from './fill.js';
 import { schedulerPick } from './plugins/calls.js';
 import { PluginRegistry } from './plugins/registry.js';
 import type { PlacementPlugin } from './plugins/types.js';
@@ -156,6 +157,29 @@ export class PlacementEngine {
    */
   place(ctx: PlacementContext, request: PlacementRequest): PlacementOutcome {
     return this.run(ctx, request, null);
+  }
+
+  /**
+   * What `place` would end with for a request of more tasks than fit, without placing: how many
+   * tasks each instance takes and why it turns down one more (fill.ts) — or null where that
+   * depends on the order of placements (a scheduler plug-in, a memberOf over `task:group`, the
+   * count reached first): then `place`. Changes nothing.
+   *
+   * @example
+   * const full = engine.fill({ store, accountant }, { requirements, group: 'family:web', count: 1_000_000, constraints: [], strategies: [] });
+   * full?.tasks; // how many more tasks of the shape fit
+   */
+  fill(ctx: Pick<PlacementContext, 'store' | 'accountant'>, request: PlacementRequest): FillOutcome | null {
+    return fill(ctx.store, ctx.accountant, request, checkRequest(request, this.plugins), this.caches.planOf);
+  }
+
+  /**
+   * Drops the prepared structures kept for the family anchored at `store` (a far what-if fork's:
+   * see `keep`), for a caller that keeps the store but places on it no more. Its forks start
+   * from nothing.
+   */
+  forget(store: InstanceStore): void {
+    this.reused.delete(store);
   }
 
   /**

@@ -12,3 +12,8 @@ const CODE_OF_SHORTAGE = Uint8Array.from([OK, ...RESOURCE_REASONS.map(codeOf)]);
 export function fitCode(accountant: ResourceAccountant, slot: number, requirements: TaskRequirements): ReasonCode {
   return CODE_OF_SHORTAGE[accountant.shortage(slot, requirements)]!;
 }
+
+/** `fitCode` as if `copies` tasks of the same requirements had been placed on the instance first (fill.ts). */
+export function fitCodeAfter(accountant: ResourceAccountant, slot: number, requirements: TaskRequirements, copies: number): ReasonCode {
+  return CODE_OF_SHORTAGE[accountant.shortageAfter(slot, requirements, copies)]!;
+}

@@ -320,14 +320,30 @@ export class ResourceAccountant {
   shortage(slot: number, req: TaskRequirements): number {
     const s = this.slotState(slot);
     checkRequirements(req);
-    return this.firstShortage(slot, s, req);
+    return this.firstShortage(slot, s, req, 0);
   }
 
-  private firstShortage(slot: number, s: SlotState, req: TaskRequirements): number {
+  /**
+   * `shortage` of one more task as if `copies` tasks of the same requirements had been reserved
+   * on the instance first (each of which fitted: the caller asked for 0, 1, … in turn), without
+   * reserving them: for a headroom, which fills every instance to the brim and needs only the
+   * counts. Equal to `shortage` after `copies` calls of `reserve` (property-tested).
+   */
+  shortageAfter(slot: number, req: TaskRequirements, copies: number): number {
+    const s = this.slotState(slot);
+    checkRequirements(req);
+    return this.firstShortage(slot, s, req, copies);
+  }
+
+  /** The verdict of one more task after `copies` earlier ones of the same requirements (0: `shortage`). */
+  private firstShortage(slot: number, s: SlotState, req: TaskRequirements, copies: number): number {
     const store = this.store;
-    if (req.cpu > store.remainingCpu[slot]!) return SHORT_OF_CPU;
-    if (req.memory > store.remainingMemory[slot]!) return SHORT_OF_MEMORY;
+    const n = copies + 1;
+    if (n * req.cpu > store.remainingCpu[slot]!) return SHORT_OF_CPU;
+    if (n * req.memory > store.remainingMemory[slot]!) return SHORT_OF_MEMORY;
     if (req.tcpPorts.length > 0 || req.udpPorts.length > 0) {
+      // An earlier copy holds every port the task asks for.
+      if (copies > 0) return req.tcpPorts.length > 0 ? SHORT_OF_PORTS : SHORT_OF_PORTS_UDP;
       const newTcp = newPortCount(req.tcpPorts, s.tcp);
       const newUdp = newPortCount(req.udpPorts, s.udp);
       if (newTcp === null) return SHORT_OF_PORTS;
@@ -337,8 +353,8 @@ export class ResourceAccountant {
     }
     // `s` is read only when the task needs ports, GPUs or an ENI: placement asks this for
     // thousands of instances, and most tasks need none of them (one cache miss less each).
-    if (req.gpus > 0 && req.gpus > s.gpuFree) return SHORT_OF_GPU;
-    if (req.eni && store.enisInUse[slot]! >= s.eniLimit) return SHORT_OF_ENI;
+    if (req.gpus > 0 && n * req.gpus > s.gpuFree) return SHORT_OF_GPU;
+    if (req.eni && store.enisInUse[slot]! + copies >= s.eniLimit) return SHORT_OF_ENI;
     return FITS;
   }
 
@@ -350,7 +366,7 @@ export class ResourceAccountant {
   reserve(slot: number, req: TaskRequirements): Reservation {
     const s = this.slotState(slot);
     checkRequirements(req);
-    const shortage = this.firstShortage(slot, s, req);
+    const shortage = this.firstShortage(slot, s, req, 0);
     if (shortage !== FITS) throw new ResourceUnavailableError(slot, RESOURCE_REASONS[shortage - 1]!);
     let gpuIds = NO_GPUS;
     if (req.gpus > 0) {
@@ -376,7 +392,7 @@ export class ResourceAccountant {
       gpus: recorded.gpuIds.length, eni: recorded.eni, attributes: [],
     };
     checkRequirements(req);
-    const shortage = this.firstShortage(slot, s, req);
+    const shortage = this.firstShortage(slot, s, req, 0);
     if (shortage !== FITS) throw new ResourceUnavailableError(slot, RESOURCE_REASONS[shortage - 1]!);
     if (!unique(recorded.gpuIds)) throw new AccountantError('restore: a GPU id appears twice in the reservation');
     for (const id of recorded.gpuIds) {

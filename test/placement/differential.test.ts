@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { print } from '../../src/cql/index.js';
-import { placeTasks } from '../../src/placement/engine.js';
+import { PlacementEngine, placeTasks } from '../../src/placement/engine.js';
 import { naivePlaceTasks } from '../../src/placement/naive.js';
 import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../../src/placement/types.js';
 import { AGENT_VERSIONS, ATTRIBUTE_VALUES, cqlExpression, EC2_IDS, TASK_GROUPS } from '../../src/testing/cql.js';
@@ -144,6 +144,47 @@ describe('placeTasks agrees with naivePlaceTasks', () => {
       { type: 'binpack', field: 'memory' }, { type: 'random' },
     );
     fc.assert(fc.property(scenario(150, 400, 120, spreadHeavy), agree), { seed: 777, numRuns: 40 });
+  });
+});
+
+/**
+ * `fill` against `place` of the same request: where fill answers, every instance takes as many
+ * tasks as `place` put on it and turns the next one down for the same reason; it declines only
+ * for a memberOf over task:group (or a scheduler plug-in, not drawn here), or when `place` reached
+ * the count. Returns whether fill answered.
+ */
+function fillAgrees(s: Scenario): boolean {
+  const c = buildCluster(s.specs, s.extra);
+  const live = c.slots.filter((slot) => c.store.isLive(slot));
+  const onlySlots = s.only === undefined || live.length === 0 ? undefined : s.only.map((i) => live[i % live.length]!);
+  const request: PlacementRequest = { ...s.request, ...(onlySlots === undefined ? {} : { onlySlots }) };
+  const engine = new PlacementEngine();
+  const ctx = context(c, s.seed);
+  const before = JSON.stringify([[...c.store.remainingCpu], [...c.store.remainingMemory], c.slots.map((slot) => (c.store.isLive(slot) ? c.store.taskGroupsAt(slot) : null))]);
+  const full = engine.fill(ctx, request);
+  // fill changes nothing
+  expect(JSON.stringify([[...c.store.remainingCpu], [...c.store.remainingMemory], c.slots.map((slot) => (c.store.isLive(slot) ? c.store.taskGroupsAt(slot) : null))])).toBe(before);
+  const outcome = engine.place(ctx, request);
+  if (full === null) {
+    const readsGroups = request.constraints.some((k) => k.type === 'memberOf' && /task:group/.test(k.expression!));
+    if (!readsGroups) expect(outcome.unplaced).toBe(0);
+    return false;
+  }
+  const placedOn = new Map<number, number>();
+  for (const p of outcome.placements) placedOn.set(p.slot, (placedOn.get(p.slot) ?? 0) + 1);
+  expect([...full.slots].map((slot, i) => [slot, full.counts[i]])).toEqual([...placedOn].sort(([a], [b]) => a - b));
+  expect(full.tasks).toBe(outcome.placements.length);
+  expect(outcome.unplaced).toBe(request.count - full.tasks);
+  expect([...full.rejections]).toEqual([...outcome.rejections]);
+  return true;
+}
+
+describe('PlacementEngine.fill agrees with place', () => {
+  it('on small random clusters, for counts more than fit', () => {
+    let answered = 0;
+    fc.assert(fc.property(scenario(2, 40, 400), (s) => void (answered += fillAgrees(s) ? 1 : 0)), { seed: 8080, numRuns: 400 });
+    // Most requests run out of room before 400 tasks: fill answers them.
+    expect(answered).toBeGreaterThan(150);
   });
 });
 

@@ -122,6 +122,24 @@ function checkInvariants(store: InstanceStore, accountant: ResourceAccountant, i
   }
 }
 
+/**
+ * shortageAfter(slot, req, j), asked of the untouched instance, is what shortage answers after j
+ * reserves of req — checked by reserving them (up to 40), then giving them back.
+ */
+function checkShortageAfter(accountant: ResourceAccountant, slot: number, req: TaskRequirements): void {
+  const predicted: number[] = [];
+  for (let j = 0; j < 40; j++) {
+    predicted.push(accountant.shortageAfter(slot, req, j));
+    if (predicted[j] !== 0) break;
+  }
+  const taken: Reservation[] = [];
+  for (const verdict of predicted) {
+    expect(accountant.shortage(slot, req)).toBe(verdict);
+    if (verdict === 0) taken.push(accountant.reserve(slot, req));
+  }
+  for (const r of taken.reverse()) accountant.release(r);
+}
+
 function run(ops: readonly Op[]): void {
   const store = new InstanceStore();
   const accountant = new ResourceAccountant(store);
@@ -144,6 +162,7 @@ function run(ops: readonly Op[]): void {
         const m = instances[o.pick % instances.length]!;
         const reason = accountant.fits(m.slot, o.req);
         expect(reason).toBe(expectedReason(m, o.req));
+        checkShortageAfter(accountant, m.slot, o.req);
         // fits === null ⇔ reserve succeeds
         let reservation: Reservation | undefined;
         try {
