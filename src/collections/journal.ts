@@ -37,6 +37,11 @@ export class Journal {
   epoch = 0;
   /** Write points recorded since the journal was made (tests count an operation's write points). */
   writePoints = 0;
+  /**
+   * Outermost transactions committed with at least one write: a version of everything journaled,
+   * for caches of answers derived from it (the same count, the same state).
+   */
+  changes = 0;
   private readonly undos: Undo[] = [];
   private readonly savepoints: number[] = [];
   private readonly commits: (() => void)[] = [];
@@ -77,6 +82,7 @@ export class Journal {
     this.savepoints.pop();
     this.commitSavepoints.pop();
     if (--this.depth > 0) return;
+    if (this.undos.length > 0) this.changes++;
     this.undos.length = 0;
     const commits = this.commits.splice(0);
     for (const f of commits) f();

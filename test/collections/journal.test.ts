@@ -61,6 +61,25 @@ describe('Journal', () => {
     expect(() => journal.rollback()).toThrow(/no transaction/);
   });
 
+  it('changes counts the outermost commits that wrote something: not reads, rollbacks or inner commits', () => {
+    const journal = new Journal();
+    const c = cell(journal, []);
+    journal.atomically(() => c.get());
+    expect(journal.changes).toBe(0);
+    journal.atomically(() => c.set(1));
+    expect(journal.changes).toBe(1);
+    expect(() => journal.atomically(() => {
+      c.set(2);
+      throw new Error('no');
+    })).toThrow('no');
+    expect(journal.changes).toBe(1);
+    journal.begin();
+    journal.atomically(() => c.set(3));
+    expect(journal.changes).toBe(1);
+    journal.commit();
+    expect(journal.changes).toBe(2);
+  });
+
   it('atomically rolls back and rethrows when the function throws', () => {
     const journal = new Journal();
     const c = cell(journal, []);

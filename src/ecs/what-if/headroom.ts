@@ -6,16 +6,20 @@
  * fork loses those instances abruptly (the services replace what they can during `settleMs`),
  * then the headroom is measured there; the answer is the worst value's.
  *
- * Placement goes straight to the placement engine on the fork (no task records): a headroom of
- * thousands of tasks costs thousands of placements, not thousands of task lifecycles.
+ * No task records: the placement engine counts what fits (`fill`: each instance filled to the brim,
+ * without placing), or places on a fork where the order of placements decides the answer.
  */
 import { InvalidParameterException, quote } from '../../errors.js';
 import { placementStage, REJECTION_REASONS, type RejectionReason } from '../../placement/reasons.js';
-import type { PlacementOutcome } from '../../placement/types.js';
+import type { PlacementEngine } from '../../placement/engine.js';
+import type { PlacementRequest } from '../../placement/types.js';
+import type { ResourceAccountant } from '../../resources/accountant.js';
+import type { InstanceStore } from '../../store/store.js';
+import { checkAttributeName } from '../attributes/rules.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { commonInput, inheritedConstraints } from '../tasks/launch.js';
 import { placementConstraints, placementStrategies } from '../shared/placement-params.js';
-import { optionalInteger, requestObject } from '../shared/validate.js';
+import { optionalInteger, requestObject, type Input } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
 import type { PlaceTasksRequest } from '../tasks/place-tasks.js';
 import { runWhatIfOutcome, settleOf, type WhatIfOptions } from './run.js';
@@ -85,45 +89,43 @@ function runsOutFirst(turnedDown: Map<RejectionReason, number>): RejectionReason
   return (bestPast ?? best)?.[0];
 }
 
-function attributeOfSlot(cluster: ClusterRecord, memo: Map<number, [string, string]>, slot: number): [string, string] {
-  let v = memo.get(slot);
-  if (v === undefined) {
-    const attributes = cluster.instances.peek(cluster.store.arns[slot]!)?.attributes ?? [];
-    const of = (name: string) => attributes.find((a) => a.name === name)?.value ?? '(none)';
-    memo.set(slot, (v = [of('ecs.availability-zone'), of('ecs.instance-type')]));
-  }
-  return v;
-}
-
-/** The headroom of a checked request on `state` (which it changes: call it on a fork). */
-function measure(state: SimState, request: PlaceTasksRequest, cap: number): Headroom {
-  const input = requestObject(request, 'headroom');
-  const { cluster, td, group } = commonInput(state, input, false);
+/** A headroom's request as the placement engine takes it, checked (RunTask's rules) on the original state. */
+function placementRequestOf(state: SimState, input: Input, cap: number): { cluster: ClusterRecord; placement: PlacementRequest } {
+  const { cluster, td, group, requirements } = commonInput(state, input, false);
   const inherited = inheritedConstraints(td);
-  const outcome: PlacementOutcome = state.placement.place(
-    { store: cluster.store, accountant: cluster.accountant, random: state.random },
-    {
-      requirements: state.taskDefinitions.requirementsOf(td.taskDefinitionArn!),
+  return {
+    cluster,
+    placement: {
+      requirements,
       group,
       count: cap,
       constraints: [...inherited, ...placementConstraints(input, inherited)],
       strategies: placementStrategies(input, 'placementStrategy', state.placement),
     },
-  );
-  const memo = new Map<number, [string, string]>();
+  };
+}
+
+/** A headroom from the tasks each instance took and the instances that turned down the next one. */
+function headroomFrom(store: InstanceStore, taken: ReadonlyMap<number, number>, rejections: ReadonlyMap<number, RejectionReason>, capped: boolean): Headroom {
+  const az = store.attributes.get('ecs.availability-zone');
+  const type = store.attributes.get('ecs.instance-type');
   const byAz = new Map<string, number>();
   const byType = new Map<string, number>();
-  for (const { slot } of outcome.placements) {
-    const [az, type] = attributeOfSlot(cluster, memo, slot);
-    byAz.set(az, (byAz.get(az) ?? 0) + 1);
-    byType.set(type, (byType.get(type) ?? 0) + 1);
+  let tasks = 0;
+  for (const [slot, n] of taken) {
+    // (A valueless attribute is kept as '': shown as one that is missing.)
+    const a = az?.get(slot) || '(none)';
+    const t = type?.get(slot) || '(none)';
+    byAz.set(a, (byAz.get(a) ?? 0) + n);
+    byType.set(t, (byType.get(t) ?? 0) + n);
+    tasks += n;
   }
   const counts = new Map<RejectionReason, number>();
-  for (const reason of outcome.rejections.values()) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  for (const reason of rejections.values()) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   const turnedDown = new Map(REJECTION_REASONS.filter((r) => counts.has(r)).map((r) => [r, counts.get(r)!]));
   return {
-    tasks: outcome.placements.length,
-    capped: outcome.unplaced === 0,
+    tasks,
+    capped,
     byAvailabilityZone: sortedRecord(byAz),
     byInstanceType: sortedRecord(byType),
     turnedDown: Object.fromEntries(turnedDown),
@@ -131,16 +133,82 @@ function measure(state: SimState, request: PlaceTasksRequest, cap: number): Head
   };
 }
 
+/**
+ * The headroom counted by the placement engine's `fill`, without placing (and without changing
+ * anything): null where the order of placements decides it (a scheduler plug-in, a memberOf over
+ * task:group, more tasks fit than the cap).
+ */
+function counted(engine: PlacementEngine, at: { store: InstanceStore; accountant: ResourceAccountant }, placement: PlacementRequest): Headroom | null {
+  const full = engine.fill(at, placement);
+  if (full === null) return null;
+  const taken = new Map<number, number>();
+  full.slots.forEach((slot, i) => taken.set(slot, full.counts[i]!));
+  return headroomFrom(at.store, taken, full.rejections, false);
+}
+
+/** The headroom placed one task after another on `state` (a fork: it changes it). */
+function placed(state: SimState, clusterName: string, placement: PlacementRequest): Headroom {
+  const { store, accountant } = state.clusters.peek(clusterName)!;
+  const outcome = state.placement.place({ store, accountant, random: state.random }, placement);
+  const taken = new Map<number, number>();
+  for (const { slot } of outcome.placements) taken.set(slot, (taken.get(slot) ?? 0) + 1);
+  return headroomFrom(store, taken, outcome.rejections, outcome.unplaced === 0);
+}
+
 /** The values of an attribute among the cluster's ACTIVE and DRAINING instances, with their instances, values in order. */
 function instancesByValue(cluster: ClusterRecord, name: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const arn of cluster.store.query(`attribute:${name} exists`, { status: ['ACTIVE', 'DRAINING'] })) {
-    const value = cluster.instances.peek(arn)!.attributes.find((a) => a.name === name)?.value ?? '';
+  for (const arn of cluster.store.query(null, { status: ['ACTIVE', 'DRAINING'] })) {
+    const attribute = cluster.instances.peek(arn)!.attributes.find((a) => a.name === name);
+    if (attribute === undefined) continue;
+    const value = attribute.value ?? '';
     const list = out.get(value);
     if (list === undefined) out.set(value, [arn]);
     else list.push(arn);
   }
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** One value's loss, settled: the cluster's store and accountant after it (never changed again). */
+interface SettledLoss extends Omit<HeadroomAfterLoss, 'headroom'> {
+  arns: readonly string[];
+  after: { store: InstanceStore; accountant: ResourceAccountant };
+  /** The settled fork itself, while the call that made it runs (a headroom that must place forks it). */
+  lost: SimState | null;
+}
+
+/**
+ * The settled losses of the last `losing` asked of each state, with the state's version then
+ * (`journal.changes`): the next headroom of another shape on the unchanged state counts on them
+ * instead of settling every loss again, which is nearly all of a headroom's time. Only each
+ * fork's store and accountant are kept (what `fill` reads; ~5 MB an AZ of medium), without the
+ * placement structures of the settle. Gone with the state, or replaced by the next losing asked
+ * of it.
+ */
+const lossesByState = new WeakMap<SimState, { version: number; key: string; losses: SettledLoss[] }>();
+
+/** The fork of `state` that lost `arns` abruptly and settled for `settleMs`, with its report's totals. */
+function settle(state: SimState, fork: (s: SimState) => SimState, clusterName: string, arns: readonly string[], settleMs: number) {
+  const lost = fork(state);
+  const { totals } = runWhatIfOutcome(state, lost, 'fail', clusterName, arns, settleMs);
+  return { lost, totals };
+}
+
+/** For each value of the attribute, the cluster after losing those instances abruptly and settling for `settleMs`. */
+function settledLosses(state: SimState, fork: (s: SimState) => SimState, cluster: ClusterRecord, attribute: string, settleMs: number): SettledLoss[] {
+  const key = JSON.stringify([cluster.name, attribute, settleMs]);
+  const kept = lossesByState.get(state);
+  // (Inside an open transaction the state may differ from its last committed version.)
+  if (state.journal.depth === 0 && kept?.version === state.journal.changes && kept.key === key) return kept.losses;
+  const losses = [...instancesByValue(cluster, attribute)].map(([value, arns]): SettledLoss => {
+    const { lost, totals } = settle(state, fork, cluster.name, arns, settleMs);
+    const { store, accountant } = lost.clusters.peek(cluster.name)!;
+    // Nothing is placed on this store again (a headroom that places forks it): its family's structures can go.
+    state.placement.forget(store);
+    return { value, instances: arns.length, short: totals.short, stuck: totals.stuck, arns, after: { store, accountant }, lost };
+  });
+  if (state.journal.depth === 0) lossesByState.set(state, { version: state.journal.changes, key, losses: losses.map((l) => ({ ...l, lost: null })) });
+  return losses;
 }
 
 /**
@@ -151,19 +219,17 @@ export function headroomOf(state: SimState, fork: (s: SimState) => SimState, req
   const input = requestObject(request, 'headroom');
   const cap = optionalInteger(input, 'count', 1, 10_000_000) ?? DEFAULT_HEADROOM_CAP;
   // Checked on the original first, so a bad request fails before any fork is made.
-  const { cluster } = commonInput(state, { ...input, ...(options.cluster === undefined ? {} : { cluster: options.cluster }) }, false);
-  const placed = { ...request, cluster: cluster.name };
-  const intact = measure(fork(state), placed, cap);
+  const { cluster, placement } = placementRequestOf(state, { ...input, ...(options.cluster === undefined ? {} : { cluster: options.cluster }) }, cap);
+  const intact = counted(state.placement, cluster, placement) ?? placed(fork(state), cluster.name, placement);
   if (options.losing === undefined) return intact;
-  const match = /^attribute:(.+)$/.exec(String(options.losing));
+  const match = /^attribute:(.+)$/s.exec(String(options.losing));
   if (match === null) throw new InvalidParameterException(`losing must be attribute:<name>, e.g. attribute:ecs.availability-zone; got ${quote(options.losing)}`);
+  checkAttributeName(match[1], 'losing');
   const settleMs = settleOf(options);
-  const byValue: HeadroomAfterLoss[] = [];
-  for (const [value, arns] of instancesByValue(cluster, match[1]!)) {
-    const lost = fork(state);
-    const report = runWhatIfOutcome(state, lost, 'fail', cluster.name, arns, settleMs);
-    byValue.push({ value, instances: arns.length, short: report.totals.short, stuck: report.totals.stuck, headroom: measure(lost, placed, cap) });
-  }
+  const byValue = settledLosses(state, fork, cluster, match[1]!, settleMs).map(({ value, instances, short, stuck, arns, after, lost }): HeadroomAfterLoss => ({
+    value, instances, short, stuck,
+    headroom: counted(state.placement, after, placement) ?? placed(lost !== null ? fork(lost) : settle(state, fork, cluster.name, arns, settleMs).lost, cluster.name, placement),
+  }));
   let worst: HeadroomAfterLoss | undefined;
   for (const v of byValue) if (worst === undefined || v.headroom.tasks < worst.headroom.tasks) worst = v;
   return { ...(worst?.headroom ?? intact), losing: { attribute: match[1]!, worst: worst?.value, intact, byValue } };

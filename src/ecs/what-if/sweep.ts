@@ -9,6 +9,7 @@
  */
 import { InvalidParameterException, quote } from '../../errors.js';
 import { SeededRandom } from '../../sim/random.js';
+import { checkAttributeName } from '../attributes/rules.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { forkState } from '../state/fork.js';
 import type { SimState } from '../state/state.js';
@@ -133,7 +134,7 @@ export function expandScenarios(cluster: ClusterRecord, spec: SweepScenarios): S
   if (s.each === 'instance') {
     for (const arn of pool) push(idOf(arn), what, [arn]);
   } else if (typeof s.each === 'string' && s.each.startsWith('attribute:') && s.each.length > 'attribute:'.length) {
-    const name = s.each.slice('attribute:'.length);
+    const name = checkAttributeName(s.each.slice('attribute:'.length), 'scenarios.each');
     const byValue = new Map<string, string[]>();
     for (const arn of pool) {
       const value = cluster.instances.peek(arn)!.attributes.find((a) => a.name === name)?.value;

@@ -50,6 +50,23 @@ describe('headroom', () => {
     });
   });
 
+  it('counts without placing where the order cannot matter, and gives what placing one by one gives', () => {
+    const sim = cluster([3, 2, 2]);
+    sim.runTask({ cluster: 'c', taskDefinition: 'web', count: 3 });
+    const spread: Parameters<EcsSimulator['headroom']>[0]['placementStrategy'] = [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }];
+    const counted = sim.headroom({ taskDefinition: 'web', placementStrategy: spread, placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == m5.large' }] }, { cluster: 'c' });
+    // A memberOf over task:group that every instance passes: the engine places them one by one.
+    const placed = sim.headroom({ taskDefinition: 'web', placementStrategy: spread, placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == m5.large and not(task:group == service:none)' }] }, { cluster: 'c' });
+    expect(counted).toEqual(placed);
+    expect(counted).toMatchObject({ tasks: 7, byInstanceType: { 'm5.large': 7 }, turnedDown: { 'RESOURCE:MEMORY': 5, 'CONSTRAINT:memberOf': 2 } });
+  });
+
+  it('counts with the request\'s overrides, as RunTask would reserve', () => {
+    const sim = cluster([2]);
+    const h = sim.headroom({ taskDefinition: 'web', overrides: { containerOverrides: [{ name: 'app', memory: 512 }] } }, { cluster: 'c' });
+    expect(h.tasks).toBe(8);
+  });
+
   it('stops at `count` and says so', () => {
     expect(cluster([2, 2]).headroom({ taskDefinition: 'web', count: 3 }, { cluster: 'c' })).toMatchObject({ tasks: 3, capped: true, runsOutFirst: undefined, turnedDown: {} });
   });
@@ -68,9 +85,48 @@ describe('headroom', () => {
     expect(h.tasks).toBe(0);
   });
 
+  it('with losing, another shape on the unchanged state gets the answer a fresh copy gives; any change settles the losses again', () => {
+    const sim = cluster([3, 2, 2]);
+    sim.registerTaskDefinition({ family: 'small', containerDefinitions: [{ name: 'app', image: 'nginx', cpu: 256, memory: 256 }] });
+    sim.createService({ cluster: 'c', serviceName: 'svc', taskDefinition: 'web', desiredCount: 6 });
+    sim.advance(30_000);
+    const losing = { cluster: 'c', losing: 'attribute:ecs.availability-zone' };
+    const fresh = (s: EcsSimulator, family: string) => s.fork().headroom({ taskDefinition: family }, losing);
+    expect(sim.headroom({ taskDefinition: 'web' }, losing)).toEqual(fresh(sim, 'web'));
+    // Settled once for web, counted again for small:
+    expect(sim.headroom({ taskDefinition: 'small' }, losing)).toEqual(fresh(sim, 'small'));
+    const before = sim.headroom({ taskDefinition: 'small' }, losing);
+    // More tasks of the service: every loss leaves less room, and the answers follow.
+    sim.updateService({ cluster: 'c', service: 'svc', desiredCount: 9 });
+    sim.advance(30_000);
+    const after = sim.headroom({ taskDefinition: 'small' }, losing);
+    expect(after).toEqual(fresh(sim, 'small'));
+    expect(after.losing!.intact.tasks).toBeLessThan(before.losing!.intact.tasks);
+    expect(after.losing!.byValue.map((v) => v.headroom.tasks)).not.toEqual(before.losing!.byValue.map((v) => v.headroom.tasks));
+    // Another settle time is another question.
+    expect(sim.headroom({ taskDefinition: 'small' }, { ...losing, settleMs: 0 })).toEqual(sim.fork().headroom({ taskDefinition: 'small' }, { ...losing, settleMs: 0 }));
+  });
+
+  it('with losing, a request whose answer placing decides (memberOf over task:group) places on a fork of each settled loss', () => {
+    const sim = cluster([2, 2]);
+    sim.createService({ cluster: 'c', serviceName: 'svc', taskDefinition: 'web', desiredCount: 3 });
+    sim.advance(30_000);
+    const losing = { cluster: 'c', losing: 'attribute:ecs.availability-zone' };
+    const grouped = { taskDefinition: 'web', placementConstraints: [{ type: 'memberOf' as const, expression: 'not(task:group == service:none)' }] };
+    const counted = sim.headroom({ taskDefinition: 'web' }, losing);
+    const placed = sim.headroom(grouped, losing);
+    expect(placed).toEqual(counted);
+    expect(sim.headroom(grouped, losing)).toEqual(counted);
+  });
+
   it('refuses a losing that is not attribute:<name>, and a request RunTask would refuse', () => {
     const sim = cluster([1]);
     expect(() => sim.headroom({ taskDefinition: 'web' }, { cluster: 'c', losing: 'az' })).toThrow(expect.objectContaining({ name: 'InvalidParameterException' }));
+    // The name is an attribute name, never CQL.
+    for (const losing of ['attribute:ecs.availability-zone exists or agentConnected == true', 'attribute:(', 'attribute:a\nb']) {
+      expect(() => sim.headroom({ taskDefinition: 'web' }, { cluster: 'c', losing })).toThrow(expect.objectContaining({ name: 'InvalidParameterException', message: expect.stringContaining('an attribute name has') }));
+    }
+    expect(sim.headroom({ taskDefinition: 'web' }, { cluster: 'c', losing: 'attribute:__proto__' }).losing!.byValue).toEqual([]);
     expect(() => sim.headroom({ taskDefinition: 'nope' }, { cluster: 'c' })).toThrow(expect.objectContaining({ name: 'ClientException' }));
   });
 });

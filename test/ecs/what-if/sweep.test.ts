@@ -81,6 +81,8 @@ describe('whatIfSweep', () => {
     const sim = small();
     await expect(sim.whatIfSweep({ each: 'everything', what: 'drain' } as never, { cluster: 'sample' })).rejects.toMatchObject({ name: 'InvalidParameterException' });
     await expect(sim.whatIfSweep({ each: 'instance', what: 'explode' } as never, { cluster: 'sample' })).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    // An attribute name ECS would refuse (here a CQL expression) is refused, not read as a filter.
+    await expect(sim.whatIfSweep({ each: 'attribute:ecs.availability-zone exists or agentConnected == true', what: 'fail' }, { cluster: 'sample' })).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining('an attribute name has') });
     await expect(sim.whatIfSweep({ random: { instances: 1000, count: 1, seed: 1 }, what: 'fail' }, { cluster: 'sample' })).rejects.toMatchObject({ name: 'InvalidParameterException' });
     await expect(sim.whatIfSweep({ each: 'instance', what: 'drain' }, { cluster: 'sample', shard: { index: 3, count: 3 } })).rejects.toMatchObject({ name: 'InvalidParameterException' });
     const spec = { random: { instances: 1, count: 4, seed: 1 }, what: 'drain' } as const;
