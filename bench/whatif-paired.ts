@@ -6,9 +6,10 @@
  * gives the ratio within a few percent. Both trees load their own dataset (twice the memory), and
  * their answers are compared first.
  *
- *   node --max-old-space-size=8192 --import tsx bench/whatif-paired.ts /work/main az|headroom|large|sweep [rounds]
+ *   node --max-old-space-size=8192 --import tsx bench/whatif-paired.ts /work/main az|headroom|intact|large|sweep [rounds]
  *
- * az: us-east-1b drained (medium); headroom: losing any AZ (medium); large: us-east-1b lost at
+ * az: us-east-1b drained (medium); headroom: losing any AZ (medium); intact: headroom without
+ * losing (medium); large: us-east-1b lost at
  * 20,000 instances (generated, seed 11); sweep: a sweep draining each of 200 instances spread
  * through medium's fleet, one at a time, on this thread.
  */
@@ -18,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const [other, which = 'az', roundsArg = '10'] = process.argv.slice(2);
-if (other === undefined) throw new Error('usage: whatif-paired.ts <other checkout> az|headroom|large [rounds]');
+if (other === undefined) throw new Error('usage: whatif-paired.ts <other checkout> az|headroom|intact|large|sweep [rounds]');
 const rounds = Number(roundsArg);
 const trees = [path.resolve(other), path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')];
 const cluster = 'sample';
@@ -37,6 +38,7 @@ for (const tree of trees) {
     az: () => sim.drainWhatIf(az, { cluster }),
     sweep: () => sim.whatIfSweep(spread, { cluster, workers: 1 }),
     large: () => sim.failWhatIf(az, { cluster }),
+    intact: () => sim.headroom({ taskDefinition: sim.state.clusters.get(cluster)!.services.values().next().value!.taskDefinitionArn }, { cluster }),
     // A millisecond on first: a headroom keeps its state's settled losses until the state changes.
     headroom: () => {
       sim.advance(1);
