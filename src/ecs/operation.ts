@@ -21,6 +21,12 @@ export interface Operation<Name extends string = string, Request = never, Respon
    * types) before changing anything, then answers; a rejected call throws an EcsError.
    */
   readonly handler: (state: SimState, request: Request, call: CallContext | undefined) => Response;
+  /**
+   * For an operation of the simulator's own (not in the ECS model) that takes an ECS operation's
+   * request — PlaceTasks takes RunTask's — that operation: its request is checked against the
+   * model's shape as that operation's would be.
+   */
+  readonly requestOf?: OperationName;
 }
 
 /**
@@ -32,12 +38,13 @@ export interface Operation<Name extends string = string, Request = never, Respon
  * function handler(state: SimState, request: ListClustersRequest): ListClustersResponse { ... }
  */
 export function operation<const Name extends string, Request, Response>(declaration: Operation<Name, Request, Response>): Operation<Name, Request, Response> {
-  return Object.freeze({ name: declaration.name, mutates: declaration.mutates, handler: declaration.handler });
+  return Object.freeze({ name: declaration.name, mutates: declaration.mutates, handler: declaration.handler, ...(declaration.requestOf === undefined ? {} : { requestOf: declaration.requestOf }) });
 }
 
 /**
  * Runs an operation on a state: the one function every simulator method and every dispatched
- * request goes through. The request is checked against the ECS model first (`isModelOperation`),
+ * request goes through. The request is checked against the ECS model first (`isModelOperation`;
+ * an operation of the simulator's own against the ECS operation's it takes, `requestOf`),
  * and the handler gets it without the members the model does not know or that are `null` (absent,
  * as the model reads them); an error the model does not list for the operation is answered as
  * one it lists (`declaredError`); the call context is checked like any library argument.
@@ -50,7 +57,7 @@ export function operation<const Name extends string, Request, Response>(declarat
 export function invokeOperation<Request, Response>(state: SimState, op: Operation<string, Request, Response>, request: Request, call?: CallContext): Response {
   callContext(methodName(op.name), call);
   const run = (checked: Request) => (op.mutates ? atomically(state, () => op.handler(state, checked, call)) : op.handler(state, checked, call));
-  if (!isModelOperation(op.name)) return run(request);
+  if (!isModelOperation(op.name)) return run(op.requestOf === undefined ? request : (validateRequest(op.requestOf, request) as Request));
   try {
     return run(validateRequest(op.name, request) as Request);
   } catch (e) {

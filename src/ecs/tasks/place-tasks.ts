@@ -58,7 +58,7 @@ function countBy(cluster: ClusterRecord, tasks: readonly TaskRecord[], attribute
  * went (per AZ and instance type) and why instances were turned down (reason codes). The tasks
  * are real: they run, hold resources and can be stopped.
  */
-export const placeTasks = operation({ name: 'PlaceTasks', mutates: true, handler });
+export const placeTasks = operation({ name: 'PlaceTasks', mutates: true, handler, requestOf: 'RunTask' });
 
 function handler(state: SimState, request: PlaceTasksRequest, call: CallContext | undefined): PlaceTasksResult {
   const { cluster, tasks, outcome } = placeAsRunTask(state, requestObject(request, 'placeTasks'), call, 10_000_000, false);

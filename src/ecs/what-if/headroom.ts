@@ -10,6 +10,7 @@
  * without placing), or places on a fork where the order of placements decides the answer.
  */
 import { InvalidParameterException, quote } from '../../errors.js';
+import { validateRequest } from '../../model/validate.js';
 import { placementStage, REJECTION_REASONS, type RejectionReason } from '../../placement/reasons.js';
 import type { PlacementEngine } from '../../placement/engine.js';
 import type { PlacementRequest } from '../../placement/types.js';
@@ -216,7 +217,8 @@ function settledLosses(state: SimState, fork: (s: SimState) => SimState, cluster
  * `fork` returns an independent copy of the state it is given.
  */
 export function headroomOf(state: SimState, fork: (s: SimState) => SimState, request: PlaceTasksRequest, options: HeadroomOptions): HeadroomResult {
-  const input = requestObject(request, 'headroom');
+  // RunTask's request, checked as the model checks RunTask's (a member of a wrong type is refused, not read).
+  const input = requestObject(validateRequest('RunTask', request) as PlaceTasksRequest, 'headroom');
   const cap = optionalInteger(input, 'count', 1, 10_000_000) ?? DEFAULT_HEADROOM_CAP;
   // Checked on the original first, so a bad request fails before any fork is made.
   const { cluster, placement } = placementRequestOf(state, { ...input, ...(options.cluster === undefined ? {} : { cluster: options.cluster }) }, cap);

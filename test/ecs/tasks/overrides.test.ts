@@ -66,6 +66,17 @@ describe('RunTask and StartTask overrides', () => {
     expectRejected(sim, run({ memory: '1 TiB' }), 'InvalidParameterException', /overrides\.memory: MiB/);
   });
 
+  it('placeTasks and headroom check RunTask\'s request as the model does: a member of the wrong type is refused, changing nothing', () => {
+    const { sim } = world();
+    for (const bad of [() => 1, 10n, Symbol('s'), Number.NaN, 'lots']) {
+      expectRejected(sim, () => sim.placeTasks({ cluster: 'c', taskDefinition: 'web', overrides: bad as never }), 'SerializationException', /^overrides must be an object/);
+      expect(() => sim.headroom({ taskDefinition: 'web', overrides: bad as never }, { cluster: 'c' })).toThrow(expect.objectContaining({ name: 'SerializationException', message: expect.stringMatching(/^overrides must be an object/) }));
+    }
+    expectRejected(sim, () => sim.placeTasks({ cluster: 'c', taskDefinition: 'web', count: 1.5 }), 'SerializationException', /^count must be a 32-bit integer/);
+    // Members the model does not know are dropped, as RunTask drops them.
+    expect(sim.placeTasks({ cluster: 'c', taskDefinition: 'web', count: 2, nonsense: () => 1 } as never).taskArns).toHaveLength(2);
+  });
+
   it('a snapshot keeps them: the restored task echoes its overrides and holds what they reserved; a snapshot with malformed overrides is refused at its path', () => {
     const { sim, instance } = world();
     const overrides = { containerOverrides: [{ name: 'app', memory: 3000, environment: [{ name: '__proto__', value: 'x' }] }] };
