@@ -3,6 +3,7 @@
  * `planConsolidation` keeps, and their checks (bad input is an InvalidParameterException naming
  * the member).
  */
+import { describeValue } from '../model/validate.js';
 import { InvalidParameterException } from '../errors.js';
 import type { PlaceTasksRequest } from '../ecs/tasks/place-tasks.js';
 
@@ -59,7 +60,7 @@ function object(value: unknown, where: string): Record<string, unknown> {
 
 function positiveInteger(value: unknown, where: string, min = 1, max = 1_000_000): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw new InvalidParameterException(`${where}: expected an integer from ${min} to ${max}; got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw new InvalidParameterException(`${where}: expected an integer from ${min} to ${max}; got ${describeValue(value)}`);
   return value;
 }
 
@@ -68,7 +69,7 @@ export function checkTarget(value: unknown, where: string): ResilienceTarget {
   const t = object(value, where);
   const keys = Object.keys(t);
   if ('losing' in t) {
-    if (typeof t['losing'] !== 'string' || !/^attribute:.+/.test(t['losing'])) throw new InvalidParameterException(`${where}.losing: expected 'attribute:<name>' (e.g. attribute:ecs.availability-zone); got ${JSON.stringify(t['losing'])}`);
+    if (typeof t['losing'] !== 'string' || !/^attribute:.+/.test(t['losing'])) throw new InvalidParameterException(`${where}.losing: expected 'attribute:<name>' (e.g. attribute:ecs.availability-zone); got ${describeValue(t['losing'])}`);
     const extra = keys.filter((k) => k !== 'losing');
     if (extra.length > 0) throw new InvalidParameterException(`${where}: unknown member '${extra[0]}' beside 'losing'`);
     return { losing: t['losing'] };
@@ -77,7 +78,7 @@ export function checkTarget(value: unknown, where: string): ResilienceTarget {
     const extra = keys.filter((k) => !['instances', 'samples', 'seed', 'worst'].includes(k));
     if (extra.length > 0) throw new InvalidParameterException(`${where}: unknown member '${extra[0]}'`);
     const seed = t['seed'];
-    if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed))) throw new InvalidParameterException(`${where}.seed: expected an integer; got ${JSON.stringify(seed)}`);
+    if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed))) throw new InvalidParameterException(`${where}.seed: expected an integer; got ${describeValue(seed)}`);
     return {
       instances: positiveInteger(t['instances'], `${where}.instances`, 1, 1000)!,
       ...(t['samples'] === undefined ? {} : { samples: positiveInteger(t['samples'], `${where}.samples`, 0, 100_000)! }),
@@ -104,7 +105,7 @@ export function checkGoal(value: unknown): CapacityGoal {
       if (services !== undefined && (!Array.isArray(services) || services.some((x) => typeof x !== 'string'))) throw new InvalidParameterException('goal.scale.services: expected a list of service names');
       const desiredCount = positiveInteger(s['desiredCount'], 'goal.scale.desiredCount', 0, 10_000_000);
       const factor = s['factor'];
-      if (factor !== undefined && (typeof factor !== 'number' || !Number.isFinite(factor) || factor < 0 || factor > 1000)) throw new InvalidParameterException(`goal.scale.factor: expected a number from 0 to 1000; got ${JSON.stringify(factor)}`);
+      if (factor !== undefined && (typeof factor !== 'number' || !Number.isFinite(factor) || factor < 0 || factor > 1000)) throw new InvalidParameterException(`goal.scale.factor: expected a number from 0 to 1000; got ${describeValue(factor)}`);
       if ((desiredCount === undefined) === (factor === undefined)) throw new InvalidParameterException('goal.scale: give exactly one of desiredCount and factor');
       return { scale: { ...(services === undefined ? {} : { services: services as string[] }), ...(desiredCount === undefined ? {} : { desiredCount }), ...(factor === undefined ? {} : { factor: factor as number }) } };
     }
@@ -115,7 +116,7 @@ export function checkGoal(value: unknown): CapacityGoal {
       const arns = r['containerInstanceArns'];
       if (!Array.isArray(arns) || arns.some((a) => typeof a !== 'string')) throw new InvalidParameterException('goal.report.containerInstanceArns: expected a list of container instance ARNs');
       const kind = r['kind'] ?? 'drain';
-      if (kind !== 'drain' && kind !== 'fail') throw new InvalidParameterException(`goal.report.kind: expected 'drain' or 'fail'; got ${JSON.stringify(kind)}`);
+      if (kind !== 'drain' && kind !== 'fail') throw new InvalidParameterException(`goal.report.kind: expected 'drain' or 'fail'; got ${describeValue(kind)}`);
       return { report: { containerInstanceArns: arns as string[], kind } };
     }
     default:

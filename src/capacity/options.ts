@@ -2,6 +2,7 @@
  * Options every capacity question shares — the simulator and cluster, the catalogue, allowed
  * types and AZs, prices, and how new instances register — checked and resolved once.
  */
+import { describeValue } from '../model/validate.js';
 import { InvalidParameterException } from '../errors.js';
 import { callerOf, effectiveSetting } from '../ecs/account-settings/settings.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
@@ -67,7 +68,7 @@ export function resolveOptions(options: CapacityOptions): ResolvedOptions {
   const facts = clusterFacts(sim, options.cluster);
   const prices = options.prices ?? JUNE_2019_US_EAST_1_LINUX;
   for (const [type, price] of Object.entries(prices)) {
-    if (typeof price !== 'number' || !Number.isFinite(price) || price < 0) throw new InvalidParameterException(`options.prices['${type}']: expected a price of 0 or more; got ${JSON.stringify(price)}`);
+    if (typeof price !== 'number' || !Number.isFinite(price) || price < 0) throw new InvalidParameterException(`options.prices['${type}']: expected a price of 0 or more; got ${describeValue(price)}`);
   }
   const catalogue = options.catalogue ?? defaultCatalogue();
   const allowed = list(options.allowedTypes, 'options.allowedTypes');
@@ -76,12 +77,12 @@ export function resolveOptions(options: CapacityOptions): ResolvedOptions {
   const azs = list(options.availabilityZones, 'options.availabilityZones') ?? facts.availabilityZones;
   for (const az of azs) if (!/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/.test(az)) throw new InvalidParameterException(`options.availabilityZones: '${az}' is not an Availability Zone name`);
   const agentVersion = options.agentVersion ?? sim.state.options.latestAgentVersion;
-  if (typeof agentVersion !== 'string' || !/^\d+\.\d+\.\d+$/.test(agentVersion)) throw new InvalidParameterException(`options.agentVersion: expected a version such as 1.29.0; got ${JSON.stringify(agentVersion)}`);
+  if (typeof agentVersion !== 'string' || !/^\d+\.\d+\.\d+$/.test(agentVersion)) throw new InvalidParameterException(`options.agentVersion: expected a version such as 1.29.0; got ${describeValue(agentVersion)}`);
   if (options.trunking !== undefined && typeof options.trunking !== 'boolean') throw new InvalidParameterException('options.trunking: expected true or false');
   const settleMs = options.settleMs ?? DRAIN_SETTLE_MS;
-  if (typeof settleMs !== 'number' || !Number.isFinite(settleMs) || settleMs < 0) throw new InvalidParameterException(`options.settleMs: expected milliseconds, 0 or more; got ${JSON.stringify(settleMs)}`);
+  if (typeof settleMs !== 'number' || !Number.isFinite(settleMs) || settleMs < 0) throw new InvalidParameterException(`options.settleMs: expected milliseconds, 0 or more; got ${describeValue(settleMs)}`);
   const rounds = options.rounds ?? 6;
-  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) throw new InvalidParameterException(`options.rounds: expected an integer from 1 to 100; got ${JSON.stringify(rounds)}`);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) throw new InvalidParameterException(`options.rounds: expected an integer from 1 to 100; got ${describeValue(rounds)}`);
   if (options.attributes !== undefined && (!Array.isArray(options.attributes) || options.attributes.some((a) => typeof a?.name !== 'string'))) throw new InvalidParameterException('options.attributes: expected a list of { name, value } attributes');
   const registration: RegistrationContext = { agentVersion, release: releaseFor(agentVersion), facts };
   const trunking = options.trunking ?? effectiveSetting(sim.state, callerOf(sim.state, undefined), 'awsvpcTrunking').value === 'enabled';

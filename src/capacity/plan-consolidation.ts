@@ -5,6 +5,7 @@
  * are the anchors: instances with standalone tasks (what no scheduler would restart) are never
  * candidates, the least used go first, and the answer is verified on a fork.
  */
+import { describeValue } from '../model/validate.js';
 import { InvalidParameterException } from '../errors.js';
 import { settle } from './fork-steps.js';
 import type { ClusterRecord } from '../ecs/clusters/record.js';
@@ -114,7 +115,7 @@ export function planConsolidation(options: ConsolidationOptions): ConsolidationP
   const o = resolveOptions(options);
   const target = options.survive === undefined ? undefined : checkTarget(options.survive, 'options.survive');
   const max = options.maxInstances;
-  if (max !== undefined && (!Number.isInteger(max) || max < 0)) throw new InvalidParameterException(`options.maxInstances: expected an integer, 0 or more; got ${JSON.stringify(max)}`);
+  if (max !== undefined && (!Number.isInteger(max) || max < 0)) throw new InvalidParameterException(`options.maxInstances: expected an integer, 0 or more; got ${describeValue(max)}`);
   const cluster = o.facts.cluster;
   const state = o.env.sim.state;
   const model = new PackingModel(cluster, []);

@@ -9,6 +9,7 @@
  * The outcome counts every ACTIVE service short of desired count, not only those the change
  * touched (a what-if report's rows), since a plan must leave no service short.
  */
+import { describeValue } from '../model/validate.js';
 import { InvalidParameterException } from '../errors.js';
 import type { ClusterRecord } from '../ecs/clusters/record.js';
 import type { ServiceRecord } from '../ecs/services/record.js';
@@ -249,7 +250,7 @@ export function placeScenario(ctx: ScenarioContext, request: PlaceTasksRequest):
   const full = { ...input, cluster: ctx.cluster.name };
   const { td, group } = commonInput(ctx.state, full, false);
   const count = request.count ?? 1;
-  if (!Number.isInteger(count) || count < 1 || count > 10_000_000) throw new InvalidParameterException(`goal.place.count: expected an integer from 1 to 10000000; got ${JSON.stringify(count)}`);
+  if (!Number.isInteger(count) || count < 1 || count > 10_000_000) throw new InvalidParameterException(`goal.place.count: expected an integer from 1 to 10000000; got ${describeValue(count)}`);
   const cls: TaskClass = taskClass(ctx.state, td, placementConstraints(full, []), group, undefined);
   const name = `place ${count} × ${cls.label}`;
   return {

@@ -29,7 +29,7 @@ import { TaskDefinitionRegistry } from './task-definitions/registry.js';
 import { placeTasks, type PlaceTasksRequest, type PlaceTasksResult } from './tasks/place-tasks.js';
 import { headroomOf, type HeadroomOptions, type HeadroomResult } from './what-if/headroom.js';
 import type { WhatIfReport } from './what-if/report.js';
-import { expandScenarios, runScenarios, shardOf, sortRows, type SweepRow, type SweepResult, type SweepScenarios } from './what-if/sweep.js';
+import { checkShard, expandScenarios, runScenarios, shardOf, sortRows, type SweepRow, type SweepResult, type SweepScenarios } from './what-if/sweep.js';
 import { runOnWorkers } from './what-if/sweep-pool.js';
 import { resolveInstances, runWhatIf, settleOf, type WhatIfOptions } from './what-if/run.js';
 
@@ -315,9 +315,10 @@ export class EcsSimulator {
     const cluster = clusterOf(this.state, 'whatIfSweep', options);
     const settleMs = settleOf(options);
     const workers = options.workers ?? 1;
-    if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new InvalidParameterException(`workers must be an integer from 1 to 256; got ${String(workers)}`);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new InvalidParameterException(`workers must be an integer from 1 to 256; got ${describeValue(workers)}`);
+    const shard = checkShard(options.shard, 'shard');
     const all = expandScenarios(cluster, scenarios);
-    const mine = shardOf(all, options.shard);
+    const mine = shardOf(all, shard);
     let rows: SweepRow[];
     if (workers === 1 || mine.length < 2) rows = runScenarios(this.state, cluster.name, mine, settleMs);
     else {
@@ -327,7 +328,7 @@ export class EcsSimulator {
       }
       rows = await runOnWorkers(this.state, () => JSON.stringify(this.snapshot()), cluster.name, mine, settleMs, workers, this.placement.modules);
     }
-    return { cluster: cluster.name, settleMs, scenarios: all.length, rows: sortRows(rows), ...(options.shard === undefined ? {} : { shard: { ...options.shard } }) };
+    return { cluster: cluster.name, settleMs, scenarios: all.length, rows: sortRows(rows), ...(shard === undefined ? {} : { shard }) };
   }
 
   /** The whole state as plain JSON-serialisable data; `EcsSimulator.restore` brings it back. */

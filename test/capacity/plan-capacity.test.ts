@@ -136,6 +136,10 @@ describe('planCapacity on a full three-AZ cluster', () => {
       [{ survive: { instances: 1 } }, { allowedTypes: ['z9.mega'] }, /options.allowedTypes: 'z9.mega'/],
       [{ survive: { instances: 1 } }, { prices: { 'm5.large': -1 } }, /options.prices\['m5.large'\]/],
       [{ scale: { services: ['nope'], factor: 2 } }, {}, /'nope' is not an ACTIVE REPLICA service on EC2/],
+      // Values JSON cannot carry are described, never serialised (a BigInt made a TypeError).
+      [{ survive: { losing: 10n } }, {}, /goal.survive.losing: .*got a bigint/],
+      [{ scale: { factor: 10n } }, {}, /goal.scale.factor: .*got a bigint/],
+      [{ survive: { instances: 1 } }, { settleMs: 10n }, /options.settleMs: .*got a bigint/],
     ];
     for (const [goal, options, message] of bad) {
       expect(() => planCapacity(goal as CapacityGoal, { sim, cluster: 'c', ...options })).toThrow(InvalidParameterException);

@@ -5,6 +5,7 @@
  * clock runs `settleMs` while the service scheduler replaces what it can. The original state is
  * never touched; the report compares it with the fork.
  */
+import { describeValue } from '../../model/validate.js';
 import { ClientException, cut, InvalidParameterException } from '../../errors.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { peekInstance, setStatus } from '../container-instances/instances.js';
@@ -24,7 +25,7 @@ export interface WhatIfOptions {
 /** The settle time of a what-if's options, checked. */
 export function settleOf(options: WhatIfOptions): number {
   const ms = options.settleMs ?? DRAIN_SETTLE_MS;
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new InvalidParameterException(`settleMs must be a non-negative number of milliseconds; got ${String(ms)}`);
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new InvalidParameterException(`settleMs must be a non-negative number of milliseconds; got ${describeValue(ms)}`);
   return ms;
 }
 

@@ -8,12 +8,13 @@
  * same result as one run.
  */
 import { InvalidParameterException, quote } from '../../errors.js';
+import { describeValue } from '../../model/validate.js';
 import { SeededRandom } from '../../sim/random.js';
 import { checkAttributeName } from '../attributes/rules.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { forkState } from '../state/fork.js';
 import type { SimState } from '../state/state.js';
-import type { WhatIfReason } from './reasons.js';
+import { WHAT_IF_REASONS, type WhatIfReason } from './reasons.js';
 import { resolveInstances, runWhatIfOutcome } from './run.js';
 
 /** What a sweep scenario does to its instances. */
@@ -209,21 +210,58 @@ export function sortRows(rows: readonly SweepRow[]): SweepRow[] {
   return [...rows].sort((a, b) => b.short + b.stuck - (a.short + a.stuck) || b.short - a.short || b.stuck - a.stuck || b.lost + b.left - (a.lost + a.left) || a.index - b.index);
 }
 
-/** The shard's scenarios: every `count`-th, starting at `index`. */
+/** A shard, checked: absent (`undefined` or `null`), or `{ index, count }` with 0 <= index < count. */
+export function checkShard(shard: unknown, where: string): { index: number; count: number } | undefined {
+  if (shard === undefined || shard === null) return undefined;
+  const s = shard as { index?: unknown; count?: unknown };
+  if (typeof shard !== 'object' || !Number.isInteger(s.count) || (s.count as number) < 1 || !Number.isInteger(s.index) || (s.index as number) < 0 || (s.index as number) >= (s.count as number)) {
+    throw new InvalidParameterException(`${where} must be { index, count } with whole numbers 0 <= index < count; got ${typeof shard === 'object' ? `${describeValue(s.index)} of ${describeValue(s.count)}` : describeValue(shard)}`);
+  }
+  return { index: s.index as number, count: s.count as number };
+}
+
+/** The shard's scenarios: every `count`-th, starting at `index` (a checked shard; none: every one). */
 export function shardOf<T extends { index: number }>(scenarios: readonly T[], shard: { index: number; count: number } | undefined): T[] {
   if (shard === undefined) return [...scenarios];
-  if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
-    throw new InvalidParameterException(`shard must be i/N with 0 <= i < N; got ${String(shard.index)}/${String(shard.count)}`);
-  }
   return scenarios.filter((s) => s.index % shard.count === shard.index);
+}
+
+const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** A part as `mergeSweeps` reads it (a file, maybe edited by hand): every member it reads, of its type. */
+function checkPart(part: unknown, i: number): SweepResult {
+  const at = `sweep-merge: part ${i}`;
+  if (typeof part !== 'object' || part === null || Array.isArray(part)) throw new InvalidParameterException(`${at} must be a sweep's answer (an object); got ${describeValue(part)}`);
+  const p = part as Record<string, unknown>;
+  if (typeof p['cluster'] !== 'string') throw new InvalidParameterException(`${at}.cluster must be a string; got ${describeValue(p['cluster'])}`);
+  if (typeof p['settleMs'] !== 'number' || !Number.isFinite(p['settleMs']) || p['settleMs'] < 0) throw new InvalidParameterException(`${at}.settleMs must be milliseconds; got ${describeValue(p['settleMs'])}`);
+  if (!isCount(p['scenarios'])) throw new InvalidParameterException(`${at}.scenarios must be a whole number; got ${describeValue(p['scenarios'])}`);
+  checkShard(p['shard'], `${at}.shard`);
+  if (!Array.isArray(p['rows'])) throw new InvalidParameterException(`${at}.rows must be a list; got ${describeValue(p['rows'])}`);
+  p['rows'].forEach((row: unknown, k: number) => {
+    const r = row as Record<string, unknown>;
+    const bad = typeof row !== 'object' || row === null
+      ? 'an object'
+      : !isCount(r['index']) || typeof r['scenario'] !== 'string' || (r['what'] !== 'drain' && r['what'] !== 'fail') || !['instances', 'short', 'stuck', 'lost', 'left'].every((m) => isCount(r[m]))
+        ? 'a row (index, scenario, what, instances, short, stuck, lost, left)'
+        : !Array.isArray(r['servicesAtRisk']) || !r['servicesAtRisk'].every((n) => typeof n === 'string')
+          ? 'a row whose servicesAtRisk is a list of names'
+          : typeof r['byReason'] !== 'object' || r['byReason'] === null || !Object.entries(r['byReason']).every(([reason, n]) => (WHAT_IF_REASONS as readonly string[]).includes(reason) && isCount(n))
+            ? 'a row whose byReason counts reason codes'
+            : null;
+    if (bad !== null) throw new InvalidParameterException(`${at}.rows[${k}] must be ${bad}`);
+  });
+  return part as SweepResult;
 }
 
 /**
  * One result from the parts of a sharded sweep (every shard once, of the same sweep): equal to
- * the result of running the sweep in one go.
+ * the result of running the sweep in one go. Each part is checked first (a part is a file).
  */
 export function mergeSweeps(parts: readonly SweepResult[]): SweepResult {
+  if (!Array.isArray(parts as unknown)) throw new InvalidParameterException(`sweep-merge: parts must be a list of sweep answers; got ${describeValue(parts)}`);
   if (parts.length === 0) throw new InvalidParameterException('sweep-merge: no parts');
+  parts.forEach((part, i) => checkPart(part, i));
   const [first] = parts;
   const count = first!.shard?.count ?? 1;
   const seen = new Set<number>();
@@ -235,6 +273,8 @@ export function mergeSweeps(parts: readonly SweepResult[]): SweepResult {
     if (shard.count !== count) throw new InvalidParameterException(`sweep-merge: part ${i} is shard ${shard.index}/${shard.count}, the first part is of ${count} shards`);
     if (seen.has(shard.index)) throw new InvalidParameterException(`sweep-merge: shard ${shard.index}/${count} appears twice`);
     seen.add(shard.index);
+    const stray = p.rows.find((r) => r.index >= p.scenarios || r.index % shard.count !== shard.index);
+    if (stray !== undefined) throw new InvalidParameterException(`sweep-merge: part ${i} (shard ${shard.index}/${shard.count}) holds the row of scenario ${stray.index}, which is not its own`);
   }
   if (seen.size !== count) {
     const missing = [...Array(count).keys()].filter((i) => !seen.has(i));

@@ -90,5 +90,18 @@ describe('whatIfSweep', () => {
     expect(() => mergeSweeps([p0!])).toThrow(/shards 1\/2 are missing/);
     expect(() => mergeSweeps([p0!, p0!])).toThrow(/appears twice/);
     expect(() => mergeSweeps([p0!, { ...p1!, settleMs: 1 }])).toThrow(/another sweep/);
+    // Parts are files: anything else is refused as an InvalidParameterException naming the member, never a TypeError.
+    const refused = (parts: unknown, message: RegExp) => expect(() => mergeSweeps(parts as never)).toThrow(expect.objectContaining({ name: 'InvalidParameterException', message: expect.stringMatching(message) }));
+    refused(null, /parts must be a list/);
+    refused([null], /part 0 must be a sweep's answer/);
+    refused([p0, { ...p1, rows: null }], /part 1\.rows must be a list/);
+    refused([p0, { ...p1, rows: [null] }], /part 1\.rows\[0\] must be an object/);
+    refused([p0, { ...p1, rows: [{ ...p1!.rows[0], short: '2' }] }], /part 1\.rows\[0\] must be a row/);
+    refused([p0, { ...p1, rows: [{ ...p1!.rows[0], byReason: { 'RESOURCE:TIME': 1 } }] }], /byReason counts reason codes/);
+    refused([p0, { ...p1, shard: { index: 1, count: null } }], /part 1\.shard must be/);
+    refused([p0, { ...p1, rows: p0!.rows }], /holds the row of scenario \d+, which is not its own/);
+    // A shard option that is not { index, count } is refused (null: none).
+    await expect(sim.whatIfSweep(spec, { cluster: 'sample', shard: { index: 0 } as never })).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/^shard must be/) });
+    expect((await sim.whatIfSweep(spec, { cluster: 'sample', settleMs: 10_000, shard: null as never })).rows).toHaveLength(4);
   });
 });
