@@ -87,7 +87,7 @@ function startTimeOf(value: EcsSimulatorOptions['startTime']): number {
   if (value === undefined) return Date.UTC(2019, 5, 6);
   if (!(value instanceof Date) && typeof value !== 'number' && typeof value !== 'string') throw new InvalidParameterException(`startTime must be a Date, ISO-8601 text or epoch ms; got ${describeValue(value)}`);
   const t = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(t)) throw new InvalidParameterException(`startTime: not a valid time: ${String(value)}`);
+  if (!Number.isFinite(t)) throw new InvalidParameterException(`startTime: not a valid time: ${quote(value)}`);
   return t;
 }
 

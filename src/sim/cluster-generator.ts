@@ -29,6 +29,7 @@
  * Deterministic: the same options give byte-identical JSON. Every instance draws from its own
  * seeded stream, so the work is linear and `writeCluster` can stream a million instances.
  */
+import { quote } from '../errors.js';
 import { eniTaskLimit, trunkSupported } from '../resources/eni-limits.js';
 import { MAX_RESERVED_PORTS } from '../resources/accountant.js';
 import type { Attribute } from '../shapes.js';
@@ -187,8 +188,8 @@ function fail(message: string): never {
 /** Checks and fills in the options (throws RangeError on a bad one). */
 export function resolveOptions(options: GenerateClusterOptions): ResolvedGenerateClusterOptions {
   const o = options ?? ({} as GenerateClusterOptions);
-  if (!Number.isInteger(o.instances) || o.instances < 0 || o.instances > MAX_GENERATED_INSTANCES) fail(`instances must be an integer from 0 to ${MAX_GENERATED_INSTANCES}; got ${String(o.instances)}`);
-  if (!Number.isInteger(o.seed) || o.seed < -(2 ** 31) || o.seed > 2 ** 32 - 1) fail(`seed must be a 32-bit integer; got ${String(o.seed)}`);
+  if (!Number.isInteger(o.instances) || o.instances < 0 || o.instances > MAX_GENERATED_INSTANCES) fail(`instances must be an integer from 0 to ${MAX_GENERATED_INSTANCES}; got ${quote(o.instances)}`);
+  if (!Number.isInteger(o.seed) || o.seed < -(2 ** 31) || o.seed > 2 ** 32 - 1) fail(`seed must be a 32-bit integer; got ${quote(o.seed)}`);
   const region = o.region ?? 'us-east-1';
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) fail(`region '${region}' is not an AWS Region name`);
   const accountId = o.accountId ?? '123456789012';
@@ -199,9 +200,9 @@ export function resolveOptions(options: GenerateClusterOptions): ResolvedGenerat
   const atMs = Date.parse(at);
   if (!Number.isFinite(atMs)) fail(`at must be an ISO-8601 time; got '${at}'`);
   const utilization = o.utilization ?? 0.6;
-  if (typeof utilization !== 'number' || !(utilization >= 0 && utilization <= 0.9)) fail(`utilization must be from 0 to 0.9; got ${String(utilization)}`);
+  if (typeof utilization !== 'number' || !(utilization >= 0 && utilization <= 0.9)) fail(`utilization must be from 0 to 0.9; got ${quote(utilization)}`);
   const compact = o.compact ?? false;
-  if (typeof compact !== 'boolean') fail(`compact must be true or false; got ${String(compact)}`);
+  if (typeof compact !== 'boolean') fail(`compact must be true or false; got ${quote(compact)}`);
   return { instances: o.instances, seed: o.seed, region, accountId, cluster, at: new Date(atMs).toISOString(), utilization, compact };
 }
 

@@ -170,6 +170,10 @@ describe('plug-in misuse', () => {
     const engine = new PlacementEngine();
     expect(() => engine.register({ name: 'a b', score: () => [] })).toThrow(/name must be 1 to 128 letters/);
     expect(() => engine.register({ name: '__proto__', score: () => [] })).toThrow(/name must be/);
+    // A name JSON cannot carry is described, not serialised (a BigInt made a TypeError), and a chain entry's type likewise.
+    expect(() => engine.register({ name: 10n as never, score: () => [] })).toThrow(expect.objectContaining({ name: 'InvalidParameterException', message: expect.stringMatching(/got 10n$/) }));
+    expect(() => engine.checkStrategies([{ type: 10n as never }])).toThrow(expect.objectContaining({ name: 'InvalidParameterException', message: expect.stringMatching(/got 10n$/) }));
+    expect(() => engine.checkStrategies([{ type: 'spread', field: 'x'.repeat(50_000) }])).toThrow(expect.objectContaining({ message: expect.stringContaining('(50000 characters)') }));
     expect(() => engine.register({ name: 'both', score: () => [], place: () => null } as unknown as StrategyPlugin)).toThrow('plug-in "both" must have exactly one of score (a strategy) and place (a scheduler)');
     expect(() => engine.register({ name: 'neither' } as unknown as StrategyPlugin)).toThrow(/exactly one of score/);
     engine.register({ name: 'constructor', score: () => [] });

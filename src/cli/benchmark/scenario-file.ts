@@ -15,7 +15,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
 import type { GenerateClusterOptions } from '../../sim/cluster-generator.js';
 import { parseJson, readText } from '../io.js';
 import { parseScenario } from '../scenario/validate.js';
@@ -66,18 +66,18 @@ function substitute(value: unknown, vars: ReadonlyMap<string, number>, path: str
 
 function sizeOf(sizes: Json, size: Size): { instances: number; vars: Map<string, number> } {
   const s = sizes[size];
-  if (!isObject(s)) throw new InvalidParameterException(`sizes.${size}: expected {"instances": n, "vars": {...}}; got ${JSON.stringify(s)}`);
+  if (!isObject(s)) throw new InvalidParameterException(`sizes.${size}: expected {"instances": n, "vars": {...}}; got ${quote(s)}`);
   for (const k of Object.keys(s)) if (k !== 'instances' && k !== 'vars') throw new InvalidParameterException(`sizes.${size}.${k}: unknown member; a size has instances and vars`);
   const instances = s['instances'];
   if (typeof instances !== 'number' || !Number.isInteger(instances) || instances < 1 || instances > MAX_INSTANCES) {
-    throw new InvalidParameterException(`sizes.${size}.instances: expected a whole number from 1 to ${MAX_INSTANCES} (ECS's limit per cluster); got ${JSON.stringify(instances)}`);
+    throw new InvalidParameterException(`sizes.${size}.instances: expected a whole number from 1 to ${MAX_INSTANCES} (ECS's limit per cluster); got ${quote(instances)}`);
   }
   const raw = s['vars'] ?? {};
   if (!isObject(raw)) throw new InvalidParameterException(`sizes.${size}.vars: expected an object of numbers`);
   const vars = new Map<string, number>();
   for (const [k, v] of Object.entries(raw)) {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(k)) throw new InvalidParameterException(`sizes.${size}.vars.${k}: a variable name is letters, digits and _, starting with a letter`);
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new InvalidParameterException(`sizes.${size}.vars.${k}: expected a number; got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new InvalidParameterException(`sizes.${size}.vars.${k}: expected a number; got ${quote(v)}`);
     vars.set(k, v);
   }
   return { instances, vars };

@@ -2,7 +2,7 @@
  * Plug-ins by name, owned by a PlacementEngine (`sim.placement.register(…)` once the simulator
  * owns one): register checks the plug-in's shape once, so the engine can call it without checks.
  */
-import { ClientException, InvalidParameterException } from '../../errors.js';
+import { ClientException, InvalidParameterException, quote } from '../../errors.js';
 import type { PlacementPlugin, PluginLookup, SchedulerPlugin, StrategyPlugin } from './types.js';
 
 /** Plug-in names: what may follow `plugin:` in a strategy type. */
@@ -62,7 +62,7 @@ export function checkPlugin(value: unknown, what: string): asserts value is Plac
   if (typeof value !== 'object' || value === null) throw new InvalidParameterException(`${what} must be an object { name, score } or { name, place }`);
   const p = value as Partial<StrategyPlugin & SchedulerPlugin>;
   if (typeof p.name !== 'string' || !PLUGIN_NAME.test(p.name)) {
-    throw new InvalidParameterException(`${what}: name must be 1 to 128 letters, digits, '.', '_' or '-' (starting with a letter or digit); got ${JSON.stringify(p.name)}`);
+    throw new InvalidParameterException(`${what}: name must be 1 to 128 letters, digits, '.', '_' or '-' (starting with a letter or digit); got ${quote(p.name)}`);
   }
   const score = typeof p.score === 'function';
   const place = typeof p.place === 'function';

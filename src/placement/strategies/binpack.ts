@@ -2,7 +2,7 @@
  * `binpack(cpu|memory)` (reference §2.3): the instance with the least of the resource left that
  * still fits the task. Score: the instance's remaining CPU units / MiB, 0..registered.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
 import type { InstanceStore } from '../../store/store.js';
 import type { SlotLevel } from './level.js';
 import type { BuiltInStrategy, StrategyDefinition } from './strategy.js';
@@ -37,7 +37,7 @@ export const binpack: StrategyDefinition = {
   type: 'binpack',
   flagSyntax: 'binpack:cpu, binpack:memory',
   parse(field, where) {
-    if (field !== 'cpu' && field !== 'memory') throw new InvalidParameterException(`${where}: binpack takes the field cpu or memory; got ${JSON.stringify(field)}`);
+    if (field !== 'cpu' && field !== 'memory') throw new InvalidParameterException(`${where}: binpack takes the field cpu or memory; got ${quote(field)}`);
     return parsed(field);
   },
   fromFlag(field, where) {

@@ -10,7 +10,7 @@
  * Any fixed order makes the pick uniform; this one lets the ranker pick among tied groups of
  * candidates (say, two AZs with equally few tasks) without merging them slot by slot.
  */
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
 import type { DictionaryColumn } from '../../store/dictionary-column.js';
 import { isScheduler, PLUGIN_NAME } from '../plugins/registry.js';
 import type { PluginLookup, SchedulerPlugin, StrategyPlugin } from '../plugins/types.js';
@@ -58,7 +58,7 @@ function parseEntry(value: unknown, where: string, plugins: PluginLookup | null)
   const f = typeof field === 'string' ? field : undefined;
   const definition = typeof type === 'string' ? BUILT_IN.get(type) : undefined;
   if (definition !== undefined) return definition.parse(f, where);
-  if (typeof type !== 'string' || !type.startsWith(PLUGIN_PREFIX)) throw new InvalidParameterException(`${where}.type must be ${TYPES_TEXT}; got ${JSON.stringify(type)}`);
+  if (typeof type !== 'string' || !type.startsWith(PLUGIN_PREFIX)) throw new InvalidParameterException(`${where}.type must be ${TYPES_TEXT}; got ${quote(type)}`);
   const name = type.slice(PLUGIN_PREFIX.length);
   if (!PLUGIN_NAME.test(name)) throw new InvalidParameterException(`${where}.type: "${name}" is not a plug-in name (letters, digits, '.', '_', '-')`);
   const plugin = plugins?.get(name);

@@ -8,7 +8,7 @@
  *   without `x` share one value, "absent", counted like any other value [decision: the
  *   reference is silent, §2.3].
  */
-import { InvalidParameterException } from '../../errors.js';
+import { InvalidParameterException, quote } from '../../errors.js';
 import type { DictionaryColumn } from '../../store/dictionary-column.js';
 import type { InstanceStore } from '../../store/store.js';
 import type { SlotLevel, ValueLevel } from './level.js';
@@ -91,7 +91,7 @@ export const spread: StrategyDefinition = {
   flagSyntax: 'spread:instanceId, spread:host, spread:attribute:<name>',
   parse(field, where) {
     if (field !== 'instanceId' && field !== 'host' && !(field !== undefined && ATTRIBUTE_FIELD.test(field))) {
-      throw new InvalidParameterException(`${where}: spread takes the field instanceId, host or attribute:<name>; got ${JSON.stringify(field)}`);
+      throw new InvalidParameterException(`${where}: spread takes the field instanceId, host or attribute:<name>; got ${quote(field)}`);
     }
     return parsed(field);
   },
