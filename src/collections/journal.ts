@@ -42,6 +42,8 @@ export class Journal {
    * for caches of answers derived from it (the same count, the same state).
    */
   changes = 0;
+  /** Run once at the next change (`onNextChange`). */
+  private readonly nextChange: (() => void)[] = [];
   private readonly undos: Undo[] = [];
   private readonly savepoints: number[] = [];
   private readonly commits: (() => void)[] = [];
@@ -82,10 +84,23 @@ export class Journal {
     this.savepoints.pop();
     this.commitSavepoints.pop();
     if (--this.depth > 0) return;
-    if (this.undos.length > 0) this.changes++;
+    const changed = this.undos.length > 0;
     this.undos.length = 0;
     const commits = this.commits.splice(0);
     for (const f of commits) f();
+    if (changed) {
+      this.changes++;
+      for (const f of this.nextChange.splice(0)) f();
+    }
+  }
+
+  /**
+   * Runs `f` once, when the next outermost transaction that wrote something commits (`changes`
+   * moves): for a cache of answers derived from the state, to let go of them as soon as they are
+   * stale.
+   */
+  onNextChange(f: () => void): void {
+    this.nextChange.push(f);
   }
 
   /**

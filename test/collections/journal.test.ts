@@ -80,6 +80,25 @@ describe('Journal', () => {
     expect(journal.changes).toBe(2);
   });
 
+  it('onNextChange runs once, at the next outermost commit that wrote something', () => {
+    const journal = new Journal();
+    const c = cell(journal, []);
+    const ran: number[] = [];
+    journal.onNextChange(() => ran.push(journal.changes));
+    journal.atomically(() => c.get());
+    expect(() => journal.atomically(() => {
+      c.set(1);
+      throw new Error('no');
+    })).toThrow('no');
+    journal.begin();
+    journal.atomically(() => c.set(2));
+    expect(ran).toEqual([]);
+    journal.commit();
+    expect(ran).toEqual([1]);
+    journal.atomically(() => c.set(3));
+    expect(ran).toEqual([1]);
+  });
+
   it('atomically rolls back and rethrows when the function throws', () => {
     const journal = new Journal();
     const c = cell(journal, []);

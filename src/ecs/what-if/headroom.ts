@@ -182,11 +182,19 @@ interface SettledLoss extends Omit<HeadroomAfterLoss, 'headroom'> {
  * The settled losses of the last `losing` asked of each state, with the state's version then
  * (`journal.changes`): the next headroom of another shape on the unchanged state counts on them
  * instead of settling every loss again, which is nearly all of a headroom's time. Only each
- * fork's store and accountant are kept (what `fill` reads; ~5 MB an AZ of medium), without the
- * placement structures of the settle. Gone with the state, or replaced by the next losing asked
- * of it.
+ * fork's store and accountant are kept (what `fill` reads: ~6 MB an AZ of medium, ~26 MB at
+ * 20,000 instances), without the placement structures of the settle; and only for attributes of
+ * at most KEPT_VALUES values (AZs, not instance types: each loss keeps its own copies of the
+ * columns it changed, ~2 MB at medium however small it is). Dropped at the state's next change,
+ * or replaced by the next losing asked of it.
  */
 const lossesByState = new WeakMap<SimState, { version: number; key: string; losses: SettledLoss[] }>();
+const KEPT_VALUES = 8;
+
+/** How many settled losses `state` keeps for the next headroom (tests: what is kept, and when it goes). */
+export function keptLosses(state: SimState): number {
+  return lossesByState.get(state)?.losses.length ?? 0;
+}
 
 /** The fork of `state` that lost `arns` abruptly and settled for `settleMs`, with its report's totals. */
 function settle(state: SimState, fork: (s: SimState) => SimState, clusterName: string, arns: readonly string[], settleMs: number) {
@@ -208,7 +216,10 @@ function settledLosses(state: SimState, fork: (s: SimState) => SimState, cluster
     state.placement.forget(store);
     return { value, instances: arns.length, short: totals.short, stuck: totals.stuck, arns, after: { store, accountant }, lost };
   });
-  if (state.journal.depth === 0) lossesByState.set(state, { version: state.journal.changes, key, losses: losses.map((l) => ({ ...l, lost: null })) });
+  if (state.journal.depth === 0 && losses.length <= KEPT_VALUES) {
+    if (!lossesByState.has(state)) state.journal.onNextChange(() => lossesByState.delete(state));
+    lossesByState.set(state, { version: state.journal.changes, key, losses: losses.map((l) => ({ ...l, lost: null })) });
+  }
   return losses;
 }
 

@@ -2,6 +2,8 @@
 // per AZ and instance type, what runs out first; and N+1 with `losing`.
 import { describe, expect, it } from 'vitest';
 import { EcsSimulator } from '../../../src/index.js';
+import type { SimState } from '../../../src/ecs/state/state.js';
+import { keptLosses } from '../../../src/ecs/what-if/headroom.js';
 import { identity } from '../fixtures.js';
 
 /** Cluster `c`: `perAz[i]` instances in AZ i (m5.large: 2048 CPU, 2048 MiB; the last AZ's are c5.large), task definition `web` 512 CPU / 1024 MiB. */
@@ -105,6 +107,26 @@ describe('headroom', () => {
     expect(after.losing!.byValue.map((v) => v.headroom.tasks)).not.toEqual(before.losing!.byValue.map((v) => v.headroom.tasks));
     // Another settle time is another question.
     expect(sim.headroom({ taskDefinition: 'small' }, { ...losing, settleMs: 0 })).toEqual(sim.fork().headroom({ taskDefinition: 'small' }, { ...losing, settleMs: 0 }));
+  });
+
+  it('keeps the settled losses of attributes of a few values until the state changes, then lets go of them', () => {
+    const sim = cluster([2, 2, 2]);
+    sim.createService({ cluster: 'c', serviceName: 'svc', taskDefinition: 'web', desiredCount: 3 });
+    sim.advance(30_000);
+    const state = (sim as unknown as { state: SimState }).state;
+    sim.headroom({ taskDefinition: 'web' }, { cluster: 'c', losing: 'attribute:ecs.availability-zone' });
+    expect(keptLosses(state)).toBe(3);
+    sim.describeClusters({ clusters: ['c'] }); // a read changes nothing
+    expect(keptLosses(state)).toBe(3);
+    sim.advance(1);
+    expect(keptLosses(state)).toBe(0);
+    // Ten values (a rack per instance): settled every time, not kept.
+    const racks = cluster([5, 5]);
+    racks.listContainerInstances({ cluster: 'c' }).containerInstanceArns!.forEach((arn, i) => {
+      racks.putAttributes({ cluster: 'c', attributes: [{ name: 'rack', value: `r${i}`, targetType: 'container-instance', targetId: arn }] });
+    });
+    expect(racks.headroom({ taskDefinition: 'web' }, { cluster: 'c', losing: 'attribute:rack' }).losing!.byValue).toHaveLength(10);
+    expect(keptLosses((racks as unknown as { state: SimState }).state)).toBe(0);
   });
 
   it('with losing, a request whose answer placing decides (memberOf over task:group) places on a fork of each settled loss', () => {
