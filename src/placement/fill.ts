@@ -9,8 +9,9 @@
  * `shortageAfter`), distinctInstance, a memberOf that reads no task groups. Not so for a
  * scheduler plug-in (it may decline), a memberOf over `task:group` (it reads the tasks as they
  * land), or a request whose count is reached first (which instances get the tasks then depends on
- * the order): for those `fill` gives null, and the caller places. The differential test holds
- * every answer against `place`.
+ * the order): for those `fill` gives null, and the caller places. Strategy plug-ins only order
+ * the candidates, so `fill` does not call them. The differential test holds every answer against
+ * `place`.
  */
 import { parseFilter, type Expr } from '../cql/index.js';
 import type { ResourceAccountant } from '../resources/accountant.js';
