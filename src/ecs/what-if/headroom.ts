@@ -223,6 +223,13 @@ function settledLosses(state: SimState, fork: (s: SimState) => SimState, cluster
   return losses;
 }
 
+/** The attribute name of a `losing` option (`attribute:<name>`, a name ECS accepts: never CQL). */
+function losingAttribute(losing: unknown): string {
+  const match = typeof losing === 'string' ? /^attribute:(.+)$/s.exec(losing) : null;
+  if (match === null) throw new InvalidParameterException(`losing must be attribute:<name>, e.g. attribute:ecs.availability-zone; got ${quote(losing)}`);
+  return checkAttributeName(match[1], 'losing');
+}
+
 /**
  * The headroom of `request` on forks of `state` (made with `fork`); the original is never changed.
  * `fork` returns an independent copy of the state it is given.
@@ -233,17 +240,15 @@ export function headroomOf(state: SimState, fork: (s: SimState) => SimState, req
   const cap = optionalInteger(input, 'count', 1, 10_000_000) ?? DEFAULT_HEADROOM_CAP;
   // Checked on the original first, so a bad request fails before any fork is made.
   const { cluster, placement } = placementRequestOf(state, { ...input, ...(options.cluster === undefined ? {} : { cluster: options.cluster }) }, cap);
-  const intact = counted(state.placement, cluster, placement) ?? placed(fork(state), cluster.name, placement);
-  if (options.losing === undefined) return intact;
-  const match = /^attribute:(.+)$/s.exec(String(options.losing));
-  if (match === null) throw new InvalidParameterException(`losing must be attribute:<name>, e.g. attribute:ecs.availability-zone; got ${quote(options.losing)}`);
-  checkAttributeName(match[1], 'losing');
+  const losing = options.losing === undefined ? undefined : losingAttribute(options.losing);
   const settleMs = settleOf(options);
-  const byValue = settledLosses(state, fork, cluster, match[1]!, settleMs).map(({ value, instances, short, stuck, arns, after, lost }): HeadroomAfterLoss => ({
+  const intact = counted(state.placement, cluster, placement) ?? placed(fork(state), cluster.name, placement);
+  if (losing === undefined) return intact;
+  const byValue = settledLosses(state, fork, cluster, losing, settleMs).map(({ value, instances, short, stuck, arns, after, lost }): HeadroomAfterLoss => ({
     value, instances, short, stuck,
     headroom: counted(state.placement, after, placement) ?? placed(lost !== null ? fork(lost) : settle(state, fork, cluster.name, arns, settleMs).lost, cluster.name, placement),
   }));
   let worst: HeadroomAfterLoss | undefined;
   for (const v of byValue) if (worst === undefined || v.headroom.tasks < worst.headroom.tasks) worst = v;
-  return { ...(worst?.headroom ?? intact), losing: { attribute: match[1]!, worst: worst?.value, intact, byValue } };
+  return { ...(worst?.headroom ?? intact), losing: { attribute: losing, worst: worst?.value, intact, byValue } };
 }

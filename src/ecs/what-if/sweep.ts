@@ -229,7 +229,7 @@ export function shardOf<T extends { index: number }>(scenarios: readonly T[], sh
 const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 /** A part as `mergeSweeps` reads it (a file, maybe edited by hand): every member it reads, of its type. */
-function checkPart(part: unknown, i: number): SweepResult {
+function checkPart(part: unknown, i: number): void {
   const at = `sweep-merge: part ${i}`;
   if (typeof part !== 'object' || part === null || Array.isArray(part)) throw new InvalidParameterException(`${at} must be a sweep's answer (an object); got ${describeValue(part)}`);
   const p = part as Record<string, unknown>;
@@ -251,7 +251,6 @@ function checkPart(part: unknown, i: number): SweepResult {
             : null;
     if (bad !== null) throw new InvalidParameterException(`${at}.rows[${k}] must be ${bad}`);
   });
-  return part as SweepResult;
 }
 
 /**

@@ -149,6 +149,11 @@ describe('headroom', () => {
       expect(() => sim.headroom({ taskDefinition: 'web' }, { cluster: 'c', losing })).toThrow(expect.objectContaining({ name: 'InvalidParameterException', message: expect.stringContaining('an attribute name has') }));
     }
     expect(sim.headroom({ taskDefinition: 'web' }, { cluster: 'c', losing: 'attribute:__proto__' }).losing!.byValue).toEqual([]);
+    // Values no JSON carries are described, never turned into text (a null-prototype object threw TypeError).
+    for (const odd of [Object.create(null), 10n, Symbol('az')]) {
+      expect(() => sim.headroom({ taskDefinition: 'web' }, { cluster: 'c', losing: odd })).toThrow(expect.objectContaining({ name: 'InvalidParameterException' }));
+      expect(() => sim.headroom({ taskDefinition: 'web' }, { cluster: 'c', losing: 'attribute:ecs.availability-zone', settleMs: odd })).toThrow(expect.objectContaining({ name: 'InvalidParameterException' }));
+    }
     expect(() => sim.headroom({ taskDefinition: 'nope' }, { cluster: 'c' })).toThrow(expect.objectContaining({ name: 'ClientException' }));
   });
 });
