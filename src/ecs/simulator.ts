@@ -18,7 +18,7 @@ import { CONTAINER_INSTANCE_STATUSES } from './container-instances/instances.js'
 import { clusterFor } from './clusters/cluster.js';
 import { invokeOperation, methodName, type Operation } from './operation.js';
 import { ECS_OPERATIONS, type EcsOperationMethods } from './operations.js';
-import { containerInstanceIdOf, rootArn } from './shared/arns.js';
+import { clusterNameOf, containerInstanceIdOf, rootArn } from './shared/arns.js';
 import { arnContextOf, dumpTimeOf, loadDescribeOutput } from './state/describe-output.js';
 import { forkState } from './state/fork.js';
 import { loadSnapshot, SNAPSHOT_FORMAT, takeSnapshot, type SimSnapshot } from './state/snapshot.js';
@@ -375,8 +375,9 @@ export class EcsSimulator {
     const startTime = options.startTime ?? dumped ?? undefined;
     const sim = new this({ ...fromArns, ...options, ...(startTime === undefined ? {} : { startTime }) });
     const first = (parsed as { containerInstances?: { containerInstanceArn?: string }[] })?.containerInstances?.[0]?.containerInstanceArn;
-    const clusterName = options.cluster ?? (typeof first === 'string' ? containerInstanceIdOf(first)?.clusterName : null) ?? 'default';
-    loadDescribeOutput(sim.state, parsed, clusterName);
+    const clusterName = stringArgument('fromDescribeOutput', 'options.cluster', options.cluster, true) ?? (typeof first === 'string' ? containerInstanceIdOf(first)?.clusterName : null) ?? 'default';
+    // A name CreateCluster would take (or this account's cluster ARN), as every call that names a cluster.
+    loadDescribeOutput(sim.state, parsed, clusterNameOf(sim.state.ctx, clusterName, 'fromDescribeOutput: options.cluster'));
     return sim;
   }
 

@@ -12,7 +12,7 @@
  */
 import { constants } from 'node:buffer';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { EcsError, InvalidParameterException, quote } from '../errors.js';
 import type { EcsSimulator } from '../ecs/simulator.js';
 import { answerControl } from './control-api.js';
@@ -25,6 +25,9 @@ import { checkTimeScale, WallClockFollower } from './wall-clock.js';
 
 /** The default of `maxBodyBytes`: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1 << 20;
+/** A DNS host name: dot-separated labels of letters, digits and inner hyphens, 253 characters at most. */
+const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+
 /** What `/_sim/restore` reads at most: the UTF-8 of the longest string V8 holds (a larger snapshot cannot be parsed). */
 const RESTORE_MAX_BODY_BYTES = constants.MAX_STRING_LENGTH * 3;
 
@@ -101,6 +104,8 @@ export class SimEndpoint {
     if (options.port !== undefined) integerArgument('listen', 'options.port', options.port, 0, 65535);
     // An empty host binds every interface: say so with a name (0.0.0.0, ::) instead.
     if (options.host !== undefined && stringArgument('listen', 'options.host', options.host) === '') throw new InvalidParameterException('listen: options.host is empty, which binds every interface; name the address (0.0.0.0 or :: for all)');
+    // An address, or a host name DNS could hold (else the resolver's own error, EINVAL, would come out).
+    if (options.host !== undefined && isIP(options.host) === 0 && !HOST_NAME.test(options.host)) throw new InvalidParameterException(`listen: options.host must be an IP address or a host name; got ${quote(options.host)}`);
     const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     if (!Number.isSafeInteger(max) || max < 0) throw new InvalidParameterException(`maxBodyBytes must be a whole number of bytes; got ${quote(max)}`);
     this.maxBodyBytes = max;

@@ -30,7 +30,8 @@ interface Call {
 const filterCall = (params: readonly string[]): Call => ({ params, args: () => ['attribute:stack == prod', { cluster: 'c', settleMs: 1_000 }] });
 const CALLS: Record<string, Call> = {
   reset: { params: [], args: () => [] },
-  placeTasks: { params: ['request', 'call'], args: () => [{ cluster: 'c', taskDefinition: 'web', count: 2 }, ROOT] },
+  // (members beyond the required ones, so that each is mutated too)
+  placeTasks: { params: ['request', 'call'], args: () => [{ cluster: 'c', taskDefinition: 'web', count: 2, group: 'g', overrides: { containerOverrides: [] }, placementStrategy: [{ type: 'binpack', field: 'memory' }], placementConstraints: [] }, ROOT] },
   advance: { params: ['ms'], args: () => [1_000] },
   injectFault: { params: ['kind', 'count'], args: () => ['trunk-failure', 1] },
   setAgentConnection: { params: ['cluster', 'containerInstance', 'connected'], args: () => ['c', i0, true] },
@@ -41,8 +42,8 @@ const CALLS: Record<string, Call> = {
   failWhatIf: filterCall(['filter', 'options']),
   drainInstancesWhatIf: { params: ['containerInstances', 'options'], args: () => [[i0], { cluster: 'c', settleMs: 1_000 }] },
   failInstancesWhatIf: { params: ['containerInstances', 'options'], args: () => [[i0], { cluster: 'c', settleMs: 1_000 }] },
-  headroom: { params: ['request', 'options'], args: () => [{ taskDefinition: 'web', count: 5 }, { cluster: 'c', settleMs: 1_000, losing: 'attribute:ecs.availability-zone' }] },
-  whatIfSweep: { params: ['scenarios', 'options'], args: () => [{ each: 'attribute:ecs.availability-zone', what: 'drain' }, { cluster: 'c', settleMs: 1_000, workers: 1 }] },
+  headroom: { params: ['request', 'options'], args: () => [{ taskDefinition: 'web', count: 5, overrides: { containerOverrides: [] }, placementStrategy: [{ type: 'spread', field: 'instanceId' }] }, { cluster: 'c', settleMs: 1_000, losing: 'attribute:ecs.availability-zone' }] },
+  whatIfSweep: { params: ['scenarios', 'options'], args: () => [{ each: 'attribute:ecs.availability-zone', what: 'drain' }, { cluster: 'c', settleMs: 1_000, workers: 1, shard: { index: 0, count: 1 } }] },
   snapshot: { params: [], args: () => [] },
   sdkHandler: { params: ['options'], args: () => [{ rootAccessKeys: ['admin'] }] },
   listen: { params: ['options'], args: () => [{ port: 0, host: '127.0.0.1', maxBodyBytes: 1024, rootAccessKeys: ['admin'] }] },
@@ -74,7 +75,7 @@ for (let i = 0; i < 20_000; i++) deep = [deep];
 const HOSTILE: readonly unknown[] = [
   undefined, null, 7, -1, 0.5, NaN, Infinity, -Infinity, 1e300, 2 ** 53, 10n, Symbol('s'), () => 1, true, false,
   '', 'x', 'x'.repeat(100_000), [], [7], [null], {}, { a: 1 }, new Date(Number.NaN), new Map([['a', 1]]), cyclic, deep,
-  JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1}'),
+  JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1}'), Object.create(null),
 ];
 
 /** Whether `value` is of another kind than the valid `base` (so the message must name where it went). */
@@ -138,10 +139,21 @@ describe('library arguments', () => {
         mustName = wrongKind(value, inner) && value !== undefined && value !== null ? [key, call.params[i]!] : null;
       }
       // (listen without a port would bind the default one, 4599, on a shared machine)
-      if (method === 'listen' && (args[0] === undefined || (args[0] as { port?: unknown }).port === undefined)) return;
+      if (method === 'listen' && (args[0] === undefined || args[0] === null || (args[0] as { port?: unknown }).port === undefined)) return;
       const fault = await attempt(method, args, mustName);
       if (fault !== null) faults.add(`${method}(${call.params[i]}${whole || options.length === 0 ? '' : '.…'} = ${kind(value)}): ${fault}`);
     }), { seed: 12, numRuns: Number(process.env['ARGUMENT_RUNS'] ?? 1000) });
     expect([...faults].sort()).toEqual([]);
   }, 120_000);
+
+  it('listen takes an IP address or a host name DNS could hold as its host, and refuses anything else before binding', async () => {
+    const sim = new EcsSimulator();
+    for (const host of ['x'.repeat(254), 'a b', '-bad', 'under_score.example']) {
+      await expect(sim.listen({ port: 0, host })).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining('options.host must be an IP address or a host name') });
+    }
+    for (const host of ['127.0.0.1', 'localhost']) {
+      const { endpoint } = await sim.listen({ port: 0, host });
+      endpoints.push(endpoint);
+    }
+  });
 });

@@ -116,6 +116,14 @@ describe('__proto__ is an ordinary name', () => {
     expect(loaded.listTasks({ cluster: P, startedBy: P }).taskArns).toHaveLength(1);
   });
 
+  it('the cluster option is a name CreateCluster takes (or this account\'s cluster ARN), else refused', () => {
+    expect(EcsSimulator.fromDescribeOutput({ containerInstances: [] }, { cluster: P }).listClusters().clusterArns).toEqual(['arn:aws:ecs:us-east-1:123456789012:cluster/__proto__']);
+    expect(EcsSimulator.fromDescribeOutput({ containerInstances: [] }, { cluster: 'arn:aws:ecs:us-east-1:123456789012:cluster/prod' }).listClusters().clusterArns).toEqual(['arn:aws:ecs:us-east-1:123456789012:cluster/prod']);
+    for (const cluster of ['', 'a b', 'x'.repeat(256), Object.create(null), 7]) {
+      expect(() => EcsSimulator.fromDescribeOutput({ containerInstances: [] }, { cluster })).toThrow(expect.objectContaining({ name: 'InvalidParameterException', message: expect.stringContaining('options.cluster') }));
+    }
+  });
+
   it('a record member named __proto__ (JSON text) is a member the model does not know: ignored', () => {
     const text = JSON.stringify(dump).replace('{"taskArn"', '{"__proto__":{"lastStatus":"STOPPED","containerInstanceArn":"elsewhere"},"taskArn"');
     expect(text).toContain('"__proto__":{"lastStatus"');
