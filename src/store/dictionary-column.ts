@@ -46,7 +46,13 @@ export class DictionaryColumn {
     return copy;
   }
 
+  /**
+   * Room for `capacity` slots. A column still shared by a store and its clone is grown in place
+   * by whichever grows first (store.ts), so it may already be longer than the other side's new
+   * capacity: then it is left as it is (a copy into a shorter array would not fit).
+   */
   grow(capacity: number): void {
+    if (this.codes.length >= capacity) return;
     this.codes = grownInt32(this.codes, capacity);
     this.positions = grownInt32(this.positions, capacity);
     const present = new Uint32Array(wordsFor(capacity));

@@ -82,6 +82,70 @@ function apply(p: Pair, m: Mutation, makeInstance: (n: number) => ReturnType<typ
 // Instances are drawn once per run (an array), and `register` picks one by index.
 const fcSampleInstance = (x: { instance: import('../../src/shapes.js').ContainerInstance; taskGroups: string[] }) => x;
 
+describe('an original and its clone, both changing', () => {
+  it('the original grows after its clone grew a column they still share (the clone never wrote it)', () => {
+    const arn = (side: string, i: number) => `arn:aws:ecs:us-east-1:123456789012:container-instance/c/${side}-${i}`;
+    const original = new InstanceStore();
+    const naive = new NaiveInstanceStore();
+    const withRack = (i: number) => ({ containerInstanceArn: arn('o', i), status: 'ACTIVE', attributes: [{ name: 'rack', value: `r${i % 3}` }] });
+    for (let i = 0; i < 40; i++) {
+      original.register(withRack(i));
+      naive.register(withRack(i));
+    }
+    const clone = original.clone();
+    // 200 instances without a rack: the clone grows (64 → 128 → 256) and never writes the rack column.
+    for (let i = 0; i < 200; i++) clone.register({ containerInstanceArn: arn('c', i), status: 'ACTIVE' });
+    // The original grows (64 → 128) past the capacity it had.
+    for (let i = 40; i < 100; i++) {
+      original.register(withRack(i));
+      naive.register(withRack(i));
+    }
+    expect(original.query('attribute:rack == r1')).toEqual(naive.query('attribute:rack == r1'));
+    expect(clone.query('attribute:rack exists')).toHaveLength(40);
+    expect(clone.query('not(attribute:rack exists)')).toHaveLength(200);
+  });
+
+  it('each answers as its own naive store while both register enough to grow their columns, in either order', () => {
+    const side = fc.constantFrom<'original' | 'clone'>('original', 'clone');
+    // Mostly registrations (a side grows its columns, shared dictionary columns included, several times), some other changes.
+    const step = fc.oneof({ weight: 6, arbitrary: fc.record({ op: fc.constant('register' as const), n: fc.nat() }) as fc.Arbitrary<Mutation> }, { weight: 2, arbitrary: mutation });
+    // One side changes a little, the other a lot (so it grows further); interleaved, or one side's steps all first;
+    // `bare`: a side that registers instances without attributes and changes nothing else (attribute columns stay shared).
+    const order = fc.constantFrom('interleaved', 'original first', 'clone first');
+    fc.assert(
+      fc.property(
+        fc.array(instanceWithGroups(), { minLength: 20, maxLength: 80 }), side, fc.array(step, { maxLength: 100, size: 'max' }), fc.array(step, { minLength: 150, maxLength: 500, size: 'max' }),
+        fc.array(cqlExpression(3), { minLength: 1, maxLength: 4 }), order, fc.option(side, { nil: undefined }),
+        (pool, busy, few, many, probes, how, bare) => {
+          const tagged = (which: 'original' | 'clone', ms: Mutation[]) => ms.filter((m) => which !== bare || m.op === 'register').map((m) => ({ which, m }));
+          const quiet = busy === 'original' ? 'clone' : 'original';
+          const mine = tagged(busy, many);
+          const theirs = tagged(quiet, few);
+          // interleaved: one step of each side in turn while both have some
+          const steps = how === 'interleaved'
+            ? Array.from({ length: Math.max(mine.length, theirs.length) }, (_, i) => [mine[i], theirs[i]]).flat().filter((x) => x !== undefined)
+            : how === `${busy} first` ? [...mine, ...theirs] : [...theirs, ...mine];
+          const sample = (n: number) => fcSampleInstance(pool[n % pool.length]!);
+          const stripped = (n: number) => ({ ...sample(n), instance: { ...sample(n).instance, attributes: [] } });
+          const original: Pair = { naive: new NaiveInstanceStore(), indexed: new InstanceStore(), arns: [], next: 0 };
+          pool.forEach((_, n) => apply(original, { op: 'register', n }, sample));
+          const clone: Pair = { naive: new NaiveInstanceStore(), indexed: original.indexed.clone(), arns: [], next: 0 };
+          // The clone's naive twin: the same registrations (the indexed clone already has them).
+          pool.forEach((_, n) => {
+            const { instance, taskGroups } = sample(n);
+            const arn = `arn:aws:ecs:us-east-1:123456789012:container-instance/c/${clone.next++}`;
+            clone.naive.register({ ...instance, containerInstanceArn: arn, status: STATUSES[n % STATUSES.length] }, taskGroups);
+            clone.arns.push(arn);
+          });
+          for (const { which, m } of steps) apply(which === 'original' ? original : clone, m, which === bare ? stripped : sample);
+          for (const p of [original, clone]) for (const ast of probes) expect(p.indexed.query(ast)).toEqual(p.naive.query(ast));
+        },
+      ),
+      { seed: 11, numRuns: 300 },
+    );
+  });
+});
+
 describe('indexed store vs naive store', () => {
   it('answers every random query identically under random interleaved mutations', () => {
     fc.assert(

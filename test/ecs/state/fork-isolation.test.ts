@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EcsSimulator } from '../../../src/ecs/simulator.js';
+import { register, simWithCluster } from '../fixtures.js';
 import { apply, setup, step } from '../random-steps.js';
 
 /** Everything observable: the lossless snapshot, what describe shows (remainingResources), and what the indexes answer. */
@@ -20,6 +21,19 @@ function observe(sim: EcsSimulator): unknown {
 }
 
 describe('copy-on-write forks', () => {
+  it('the original registers past its capacity after a fork registered far past it (capacity planning registers instances on forks)', () => {
+    const original = simWithCluster();
+    for (let n = 0; n < 40; n++) register(original, n, { attributes: [{ name: 'rack', value: `r${n % 4}` }] });
+    const fork = original.fork();
+    // The fork's instances have no rack: the rack column stays shared while the fork grows it (to 256 slots).
+    for (let n = 40; n < 240; n++) register(fork, n);
+    // The original grows to 128 slots; its rack column was already 256 long (a RangeError made this a 500).
+    for (let n = 240; n < 340; n++) register(original, n, { attributes: [{ name: 'rack', value: 'r9' }] });
+    expect(original.query('attribute:rack == r9', { cluster: 'c' })).toHaveLength(100);
+    expect(fork.query('attribute:rack exists', { cluster: 'c' })).toHaveLength(40);
+    expect(original.listContainerInstances({ cluster: 'c', maxResults: 100 }).containerInstanceArns).toHaveLength(100);
+  });
+
   it('an original and its forks (and forks of forks) each match an eager copy given the same operations', () => {
     const target = fc.constantFrom('original' as const, 'fork' as const, 'refork' as const);
     fc.assert(
