@@ -3,7 +3,7 @@
  * `planConsolidation` keeps, and their checks (bad input is an InvalidParameterException naming
  * the member).
  */
-import { describeValue } from '../model/validate.js';
+import { checkRequest, describeValue } from '../model/validate.js';
 import { InvalidParameterException } from '../errors.js';
 import type { PlaceTasksRequest } from '../ecs/tasks/place-tasks.js';
 
@@ -64,6 +64,12 @@ function positiveInteger(value: unknown, where: string, min = 1, max = 1_000_000
   return value;
 }
 
+/** `positiveInteger` that must be there (`'instances' in t` holds for `{ instances: undefined }` too). */
+function requiredInteger(value: unknown, where: string, min: number, max: number): number {
+  if (value === undefined) throw new InvalidParameterException(`${where}: expected an integer from ${min} to ${max}; got nothing`);
+  return positiveInteger(value, where, min, max)!;
+}
+
 /** Checks a resilience target; returns it typed. */
 export function checkTarget(value: unknown, where: string): ResilienceTarget {
   const t = object(value, where);
@@ -80,7 +86,7 @@ export function checkTarget(value: unknown, where: string): ResilienceTarget {
     const seed = t['seed'];
     if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed))) throw new InvalidParameterException(`${where}.seed: expected an integer; got ${describeValue(seed)}`);
     return {
-      instances: positiveInteger(t['instances'], `${where}.instances`, 1, 1000)!,
+      instances: requiredInteger(t['instances'], `${where}.instances`, 1, 1000),
       ...(t['samples'] === undefined ? {} : { samples: positiveInteger(t['samples'], `${where}.samples`, 0, 100_000)! }),
       ...(seed === undefined ? {} : { seed: seed as number }),
       ...(t['worst'] === undefined ? {} : { worst: positiveInteger(t['worst'], `${where}.worst`, 1, 1000)! }),
@@ -96,9 +102,13 @@ export function checkGoal(value: unknown): CapacityGoal {
   if (keys.length !== 1) throw new InvalidParameterException(`goal: expected exactly one of place, scale, survive, report; got ${keys.length === 0 ? 'none' : keys.join(', ')}`);
   const key = keys[0]!;
   switch (key) {
-    case 'place':
+    case 'place': {
       object(g['place'], 'goal.place');
+      // RunTask's request, checked as the model checks RunTask's (the fork's placeTasks takes it; the model's own estimates read it first).
+      const issue = checkRequest('RunTask', g['place']);
+      if (issue !== null) throw new InvalidParameterException(`goal.place.${issue.message}`);
       return { place: g['place'] as PlaceTasksRequest };
+    }
     case 'scale': {
       const s = object(g['scale'], 'goal.scale');
       const services = s['services'];

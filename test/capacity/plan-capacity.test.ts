@@ -133,6 +133,10 @@ describe('planCapacity on a full three-AZ cluster', () => {
       [{ survive: { losing: 'ecs.availability-zone' } }, {}, /goal.survive.losing/],
       [{ scale: { factor: 2, desiredCount: 3 } }, {}, /exactly one of desiredCount and factor/],
       [{ survive: { instances: 0 } }, {}, /goal.survive.instances/],
+      [{ survive: { instances: undefined } }, {}, /goal.survive.instances: expected an integer from 1 to 1000; got nothing/],
+      // the place goal is RunTask's request, checked as the model checks it (a function here threw SyntaxError)
+      [{ place: { taskDefinition: 'web', overrides: () => 1 } }, {}, /^goal\.place\.overrides must be an object/],
+      [{ place: { taskDefinition: 'web', overrides: { containerOverrides: [null] } } }, {}, /^goal\.place\.overrides\.containerOverrides\[0\]/],
       [{ survive: { instances: 1 } }, { allowedTypes: ['z9.mega'] }, /options.allowedTypes: 'z9.mega'/],
       [{ survive: { instances: 1 } }, { prices: { 'm5.large': -1 } }, /options.prices\['m5.large'\]/],
       [{ scale: { services: ['nope'], factor: 2 } }, {}, /'nope' is not an ACTIVE REPLICA service on EC2/],
