@@ -78,7 +78,9 @@ export function solveRelaxation(cost: readonly number[], rows: readonly Covering
     for (let r = 0; r < n; r++) {
       const a = t[r * width + enter]!;
       if (a <= EPS) continue;
-      const ratio = t[r * width + m + n]! / a;
+      // A basic value rounding left just below zero is zero: a negative ratio would step backwards,
+      // and then Bland's rule no longer keeps the simplex from cycling (it did, on a degenerate plan).
+      const ratio = Math.max(0, t[r * width + m + n]!) / a;
       if (ratio < best - EPS || (ratio <= best + EPS && leave >= 0 && basis[r]! < basis[leave]!)) {
         best = ratio;
         leave = r;

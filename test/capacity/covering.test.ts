@@ -1,6 +1,7 @@
 // The covering solver against brute force on small random programs: the bound never exceeds the
 // integer optimum, the solution is feasible and costs at least the bound, and an exact answer is
 // the optimum.
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveCovering, solveRelaxation, type CoveringRow } from '../../src/capacity/covering.js';
@@ -21,6 +22,16 @@ function bruteForce(cost: number[], rows: CoveringRow[], limit: number): number 
   };
   walk(0);
   return best;
+}
+
+/** The relaxation's x meets every row and bound, and costs its value. */
+function expectOptimalRelaxation(cost: readonly number[], rows: readonly CoveringRow[], bounds: readonly { k: number; lower: boolean; value: number }[], lp: { value: number; x: number[] }): void {
+  for (const r of rows) expect([...r.coef].reduce((s, [k, a]) => s + a * lp.x[k]!, 0)).toBeGreaterThanOrEqual(r.b * (1 - 1e-7) - 1e-7);
+  for (const b of bounds) {
+    if (b.lower) expect(lp.x[b.k]!).toBeGreaterThanOrEqual(b.value - 1e-7);
+    else expect(lp.x[b.k]!).toBeLessThanOrEqual(b.value + 1e-7);
+  }
+  expect(cost.reduce((s, c, k) => s + c * lp.x[k]!, 0)).toBeCloseTo(lp.value, 6);
 }
 
 const program = fc.record({
@@ -53,6 +64,35 @@ describe('solveCovering', () => {
     const lp = solveRelaxation([1, 3], [{ coef: new Map([[0, 1], [1, 4]]), b: 5 }]);
     expect(lp!.value).toBeCloseTo(3.75, 9);
     expect(lp!.x[1]).toBeCloseTo(1.25, 9);
+  });
+
+  it('solves a degenerate relaxation where rounding left a basic value just below zero (the ratio test then stepped backwards and cycled)', () => {
+    // The program planCapacity's bound built for a generated cluster (89 instance types and AZs, 35 rows, 4 branching bounds).
+    const raw = JSON.parse(readFileSync(new URL('./fixtures/degenerate-relaxation.json', import.meta.url), 'utf8')) as { cost: number[]; rows: { coef: [number, number][]; b: number }[]; bounds: { k: number; lower: boolean; value: number }[] };
+    const rows = raw.rows.map((r) => ({ coef: new Map(r.coef), b: r.b }));
+    const lp = solveRelaxation(raw.cost, rows, raw.bounds)!;
+    expectOptimalRelaxation(raw.cost, rows, raw.bounds, lp);
+  });
+
+  it('solves larger degenerate relaxations (tied costs, repeated and scaled rows) to an x that is feasible and costs the value', () => {
+    const degenerate = fc.record({
+      n: fc.integer({ min: 10, max: 60 }),
+      prices: fc.array(fc.integer({ min: 1, max: 8 }).map((c) => c * 0.0116), { minLength: 1, maxLength: 4 }),
+      templates: fc.array(fc.array(fc.constantFrom(0, 0, 1, 2, 1024, 2048, 4096, 7680), { minLength: 60, maxLength: 60 }), { minLength: 1, maxLength: 4 }),
+      uses: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 200 })), { minLength: 1, maxLength: 30 }),
+      bounds: fc.array(fc.record({ k: fc.nat(), lower: fc.boolean(), value: fc.integer({ min: 0, max: 5 }) }), { maxLength: 4 }),
+    });
+    fc.assert(fc.property(degenerate, ({ n, prices, templates, uses, bounds }) => {
+      const cost = Array.from({ length: n }, (_, k) => prices[k % prices.length]!);
+      const rows: CoveringRow[] = uses.map(([t, scale]) => {
+        const template = templates[t % templates.length]!;
+        const coef = new Map(template.slice(0, n).map((a, k) => [k, a] as [number, number]).filter(([, a]) => a > 0));
+        return { coef, b: scale * Math.max(1, ...coef.values()) };
+      }).filter((r) => r.coef.size > 0);
+      const bs = bounds.map((b) => ({ ...b, k: b.k % n, value: b.lower ? b.value : b.value + 1 }));
+      const lp = solveRelaxation(cost, rows, bs);
+      if (lp !== null) expectOptimalRelaxation(cost, rows, bs, lp);
+    }), { seed: 606, numRuns: 300 });
   });
 
   it('keeps a bound valid when the search runs out of budget', () => {
