@@ -35,6 +35,11 @@ interface Bound { readonly k: number; readonly lower: boolean; readonly value: n
 /**
  * The LP relaxation's optimum (value and x), or null when infeasible. `bounds` are branching
  * bounds on single variables.
+ *
+ * Bland's rule keeps the simplex from cycling in exact arithmetic only; on a degenerate program
+ * rounding can still make it cycle (a generated cluster's plan did). Then the costs are lowered
+ * by distinct tiny fractions (at most a millionth) and the program solved again: no ties left to
+ * cycle on, and lower costs give a lower optimum, so the value stays a valid lower bound.
  */
 export function solveRelaxation(cost: readonly number[], rows: readonly CoveringRow[], bounds: readonly Bound[] = []): { value: number; x: number[] } | null {
   const n = cost.length;
@@ -46,8 +51,21 @@ export function solveRelaxation(cost: readonly number[], rows: readonly Covering
     return max === 0 ? row : { coef: new Map([...row.coef].map(([k, a]) => [k, a / max])), b: row.b / max };
   });
   for (const bd of bounds) duals.push({ coef: new Map([[bd.k, bd.lower ? 1 : -1]]), b: bd.lower ? bd.value : -bd.value });
+  if (duals.length === 0) return { value: 0, x: new Array<number>(n).fill(0) };
+  const solved = simplexOfDual(cost, duals);
+  if (solved !== CYCLED) return solved;
+  const lowered = cost.map((c, k) => c * (1 - (1e-6 * (k + 1)) / n));
+  const again = simplexOfDual(lowered, duals);
+  if (again === CYCLED) throw new Error('covering: simplex did not converge');
+  return again;
+}
+
+const CYCLED = Symbol('cycled');
+
+/** The tableau simplex on the dual (max b·y, Aᵀy ≤ c, y ≥ 0) from its origin: the primal's optimum, null (infeasible), or CYCLED. */
+function simplexOfDual(cost: readonly number[], duals: readonly { coef: ReadonlyMap<number, number>; b: number }[]): { value: number; x: number[] } | null | typeof CYCLED {
+  const n = cost.length;
   const m = duals.length;
-  if (m === 0) return { value: 0, x: new Array<number>(n).fill(0) };
   // Tableau of the dual: n rows (one per primal variable), columns y_0..y_{m-1}, slacks s_0..s_{n-1}, rhs.
   const width = m + n + 1;
   const t = new Float64Array(n * width);
@@ -63,7 +81,7 @@ export function solveRelaxation(cost: readonly number[], rows: readonly Covering
 
   const maxIterations = 50 * (n + m) + 1000;
   for (let iteration = 0; ; iteration++) {
-    if (iteration > maxIterations) throw new Error('covering: simplex did not converge');
+    if (iteration > maxIterations) return CYCLED;
     // Bland's rule (lowest index with a negative reduced cost) never cycles; these programs are small.
     let enter = -1;
     for (let j = 0; j < m + n; j++) {
