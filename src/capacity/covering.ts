@@ -82,7 +82,7 @@ function simplexOfDual(cost: readonly number[], duals: readonly { coef: Readonly
   const maxIterations = 50 * (n + m) + 1000;
   for (let iteration = 0; ; iteration++) {
     if (iteration > maxIterations) return CYCLED;
-    // Bland's rule (lowest index with a negative reduced cost) never cycles; these programs are small.
+    // Bland's rule (lowest index with a negative reduced cost): no cycles in exact arithmetic (solveRelaxation handles rounding's).
     let enter = -1;
     for (let j = 0; j < m + n; j++) {
       if (z[j]! < -EPS) {
