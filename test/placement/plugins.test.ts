@@ -139,6 +139,16 @@ describe('scheduler plug-ins', () => {
       .toThrow(`scheduler plug-in "other" chose ${c.slots[1]} for task 0 of g, which is not a container instance of this call`);
   });
 
+  it('make fill give way to placing (a scheduler may decline); strategy plug-ins only order, so fill counts without calling them', () => {
+    const c = buildCluster([{ memory: 4096 }, { memory: 1024 }]);
+    const request = (strategy: string) => ({ requirements: req({ memory: 512 }), group: 'g', count: 1000, constraints: [], strategies: [{ type: strategy }] });
+    const engine = engineWith({ name: 'two-only', place: (task, candidates) => (task.index < 2 ? candidates[0]! : null) }, { name: 'throws', score: () => { throw new Error('never called'); } });
+    expect(engine.fill(context(c), request('plugin:two-only'))).toBeNull();
+    const full = engine.fill(context(c), request('plugin:throws'))!;
+    expect([full.tasks, [...full.counts]]).toEqual([10, [8, 2]]);
+    expect(() => engine.place(context(c), request('plugin:throws'))).toThrow(/strategy plug-in "throws" failed: never called/);
+  });
+
   it('that decline leave the rest of the call unplaced, and say so', () => {
     const c = buildCluster([{ memory: 4096 }, { memory: 100 }]);
     const engine = engineWith({ name: 'two-only', place: (task, candidates) => (task.index < 2 ? candidates[0]! : null) });
