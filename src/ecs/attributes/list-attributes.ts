@@ -32,7 +32,7 @@ function handler(state: SimState, request: ListAttributesRequest): ListAttribute
   const cluster = clusterFor(state, input);
   const targetType = requiredEnum(input, 'targetType', TARGET_TYPES);
   const rawName = optionalString(input, 'attributeName');
-  const name = rawName === undefined ? undefined : checkAttributeName(rawName, 'attributeName');
+  const name = rawName === undefined ? undefined : checkAttributeName(rawName, 'attributeName', undefined, null);
   const rawValue = optionalString(input, 'attributeValue');
   if (rawValue !== undefined && name === undefined) {
     throw new InvalidParameterException('attributeValue can only be given together with attributeName');

@@ -27,11 +27,15 @@ export function isCustomAttribute(name: string): boolean {
 /** `where[index]` when an index is given: the path is built only for a fault. */
 const pathOf = (where: string, index: number | undefined) => (index === undefined ? where : `${where}[${index}]`);
 
-export function checkAttributeName(name: unknown, where: string, index?: number): string {
+/**
+ * An attribute name ECS accepts. `where` (and `index`) name the attribute whose `.name` it is; with
+ * `member: null`, `where` names the value itself (a request member that is an attribute name).
+ */
+export function checkAttributeName(name: unknown, where: string, index?: number, member: 'name' | null = 'name'): string {
   if (typeof name === 'string' && knownNames.has(name)) return name;
   if (typeof name !== 'string' || !ATTRIBUTE_NAME.test(name)) {
     throw new InvalidParameterException(
-      `${pathOf(where, index)}.name: an attribute name has 1 to 128 letters, digits, hyphens, underscores, forward slashes, back slashes or periods; got ${quote(name)}`,
+      `${pathOf(where, index)}${member === null ? '' : `.${member}`}: an attribute name has 1 to 128 letters, digits, hyphens, underscores, forward slashes, back slashes or periods; got ${quote(name)}`,
     );
   }
   if (knownNames.size >= MAX_KNOWN) knownNames.clear();

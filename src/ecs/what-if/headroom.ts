@@ -227,7 +227,7 @@ function settledLosses(state: SimState, fork: (s: SimState) => SimState, cluster
 function losingAttribute(losing: unknown): string {
   const match = typeof losing === 'string' ? /^attribute:(.+)$/s.exec(losing) : null;
   if (match === null) throw new InvalidParameterException(`losing must be attribute:<name>, e.g. attribute:ecs.availability-zone; got ${quote(losing)}`);
-  return checkAttributeName(match[1], 'losing');
+  return checkAttributeName(match[1], 'losing', undefined, null);
 }
 
 /**

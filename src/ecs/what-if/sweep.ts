@@ -135,7 +135,7 @@ export function expandScenarios(cluster: ClusterRecord, spec: SweepScenarios): S
   if (s.each === 'instance') {
     for (const arn of pool) push(idOf(arn), what, [arn]);
   } else if (typeof s.each === 'string' && s.each.startsWith('attribute:') && s.each.length > 'attribute:'.length) {
-    const name = checkAttributeName(s.each.slice('attribute:'.length), 'scenarios.each');
+    const name = checkAttributeName(s.each.slice('attribute:'.length), 'scenarios.each', undefined, null);
     const byValue = new Map<string, string[]>();
     for (const arn of pool) {
       const value = cluster.instances.peek(arn)!.attributes.find((a) => a.name === name)?.value;

@@ -473,6 +473,8 @@ describe('ListAttributes', () => {
     expect(listAll(sim, { attributeName: 'flag' })).toEqual([{ name: 'flag', targetType: TARGET, targetId: second }]);
     expect(listAll(sim, { attributeName: 'flag', attributeValue: 'x' })).toEqual([]);
     expect(listAll(sim, { attributeName: 'absent' })).toEqual([]);
+    // A name ECS would not take is refused, naming the request member itself.
+    expect(() => sim.listAttributes({ cluster: 'c', targetType: TARGET, attributeName: 'a b' })).toThrow(expect.objectContaining({ name: 'InvalidParameterException', message: expect.stringMatching(/^attributeName: an attribute name has/) }));
   });
 
   it('reflects PutAttributes and DeleteAttributes', () => {
