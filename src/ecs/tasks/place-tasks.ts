@@ -4,12 +4,11 @@
  */
 import type { RejectionReason } from '../../placement/reasons.js';
 import type { RunTaskRequest } from '../../shapes.js';
-import type { ClusterRecord } from '../clusters/record.js';
 import { operation } from '../operation.js';
+import { tasksByAttribute } from '../shared/tasks-by-attribute.js';
 import { requestObject } from '../shared/validate.js';
 import type { CallContext, SimState } from '../state/state.js';
 import { placeAsRunTask } from './launch.js';
-import type { TaskRecord } from './record.js';
 
 /**
  * What `placeTasks` takes: RunTask's request, with `count` up to 10,000,000 instead of 10.
@@ -36,23 +35,6 @@ export interface PlaceTasksResult {
   byInstanceType: Record<string, number>;
 }
 
-/** Tasks per value of an instance attribute, keys sorted; each instance's value looked up once. */
-function countBy(cluster: ClusterRecord, tasks: readonly TaskRecord[], attribute: string): Record<string, number> {
-  const valueOf = new Map<string, string>();
-  const counts = new Map<string, number>();
-  for (const t of tasks) {
-    // (placeTasks places on container instances only: every task has one)
-    const arn = t.containerInstanceArn!;
-    let value = valueOf.get(arn);
-    if (value === undefined) {
-      value = cluster.instances.peek(arn)?.attributes.find((a) => a.name === attribute)?.value ?? '(none)';
-      valueOf.set(arn, value);
-    }
-    counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
 /**
  * Places `count` tasks (any number) as RunTask would, one after another, and reports where they
  * went (per AZ and instance type) and why instances were turned down (reason codes). The tasks
@@ -62,12 +44,15 @@ export const placeTasks = operation({ name: 'PlaceTasks', mutates: true, handler
 
 function handler(state: SimState, request: PlaceTasksRequest, call: CallContext | undefined): PlaceTasksResult {
   const { cluster, tasks, outcome } = placeAsRunTask(state, requestObject(request, 'placeTasks'), call, 10_000_000, false);
+  // (placeTasks places on container instances only: every task has one)
+  const taken = new Map<number, number>();
+  for (const { slot } of outcome.placements) taken.set(slot, (taken.get(slot) ?? 0) + 1);
   return {
     taskArns: tasks.map((t) => t.arn),
     containerInstanceArns: tasks.map((t) => t.containerInstanceArn!),
     unplaced: outcome.unplaced,
     rejections: Object.fromEntries([...outcome.tally].map(([reason, n]) => [reason, n])),
-    byAvailabilityZone: countBy(cluster, tasks, 'ecs.availability-zone'),
-    byInstanceType: countBy(cluster, tasks, 'ecs.instance-type'),
+    byAvailabilityZone: tasksByAttribute(cluster.store, taken, 'ecs.availability-zone'),
+    byInstanceType: tasksByAttribute(cluster.store, taken, 'ecs.instance-type'),
   };
 }

@@ -20,6 +20,7 @@ import { checkAttributeName } from '../attributes/rules.js';
 import type { ClusterRecord } from '../clusters/record.js';
 import { commonInput, inheritedConstraints } from '../tasks/launch.js';
 import { placementConstraints, placementStrategies } from '../shared/placement-params.js';
+import { tasksByAttribute } from '../shared/tasks-by-attribute.js';
 import { optionalInteger, requestObject, type Input } from '../shared/validate.js';
 import type { SimState } from '../state/state.js';
 import type { PlaceTasksRequest } from '../tasks/place-tasks.js';
@@ -76,10 +77,6 @@ export interface HeadroomOptions extends WhatIfOptions {
   losing?: string;
 }
 
-function sortedRecord(counts: Map<string, number>): Record<string, number> {
-  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
 function runsOutFirst(turnedDown: Map<RejectionReason, number>): RejectionReason | undefined {
   let best: [RejectionReason, number] | undefined;
   let bestPast: [RejectionReason, number] | undefined;
@@ -108,27 +105,16 @@ function placementRequestOf(state: SimState, input: Input, cap: number): { clust
 
 /** A headroom from the tasks each instance took and the instances that turned down the next one. */
 function headroomFrom(store: InstanceStore, taken: ReadonlyMap<number, number>, rejections: ReadonlyMap<number, RejectionReason>, capped: boolean): Headroom {
-  const az = store.attributes.get('ecs.availability-zone');
-  const type = store.attributes.get('ecs.instance-type');
-  const byAz = new Map<string, number>();
-  const byType = new Map<string, number>();
   let tasks = 0;
-  for (const [slot, n] of taken) {
-    // (A valueless attribute is kept as '': shown as one that is missing.)
-    const a = az?.get(slot) || '(none)';
-    const t = type?.get(slot) || '(none)';
-    byAz.set(a, (byAz.get(a) ?? 0) + n);
-    byType.set(t, (byType.get(t) ?? 0) + n);
-    tasks += n;
-  }
+  for (const n of taken.values()) tasks += n;
   const counts = new Map<RejectionReason, number>();
   for (const reason of rejections.values()) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   const turnedDown = new Map(REJECTION_REASONS.filter((r) => counts.has(r)).map((r) => [r, counts.get(r)!]));
   return {
     tasks,
     capped,
-    byAvailabilityZone: sortedRecord(byAz),
-    byInstanceType: sortedRecord(byType),
+    byAvailabilityZone: tasksByAttribute(store, taken, 'ecs.availability-zone'),
+    byInstanceType: tasksByAttribute(store, taken, 'ecs.instance-type'),
     turnedDown: Object.fromEntries(turnedDown),
     runsOutFirst: runsOutFirst(turnedDown),
   };
