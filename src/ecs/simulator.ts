@@ -289,11 +289,13 @@ export class EcsSimulator {
   }
 
   /**
-   * How many more tasks of a shape fit: RunTask's request (task definition, constraints,
-   * strategies, group; `count` caps the search, default 1,000,000), placed on a fork until the
-   * first task that cannot be placed — in total, per AZ and instance type, and what runs out
-   * first. With `losing: 'attribute:<name>'`, the worst case over losing every instance with each
-   * value of the attribute (services settle for `settleMs` first), each value's figure beside it.
+   * How many more tasks of a shape fit: RunTask's request (task definition, overrides,
+   * constraints, strategies, group; `count` caps the search, default 1,000,000), as if placed one
+   * after another until the first that cannot be (counted without placing where the order cannot
+   * change the answer) — in total, per AZ and instance type, and what runs out first. With
+   * `losing: 'attribute:<name>'`, the worst case over losing every instance with each value of the
+   * attribute (services settle for `settleMs` first), each value's figure beside it; the settled
+   * losses are kept until the state changes, so another shape's headroom only counts.
    * @example sim.headroom({ taskDefinition: 'web' }, { cluster: 'prod', losing: 'attribute:ecs.availability-zone' }).tasks
    */
   headroom(request: PlaceTasksRequest, options: HeadroomOptions = {}): HeadroomResult {
